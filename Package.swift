@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+// IronTrace: crime-gun intelligence for the Iron Pipeline. See ARCHITECTURE in docs/architecture.md.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "IronTrace",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "irontrace", targets: ["irontrace"]),
+        .library(name: "IronTraceCore", targets: ["IronTraceCore"]),
+        .library(name: "IronTraceFormats", targets: ["IronTraceFormats"]),
+        .library(name: "IronTraceStore", targets: ["IronTraceStore"]),
+        .library(name: "IronTraceDataset", targets: ["IronTraceDataset"]),
+        .library(name: "IronTraceSynth", targets: ["IronTraceSynth"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "IronTraceCore", swiftSettings: swiftSettings),
+        .target(name: "IronTraceFormats", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "IronTraceStore",
+            dependencies: [
+                "IronTraceCore", "IronTraceFormats", "IronTraceDataset",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "IronTraceDataset", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "IronTraceSynth",
+            dependencies: ["IronTraceCore"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "irontrace",
+            dependencies: [
+                "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "IronTraceTesting",
+            dependencies: [],
+            path: "Tests/IronTraceTesting",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "IronTraceCoreTests", dependencies: ["IronTraceCore", "IronTraceFormats", "IronTraceTesting"]),
+        .testTarget(
+            name: "IronTraceFormatsTests",
+            dependencies: ["IronTraceFormats", "IronTraceTesting"]
+        ),
+        .testTarget(
+            name: "IronTraceStoreTests",
+            dependencies: ["IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+        ),
+        .testTarget(name: "IronTraceDatasetTests", dependencies: ["IronTraceDataset", "IronTraceStore", "IronTraceSynth"]),
+        .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
+        .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),
+    ]
+)
