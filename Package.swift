@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceDataset",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -37,8 +38,7 @@ let package = Package(
         .target(name: "IronTraceDataset", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
         .target(
             name: "IronTraceSynth",
-            dependencies: ["IronTraceCore"],
-            resources: [.copy("Resources")],
+            dependencies: ["IronTraceCore", "IronTraceFormats"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -63,20 +63,48 @@ public enum FirearmType: String, CaseIterable, Sendable, Codable, CustomStringCo
 }
 
 extension StringProtocol {
-    /// Trims ASCII spaces, tabs, CR and LF at both ends.
-    public func trimmingASCIISpaces() -> String {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" || self[start] == "\r\n" || self[start] == "\n" || self[start] == "\r" || self[start] == "\u{A0}" { start = index(after: start) }
-        while end > start {
-            let before = index(before: end)
-            let c = self[before]
-            if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" || c == "\u{A0}" { end = before } else { break }
-        }
-        return String(self[start..<end])
-    }
+    /// Trims ASCII spaces, tabs, CR, LF and no-break spaces at both ends.
+    public func trimmingASCIISpaces() -> String { trimASCIISpaces(String(self)) }
 
     func replacingSpaces(with replacement: Character) -> String {
         String(self.map { $0 == " " ? replacement : $0 })
     }
+}
+
+extension String {
+    /// Trims ASCII spaces, tabs, CR, LF and no-break spaces at both ends (concrete, for hot paths).
+    public func trimmingASCIISpaces() -> String { trimASCIISpaces(self) }
+}
+
+/// Works on UTF-8 bytes: this runs on every field of every row read.
+@usableFromInline
+func trimASCIISpaces(_ s: String) -> String {
+    let u = s.utf8
+    guard let first = u.first, let last = u.last else { return "" }
+    @inline(__always) func space(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+    if !space(first) && !space(last) && first != 0xC2 && last != 0xA0 { return s }
+    var start = u.startIndex
+    var end = u.endIndex
+    while start < end {
+        let b = u[start]
+        if space(b) {
+            start = u.index(after: start)
+        } else if b == 0xC2, u.index(after: start) < end, u[u.index(after: start)] == 0xA0 {
+            start = u.index(start, offsetBy: 2)
+        } else {
+            break
+        }
+    }
+    while end > start {
+        let before = u.index(before: end)
+        let b = u[before]
+        if space(b) {
+            end = before
+        } else if b == 0xA0, before > start, u[u.index(before: before)] == 0xC2 {
+            end = u.index(before: before)
+        } else {
+            break
+        }
+    }
+    return String(s[start..<end])
 }

@@ -74,6 +74,31 @@ extension CivilDate {
     /// Parses the date spellings found in the data this project reads: ISO `2017-01-06`,
     /// US `1/6/17` or `01/06/2017`. Two-digit years are read as 19xx when above 50, else 20xx.
     public init?(parsing text: some StringProtocol) {
+        self.init(parsingString: String(text))
+    }
+
+    /// Concrete parser (generic code over `StringProtocol` is not specialised across modules).
+    public init?(parsingString text: String) {
+        // Fast path: ISO YYYY-MM-DD, the form every native file uses.
+        var it = text.utf8.makeIterator()
+        if text.utf8.count == 10 {
+            var v = [Int](repeating: 0, count: 10)
+            var ok = true
+            for i in 0..<10 {
+                let b = it.next()!
+                if i == 4 || i == 7 {
+                    if b != UInt8(ascii: "-") { ok = false }
+                } else if b >= 48 && b <= 57 {
+                    v[i] = Int(b - 48)
+                } else {
+                    ok = false
+                }
+            }
+            if ok {
+                self.init(year: v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], month: v[5] * 10 + v[6], day: v[8] * 10 + v[9])
+                return
+            }
+        }
         var nums: [Int] = []
         var current = 0
         var digits = 0

@@ -143,24 +143,52 @@ public final class CSVReader {
                 if pos >= buffer.count && eof { break }
                 continue
             }
-            let b = buffer[pos]
-            if inQuotes {
-                if b == quote {
-                    // Need the next byte to tell an escaped quote from a closing one.
-                    if pos + 1 >= buffer.count && !eof {
-                        fill()
-                        continue
-                    }
-                    if pos + 1 < buffer.count && buffer[pos + 1] == quote {
-                        if field.count < maxField { field.append(quote) }
-                        pos += 2
-                    } else {
-                        inQuotes = false
-                        pos += 1
+            // Scan a run of ordinary bytes in one tight loop, then copy it at once.
+            let start = pos
+            let scanned = buffer.withUnsafeBufferPointer { p -> (end: Int, newlines: Int) in
+                var i = start
+                var newlines = 0
+                if inQuotes {
+                    while i < p.count {
+                        let c = p[i]
+                        if c == quote { break }
+                        if c == lf { newlines += 1 }
+                        i += 1
                     }
                 } else {
-                    if b == lf { line += 1 }
-                    if field.count < maxField { field.append(b) } else if oversized == nil { oversized = fields.count + 1 }
+                    while i < p.count {
+                        let c = p[i]
+                        if c == delim || c == quote || c == lf || c == cr { break }
+                        i += 1
+                    }
+                }
+                return (i, newlines)
+            }
+            if scanned.end > start {
+                if !inQuotes { sawAnything = true }
+                line += scanned.newlines
+                let room = maxField - field.count
+                if room >= scanned.end - start {
+                    field.append(contentsOf: buffer[start..<scanned.end])
+                } else {
+                    if room > 0 { field.append(contentsOf: buffer[start..<(start + room)]) }
+                    if oversized == nil { oversized = fields.count + 1 }
+                }
+                pos = scanned.end
+                continue
+            }
+            let b = buffer[pos]
+            if inQuotes {
+                // b is a quote: an escaped quote or the closing one.
+                if pos + 1 >= buffer.count && !eof {
+                    fill()
+                    continue
+                }
+                if pos + 1 < buffer.count && buffer[pos + 1] == quote {
+                    if field.count < maxField { field.append(quote) }
+                    pos += 2
+                } else {
+                    inQuotes = false
                     pos += 1
                 }
                 continue
@@ -190,6 +218,7 @@ public final class CSVReader {
                 quotedField = true
                 pos += 1
             } else {
+                // A quote inside an unquoted field: keep it as text.
                 if field.count < maxField { field.append(b) } else if oversized == nil { oversized = fields.count + 1 }
                 pos += 1
             }

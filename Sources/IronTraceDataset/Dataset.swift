@@ -1,0 +1,173 @@
+import IronTraceCore
+
+/// The immutable columnar snapshot the engines read: dense arrays of integer codes, one array per
+/// column, strings dictionary-encoded in ``StringPool``s. Row i of a table is index i of each of
+/// its columns. Built once from a store (or straight from the generator) and refreshed after imports.
+public struct Dataset: Sendable {
+    public var strings = StringPool()
+
+    public var licensees = LicenseeColumns()
+    public var sales = SaleColumns()
+    public var recoveries = RecoveryColumns()
+    public var traces = TraceColumns()
+    public var events = EventColumns()
+
+    public init() {}
+
+    public struct LicenseeColumns: Sendable {
+        public var id: [Int64] = []
+        public var licence: [Int32] = []
+        public var name: [Int32] = []
+        public var city: [Int32] = []
+        public var state: [Int32] = []
+        public var count: Int { id.count }
+    }
+
+    public struct SaleColumns: Sendable {
+        public var id: [Int64] = []
+        public var licensee: [Int64] = []
+        /// 0 when the record names no purchaser.
+        public var purchaser: [Int64] = []
+        public var date: [Int32] = []
+        /// 0 when not part of a multiple-sale report.
+        public var multipleSale: [Int64] = []
+        public var manufacturer: [Int32] = []
+        public var model: [Int32] = []
+        public var caliber: [Int32] = []
+        public var type: [UInt8] = []
+        public var serial: [Int32] = []
+        public var count: Int { id.count }
+    }
+
+    public struct RecoveryColumns: Sendable {
+        public var id: [Int64] = []
+        public var date: [Int32] = []
+        public var country: [Int32] = []
+        public var area: [Int32] = []
+        public var manufacturer: [Int32] = []
+        public var caliber: [Int32] = []
+        public var type: [UInt8] = []
+        public var serial: [Int32] = []
+        public var obliterated: [Bool] = []
+        public var crimeCategory: [Int32] = []
+        /// 0 when the recovery is not linked to an event.
+        public var event: [Int64] = []
+        public var count: Int { id.count }
+    }
+
+    public struct TraceColumns: Sendable {
+        public var id: [Int64] = []
+        public var recovery: [Int64] = []
+        public var outcome: [UInt8] = []
+        public var reason: [Int32] = []
+        public var sale: [Int64] = []
+        public var licensee: [Int64] = []
+        public var purchaser: [Int64] = []
+        /// -1 when unknown.
+        public var timeToCrime: [Int32] = []
+        public var sourceClass: [UInt8] = []
+        public var sourceCountry: [Int32] = []
+        public var sourceState: [Int32] = []
+        public var count: Int { id.count }
+    }
+
+    public struct EventColumns: Sendable {
+        public var id: [Int64] = []
+        public var date: [Int32] = []
+        public var type: [Int32] = []
+        public var subType: [Int32] = []
+        public var actor1: [Int32] = []
+        public var area: [Int32] = []
+        public var fatalities: [Int32] = []
+        public var sourceDataset: [Int32] = []
+        public var location: [Int32] = []
+        public var provenance: [Int32] = []
+        public var count: Int { id.count }
+    }
+
+    // Codes for enumerations stored as bytes.
+    public static let firearmTypes = FirearmType.allCases
+    public static let outcomes = TraceOutcome.allCases
+    public static let sourceClasses = SourceCountryClass.allCases
+
+    public static func typeCode(_ t: FirearmType) -> UInt8 { UInt8(firearmTypes.firstIndex(of: t)!) }
+    public static func outcomeCode(_ o: TraceOutcome) -> UInt8 { UInt8(outcomes.firstIndex(of: o)!) }
+    public static func sourceClassCode(_ c: SourceCountryClass) -> UInt8 { UInt8(sourceClasses.firstIndex(of: c)!) }
+}
+
+extension Dataset {
+    public mutating func appendLicensee(id: Int64, licence: String, name: String, city: String, state: String) {
+        licensees.id.append(id)
+        licensees.licence.append(strings.code(licence))
+        licensees.name.append(strings.code(name))
+        licensees.city.append(strings.code(city))
+        licensees.state.append(strings.code(state))
+    }
+
+    public mutating func appendSale(
+        id: Int64, licensee: Int64, purchaser: Int64?, date: CivilDate, multipleSale: Int64?, manufacturer: String,
+        model: String, caliber: String, type: FirearmType, serialNormal: String
+    ) {
+        sales.id.append(id)
+        sales.licensee.append(licensee)
+        sales.purchaser.append(purchaser ?? 0)
+        sales.date.append(date.dayNumber)
+        sales.multipleSale.append(multipleSale ?? 0)
+        sales.manufacturer.append(strings.code(manufacturer))
+        sales.model.append(strings.code(model))
+        sales.caliber.append(strings.code(caliber))
+        sales.type.append(Dataset.typeCode(type))
+        sales.serial.append(strings.code(serialNormal))
+    }
+
+    public mutating func appendRecovery(
+        id: Int64, date: CivilDate, country: String, area: String, manufacturer: String, caliber: String,
+        type: FirearmType, serialNormal: String, obliterated: Bool, crimeCategory: String, event: Int64?
+    ) {
+        recoveries.id.append(id)
+        recoveries.date.append(date.dayNumber)
+        recoveries.country.append(strings.code(country))
+        recoveries.area.append(strings.code(area))
+        recoveries.manufacturer.append(strings.code(manufacturer))
+        recoveries.caliber.append(strings.code(caliber))
+        recoveries.type.append(Dataset.typeCode(type))
+        recoveries.serial.append(strings.code(serialNormal))
+        recoveries.obliterated.append(obliterated)
+        recoveries.crimeCategory.append(strings.code(crimeCategory))
+        recoveries.event.append(event ?? 0)
+    }
+
+    public mutating func appendTrace(
+        id: Int64, recovery: Int64, outcome: TraceOutcome, reason: String, sale: Int64?, licensee: Int64?,
+        purchaser: Int64?, timeToCrime: Int?, sourceClass: SourceCountryClass, sourceCountry: String,
+        sourceState: String
+    ) {
+        traces.id.append(id)
+        traces.recovery.append(recovery)
+        traces.outcome.append(Dataset.outcomeCode(outcome))
+        traces.reason.append(strings.code(reason))
+        traces.sale.append(sale ?? 0)
+        traces.licensee.append(licensee ?? 0)
+        traces.purchaser.append(purchaser ?? 0)
+        traces.timeToCrime.append(Int32(timeToCrime ?? -1))
+        traces.sourceClass.append(Dataset.sourceClassCode(sourceClass))
+        traces.sourceCountry.append(strings.code(sourceCountry))
+        traces.sourceState.append(strings.code(sourceState))
+    }
+
+    public mutating func appendEvent(
+        id: Int64, date: CivilDate, type: String, subType: String, actor1: String, area: String, fatalities: Int,
+        sourceDataset: String, location: String, provenance: String
+    ) {
+        events.id.append(id)
+        events.date.append(date.dayNumber)
+        events.type.append(strings.code(type))
+        events.subType.append(strings.code(subType))
+        events.actor1.append(strings.code(actor1))
+        events.area.append(strings.code(area))
+        events.fatalities.append(Int32(fatalities))
+        events.sourceDataset.append(strings.code(sourceDataset))
+        events.location.append(strings.code(location))
+        events.provenance.append(strings.code(provenance))
+    }
+}

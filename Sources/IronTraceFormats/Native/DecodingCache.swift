@@ -1,0 +1,58 @@
+import IronTraceCore
+
+/// Memoised resolutions for one reader: a file has few distinct makes, calibers and types, so each
+/// is resolved once and looked up after that. Owned by a single reader; not shared across threads.
+public final class DecodingCache {
+    public struct Maker: Sendable {
+        public var name: String
+        public var country: String
+        public var importer: String
+    }
+
+    private var makers: [String: Maker] = [:]
+    private var calibers: [String: String] = [:]
+    private var types: [String: FirearmType?] = [:]
+
+    public init() {}
+
+    /// The canonical manufacturer of a make as written, or of a manufacturer column when given.
+    func manufacturer(make: String, given: String) -> Maker {
+        let key = make + "\u{1}" + given
+        if let m = makers[key] { return m }
+        var result = Maker(name: "", country: "", importer: "")
+        let catalog = ManufacturerCatalog.standard
+        if !given.isEmpty, let m = catalog.named(given) {
+            result = Maker(name: m.name, country: m.country, importer: "")
+            if !make.isEmpty, let imp = catalog.resolve(make).importer { result.importer = imp.name }
+        } else if !make.isEmpty || !given.isEmpty {
+            let r = catalog.resolve(make.isEmpty ? given : make)
+            if let m = r.manufacturer { result = Maker(name: m.name, country: m.country, importer: r.importer?.name ?? "") }
+        }
+        makers[key] = result
+        return result
+    }
+
+    /// The canonical caliber, or the raw text when it does not resolve (kept, never lost).
+    func caliber(_ raw: String, model: String, manufacturer: String, type: FirearmType) -> String {
+        let normalizer = CaliberNormalizer.standard
+        if let hit = calibers[raw] { return hit }
+        if let c = normalizer.named(raw) {
+            calibers[raw] = c.name
+            return c.name
+        }
+        // Bare numbers depend on model and type: cache per combination.
+        let key = raw + "\u{1}" + model + "\u{1}" + manufacturer + "\u{1}" + type.rawValue
+        if let hit = calibers[key] { return hit }
+        let r = normalizer.resolve(raw, model: model, make: manufacturer, type: type)
+        let value = r.caliber?.name ?? raw
+        calibers[key] = value
+        return value
+    }
+
+    func type(_ raw: String) -> FirearmType? {
+        if let t = types[raw] { return t }
+        let t = FirearmType(parsing: raw)
+        types[raw] = t
+        return t
+    }
+}

@@ -1,0 +1,87 @@
+import IronTraceCore
+
+/// One outcome of reading a row: a record, or a rejection saying where and why.
+public enum RowResult<Value: Sendable>: Sendable {
+    case record(Value, line: Int)
+    case rejected(Rejection)
+}
+
+/// Reads a native CSV file of one kind: checks the header, then yields a record or a rejection per
+/// row. A file that is not CSV or has another header is a ``FormatError`` at `open`.
+public final class NativeReader<Codec: NativeCodec>: Sequence, IteratorProtocol {
+    public let csv: CSVReader
+    private let header: [String]
+    private let cache = DecodingCache()
+    public private(set) var rowsRead = 0
+
+    public init(path: String) throws(FormatError) {
+        csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ","), mojibake: .off))
+        header = Codec.kind.header
+        try checkHeader()
+    }
+
+    public init(bytes: [UInt8], name: String) throws(FormatError) {
+        csv = try CSVReader(bytes: bytes, name: name, options: .init(delimiter: UInt8(ascii: ","), mojibake: .off))
+        header = Codec.kind.header
+        try checkHeader()
+    }
+
+    private func checkHeader() throws(FormatError) {
+        guard let first = csv.next() else {
+            throw FormatError(file: csv.fileName, reason: "empty file: expected the \(Codec.kind.rawValue) header")
+        }
+        let found = first.fields.map { $0.trimmingASCIISpaces().lowercased() }
+        guard found == header else {
+            let missing = header.filter { !found.contains($0) }
+            var reason = "not a native \(Codec.kind.rawValue) file: header does not match"
+            if !missing.isEmpty { reason += "; missing columns: \(missing.joined(separator: ", "))" }
+            if let firstDiff = zip(found, header).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
+                reason += "; column \(firstDiff.offset + 1) is '\(firstDiff.element.0)', expected '\(firstDiff.element.1)'"
+                throw FormatError(file: csv.fileName, line: first.line, column: firstDiff.offset + 1, reason: reason)
+            }
+            reason += "; expected \(header.count) columns, found \(found.count)"
+            throw FormatError(file: csv.fileName, line: first.line, reason: reason)
+        }
+    }
+
+    public func next() -> RowResult<Codec.Value>? {
+        guard let rec = csv.next() else { return nil }
+        rowsRead += 1
+        let file = csv.fileName
+        if rec.unterminatedQuote {
+            return .rejected(
+                Rejection(
+                    file: file, line: rec.line, column: 0, field: "", value: rec.fields.last ?? "",
+                    reason: "unterminated quoted field runs to the end of the file"))
+        }
+        if let col = rec.oversizedColumn {
+            return .rejected(
+                Rejection(
+                    file: file, line: rec.line, column: col, field: col <= header.count ? header[col - 1] : "",
+                    value: "", reason: "field longer than the 1 MiB limit"))
+        }
+        guard rec.fields.count == header.count else {
+            return .rejected(
+                Rejection(
+                    file: file, line: rec.line, column: 0, field: "", value: rec.fields.prefix(3).joined(separator: ","),
+                    reason: "expected \(header.count) fields, found \(rec.fields.count)"))
+        }
+        do {
+            return .record(try Codec.decode(FieldCursor(rec.fields), cache: cache), line: rec.line)
+        } catch {
+            return .rejected(
+                Rejection(
+                    file: file, line: rec.line, column: error.column, field: header[error.column - 1],
+                    value: error.value, reason: error.reason))
+        }
+    }
+}
+
+/// Writes records of one kind to a native CSV file.
+public struct NativeWriter<Codec: NativeCodec> {
+    private let writer: CSVWriter
+    public init(path: String) throws(FormatError) { writer = try CSVWriter(path: path, header: Codec.kind.header) }
+    public func write(_ value: Codec.Value) { writer.write(Codec.encode(value)) }
+    public var rowsWritten: Int { writer.rowsWritten }
+    public func close() { writer.close() }
+}

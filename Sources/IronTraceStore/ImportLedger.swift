@@ -1,0 +1,32 @@
+import IronTraceFormats
+
+/// One completed import in the ledger.
+public struct ImportLedgerEntry: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var file: String
+    public var format: String
+    public var sha256: String
+    public var rowsRead: Int
+    public var rowsStored: Int
+    public var rowsRejected: Int
+    public var startedAt: String
+    public var finishedAt: String
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable {
+    public var file: String
+    public var format: String
+    public var sha256: String
+    public var rowsRead: Int
+    public var rowsStored: Int
+    public var rowsRejected: Int
+    /// The first rejections (all of them are in the store's `rejections` table).
+    public var sampleRejections: [Rejection]
+    /// Set when the same content was imported before: nothing was added.
+    public var previousImportID: Int64?
+    public var importID: Int64?
+    public var seconds: Double
+
+    public var isBalanced: Bool { rowsRead == rowsStored + rowsRejected }
+}

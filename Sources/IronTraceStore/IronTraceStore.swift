@@ -1,0 +1,221 @@
+import Crypto
+import Foundation
+import GRDB
+import IronTraceCore
+import IronTraceFormats
+
+/// IronTrace's SQLite store: one file holding licensees, persons, sales, recoveries, traces,
+/// events, area measures, flows, the import ledger and every rejection.
+///
+/// Imports are atomic: each file loads in one transaction together with its ledger entry, so a
+/// process killed mid-import leaves the database as it was, and running the import again
+/// completes it. Re-importing a file with the same content (SHA-256) adds nothing.
+public final class IronTraceStore: Sendable {
+    public let path: String
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) a store; `:memory:` for an in-memory store.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            var config = Configuration()
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            if path == ":memory:" {
+                writer = try DatabaseQueue(configuration: config)
+            } else {
+                writer = try DatabasePool(path: path, configuration: config)
+            }
+            try Schema.migrator.migrate(writer)
+        } catch {
+            throw StoreError(path: path, reason: "cannot open database: \(error)")
+        }
+    }
+
+    // MARK: Import
+
+    /// Imports a native CSV file of the given kind.
+    /// - Parameter progress: called with the number of rows read so far, every 100,000 rows.
+    public func importNative(
+        kind: NativeKind,
+        path file: String,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> ImportSummary {
+        switch kind {
+        case .licensees: try load(StoredLicensees.self, file: file, progress: progress)
+        case .persons: try load(StoredPersons.self, file: file, progress: progress)
+        case .sales: try load(StoredSales.self, file: file, progress: progress)
+        case .recoveries: try load(StoredRecoveries.self, file: file, progress: progress)
+        case .traces: try load(StoredTraces.self, file: file, progress: progress)
+        case .events: try load(StoredEvents.self, file: file, progress: progress)
+        case .areaMeasures: try load(StoredAreaMeasures.self, file: file, progress: progress)
+        case .flows: try load(StoredFlows.self, file: file, progress: progress)
+        }
+    }
+
+    /// SHA-256 of a file's bytes, read in 1 MiB chunks.
+    public static func sha256(ofFile path: String) throws(FormatError) -> String {
+        guard let h = FileHandle(forReadingAtPath: path) else { throw FormatError(file: path, reason: "file not found") }
+        defer { try? h.close() }
+        var hasher = SHA256()
+        while let chunk = try? h.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+
+    private func load<K: StoredKind>(
+        _ kind: K.Type, file: String, progress: (@Sendable (Int) -> Void)?
+    ) throws -> ImportSummary {
+        let clock = ContinuousClock.now
+        let format = "native:" + K.Codec.kind.rawValue
+        let digest = try IronTraceStore.sha256(ofFile: file)
+        let reader = try NativeReader<K.Codec>(path: file)
+        let started = IronTraceStore.now()
+        let previous = try writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM imports WHERE format = ? AND sha256 = ?", arguments: [format, digest])
+        }
+        if let previous {
+            return ImportSummary(
+                file: file, format: format, sha256: digest, rowsRead: 0, rowsStored: 0, rowsRejected: 0,
+                sampleRejections: [], previousImportID: previous, importID: nil,
+                seconds: (ContinuousClock.now - clock).seconds)
+        }
+        let displayName = URL(fileURLWithPath: file).lastPathComponent
+        var summary = ImportSummary(
+            file: file, format: format, sha256: digest, rowsRead: 0, rowsStored: 0, rowsRejected: 0,
+            sampleRejections: [], previousImportID: nil, importID: nil, seconds: 0)
+        try writer.write { db in
+            // The ledger row comes first so rows and rejections can point at it; all in one transaction.
+            try db.execute(
+                sql: """
+                    INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
+                    VALUES (?, ?, ?, 0, 0, 0, ?, ?)
+                    """, arguments: [file, format, digest, started, started])
+            let importID = db.lastInsertedRowID
+            summary.importID = importID
+            let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(K.table) LIMIT 1)") == 0
+            let indexes = wasEmpty ? Schema.indexes(of: K.table) : []
+            for (name, _) in indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+            let cols = K.columns + ["import_id"]
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
+            )
+            let reject = try db.makeStatement(
+                sql: "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)")
+            func record(_ r: Rejection) throws {
+                summary.rowsRejected += 1
+                if summary.sampleRejections.count < 100 { summary.sampleRejections.append(r) }
+                try reject.execute(arguments: [importID, r.line, r.column, r.field, r.value, r.reason])
+            }
+            for result in reader {
+                summary.rowsRead += 1
+                if let progress, summary.rowsRead % 100_000 == 0 { progress(summary.rowsRead) }
+                switch result {
+                case .record(let value, let line):
+                    var binder = RowBinder(insert.sqliteStatement)
+                    K.bind(value, &binder)
+                    binder.add(importID)
+                    if try binder.step(db) == 1 {
+                        summary.rowsStored += 1
+                    } else {
+                        try record(
+                            Rejection(
+                                file: displayName, line: line, column: 1, field: K.Codec.kind.header[0],
+                                value: K.Codec.encode(value).first ?? "", reason: "a record with this key is already stored"))
+                    }
+                case .rejected(let r):
+                    try record(Rejection(file: displayName, line: r.line, column: r.column, field: r.field, value: r.value, reason: r.reason))
+                }
+            }
+            for (name, sql) in indexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }
+            try db.execute(
+                sql: "UPDATE imports SET rows_read = ?, rows_stored = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
+                arguments: [summary.rowsRead, summary.rowsStored, summary.rowsRejected, IronTraceStore.now(), importID])
+        }
+        summary.seconds = (ContinuousClock.now - clock).seconds
+        return summary
+    }
+
+    // MARK: Reading
+
+    /// Row counts per table.
+    public func counts() throws -> [(table: String, rows: Int)] {
+        try writer.read { db in
+            try (Schema.tables + ["imports", "rejections"]).map { t in
+                (t, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0)
+            }
+        }
+    }
+
+    /// The import ledger, oldest first.
+    public func ledger() throws -> [ImportLedgerEntry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { r in
+                ImportLedgerEntry(
+                    id: r["id"], file: r["file"], format: r["format"], sha256: r["sha256"], rowsRead: r["rows_read"],
+                    rowsStored: r["rows_stored"], rowsRejected: r["rows_rejected"], startedAt: r["started_at"],
+                    finishedAt: r["finished_at"])
+            }
+        }
+    }
+
+    /// The rejections of one import.
+    public func rejections(importID: Int64, limit: Int = 1000) throws -> [Rejection] {
+        try writer.read { db in
+            let file = try String.fetchOne(db, sql: "SELECT file FROM imports WHERE id = ?", arguments: [importID]) ?? ""
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM rejections WHERE import_id = ? ORDER BY rowid LIMIT ?", arguments: [importID, limit]
+            ).map { r in
+                Rejection(
+                    file: URL(fileURLWithPath: file).lastPathComponent, line: r["line"], column: r["column_number"],
+                    field: r["field"], value: r["value"], reason: r["reason"])
+            }
+        }
+    }
+
+    // MARK: Export
+
+    /// Writes one kind as a native CSV file. Persons are exported with PII masked (pseudonym,
+    /// city, state and 3-digit ZIP only) unless `includePII` is set.
+    @discardableResult
+    public func export(kind: NativeKind, to file: String, includePII: Bool = false) throws -> Int {
+        let sql: String
+        switch kind {
+        case .licensees: sql = StoredLicensees.exportSQL
+        case .persons: sql = includePII ? StoredPersons.exportSQL : StoredPersons.maskedExportSQL
+        case .sales: sql = StoredSales.exportSQL
+        case .recoveries: sql = StoredRecoveries.exportSQL
+        case .traces: sql = StoredTraces.exportSQL
+        case .events: sql = StoredEvents.exportSQL
+        case .areaMeasures: sql = StoredAreaMeasures.exportSQL
+        case .flows: sql = StoredFlows.exportSQL
+        }
+        let out = try CSVWriter(path: file, header: kind.header)
+        defer { out.close() }
+        try writer.read { db in
+            let cursor = try Row.fetchCursor(db, sql: sql)
+            while let row = try cursor.next() {
+                var fields: [String] = []
+                fields.reserveCapacity(row.count)
+                for i in 0..<row.count {
+                    let v: DatabaseValue = row[i]
+                    switch v.storage {
+                    case .null: fields.append("")
+                    case .int64(let n): fields.append(String(n))
+                    case .double(let d): fields.append(String(d))
+                    case .string(let s): fields.append(s)
+                    case .blob: fields.append("")
+                    }
+                }
+                out.write(fields)
+            }
+        }
+        return out.rowsWritten
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

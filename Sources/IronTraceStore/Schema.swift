@@ -1,0 +1,184 @@
+import GRDB
+
+/// The SQLite schema as named migrations. A migration is never edited once shipped: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("2026-11-21-v1-core-tables") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE imports (
+                        id INTEGER PRIMARY KEY,
+                        file TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        rows_read INTEGER NOT NULL,
+                        rows_stored INTEGER NOT NULL,
+                        rows_rejected INTEGER NOT NULL,
+                        started_at TEXT NOT NULL,
+                        finished_at TEXT NOT NULL
+                    ) STRICT;
+                    CREATE UNIQUE INDEX imports_by_content ON imports(format, sha256);
+
+                    CREATE TABLE rejections (
+                        import_id INTEGER NOT NULL REFERENCES imports(id),
+                        line INTEGER NOT NULL,
+                        column_number INTEGER NOT NULL,
+                        field TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        reason TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX rejections_by_import ON rejections(import_id);
+
+                    CREATE TABLE licensees (
+                        id INTEGER PRIMARY KEY,
+                        licence TEXT NOT NULL,
+                        licence_type INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        business_name TEXT NOT NULL,
+                        street TEXT NOT NULL,
+                        city TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        zip TEXT NOT NULL,
+                        import_id INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE persons (
+                        id INTEGER PRIMARY KEY,
+                        pseudonym TEXT NOT NULL,
+                        last_name TEXT NOT NULL,
+                        first_name TEXT NOT NULL,
+                        birth_date TEXT,
+                        street TEXT NOT NULL,
+                        city TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        zip TEXT NOT NULL,
+                        phone TEXT NOT NULL,
+                        import_id INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE sales (
+                        id INTEGER PRIMARY KEY,
+                        firearm_id INTEGER NOT NULL,
+                        licensee_id INTEGER NOT NULL,
+                        purchaser_id INTEGER,
+                        sale_date TEXT NOT NULL,
+                        multiple_sale_id INTEGER,
+                        make TEXT NOT NULL,
+                        manufacturer TEXT NOT NULL,
+                        model TEXT NOT NULL,
+                        caliber TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        serial TEXT NOT NULL,
+                        serial_normal TEXT NOT NULL,
+                        country_of_manufacture TEXT NOT NULL,
+                        importer TEXT NOT NULL,
+                        import_id INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE recoveries (
+                        id INTEGER PRIMARY KEY,
+                        recovery_date TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        area TEXT,
+                        latitude REAL,
+                        longitude REAL,
+                        make TEXT NOT NULL,
+                        manufacturer TEXT NOT NULL,
+                        model TEXT NOT NULL,
+                        caliber TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        serial TEXT NOT NULL,
+                        serial_normal TEXT NOT NULL,
+                        serial_obliterated INTEGER NOT NULL,
+                        possessor_id INTEGER,
+                        crime_category TEXT NOT NULL,
+                        event_id INTEGER,
+                        agency TEXT NOT NULL,
+                        case_number TEXT NOT NULL,
+                        import_id INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE traces (
+                        id INTEGER PRIMARY KEY,
+                        recovery_id INTEGER NOT NULL,
+                        request_date TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        not_traced_reason TEXT,
+                        sale_id INTEGER,
+                        licensee_id INTEGER,
+                        purchaser_id INTEGER,
+                        time_to_crime_days INTEGER,
+                        source_class TEXT NOT NULL,
+                        source_country TEXT NOT NULL,
+                        source_state TEXT NOT NULL,
+                        import_id INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE events (
+                        id INTEGER PRIMARY KEY,
+                        event_date TEXT NOT NULL,
+                        date_precision TEXT NOT NULL,
+                        event_type TEXT NOT NULL,
+                        sub_event_type TEXT NOT NULL,
+                        actor1 TEXT NOT NULL,
+                        actor2 TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        area TEXT,
+                        location TEXT NOT NULL,
+                        latitude REAL,
+                        longitude REAL,
+                        fatalities INTEGER NOT NULL,
+                        source_dataset TEXT NOT NULL,
+                        source_id TEXT NOT NULL,
+                        notes TEXT NOT NULL,
+                        provenance TEXT NOT NULL,
+                        import_id INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE area_measures (
+                        area TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        measure TEXT NOT NULL,
+                        value REAL NOT NULL,
+                        source TEXT NOT NULL,
+                        import_id INTEGER NOT NULL,
+                        PRIMARY KEY (area, period, measure, source)
+                    ) STRICT;
+
+                    CREATE TABLE flows (
+                        source_area TEXT NOT NULL,
+                        recovery_area TEXT NOT NULL,
+                        year INTEGER NOT NULL,
+                        count INTEGER NOT NULL,
+                        source TEXT NOT NULL,
+                        import_id INTEGER NOT NULL,
+                        PRIMARY KEY (source_area, recovery_area, year, source)
+                    ) STRICT;
+                    """)
+            for (name, sql) in secondaryIndexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }
+        }
+        m.registerMigration("2026-11-21-v2-metadata") { db in
+            try db.execute(sql: "CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
+        }
+        return m
+    }
+
+    /// Secondary indexes, by table: dropped before a bulk load into an empty table and rebuilt after.
+    static let secondaryIndexes: [(String, String)] = [
+        ("sales_by_serial", "sales(serial_normal)"),
+        ("sales_by_licensee", "sales(licensee_id)"),
+        ("sales_by_purchaser", "sales(purchaser_id)"),
+        ("recoveries_by_date", "recoveries(recovery_date)"),
+        ("traces_by_recovery", "traces(recovery_id)"),
+        ("traces_by_licensee", "traces(licensee_id)"),
+        ("events_by_date", "events(event_date)"),
+    ]
+
+    static func indexes(of table: String) -> [(String, String)] {
+        secondaryIndexes.filter { $0.1.hasPrefix(table + "(") }
+    }
+
+    /// The table each native kind loads into.
+    static let tables = ["licensees", "persons", "sales", "recoveries", "traces", "events", "area_measures", "flows"]
+}

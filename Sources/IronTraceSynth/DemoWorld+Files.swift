@@ -1,0 +1,76 @@
+import Foundation
+import IronTraceCore
+import IronTraceFormats
+
+extension DemoWorld {
+    /// The ground-truth file name. It sits beside the native files and is never imported.
+    public static let groundTruthFileName = "ground_truth.csv"
+
+    /// Writes the world as native CSV files (one per kind), its ground truth and a README saying
+    /// what is synthetic. Returns the native files in import order.
+    @discardableResult
+    public func writeFiles(to directory: String) throws -> [(kind: NativeKind, path: String)] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        func path(_ kind: NativeKind) -> String { (directory as NSString).appendingPathComponent(kind.fileName) }
+        var written: [(NativeKind, String)] = []
+
+        let lw = try NativeWriter<LicenseeCodec>(path: path(.licensees))
+        for l in licensees { lw.write(l) }
+        lw.close()
+        written.append((.licensees, path(.licensees)))
+
+        let pw = try NativeWriter<PersonCodec>(path: path(.persons))
+        for i in 0..<personCount { pw.write(person(at: i)) }
+        pw.close()
+        written.append((.persons, path(.persons)))
+
+        let sw = try NativeWriter<SaleCodec>(path: path(.sales))
+        for i in 0..<saleCount {
+            let s = sale(at: i)
+            sw.write(SaleRow(sale: s.sale, firearm: s.firearm))
+        }
+        sw.close()
+        written.append((.sales, path(.sales)))
+
+        let ew = try NativeWriter<EventCodec>(path: path(.events))
+        for e in events { ew.write(e) }
+        ew.close()
+        written.append((.events, path(.events)))
+
+        let rw = try NativeWriter<RecoveryCodec>(path: path(.recoveries))
+        for r in recoveries { rw.write(r) }
+        rw.close()
+        written.append((.recoveries, path(.recoveries)))
+
+        let tw = try NativeWriter<TraceCodec>(path: path(.traces))
+        for t in traces { tw.write(t) }
+        tw.close()
+        written.append((.traces, path(.traces)))
+
+        let aw = try NativeWriter<AreaMeasureCodec>(path: path(.areaMeasures))
+        for a in areaMeasures { aw.write(a) }
+        aw.close()
+        written.append((.areaMeasures, path(.areaMeasures)))
+
+        let gw = try CSVWriter(path: (directory as NSString).appendingPathComponent(DemoWorld.groundTruthFileName), header: GroundTruthRow.header)
+        for g in groundTruth { gw.write(g.fields) }
+        gw.close()
+
+        let readme = """
+            IronTrace demo world (scale \(scale.rawValue), seed \(seed)).
+
+            SYNTHETIC DATA. Dealers, people, sales, recoveries, traces and events with source_dataset
+            "synthetic" are invented by IronTrace's generator; any resemblance to real persons or
+            businesses is coincidental. Phone numbers use the fictional (555) area code.
+
+            Real data in this world: the documented incidents in events.csv (source_dataset "press",
+            with the reporting they rest on in the provenance column) and the SESNSP firearm-homicide
+            victims in area_measures.csv (source "SESNSP").
+
+            ground_truth.csv lists the planted trafficking schemes (members, dealers, sales and
+            recoveries). It is for evaluating detectors and is never imported.
+            """
+        try readme.write(toFile: (directory as NSString).appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+        return written.map { (kind: $0.0, path: $0.1) }
+    }
+}

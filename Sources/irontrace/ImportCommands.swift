@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import IronTraceFormats
+import IronTraceStore
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import native CSV files into a database (see docs/formats.md).",
+        discussion: """
+            KIND is one of: \(NativeKind.allCases.map(\.rawValue).joined(separator: ", ")). Each file is \
+            imported in one transaction and recorded in the ledger with its SHA-256; importing the same \
+            content again adds nothing. Rejected rows are stored with their line, column and reason.
+            """)
+
+    @Argument(help: "The kind of records in the files.")
+    var kind: String
+    @Argument(help: "The files to import.")
+    var files: [String]
+    @OptionGroup var db: DatabaseOption
+    @Flag(help: "Exit with code 4 when any row was rejected.")
+    var strict = false
+    @Flag(name: .long, help: "Read and validate the files, report rows and rejections, store nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        guard NativeKind(argument: kind) != nil else {
+            throw ValidationError("unknown kind '\(kind)'; expected one of \(NativeKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        try await withExitCodes {
+            var anyRejected = false
+            if dryRun {
+                for file in files {
+                    let s = try NativeCheck.check(kind: NativeKind(argument: kind)!, path: file)
+                    printSummary(s)
+                    anyRejected = anyRejected || s.rowsRejected > 0
+                }
+                if strict && anyRejected { throw ExitCodes.rejectedRows }
+                return
+            }
+            let store = try IronTraceStore(path: db.database)
+            for file in files {
+                let summary = try importWithProgress(store, kind: NativeKind(argument: kind)!, file: file)
+                printSummary(summary)
+                anyRejected = anyRejected || summary.rowsRejected > 0
+            }
+            if strict && anyRejected { throw ExitCodes.rejectedRows }
+        }
+    }
+}
+
+func importWithProgress(_ store: IronTraceStore, kind: NativeKind, file: String) throws -> ImportSummary {
+    let progress = Progress()
+    let name = URL(fileURLWithPath: file).lastPathComponent
+    let summary = try store.importNative(kind: kind, path: file) { n in progress.say("\(name): \(n.grouped) rows read") }
+    progress.done()
+    return summary
+}
+
+func printSummary(_ s: ImportSummary) {
+    let name = URL(fileURLWithPath: s.file).lastPathComponent
+    if let previous = s.previousImportID {
+        print("\(name): already imported (import #\(previous), same SHA-256); nothing added")
+        return
+    }
+    print(
+        "\(name): \(s.rowsRead.grouped) rows read, \(s.rowsStored.grouped) stored, \(s.rowsRejected.grouped) rejected"
+            + String(format: " (%.2f s)", s.seconds))
+    for r in s.sampleRejections.prefix(5) { print("  rejected \(r)") }
+    if s.rowsRejected > 5 { print("  ... \((s.rowsRejected - 5).grouped) more: irontrace info --rejections \(s.importID ?? 0)") }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export one kind of record as a native CSV file.",
+        discussion: "Persons are exported with PII masked (pseudonym, city, state, 3-digit ZIP) unless --include-pii.")
+
+    @Argument(help: "The kind of records to export.")
+    var kind: String
+    @Option(name: .long, help: "Output file.")
+    var out: String
+    @OptionGroup var db: DatabaseOption
+    @Flag(name: .long, help: "Include names, birth dates, addresses and phones of persons.")
+    var includePII = false
+
+    func validate() throws {
+        guard NativeKind(argument: kind) != nil else { throw ValidationError("unknown kind '\(kind)'") }
+    }
+
+    func run() async throws {
+        try await withExitCodes {
+            guard FileManager.default.fileExists(atPath: db.database) else {
+                throw FormatError(file: db.database, reason: "database not found")
+            }
+            let store = try IronTraceStore(path: db.database)
+            let n = try store.export(kind: NativeKind(argument: kind)!, to: out, includePII: includePII)
+            print("\(out): \(n.grouped) rows")
+        }
+    }
+}
+
+struct Info: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "What a database holds: rows per table and the import ledger.")
+
+    @OptionGroup var db: DatabaseOption
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+    @Option(name: .long, help: "Show the rejections of one import (its ledger id).")
+    var rejections: Int64?
+
+    func run() async throws {
+        try await withExitCodes {
+            guard FileManager.default.fileExists(atPath: db.database) else {
+                throw FormatError(file: db.database, reason: "database not found")
+            }
+            let store = try IronTraceStore(path: db.database)
+            if let id = rejections {
+                let rows = try store.rejections(importID: id)
+                if format == .json {
+                    let list = rows.map { ["file": $0.file, "line": "\($0.line)", "column": "\($0.column)", "field": $0.field, "value": $0.value, "reason": $0.reason] }
+                    print(String(decoding: try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
+                } else {
+                    var t = TextTable("line", "column", "field", "value", "reason")
+                    for r in rows { t.add(String(r.line), String(r.column), r.field, String(r.value.prefix(40)), r.reason) }
+                    print(t.render(), terminator: "")
+                }
+                return
+            }
+            let counts = try store.counts()
+            let ledger = try store.ledger()
+            let meta = try store.metadata()
+            if format == .json {
+                let object: [String: Any] = [
+                    "database": db.database,
+                    "tables": Dictionary(uniqueKeysWithValues: counts.map { ($0.table, $0.rows) }),
+                    "metadata": Dictionary(uniqueKeysWithValues: meta.map { ($0.key, $0.value) }),
+                    "imports": ledger.map {
+                        [
+                            "id": $0.id, "file": $0.file, "format": $0.format, "sha256": $0.sha256, "rows_read": $0.rowsRead,
+                            "rows_stored": $0.rowsStored, "rows_rejected": $0.rowsRejected, "started_at": $0.startedAt,
+                            "finished_at": $0.finishedAt,
+                        ] as [String: Any]
+                    },
+                ]
+                print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
+                return
+            }
+            print("Database: \(db.database)")
+            for m in meta { print("  \(m.key): \(m.value)") }
+            var t = TextTable("table", "rows")
+            for c in counts { t.add(c.table, c.rows.grouped) }
+            print(t.render())
+            var l = TextTable("import", "format", "file", "read", "stored", "rejected", "finished", "sha256")
+            for e in ledger {
+                l.add(String(e.id), e.format, URL(fileURLWithPath: e.file).lastPathComponent, e.rowsRead.grouped, e.rowsStored.grouped,
+                    e.rowsRejected.grouped, e.finishedAt, String(e.sha256.prefix(12)))
+            }
+            print(l.render(), terminator: "")
+        }
+    }
+}

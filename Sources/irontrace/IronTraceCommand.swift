@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import IronTraceFormats
+
+/// `irontrace`: the command line. Commands only wire the libraries and present their results.
+@main
+struct IronTraceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "irontrace",
+        abstract: "Crime-gun intelligence for the Iron Pipeline: traces, flows, dealers, violence.",
+        discussion: """
+            Exit codes: 0 success; 1 failure (database or internal error); 3 an input file could not be \
+            read (not found, not CSV, wrong header); 4 rows were rejected and --strict was given; 64 usage error.
+            """,
+        subcommands: [Demo.self, Generate.self, Import.self, Export.self, Info.self, Normalize.self]
+    )
+}
+
+/// Exit codes scripts can rely on (documented in README and `--help`).
+enum ExitCodes {
+    static let failure = ExitCode(1)
+    static let unreadableInput = ExitCode(3)
+    static let rejectedRows = ExitCode(4)
+}
+
+/// Where the command writes progress: stderr, and only when it is a terminal.
+struct Progress: Sendable {
+    let enabled: Bool
+    init() { enabled = isatty(2) == 1 }
+    func say(_ s: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + s).utf8))
+    }
+    func done() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+func printError(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+
+/// Runs a command body, turning errors into messages and documented exit codes.
+func withExitCodes<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let e as FormatError {
+        printError("error: \(e)")
+        throw ExitCodes.unreadableInput
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as CleanExit {
+        throw e
+    } catch let e as ValidationError {
+        throw e
+    } catch {
+        printError("error: \(error)")
+        throw ExitCodes.failure
+    }
+}
+
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database file.")
+    var database: String = "irontrace.sqlite"
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
