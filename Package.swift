@@ -55,7 +55,10 @@ let package = Package(
             path: "Tests/IronTraceTesting",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "IronTraceCoreTests", dependencies: ["IronTraceCore", "IronTraceFormats", "IronTraceTesting"]),
+        .testTarget(
+            name: "IronTraceCoreTests",
+            dependencies: ["IronTraceCore", "IronTraceFormats", "IronTraceTesting"]
+        ),
         .testTarget(
             name: "IronTraceFormatsTests",
             dependencies: ["IronTraceFormats", "IronTraceTesting"]
@@ -64,7 +67,10 @@ let package = Package(
             name: "IronTraceStoreTests",
             dependencies: ["IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
         ),
-        .testTarget(name: "IronTraceDatasetTests", dependencies: ["IronTraceDataset", "IronTraceStore", "IronTraceSynth"]),
+        .testTarget(
+            name: "IronTraceDatasetTests",
+            dependencies: ["IronTraceDataset", "IronTraceStore", "IronTraceSynth"]
+        ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
         .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),
     ]

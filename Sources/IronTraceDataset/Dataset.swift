@@ -105,8 +105,16 @@ extension Dataset {
     }
 
     public mutating func appendSale(
-        id: Int64, licensee: Int64, purchaser: Int64?, date: CivilDate, multipleSale: Int64?, manufacturer: String,
-        model: String, caliber: String, type: FirearmType, serialNormal: String
+        id: Int64,
+        licensee: Int64,
+        purchaser: Int64?,
+        date: CivilDate,
+        multipleSale: Int64?,
+        manufacturer: String,
+        model: String,
+        caliber: String,
+        type: FirearmType,
+        serialNormal: String
     ) {
         sales.id.append(id)
         sales.licensee.append(licensee)
@@ -121,8 +129,17 @@ extension Dataset {
     }
 
     public mutating func appendRecovery(
-        id: Int64, date: CivilDate, country: String, area: String, manufacturer: String, caliber: String,
-        type: FirearmType, serialNormal: String, obliterated: Bool, crimeCategory: String, event: Int64?
+        id: Int64,
+        date: CivilDate,
+        country: String,
+        area: String,
+        manufacturer: String,
+        caliber: String,
+        type: FirearmType,
+        serialNormal: String,
+        obliterated: Bool,
+        crimeCategory: String,
+        event: Int64?
     ) {
         recoveries.id.append(id)
         recoveries.date.append(date.dayNumber)
@@ -138,8 +155,16 @@ extension Dataset {
     }
 
     public mutating func appendTrace(
-        id: Int64, recovery: Int64, outcome: TraceOutcome, reason: String, sale: Int64?, licensee: Int64?,
-        purchaser: Int64?, timeToCrime: Int?, sourceClass: SourceCountryClass, sourceCountry: String,
+        id: Int64,
+        recovery: Int64,
+        outcome: TraceOutcome,
+        reason: String,
+        sale: Int64?,
+        licensee: Int64?,
+        purchaser: Int64?,
+        timeToCrime: Int?,
+        sourceClass: SourceCountryClass,
+        sourceCountry: String,
         sourceState: String
     ) {
         traces.id.append(id)
@@ -156,8 +181,16 @@ extension Dataset {
     }
 
     public mutating func appendEvent(
-        id: Int64, date: CivilDate, type: String, subType: String, actor1: String, area: String, fatalities: Int,
-        sourceDataset: String, location: String, provenance: String
+        id: Int64,
+        date: CivilDate,
+        type: String,
+        subType: String,
+        actor1: String,
+        area: String,
+        fatalities: Int,
+        sourceDataset: String,
+        location: String,
+        provenance: String
     ) {
         events.id.append(id)
         events.date.append(date.dayNumber)

@@ -115,8 +115,12 @@ public struct FirstReport: Sendable {
         for i in 0..<d.events.count {
             if d.events.sourceDataset[i] == press {
                 documentedIncidents.append(
-                    (CivilDate(dayNumber: d.events.date[i]), d.strings[d.events.location[i]], Int(d.events.fatalities[i]),
-                        d.strings[d.events.provenance[i]]))
+                    (
+                        CivilDate(dayNumber: d.events.date[i]), d.strings[d.events.location[i]],
+                        Int(d.events.fatalities[i]),
+                        d.strings[d.events.provenance[i]]
+                    )
+                )
             }
             if d.events.sourceDataset[i] == synthetic { isSynthetic = true }
         }

@@ -7,7 +7,10 @@ extension IronTraceStore {
     public func loadDataset() throws -> Dataset {
         try writer.read { db in
             var d = Dataset()
-            var rows = try Row.fetchCursor(db, sql: "SELECT id, licence, business_name, city, state FROM licensees ORDER BY id")
+            var rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT id, licence, business_name, city, state FROM licensees ORDER BY id"
+            )
             while let r = try rows.next() {
                 d.appendLicensee(id: r[0], licence: r[1], name: r[2], city: r[3], state: r[4])
             }
@@ -16,47 +19,86 @@ extension IronTraceStore {
                 sql: """
                     SELECT id, licensee_id, purchaser_id, sale_date, multiple_sale_id, manufacturer, model, caliber, type,
                     serial_normal FROM sales ORDER BY id
-                    """)
+                    """
+            )
             while let r = try rows.next() {
                 d.appendSale(
-                    id: r[0], licensee: r[1], purchaser: r[2], date: IronTraceStore.day(r[3]), multipleSale: r[4],
-                    manufacturer: r[5], model: r[6], caliber: r[7], type: FirearmType(rawValue: r[8]) ?? .unknown,
-                    serialNormal: r[9])
+                    id: r[0],
+                    licensee: r[1],
+                    purchaser: r[2],
+                    date: IronTraceStore.day(r[3]),
+                    multipleSale: r[4],
+                    manufacturer: r[5],
+                    model: r[6],
+                    caliber: r[7],
+                    type: FirearmType(rawValue: r[8]) ?? .unknown,
+                    serialNormal: r[9]
+                )
             }
             rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT id, recovery_date, country, coalesce(area, ''), manufacturer, caliber, type, serial_normal,
                     serial_obliterated, crime_category, event_id FROM recoveries ORDER BY id
-                    """)
+                    """
+            )
             while let r = try rows.next() {
                 d.appendRecovery(
-                    id: r[0], date: IronTraceStore.day(r[1]), country: r[2], area: r[3], manufacturer: r[4], caliber: r[5],
-                    type: FirearmType(rawValue: r[6]) ?? .unknown, serialNormal: r[7], obliterated: r[8] as Int64 != 0,
-                    crimeCategory: r[9], event: r[10])
+                    id: r[0],
+                    date: IronTraceStore.day(r[1]),
+                    country: r[2],
+                    area: r[3],
+                    manufacturer: r[4],
+                    caliber: r[5],
+                    type: FirearmType(rawValue: r[6]) ?? .unknown,
+                    serialNormal: r[7],
+                    obliterated: r[8] as Int64 != 0,
+                    crimeCategory: r[9],
+                    event: r[10]
+                )
             }
             rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT id, recovery_id, outcome, coalesce(not_traced_reason, ''), sale_id, licensee_id, purchaser_id,
                     time_to_crime_days, source_class, source_country, source_state FROM traces ORDER BY id
-                    """)
+                    """
+            )
             while let r = try rows.next() {
                 d.appendTrace(
-                    id: r[0], recovery: r[1], outcome: TraceOutcome(rawValue: r[2]) ?? .notTraced, reason: r[3], sale: r[4],
-                    licensee: r[5], purchaser: r[6], timeToCrime: r[7],
-                    sourceClass: SourceCountryClass(rawValue: r[8]) ?? .undetermined, sourceCountry: r[9], sourceState: r[10])
+                    id: r[0],
+                    recovery: r[1],
+                    outcome: TraceOutcome(rawValue: r[2]) ?? .notTraced,
+                    reason: r[3],
+                    sale: r[4],
+                    licensee: r[5],
+                    purchaser: r[6],
+                    timeToCrime: r[7],
+                    sourceClass: SourceCountryClass(rawValue: r[8]) ?? .undetermined,
+                    sourceCountry: r[9],
+                    sourceState: r[10]
+                )
             }
             rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT id, event_date, event_type, sub_event_type, actor1, coalesce(area, ''), fatalities,
                     source_dataset, location, provenance FROM events ORDER BY id
-                    """)
+                    """
+            )
             while let r = try rows.next() {
                 d.appendEvent(
-                    id: r[0], date: IronTraceStore.day(r[1]), type: r[2], subType: r[3], actor1: r[4], area: r[5],
-                    fatalities: r[6], sourceDataset: r[7], location: r[8], provenance: r[9])
+                    id: r[0],
+                    date: IronTraceStore.day(r[1]),
+                    type: r[2],
+                    subType: r[3],
+                    actor1: r[4],
+                    area: r[5],
+                    fatalities: r[6],
+                    sourceDataset: r[7],
+                    location: r[8],
+                    provenance: r[9]
+                )
             }
             return d
         }
@@ -69,8 +111,10 @@ extension IronTraceStore {
     public func setMetadata(_ key: String, _ value: String) throws {
         try writer.write { db in
             try db.execute(
-                sql: "INSERT INTO metadata (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [key, value])
+                sql:
+                    "INSERT INTO metadata (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value]
+            )
         }
     }
 

@@ -56,7 +56,9 @@ public final class IronTraceStore: Sendable {
 
     /// SHA-256 of a file's bytes, read in 1 MiB chunks.
     public static func sha256(ofFile path: String) throws(FormatError) -> String {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw FormatError(file: path, reason: "file not found") }
+        guard let h = FileHandle(forReadingAtPath: path) else {
+            throw FormatError(file: path, reason: "file not found")
+        }
         defer { try? h.close() }
         var hasher = SHA256()
         while let chunk = try? h.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
@@ -66,7 +68,9 @@ public final class IronTraceStore: Sendable {
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
     private func load<K: StoredKind>(
-        _ kind: K.Type, file: String, progress: (@Sendable (Int) -> Void)?
+        _ kind: K.Type,
+        file: String,
+        progress: (@Sendable (Int) -> Void)?
     ) throws -> ImportSummary {
         let clock = ContinuousClock.now
         let format = "native:" + K.Codec.kind.rawValue
@@ -74,25 +78,48 @@ public final class IronTraceStore: Sendable {
         let reader = try NativeReader<K.Codec>(path: file)
         let started = IronTraceStore.now()
         let previous = try writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM imports WHERE format = ? AND sha256 = ?", arguments: [format, digest])
+            try Int64.fetchOne(
+                db,
+                sql: "SELECT id FROM imports WHERE format = ? AND sha256 = ?",
+                arguments: [format, digest]
+            )
         }
         if let previous {
             return ImportSummary(
-                file: file, format: format, sha256: digest, rowsRead: 0, rowsStored: 0, rowsRejected: 0,
-                sampleRejections: [], previousImportID: previous, importID: nil,
-                seconds: (ContinuousClock.now - clock).seconds)
+                file: file,
+                format: format,
+                sha256: digest,
+                rowsRead: 0,
+                rowsStored: 0,
+                rowsRejected: 0,
+                sampleRejections: [],
+                previousImportID: previous,
+                importID: nil,
+                seconds: (ContinuousClock.now - clock).seconds
+            )
         }
         let displayName = URL(fileURLWithPath: file).lastPathComponent
         var summary = ImportSummary(
-            file: file, format: format, sha256: digest, rowsRead: 0, rowsStored: 0, rowsRejected: 0,
-            sampleRejections: [], previousImportID: nil, importID: nil, seconds: 0)
+            file: file,
+            format: format,
+            sha256: digest,
+            rowsRead: 0,
+            rowsStored: 0,
+            rowsRejected: 0,
+            sampleRejections: [],
+            previousImportID: nil,
+            importID: nil,
+            seconds: 0
+        )
         try writer.write { db in
             // The ledger row comes first so rows and rejections can point at it; all in one transaction.
             try db.execute(
                 sql: """
                     INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
                     VALUES (?, ?, ?, 0, 0, 0, ?, ?)
-                    """, arguments: [file, format, digest, started, started])
+                    """,
+                arguments: [file, format, digest, started, started]
+            )
             let importID = db.lastInsertedRowID
             summary.importID = importID
             let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(K.table) LIMIT 1)") == 0
@@ -100,10 +127,13 @@ public final class IronTraceStore: Sendable {
             for (name, _) in indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
             let cols = K.columns + ["import_id"]
             let insert = try db.makeStatement(
-                sql: "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
+                sql:
+                    "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
             )
             let reject = try db.makeStatement(
-                sql: "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)")
+                sql:
+                    "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)"
+            )
             func record(_ r: Rejection) throws {
                 summary.rowsRejected += 1
                 if summary.sampleRejections.count < 100 { summary.sampleRejections.append(r) }
@@ -122,17 +152,34 @@ public final class IronTraceStore: Sendable {
                     } else {
                         try record(
                             Rejection(
-                                file: displayName, line: line, column: 1, field: K.Codec.kind.header[0],
-                                value: K.Codec.encode(value).first ?? "", reason: "a record with this key is already stored"))
+                                file: displayName,
+                                line: line,
+                                column: 1,
+                                field: K.Codec.kind.header[0],
+                                value: K.Codec.encode(value).first ?? "",
+                                reason: "a record with this key is already stored"
+                            )
+                        )
                     }
                 case .rejected(let r):
-                    try record(Rejection(file: displayName, line: r.line, column: r.column, field: r.field, value: r.value, reason: r.reason))
+                    try record(
+                        Rejection(
+                            file: displayName,
+                            line: r.line,
+                            column: r.column,
+                            field: r.field,
+                            value: r.value,
+                            reason: r.reason
+                        )
+                    )
                 }
             }
             for (name, sql) in indexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }
             try db.execute(
-                sql: "UPDATE imports SET rows_read = ?, rows_stored = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
-                arguments: [summary.rowsRead, summary.rowsStored, summary.rowsRejected, IronTraceStore.now(), importID])
+                sql:
+                    "UPDATE imports SET rows_read = ?, rows_stored = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
+                arguments: [summary.rowsRead, summary.rowsStored, summary.rowsRejected, IronTraceStore.now(), importID]
+            )
         }
         summary.seconds = (ContinuousClock.now - clock).seconds
         return summary
@@ -154,9 +201,16 @@ public final class IronTraceStore: Sendable {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { r in
                 ImportLedgerEntry(
-                    id: r["id"], file: r["file"], format: r["format"], sha256: r["sha256"], rowsRead: r["rows_read"],
-                    rowsStored: r["rows_stored"], rowsRejected: r["rows_rejected"], startedAt: r["started_at"],
-                    finishedAt: r["finished_at"])
+                    id: r["id"],
+                    file: r["file"],
+                    format: r["format"],
+                    sha256: r["sha256"],
+                    rowsRead: r["rows_read"],
+                    rowsStored: r["rows_stored"],
+                    rowsRejected: r["rows_rejected"],
+                    startedAt: r["started_at"],
+                    finishedAt: r["finished_at"]
+                )
             }
         }
     }
@@ -164,13 +218,21 @@ public final class IronTraceStore: Sendable {
     /// The rejections of one import.
     public func rejections(importID: Int64, limit: Int = 1000) throws -> [Rejection] {
         try writer.read { db in
-            let file = try String.fetchOne(db, sql: "SELECT file FROM imports WHERE id = ?", arguments: [importID]) ?? ""
+            let file =
+                try String.fetchOne(db, sql: "SELECT file FROM imports WHERE id = ?", arguments: [importID]) ?? ""
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM rejections WHERE import_id = ? ORDER BY rowid LIMIT ?", arguments: [importID, limit]
+                db,
+                sql: "SELECT * FROM rejections WHERE import_id = ? ORDER BY rowid LIMIT ?",
+                arguments: [importID, limit]
             ).map { r in
                 Rejection(
-                    file: URL(fileURLWithPath: file).lastPathComponent, line: r["line"], column: r["column_number"],
-                    field: r["field"], value: r["value"], reason: r["reason"])
+                    file: URL(fileURLWithPath: file).lastPathComponent,
+                    line: r["line"],
+                    column: r["column_number"],
+                    field: r["field"],
+                    value: r["value"],
+                    reason: r["reason"]
+                )
             }
         }
     }

@@ -20,8 +20,17 @@ public enum NativeCheck {
         let clock = ContinuousClock.now
         let reader = try NativeReader<C>(path: path)
         var s = ImportSummary(
-            file: path, format: "native:" + C.kind.rawValue, sha256: "", rowsRead: 0, rowsStored: 0, rowsRejected: 0,
-            sampleRejections: [], previousImportID: nil, importID: nil, seconds: 0)
+            file: path,
+            format: "native:" + C.kind.rawValue,
+            sha256: "",
+            rowsRead: 0,
+            rowsStored: 0,
+            rowsRejected: 0,
+            sampleRejections: [],
+            previousImportID: nil,
+            importID: nil,
+            seconds: 0
+        )
         for result in reader {
             s.rowsRead += 1
             switch result {

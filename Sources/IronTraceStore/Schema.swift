@@ -155,7 +155,8 @@ enum Schema {
                         import_id INTEGER NOT NULL,
                         PRIMARY KEY (source_area, recovery_area, year, source)
                     ) STRICT;
-                    """)
+                    """
+            )
             for (name, sql) in secondaryIndexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }
         }
         m.registerMigration("2026-11-21-v2-metadata") { db in

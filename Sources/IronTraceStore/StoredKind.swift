@@ -30,7 +30,8 @@ enum StoredLicensees: StoredKind {
         b.add(v.state)
         b.add(v.zip)
     }
-    static let exportSQL = "SELECT id, licence, name, business_name, street, city, state, zip FROM licensees ORDER BY id"
+    static let exportSQL =
+        "SELECT id, licence, name, business_name, street, city, state, zip FROM licensees ORDER BY id"
 }
 
 enum StoredPersons: StoredKind {

@@ -52,7 +52,10 @@ extension DemoWorld {
         aw.close()
         written.append((.areaMeasures, path(.areaMeasures)))
 
-        let gw = try CSVWriter(path: (directory as NSString).appendingPathComponent(DemoWorld.groundTruthFileName), header: GroundTruthRow.header)
+        let gw = try CSVWriter(
+            path: (directory as NSString).appendingPathComponent(DemoWorld.groundTruthFileName),
+            header: GroundTruthRow.header
+        )
         for g in groundTruth { gw.write(g.fields) }
         gw.close()
 
@@ -70,7 +73,11 @@ extension DemoWorld {
             ground_truth.csv lists the planted trafficking schemes (members, dealers, sales and
             recoveries). It is for evaluating detectors and is never imported.
             """
-        try readme.write(toFile: (directory as NSString).appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+        try readme.write(
+            toFile: (directory as NSString).appendingPathComponent("README.txt"),
+            atomically: true,
+            encoding: .utf8
+        )
         return written.map { (kind: $0.0, path: $0.1) }
     }
 }

@@ -82,8 +82,13 @@ struct SaleColumns: Sendable {
         let p = purchaser[i]
         let ms = multipleSale.isEmpty ? -1 : multipleSale[i]
         let sale = Sale(
-            id: id, firearmID: id, licenseeID: Int64(dealer[i]) + 1, purchaserID: p < 0 ? nil : Int64(p) + 1,
-            date: CivilDate(dayNumber: date[i]), multipleSaleID: ms < 0 ? nil : Int64(ms) + 1)
+            id: id,
+            firearmID: id,
+            licenseeID: Int64(dealer[i]) + 1,
+            purchaserID: p < 0 ? nil : Int64(p) + 1,
+            date: CivilDate(dayNumber: date[i]),
+            multipleSaleID: ms < 0 ? nil : Int64(ms) + 1
+        )
         return (sale, WorldGenerator.firearm(id: id, model: m, ordinal: Int(serialOrdinal[i])))
     }
 }
@@ -100,9 +105,15 @@ struct PeopleColumns: Sendable {
 
     var count: Int { first.count }
 
-    mutating func append(first f: UInt8, last l: UInt8, birth b: Int32, streetNumber n: Int32, street s: UInt8,
-        homeDealer d: Int32, phone ph: Int32) -> Int32
-    {
+    mutating func append(
+        first f: UInt8,
+        last l: UInt8,
+        birth b: Int32,
+        streetNumber n: Int32,
+        street s: UInt8,
+        homeDealer d: Int32,
+        phone ph: Int32
+    ) -> Int32 {
         first.append(f)
         last.append(l)
         birth.append(b)
@@ -116,14 +127,21 @@ struct PeopleColumns: Sendable {
     func person(_ i: Int, licensees: [Licensee]) -> Person {
         let home = licensees[Int(homeDealer[i])]
         let s = Int(street[i])
-        let streetName = SyntheticNames.streets[s % SyntheticNames.streets.count] + " "
+        let streetName =
+            SyntheticNames.streets[s % SyntheticNames.streets.count] + " "
             + SyntheticNames.streetKinds[s / SyntheticNames.streets.count % SyntheticNames.streetKinds.count]
         let ph = Int(phone[i])
         let phoneText = "(555) \(ph / 10_000 % 1000)-\(String(format4: ph % 10_000))"
         let pii = PersonPII(
-            lastName: SyntheticNames.last[Int(last[i])], firstName: SyntheticNames.first[Int(first[i])],
-            birthDate: CivilDate(dayNumber: birth[i]), street: "\(streetNumber[i]) \(streetName)", city: home.city,
-            state: home.state, zip: home.zip, phone: phoneText)
+            lastName: SyntheticNames.last[Int(last[i])],
+            firstName: SyntheticNames.first[Int(first[i])],
+            birthDate: CivilDate(dayNumber: birth[i]),
+            street: "\(streetNumber[i]) \(streetName)",
+            city: home.city,
+            state: home.state,
+            zip: home.zip,
+            phone: phoneText
+        )
         return Person(id: Int64(i + 1), pseudonym: WorldGenerator.pseudonym(Int64(i + 1)), pii: pii)
     }
 }

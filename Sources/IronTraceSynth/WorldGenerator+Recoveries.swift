@@ -15,7 +15,9 @@ extension WorldGenerator {
         var ds = DealerSales()
         for g in 0..<2 {
             var counts = [Int](repeating: 0, count: licensees.count + 1)
-            for i in 0..<sales.count where classGroup(Int(sales.model[i])) == g { counts[Int(sales.dealer[i]) + 1] += 1 }
+            for i in 0..<sales.count where classGroup(Int(sales.model[i])) == g {
+                counts[Int(sales.dealer[i]) + 1] += 1
+            }
             for d in 0..<licensees.count { counts[d + 1] += counts[d] }
             var fill = counts
             var idx = [Int32](repeating: 0, count: counts[licensees.count])
@@ -88,12 +90,26 @@ extension WorldGenerator {
                 country = "US"
             }
             addRecovery(
-                id: id, firearm: firearm, date: date, country: country, area: area,
-                possessor: gun.possessor >= 0 ? Int64(gun.possessor) + 1 : nil, mexicoLinked: gun.toMexico)
+                id: id,
+                firearm: firearm,
+                date: date,
+                country: country,
+                area: area,
+                possessor: gun.possessor >= 0 ? Int64(gun.possessor) + 1 : nil,
+                mexicoLinked: gun.toMexico
+            )
             let outcome: TraceOutcome = gun.sale >= 0 ? .completedToPurchaser : .completedToDealer
             addTrace(
-                recovery: id, date: date, outcome: outcome, reason: nil, sale: gun.sale >= 0 ? gun.sale : nil,
-                dealer: gun.dealer, sourceClass: .usSourced, sourceCountry: "US", sourceState: dealerState)
+                recovery: id,
+                date: date,
+                outcome: outcome,
+                reason: nil,
+                sale: gun.sale >= 0 ? gun.sale : nil,
+                dealer: gun.dealer,
+                sourceClass: .usSourced,
+                sourceCountry: "US",
+                sourceState: dealerState
+            )
             groundTruth.append(GroundTruthRow(schemeID: gun.scheme, scheme: gun.type, role: .recovery, entityID: id))
         }
     }
@@ -106,7 +122,9 @@ extension WorldGenerator {
         var dealersByState: [[Int]] = Array(repeating: [], count: usStates.count)
         for d in licensees.indices where dealerPropensity[d] > 0 { dealersByState[dealerState[d]].append(d) }
         for s in usStates.indices {
-            dealerChoiceByState.append(WeightedChoice(dealersByState[s].map { dealerPropensity[$0] * dealerVolume[$0] }))
+            dealerChoiceByState.append(
+                WeightedChoice(dealersByState[s].map { dealerPropensity[$0] * dealerVolume[$0] })
+            )
         }
         let recoveryStateChoice = WeightedChoice(USGeography.population2016.map { Double($0.population) })
         let strong = Set(usStates.indices.filter { USGeography.strongLawStates.contains(usStates[$0].usps) })
@@ -154,24 +172,59 @@ extension WorldGenerator {
                     var found: (Int, Int)?
                     for _ in 0..<20 where found == nil {
                         let ttc = timeToCrime(underOne: 0.13, oneToThree: 0.19)
-                        if let s = pickSale(&self, state: mexicoSourceState(), group: group, ttc: ttc) { found = (s, ttc) }
+                        if let s = pickSale(&self, state: mexicoSourceState(), group: group, ttc: ttc) {
+                            found = (s, ttc)
+                        }
                     }
                     guard let (s, ttc) = found else { continue }
                     let date = CivilDate(dayNumber: sales.date[s] + Int32(ttc))
-                    let noPurchaser = rng.chance(PublishedFigures.mexicoNoPurchaserShare(year: date.year))
+                    // A multiple-sale report names its buyer, so those sales keep their purchaser.
+                    let noPurchaser =
+                        rng.chance(PublishedFigures.mexicoNoPurchaserShare(year: date.year))
+                        && sales.multipleSale[s] < 0
                     if noPurchaser { sales.purchaser[s] = -1 }
-                    tracedRecovery(id: id, sale: s, date: date, country: "MX", area: .mexicanState(MexicanState.code(mexicanState(year: date.year))!),
-                        outcome: noPurchaser ? .completedToDealer : .completedToPurchaser)
-                } else if roll < PublishedFigures.mexicoUSSourcedShare - 0.03 + PublishedFigures.mexicoNonUSShare + 0.01 {
+                    tracedRecovery(
+                        id: id,
+                        sale: s,
+                        date: date,
+                        country: "MX",
+                        area: .mexicanState(MexicanState.code(mexicanState(year: date.year))!),
+                        outcome: noPurchaser ? .completedToDealer : .completedToPurchaser
+                    )
+                } else if roll < PublishedFigures.mexicoUSSourcedShare - 0.03 + PublishedFigures.mexicoNonUSShare + 0.01
+                {
                     let m = FirearmMarket.foreignOnly[foreignChoice.pick(&rng)]
                     let f = WorldGenerator.firearm(id: id, model: m, ordinal: rng.below(1_000_000))
                     let date = CivilDate(dayNumber: randomDate())
-                    addRecovery(id: id, firearm: f, date: date, country: "MX", area: .mexicanState(MexicanState.code(mexicanState(year: date.year))!), possessor: nil, mexicoLinked: true)
-                    addTrace(recovery: id, date: date, outcome: .notTraced, reason: .foreignNotImported, sale: nil, dealer: nil,
-                        sourceClass: .nonUS, sourceCountry: f.countryOfManufacture, sourceState: "")
+                    addRecovery(
+                        id: id,
+                        firearm: f,
+                        date: date,
+                        country: "MX",
+                        area: .mexicanState(MexicanState.code(mexicanState(year: date.year))!),
+                        possessor: nil,
+                        mexicoLinked: true
+                    )
+                    addTrace(
+                        recovery: id,
+                        date: date,
+                        outcome: .notTraced,
+                        reason: .foreignNotImported,
+                        sale: nil,
+                        dealer: nil,
+                        sourceClass: .nonUS,
+                        sourceCountry: f.countryOfManufacture,
+                        sourceState: ""
+                    )
                 } else {
                     let date = CivilDate(dayNumber: randomDate())
-                    untraceable(id: id, date: date, country: "MX", area: .mexicanState(MexicanState.code(mexicanState(year: date.year))!), pmfShare: 0.1)
+                    untraceable(
+                        id: id,
+                        date: date,
+                        country: "MX",
+                        area: .mexicanState(MexicanState.code(mexicanState(year: date.year))!),
+                        pmfShare: 0.1
+                    )
                 }
             } else {
                 let rs = recoveryStateChoice.pick(&rng)
@@ -182,7 +235,8 @@ extension WorldGenerator {
                     for _ in 0..<20 where found == nil {
                         var source = rs
                         if rng.chance(interstateShare) {
-                            source = strong.contains(rs)
+                            source =
+                                strong.contains(rs)
                                 ? stateIndex[USGeography.weakLawSources[weakChoice.pick(&rng)].0]!
                                 : recoveryStateChoice.pick(&rng)
                         }
@@ -191,10 +245,16 @@ extension WorldGenerator {
                     }
                     guard let (s, ttc) = found else { continue }
                     let date = CivilDate(dayNumber: sales.date[s] + Int32(ttc))
-                    let dealerOnly = rng.chance(0.18)
+                    let dealerOnly = rng.chance(0.18) && sales.multipleSale[s] < 0
                     if dealerOnly { sales.purchaser[s] = -1 }
-                    tracedRecovery(id: id, sale: s, date: date, country: "US", area: .usState(usStates[rs]),
-                        outcome: dealerOnly ? .completedToDealer : .completedToPurchaser)
+                    tracedRecovery(
+                        id: id,
+                        sale: s,
+                        date: date,
+                        country: "US",
+                        area: .usState(usStates[rs]),
+                        outcome: dealerOnly ? .completedToDealer : .completedToPurchaser
+                    )
                 } else {
                     let date = CivilDate(dayNumber: randomDate())
                     untraceable(id: id, date: date, country: "US", area: .usState(usStates[rs]), pmfShare: 0.3)
@@ -204,13 +264,37 @@ extension WorldGenerator {
         }
     }
 
-    private mutating func tracedRecovery(id: Int64, sale s: Int, date: CivilDate, country: String, area: AreaCode, outcome: TraceOutcome) {
+    private mutating func tracedRecovery(
+        id: Int64,
+        sale s: Int,
+        date: CivilDate,
+        country: String,
+        area: AreaCode,
+        outcome: TraceOutcome
+    ) {
         recovered[s] = true
         let firearm = sales.row(s).firearm
         let possessor: Int64? = rng.chance(0.3) && sales.purchaser[s] >= 0 ? Int64(sales.purchaser[s]) + 1 : nil
-        addRecovery(id: id, firearm: firearm, date: date, country: country, area: area, possessor: possessor, mexicoLinked: country == "MX")
-        addTrace(recovery: id, date: date, outcome: outcome, reason: nil, sale: s, dealer: Int(sales.dealer[s]),
-            sourceClass: .usSourced, sourceCountry: "US", sourceState: licensees[Int(sales.dealer[s])].state)
+        addRecovery(
+            id: id,
+            firearm: firearm,
+            date: date,
+            country: country,
+            area: area,
+            possessor: possessor,
+            mexicoLinked: country == "MX"
+        )
+        addTrace(
+            recovery: id,
+            date: date,
+            outcome: outcome,
+            reason: nil,
+            sale: s,
+            dealer: Int(sales.dealer[s]),
+            sourceClass: .usSourced,
+            sourceCountry: "US",
+            sourceState: licensees[Int(sales.dealer[s])].state
+        )
     }
 
     /// A recovery that cannot be traced: privately made, obliterated, not in any record, or too old.
@@ -226,7 +310,9 @@ extension WorldGenerator {
         } else if r < pmfShare + 0.3 {
             f = WorldGenerator.firearm(id: id, model: model, ordinal: rng.below(900_000) + 5_000_000)
             let kept = f.serial.normalized.prefix(rng.chance(0.5) ? 0 : 2)
-            f.serial = SerialNumber(kept + String(repeating: "?", count: max(0, f.serial.normalized.count - kept.count)))
+            f.serial = SerialNumber(
+                kept + String(repeating: "?", count: max(0, f.serial.normalized.count - kept.count))
+            )
             obliterated = true
             reason = .obliterated
         } else if r < pmfShare + 0.45 {
@@ -242,9 +328,27 @@ extension WorldGenerator {
             f = WorldGenerator.firearm(id: id, model: model, ordinal: rng.below(900_000) + 5_000_000)
             reason = .tooOld
         }
-        addRecovery(id: id, firearm: f, date: date, country: country, area: area, possessor: nil, mexicoLinked: country == "MX", obliterated: obliterated)
-        addTrace(recovery: id, date: date, outcome: .notTraced, reason: reason, sale: nil, dealer: nil,
-            sourceClass: .undetermined, sourceCountry: "", sourceState: "")
+        addRecovery(
+            id: id,
+            firearm: f,
+            date: date,
+            country: country,
+            area: area,
+            possessor: nil,
+            mexicoLinked: country == "MX",
+            obliterated: obliterated
+        )
+        addTrace(
+            recovery: id,
+            date: date,
+            outcome: .notTraced,
+            reason: reason,
+            sale: nil,
+            dealer: nil,
+            sourceClass: .undetermined,
+            sourceCountry: "",
+            sourceState: ""
+        )
     }
 
     // MARK: Records
@@ -265,8 +369,14 @@ extension WorldGenerator {
     ]
 
     mutating func addRecovery(
-        id: Int64, firearm: Firearm, date: CivilDate, country: String, area: AreaCode, possessor: Int64?,
-        mexicoLinked: Bool, obliterated: Bool = false
+        id: Int64,
+        firearm: Firearm,
+        date: CivilDate,
+        country: String,
+        area: AreaCode,
+        possessor: Int64?,
+        mexicoLinked: Bool,
+        obliterated: Bool = false
     ) {
         var f = firearm
         f.id = id
@@ -280,7 +390,10 @@ extension WorldGenerator {
             var chars = Array(f.serial.raw)
             let r = rng.unit()
             if r < 0.03 {
-                let swaps: [Character: Character] = ["0": "O", "O": "0", "1": "I", "I": "1", "5": "S", "S": "5", "8": "B", "B": "8", "2": "Z", "Z": "2", "6": "G", "G": "6"]
+                let swaps: [Character: Character] = [
+                    "0": "O", "O": "0", "1": "I", "I": "1", "5": "S", "S": "5", "8": "B", "B": "8", "2": "Z", "Z": "2",
+                    "6": "G", "G": "6",
+                ]
                 let positions = chars.indices.filter { swaps[chars[$0]] != nil }
                 if let p = positions.randomElement(using: &rng) { chars[p] = swaps[chars[p]]! }
             } else if r < 0.04 {
@@ -299,50 +412,104 @@ extension WorldGenerator {
             lat = ((c.0 + (rng.unit() - 0.5) * 0.8) * 1000).rounded() / 1000
             lon = ((c.1 + (rng.unit() - 0.5) * 0.8) * 1000).rounded() / 1000
             let r = rng.unit()
-            crime = r < 0.45 ? .organizedCrime : r < 0.55 ? .homicide : r < 0.85 ? .weaponOffense : r < 0.95 ? .drugs : .possessionOfWeapon
+            crime =
+                r < 0.45
+                ? .organizedCrime
+                : r < 0.55 ? .homicide : r < 0.85 ? .weaponOffense : r < 0.95 ? .drugs : .possessionOfWeapon
             if crime == .organizedCrime || crime == .homicide {
                 eventID = linkEvent(state: st.code, date: date)
             }
         } else {
             let r = rng.unit()
-            crime = r < 0.30 ? .weaponOffense : r < 0.55 ? .possessionOfWeapon : r < 0.67 ? .drugs : r < 0.75 ? .aggravatedAssault
-                : r < 0.79 ? .homicide : r < 0.84 ? .robbery : r < 0.90 ? .foundFirearm : r < 0.92 ? .burglary : r < 0.93 ? .suicide : .other
+            crime =
+                r < 0.30
+                ? .weaponOffense
+                : r < 0.55
+                    ? .possessionOfWeapon
+                    : r < 0.67
+                        ? .drugs
+                        : r < 0.75
+                            ? .aggravatedAssault
+                            : r < 0.79
+                                ? .homicide
+                                : r < 0.84
+                                    ? .robbery
+                                    : r < 0.90 ? .foundFirearm : r < 0.92 ? .burglary : r < 0.93 ? .suicide : .other
         }
-        let agency = country == "MX" ? "MXFGR\(String(format4: rng.below(10_000)))" : "\(area.description.suffix(2))\(String(format5: rng.below(100_000)))"
+        let agency =
+            country == "MX"
+            ? "MXFGR\(String(format4: rng.below(10_000)))"
+            : "\(area.description.suffix(2))\(String(format5: rng.below(100_000)))"
         recoveries.append(
             Recovery(
-                id: id, firearm: f, date: date, country: country, area: area, latitude: lat, longitude: lon,
-                possessorID: possessor, crimeCategory: crime, eventID: eventID, serialObliterated: obliterated,
-                agency: agency, caseNumber: "\(date.year)-\(String(format5: rng.below(100_000)))"))
+                id: id,
+                firearm: f,
+                date: date,
+                country: country,
+                area: area,
+                latitude: lat,
+                longitude: lon,
+                possessorID: possessor,
+                crimeCategory: crime,
+                eventID: eventID,
+                serialObliterated: obliterated,
+                agency: agency,
+                caseNumber: "\(date.year)-\(String(format5: rng.below(100_000)))"
+            )
+        )
         _ = mexicoLinked
     }
 
     mutating func addTrace(
-        recovery: Int64, date: CivilDate, outcome: TraceOutcome, reason: NotTracedReason?, sale: Int?, dealer: Int?,
-        sourceClass: SourceCountryClass, sourceCountry: String, sourceState: String
+        recovery: Int64,
+        date: CivilDate,
+        outcome: TraceOutcome,
+        reason: NotTracedReason?,
+        sale: Int?,
+        dealer: Int?,
+        sourceClass: SourceCountryClass,
+        sourceCountry: String,
+        sourceState: String
     ) {
         var ttc: Int?
         var purchaser: Int64?
         if let sale {
             ttc = Int(date.dayNumber - sales.date[sale])
-            if outcome == .completedToPurchaser, sales.purchaser[sale] >= 0 { purchaser = Int64(sales.purchaser[sale]) + 1 }
+            if outcome == .completedToPurchaser, sales.purchaser[sale] >= 0 {
+                purchaser = Int64(sales.purchaser[sale]) + 1
+            }
         }
         traces.append(
             Trace(
-                id: recovery, recoveryID: recovery, requestDate: date.adding(days: 1 + rng.below(45)), outcome: outcome,
-                notTracedReason: reason, saleID: sale.map { Int64($0) + 1 }, licenseeID: dealer.map { Int64($0) + 1 },
-                purchaserID: purchaser, timeToCrimeDays: ttc, sourceClass: sourceClass, sourceCountry: sourceCountry,
-                sourceState: sourceState))
+                id: recovery,
+                recoveryID: recovery,
+                requestDate: date.adding(days: 1 + rng.below(45)),
+                outcome: outcome,
+                notTracedReason: reason,
+                saleID: sale.map { Int64($0) + 1 },
+                licenseeID: dealer.map { Int64($0) + 1 },
+                purchaserID: purchaser,
+                timeToCrimeDays: ttc,
+                sourceClass: sourceClass,
+                sourceCountry: sourceCountry,
+                sourceState: sourceState
+            )
+        )
     }
 
     /// Cartels and armed groups by the Mexican states where they are reported to operate (ACLED and
     /// UCDP actor names), for synthetic events.
     static let actorsByState: [Int: [String]] = [
-        14: ["CJNG: Jalisco New Generation Cartel"], 16: ["CJNG: Jalisco New Generation Cartel", "Carteles Unidos", "La Familia Michoacana"],
-        11: ["CJNG: Jalisco New Generation Cartel", "Santa Rosa de Lima Cartel"], 25: ["Sinaloa Cartel"], 26: ["Sinaloa Cartel"],
-        8: ["Sinaloa Cartel", "La Linea"], 2: ["Sinaloa Cartel", "CJNG: Jalisco New Generation Cartel"], 28: ["Gulf Cartel", "CDN: Cartel del Noreste"],
-        19: ["CDN: Cartel del Noreste", "Gulf Cartel"], 5: ["CDN: Cartel del Noreste"], 12: ["Guerreros Unidos", "La Familia Michoacana", "Los Ardillos"],
-        17: ["Guerreros Unidos", "CJNG: Jalisco New Generation Cartel"], 15: ["La Familia Michoacana", "CJNG: Jalisco New Generation Cartel"],
+        14: ["CJNG: Jalisco New Generation Cartel"],
+        16: ["CJNG: Jalisco New Generation Cartel", "Carteles Unidos", "La Familia Michoacana"],
+        11: ["CJNG: Jalisco New Generation Cartel", "Santa Rosa de Lima Cartel"], 25: ["Sinaloa Cartel"],
+        26: ["Sinaloa Cartel"],
+        8: ["Sinaloa Cartel", "La Linea"], 2: ["Sinaloa Cartel", "CJNG: Jalisco New Generation Cartel"],
+        28: ["Gulf Cartel", "CDN: Cartel del Noreste"],
+        19: ["CDN: Cartel del Noreste", "Gulf Cartel"], 5: ["CDN: Cartel del Noreste"],
+        12: ["Guerreros Unidos", "La Familia Michoacana", "Los Ardillos"],
+        17: ["Guerreros Unidos", "CJNG: Jalisco New Generation Cartel"],
+        15: ["La Familia Michoacana", "CJNG: Jalisco New Generation Cartel"],
         32: ["Sinaloa Cartel", "CJNG: Jalisco New Generation Cartel"], 6: ["CJNG: Jalisco New Generation Cartel"],
     ]
 
@@ -363,7 +530,10 @@ extension WorldGenerator {
         if r < 0.45 {
             type = .battles
             sub = "Armed clash"
-            actor2 = rng.chance(0.5) ? rng.pick(["Military Forces of Mexico", "Police Forces of Mexico", "National Guard of Mexico"]) : rng.pick(actors.count > 1 ? actors : ["Unidentified Armed Group (Mexico)"])
+            actor2 =
+                rng.chance(0.5)
+                ? rng.pick(["Military Forces of Mexico", "Police Forces of Mexico", "National Guard of Mexico"])
+                : rng.pick(actors.count > 1 ? actors : ["Unidentified Armed Group (Mexico)"])
         } else if r < 0.85 {
             type = .violenceAgainstCivilians
             sub = rng.chance(0.85) ? "Attack" : "Abduction/forced disappearance"
@@ -377,18 +547,36 @@ extension WorldGenerator {
             sub = rng.chance(0.5) ? "Grenade" : "Air/drone strike"
             actor2 = rng.pick(["Police Forces of Mexico", "Civilians (Mexico)"])
         }
-        let actor1 = type == .strategicDevelopments ? rng.pick(["Military Forces of Mexico", "Police Forces of Mexico"]) : rng.pick(actors)
-        let fatalities = type == .battles ? Int(rng.exponential(mean: 2.5)) : type == .violenceAgainstCivilians ? 1 + Int(rng.exponential(mean: 0.8)) : 0
+        let actor1 =
+            type == .strategicDevelopments
+            ? rng.pick(["Military Forces of Mexico", "Police Forces of Mexico"]) : rng.pick(actors)
+        let fatalities =
+            type == .battles
+            ? Int(rng.exponential(mean: 2.5))
+            : type == .violenceAgainstCivilians ? 1 + Int(rng.exponential(mean: 0.8)) : 0
         let c = MexicanGeography.capitals[state - 1]
         let st = MexicanState.code(state)!
         events.append(
             ArmedEvent(
-                id: id, date: when, precision: .day, type: type, subType: sub, actor1: actor1, actor2: actor2,
-                country: "MX", area: .mexicanState(st), location: st.name,
+                id: id,
+                date: when,
+                precision: .day,
+                type: type,
+                subType: sub,
+                actor1: actor1,
+                actor2: actor2,
+                country: "MX",
+                area: .mexicanState(st),
+                location: st.name,
                 latitude: ((c.0 + (rng.unit() - 0.5) * 0.8) * 1000).rounded() / 1000,
-                longitude: ((c.1 + (rng.unit() - 0.5) * 0.8) * 1000).rounded() / 1000, fatalities: fatalities,
-                sourceDataset: "synthetic", sourceID: "SYN-\(id)", notes: "Synthetic event (IronTrace demo world).",
-                provenance: ""))
+                longitude: ((c.1 + (rng.unit() - 0.5) * 0.8) * 1000).rounded() / 1000,
+                fatalities: fatalities,
+                sourceDataset: "synthetic",
+                sourceID: "SYN-\(id)",
+                notes: "Synthetic event (IronTrace demo world).",
+                provenance: ""
+            )
+        )
         eventsByState[state].append(events.count - 1)
         return id
     }

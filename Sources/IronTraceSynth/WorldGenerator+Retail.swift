@@ -16,7 +16,11 @@ extension WorldGenerator {
         for i in 0..<n {
             let si = stateChoice.pick(&rng)
             let state = usStates[si]
-            let cities = USGeography.cities[state.usps] ?? [(state.name == "District of Columbia" ? "Washington" : "\(state.name) City", 0.6), ("Springfield", 0.4)]
+            let cities =
+                USGeography.cities[state.usps] ?? [
+                    (state.name == "District of Columbia" ? "Washington" : "\(state.name) City", 0.6),
+                    ("Springfield", 0.4),
+                ]
             let city = cities[WeightedChoice(cities.map(\.1)).pick(&rng)].0
             let tier = rng.unit()
             // Along the southern border more dealers sell guns that are later traced (the Iron
@@ -29,8 +33,13 @@ extension WorldGenerator {
             let expiry = "\(rng.below(10))" + String("ABCDEFGHJKLM".randomElement(using: &rng)!)
             let region = WorldGenerator.atfRegion(state.usps)
             let licence = LicenceNumber(
-                region: region, district: state.fips % 100, county: 1 + rng.below(250), type: type, expiry: expiry,
-                sequence: sequence % 100_000)
+                region: region,
+                district: state.fips % 100,
+                county: 1 + rng.below(250),
+                type: type,
+                expiry: expiry,
+                sequence: sequence % 100_000
+            )
             let owner = SyntheticNames.last[rng.below(SyntheticNames.last.count)]
             let shop =
                 rng.chance(0.5)
@@ -39,10 +48,18 @@ extension WorldGenerator {
             let zip = String(format5: WorldGenerator.zipBase(state.usps) + rng.below(900))
             licensees.append(
                 Licensee(
-                    id: Int64(i + 1), licence: licence,
-                    name: "\(owner.uppercased()), \(SyntheticNames.first[rng.below(SyntheticNames.first.count)].uppercased())",
-                    businessName: shop, street: "\(1 + rng.below(9_999)) \(rng.pick(SyntheticNames.streets)) \(rng.pick(SyntheticNames.streetKinds))",
-                    city: city, state: state.usps, zip: zip))
+                    id: Int64(i + 1),
+                    licence: licence,
+                    name:
+                        "\(owner.uppercased()), \(SyntheticNames.first[rng.below(SyntheticNames.first.count)].uppercased())",
+                    businessName: shop,
+                    street:
+                        "\(1 + rng.below(9_999)) \(rng.pick(SyntheticNames.streets)) \(rng.pick(SyntheticNames.streetKinds))",
+                    city: city,
+                    state: state.usps,
+                    zip: zip
+                )
+            )
             dealerState.append(si)
             dealerVolume.append(type == .manufacturer ? 0.2 : rng.logNormal(mu: 0, sigma: 1.1))
             dealerPropensity.append(type == .manufacturer ? 0 : propensity)
@@ -88,7 +105,13 @@ extension WorldGenerator {
                 buyer = newPerson(homeDealer: d)
             }
             lastBuyerOfDealer[d] = buyer
-            sales.append(date: randomDate(), dealer: Int32(d), purchaser: buyer, model: UInt16(m), ordinal: nextOrdinal(model: m))
+            sales.append(
+                date: randomDate(),
+                dealer: Int32(d),
+                purchaser: buyer,
+                model: UInt16(m),
+                ordinal: nextOrdinal(model: m)
+            )
         }
     }
 
@@ -103,8 +126,12 @@ extension WorldGenerator {
         s.reserve(n)
         for old in order {
             s.append(
-                date: sales.date[old], dealer: sales.dealer[old], purchaser: sales.purchaser[old],
-                model: sales.model[old], ordinal: sales.serialOrdinal[old])
+                date: sales.date[old],
+                dealer: sales.dealer[old],
+                purchaser: sales.purchaser[old],
+                model: sales.model[old],
+                ordinal: sales.serialOrdinal[old]
+            )
         }
         sales = s
         for i in groundTruth.indices where groundTruth[i].role == .sale {
@@ -159,7 +186,8 @@ extension WorldGenerator {
             if k < candidates.count {
                 let a = candidates[runStart]
                 let b = candidates[k]
-                sameRun = sales.purchaser[a] == sales.purchaser[b] && sales.dealer[a] == sales.dealer[b]
+                sameRun =
+                    sales.purchaser[a] == sales.purchaser[b] && sales.dealer[a] == sales.dealer[b]
                     && group(a) == group(b) && sales.date[b] - sales.date[a] <= 9
                     && businessDaysBetween(sales.date[a], sales.date[b]) < 5
             } else {

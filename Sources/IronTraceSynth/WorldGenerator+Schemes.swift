@@ -23,15 +23,20 @@ extension WorldGenerator {
         let typeChoice = WeightedChoice(PublishedFigures.schemes.map(\.share))
         let traffickedModels = WeightedChoice(FirearmMarket.models.map { $0.usWeight * $0.mexicoAffinity })
         let handgunModels = WeightedChoice(
-            FirearmMarket.models.map { $0.type.weaponClass == .handgun ? $0.usWeight : 0 })
+            FirearmMarket.models.map { $0.type.weaponClass == .handgun ? $0.usWeight : 0 }
+        )
         for scheme in 0..<count {
             let pick = PublishedFigures.schemes[typeChoice.pick(&rng)]
             let size = max(4, Int((pick.gunsPerCase * rng.logNormal(mu: -0.1, sigma: 0.45)).rounded()))
             let toMexico = pick.scheme == .theftFromDealer ? rng.chance(0.4) : rng.chance(0.7)
             let sourceState = schemeSourceState(toMexico: toMexico)
-            let dealersHere = (0..<licensees.count).filter { dealerState[$0] == sourceState && dealerPropensity[$0] > 0 }
+            let dealersHere = (0..<licensees.count).filter {
+                dealerState[$0] == sourceState && dealerPropensity[$0] > 0
+            }
             guard !dealersHere.isEmpty else { continue }
-            let dealerCount = pick.scheme == .unlicensedDealing ? 2 + rng.below(4) : (pick.scheme == .strawPurchase ? 1 + rng.below(3) : 1)
+            let dealerCount =
+                pick.scheme == .unlicensedDealing
+                ? 2 + rng.below(4) : (pick.scheme == .strawPurchase ? 1 + rng.below(3) : 1)
             var dealers: [Int] = []
             for _ in 0..<dealerCount {
                 // Scheme dealers lean to the high-propensity tier.
@@ -40,7 +45,9 @@ extension WorldGenerator {
                 if !dealers.contains(d) { dealers.append(d) }
             }
             for d in dealers {
-                groundTruth.append(GroundTruthRow(schemeID: scheme + 1, scheme: pick.scheme, role: .dealer, entityID: Int64(d + 1)))
+                groundTruth.append(
+                    GroundTruthRow(schemeID: scheme + 1, scheme: pick.scheme, role: .dealer, entityID: Int64(d + 1))
+                )
             }
             let startDay = randomDate(to: WorldGenerator.end.adding(days: -200))
             let models = toMexico ? traffickedModels : handgunModels
@@ -55,13 +62,29 @@ extension WorldGenerator {
                     // Each ring links its members: a shared address, a shared phone, or both.
                     let useAddress = shareAddress || k == 0
                     let p = newPerson(
-                        homeDealer: dealers[0], street: useAddress ? sharedStreet : nil,
-                        phone: (!shareAddress || rng.chance(0.3)) ? sharedPhone : nil)
+                        homeDealer: dealers[0],
+                        street: useAddress ? sharedStreet : nil,
+                        phone: (!shareAddress || rng.chance(0.3)) ? sharedPhone : nil
+                    )
                     straws.append(p)
-                    groundTruth.append(GroundTruthRow(schemeID: scheme + 1, scheme: .strawPurchase, role: .strawPurchaser, entityID: Int64(p + 1)))
+                    groundTruth.append(
+                        GroundTruthRow(
+                            schemeID: scheme + 1,
+                            scheme: .strawPurchase,
+                            role: .strawPurchaser,
+                            entityID: Int64(p + 1)
+                        )
+                    )
                 }
                 let trafficker = newPerson(homeDealer: dealers[0])
-                groundTruth.append(GroundTruthRow(schemeID: scheme + 1, scheme: .strawPurchase, role: .trafficker, entityID: Int64(trafficker + 1)))
+                groundTruth.append(
+                    GroundTruthRow(
+                        schemeID: scheme + 1,
+                        scheme: .strawPurchase,
+                        role: .trafficker,
+                        entityID: Int64(trafficker + 1)
+                    )
+                )
                 var bought = 0
                 var day = startDay
                 while bought < size {
@@ -70,21 +93,46 @@ extension WorldGenerator {
                     let burst = min(size - bought, 2 + rng.below(3))
                     for _ in 0..<burst {
                         let d = day + Int32(rng.below(3))
-                        addSchemeSale(scheme, .strawPurchase, models.pick(&rng), dealer, buyer, d, toMexico, possessor: rng.chance(0.5) ? trafficker : -1)
+                        addSchemeSale(
+                            scheme,
+                            .strawPurchase,
+                            models.pick(&rng),
+                            dealer,
+                            buyer,
+                            d,
+                            toMexico,
+                            possessor: rng.chance(0.5) ? trafficker : -1
+                        )
                     }
                     bought += burst
                     day += Int32(3 + rng.below(20))
                 }
             case .unlicensedDealing:
                 let dealerPerson = newPerson(homeDealer: dealers[0])
-                groundTruth.append(GroundTruthRow(schemeID: scheme + 1, scheme: .unlicensedDealing, role: .unlicensedDealer, entityID: Int64(dealerPerson + 1)))
+                groundTruth.append(
+                    GroundTruthRow(
+                        schemeID: scheme + 1,
+                        scheme: .unlicensedDealing,
+                        role: .unlicensedDealer,
+                        entityID: Int64(dealerPerson + 1)
+                    )
+                )
                 var day = startDay
                 var bought = 0
                 while bought < size {
                     let burst = min(size - bought, 1 + rng.below(3))
                     let dealer = rng.pick(dealers)
                     for _ in 0..<burst {
-                        addSchemeSale(scheme, .unlicensedDealing, models.pick(&rng), dealer, dealerPerson, day, toMexico, possessor: -1)
+                        addSchemeSale(
+                            scheme,
+                            .unlicensedDealing,
+                            models.pick(&rng),
+                            dealer,
+                            dealerPerson,
+                            day,
+                            toMexico,
+                            possessor: -1
+                        )
                     }
                     bought += burst
                     day += Int32(4 + rng.below(25))
@@ -96,8 +144,17 @@ extension WorldGenerator {
                     let m = FirearmMarket.models.indices.randomElement(using: &rng)!
                     pendingSchemeSales.append(
                         SchemeGun(
-                            scheme: scheme + 1, type: .theftFromDealer, sale: -1, model: m, ordinal: nextOrdinal(model: m),
-                            dealer: dealer, acquired: day, toMexico: toMexico, possessor: -1))
+                            scheme: scheme + 1,
+                            type: .theftFromDealer,
+                            sale: -1,
+                            model: m,
+                            ordinal: nextOrdinal(model: m),
+                            dealer: dealer,
+                            acquired: day,
+                            toMexico: toMexico,
+                            possessor: -1
+                        )
+                    )
                 }
             }
         }
@@ -105,17 +162,38 @@ extension WorldGenerator {
     }
 
     private mutating func addSchemeSale(
-        _ scheme: Int, _ type: SchemeType, _ model: Int, _ dealer: Int, _ buyer: Int32, _ day: Int32, _ toMexico: Bool,
+        _ scheme: Int,
+        _ type: SchemeType,
+        _ model: Int,
+        _ dealer: Int,
+        _ buyer: Int32,
+        _ day: Int32,
+        _ toMexico: Bool,
         possessor: Int32
     ) {
         let date = min(day, WorldGenerator.end.dayNumber)
         let index = sales.count
-        sales.append(date: date, dealer: Int32(dealer), purchaser: buyer, model: UInt16(model), ordinal: nextOrdinal(model: model))
+        sales.append(
+            date: date,
+            dealer: Int32(dealer),
+            purchaser: buyer,
+            model: UInt16(model),
+            ordinal: nextOrdinal(model: model)
+        )
         groundTruth.append(GroundTruthRow(schemeID: scheme + 1, scheme: type, role: .sale, entityID: Int64(index)))
         pendingSchemeSales.append(
             SchemeGun(
-                scheme: scheme + 1, type: type, sale: index, model: model, ordinal: sales.serialOrdinal[index],
-                dealer: dealer, acquired: date, toMexico: toMexico, possessor: possessor))
+                scheme: scheme + 1,
+                type: type,
+                sale: index,
+                model: model,
+                ordinal: sales.serialOrdinal[index],
+                dealer: dealer,
+                acquired: date,
+                toMexico: toMexico,
+                possessor: possessor
+            )
+        )
     }
 
     /// Source state of a scheme: for Mexico, the published source-state shares (Texas first); for
@@ -134,7 +212,9 @@ extension WorldGenerator {
             return stateIndex[s]!
         }
         let names = Set(named.map(\.usps))
-        let weights = USGeography.population2016.enumerated().map { names.contains(usStates[$0.offset].usps) ? 0 : Double($0.element.population) }
+        let weights = USGeography.population2016.enumerated().map {
+            names.contains(usStates[$0.offset].usps) ? 0 : Double($0.element.population)
+        }
         return WeightedChoice(weights).pick(&rng)
     }
 }

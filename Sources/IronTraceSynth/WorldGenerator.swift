@@ -68,9 +68,17 @@ public struct WorldGenerator {
         var all = DocumentedIncidents.all + events
         all.sort { ($0.id) < ($1.id) }
         return DemoWorld(
-            scale: scale, seed: seed, licensees: licensees, people: people, saleColumns: sales,
-            recoveries: recoveries, traces: traces, events: all, areaMeasures: WorldGenerator.homicideMeasures(),
-            groundTruth: groundTruth)
+            scale: scale,
+            seed: seed,
+            licensees: licensees,
+            people: people,
+            saleColumns: sales,
+            recoveries: recoveries,
+            traces: traces,
+            events: all,
+            areaMeasures: WorldGenerator.homicideMeasures(),
+            groundTruth: groundTruth
+        )
     }
 
     // MARK: Helpers shared by the stages
@@ -86,9 +94,16 @@ public struct WorldGenerator {
         let catalog = ManufacturerCatalog.standard
         let maker = catalog.named(m.manufacturer)
         return Firearm(
-            id: id, manufacturer: maker?.name ?? m.manufacturer, makeRaw: m.manufacturer, model: m.model,
-            caliber: m.caliber, type: m.type, serial: SerialNumber(serial(pattern: m.serialPattern, ordinal: ordinal)),
-            countryOfManufacture: m.country ?? maker?.country ?? "", importer: m.importer == m.manufacturer ? "" : m.importer)
+            id: id,
+            manufacturer: maker?.name ?? m.manufacturer,
+            makeRaw: m.manufacturer,
+            model: m.model,
+            caliber: m.caliber,
+            type: m.type,
+            serial: SerialNumber(serial(pattern: m.serialPattern, ordinal: ordinal)),
+            countryOfManufacture: m.country ?? maker?.country ?? "",
+            importer: m.importer == m.manufacturer ? "" : m.importer
+        )
     }
 
     static func serial(pattern: String, ordinal: Int) -> String {
@@ -130,10 +145,14 @@ public struct WorldGenerator {
     mutating func newPerson(homeDealer: Int, street: (Int32, UInt8)? = nil, phone: Int32? = nil) -> Int32 {
         let birth = CivilDate(year: 1950 + rng.below(55), month: 1 + rng.below(12), day: 1 + rng.below(28))!.dayNumber
         return people.append(
-            first: UInt8(rng.below(SyntheticNames.first.count)), last: UInt8(rng.below(SyntheticNames.last.count)),
-            birth: birth, streetNumber: street?.0 ?? Int32(1 + rng.below(9_999)),
+            first: UInt8(rng.below(SyntheticNames.first.count)),
+            last: UInt8(rng.below(SyntheticNames.last.count)),
+            birth: birth,
+            streetNumber: street?.0 ?? Int32(1 + rng.below(9_999)),
             street: street?.1 ?? UInt8(rng.below(SyntheticNames.streets.count * SyntheticNames.streetKinds.count)),
-            homeDealer: Int32(homeDealer), phone: phone ?? Int32(rng.below(10_000_000)))
+            homeDealer: Int32(homeDealer),
+            phone: phone ?? Int32(rng.below(10_000_000))
+        )
     }
 
     mutating func nextOrdinal(model: Int) -> Int32 {
@@ -154,8 +173,13 @@ public struct WorldGenerator {
             for (i, v) in victims.enumerated() {
                 out.append(
                     AreaMeasure(
-                        area: .mexicanState(MexicanState.code(state)!), period: String(2015 + i),
-                        measure: "firearm_homicide_victims", value: Double(v), source: MexicanFirearmHomicides.source))
+                        area: .mexicanState(MexicanState.code(state)!),
+                        period: String(2015 + i),
+                        measure: "firearm_homicide_victims",
+                        value: Double(v),
+                        source: MexicanFirearmHomicides.source
+                    )
+                )
             }
         }
         return out

@@ -9,7 +9,8 @@ extension WorldScale: ExpressibleByArgument {}
 
 struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a synthetic demo world as native CSV files, with its ground truth.")
+        abstract: "Write a synthetic demo world as native CSV files, with its ground truth."
+    )
 
     @Option(name: .long, help: "Output directory.")
     var out: String
@@ -28,11 +29,15 @@ struct Generate: AsyncParsableCommand {
             let files = try world.writeFiles(to: out)
             progress.done()
             for f in files { print("\(f.path)") }
-            print((out as NSString).appendingPathComponent(DemoWorld.groundTruthFileName) + " (ground truth, not for import)")
+            print(
+                (out as NSString).appendingPathComponent(DemoWorld.groundTruthFileName)
+                    + " (ground truth, not for import)"
+            )
             let elapsed = ContinuousClock.now - clock
             print(
                 "synthetic world: \(world.saleCount.grouped) sales, \(world.recoveries.count.grouped) recoveries, "
-                    + "\(world.licensees.count.grouped) dealers, \(world.personCount.grouped) persons in \(elapsed)")
+                    + "\(world.licensees.count.grouped) dealers, \(world.personCount.grouped) persons in \(elapsed)"
+            )
         }
     }
 }
@@ -40,7 +45,9 @@ struct Generate: AsyncParsableCommand {
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate the demo world, import it into a database and print a first report.",
-        discussion: "The demo world is synthetic (clearly marked); its documented incidents and SESNSP figures are real.")
+        discussion:
+            "The demo world is synthetic (clearly marked); its documented incidents and SESNSP figures are real."
+    )
 
     @Option(help: "World size: tiny, small, medium, large.")
     var scale: WorldScale = .small
@@ -63,7 +70,8 @@ struct Demo: AsyncParsableCommand {
                 }
                 for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: database + suffix) }
             }
-            let dir = keepFiles ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("irontrace-demo-\(getpid())")
+            let dir =
+                keepFiles ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("irontrace-demo-\(getpid())")
             defer { if keepFiles == nil { try? fm.removeItem(atPath: dir) } }
             let progress = Progress()
             progress.say("generating the \(scale.rawValue) demo world (seed \(seed))")
@@ -71,9 +79,14 @@ struct Demo: AsyncParsableCommand {
             let world = WorldGenerator.generate(scale: scale, seed: seed)
             let files = try world.writeFiles(to: dir)
             progress.done()
-            print("SYNTHETIC demo world (scale \(scale.rawValue), seed \(seed)) generated in \(ContinuousClock.now - clock)")
+            print(
+                "SYNTHETIC demo world (scale \(scale.rawValue), seed \(seed)) generated in \(ContinuousClock.now - clock)"
+            )
             let store = try IronTraceStore(path: database)
-            try store.setMetadata("synthetic", "IronTrace demo world, scale \(scale.rawValue), seed \(seed): synthetic records except documented incidents (press) and SESNSP figures")
+            try store.setMetadata(
+                "synthetic",
+                "IronTrace demo world, scale \(scale.rawValue), seed \(seed): synthetic records except documented incidents (press) and SESNSP figures"
+            )
             for f in files {
                 printSummary(try importWithProgress(store, kind: f.kind, file: f.path))
             }
@@ -94,13 +107,17 @@ func render(_ r: FirstReport) -> String {
     out += t.render() + "\n"
     out += "Recovered in Mexico and traced: \(r.mexicoTraces.grouped)\n"
     var m = TextTable("source", "traces", "share")
-    for (c, n) in r.mexicoBySourceClass { m.add(c.rawValue, n.grouped, (Double(n) / Double(max(1, r.mexicoTraces))).percent) }
+    for (c, n) in r.mexicoBySourceClass {
+        m.add(c.rawValue, n.grouped, (Double(n) / Double(max(1, r.mexicoTraces))).percent)
+    }
     out += m.render()
     out += "  no purchaser identified for \(r.mexicoNoPurchaserShare.percent) of US-sourced guns recovered in Mexico\n"
     out += "  handguns \(r.mexicoHandgunShare.percent), long guns \(r.mexicoLongGunShare.percent)\n\n"
     let mxTotal = r.mexicoSourceStates.reduce(0) { $0 + $1.1 }
     var s = TextTable("source state (Mexico recoveries)", "traces", "share")
-    for (st, n) in r.mexicoSourceStates.prefix(6) { s.add(st, n.grouped, (Double(n) / Double(max(1, mxTotal))).percent) }
+    for (st, n) in r.mexicoSourceStates.prefix(6) {
+        s.add(st, n.grouped, (Double(n) / Double(max(1, mxTotal))).percent)
+    }
     out += s.render() + "\n"
     let allTotal = r.sourceStates.reduce(0) { $0 + $1.1 }
     var a = TextTable("source state (all US-sourced)", "traces", "share")
@@ -109,8 +126,10 @@ func render(_ r: FirstReport) -> String {
     if let med = r.medianTimeToCrimeDays {
         out += "Median time-to-crime: \(med.grouped) days (\(String(format: "%.1f", Double(med) / 365.25)) years)\n"
     }
-    out += "US recoveries: \(r.usUnderOneYear.percent) within one year of sale, \(r.usWithinThreeYears.percent) within three years; pistols \(r.usPistolShare.percent)\n"
-    out += "Dealers: \(r.dealers.grouped); \(r.dealersWithoutTraces.percent) with no trace; the top 1.2% account for \(r.topDealersShare.percent) of traces\n\n"
+    out +=
+        "US recoveries: \(r.usUnderOneYear.percent) within one year of sale, \(r.usWithinThreeYears.percent) within three years; pistols \(r.usPistolShare.percent)\n"
+    out +=
+        "Dealers: \(r.dealers.grouped); \(r.dealersWithoutTraces.percent) with no trace; the top 1.2% account for \(r.topDealersShare.percent) of traces\n\n"
     out += "Documented incidents (real, from news reporting):\n"
     for i in r.documentedIncidents {
         out += "  \(i.date)  \(i.location): \(i.fatalities) dead. \(i.provenance)\n"

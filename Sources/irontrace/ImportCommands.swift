@@ -10,7 +10,8 @@ struct Import: AsyncParsableCommand {
             KIND is one of: \(NativeKind.allCases.map(\.rawValue).joined(separator: ", ")). Each file is \
             imported in one transaction and recorded in the ledger with its SHA-256; importing the same \
             content again adds nothing. Rejected rows are stored with their line, column and reason.
-            """)
+            """
+    )
 
     @Argument(help: "The kind of records in the files.")
     var kind: String
@@ -24,7 +25,9 @@ struct Import: AsyncParsableCommand {
 
     func validate() throws {
         guard NativeKind(argument: kind) != nil else {
-            throw ValidationError("unknown kind '\(kind)'; expected one of \(NativeKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown kind '\(kind)'; expected one of \(NativeKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 
@@ -54,7 +57,8 @@ struct Import: AsyncParsableCommand {
 func importWithProgress(_ store: IronTraceStore, kind: NativeKind, file: String) throws -> ImportSummary {
     let progress = Progress()
     let name = URL(fileURLWithPath: file).lastPathComponent
-    let summary = try store.importNative(kind: kind, path: file) { n in progress.say("\(name): \(n.grouped) rows read") }
+    let summary = try store.importNative(kind: kind, path: file) { n in progress.say("\(name): \(n.grouped) rows read")
+    }
     progress.done()
     return summary
 }
@@ -67,15 +71,19 @@ func printSummary(_ s: ImportSummary) {
     }
     print(
         "\(name): \(s.rowsRead.grouped) rows read, \(s.rowsStored.grouped) stored, \(s.rowsRejected.grouped) rejected"
-            + String(format: " (%.2f s)", s.seconds))
+            + String(format: " (%.2f s)", s.seconds)
+    )
     for r in s.sampleRejections.prefix(5) { print("  rejected \(r)") }
-    if s.rowsRejected > 5 { print("  ... \((s.rowsRejected - 5).grouped) more: irontrace info --rejections \(s.importID ?? 0)") }
+    if s.rowsRejected > 5 {
+        print("  ... \((s.rowsRejected - 5).grouped) more: irontrace info --rejections \(s.importID ?? 0)")
+    }
 }
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export one kind of record as a native CSV file.",
-        discussion: "Persons are exported with PII masked (pseudonym, city, state, 3-digit ZIP) unless --include-pii.")
+        discussion: "Persons are exported with PII masked (pseudonym, city, state, 3-digit ZIP) unless --include-pii."
+    )
 
     @Argument(help: "The kind of records to export.")
     var kind: String
@@ -102,7 +110,9 @@ struct Export: AsyncParsableCommand {
 }
 
 struct Info: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "What a database holds: rows per table and the import ledger.")
+    static let configuration = CommandConfiguration(
+        abstract: "What a database holds: rows per table and the import ledger."
+    )
 
     @OptionGroup var db: DatabaseOption
     @Option(help: "Output format: table or json.")
@@ -119,11 +129,26 @@ struct Info: AsyncParsableCommand {
             if let id = rejections {
                 let rows = try store.rejections(importID: id)
                 if format == .json {
-                    let list = rows.map { ["file": $0.file, "line": "\($0.line)", "column": "\($0.column)", "field": $0.field, "value": $0.value, "reason": $0.reason] }
-                    print(String(decoding: try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
+                    let list = rows.map {
+                        [
+                            "file": $0.file, "line": "\($0.line)", "column": "\($0.column)", "field": $0.field,
+                            "value": $0.value, "reason": $0.reason,
+                        ]
+                    }
+                    print(
+                        String(
+                            decoding: try JSONSerialization.data(
+                                withJSONObject: list,
+                                options: [.prettyPrinted, .sortedKeys]
+                            ),
+                            as: UTF8.self
+                        )
+                    )
                 } else {
                     var t = TextTable("line", "column", "field", "value", "reason")
-                    for r in rows { t.add(String(r.line), String(r.column), r.field, String(r.value.prefix(40)), r.reason) }
+                    for r in rows {
+                        t.add(String(r.line), String(r.column), r.field, String(r.value.prefix(40)), r.reason)
+                    }
                     print(t.render(), terminator: "")
                 }
                 return
@@ -138,13 +163,22 @@ struct Info: AsyncParsableCommand {
                     "metadata": Dictionary(uniqueKeysWithValues: meta.map { ($0.key, $0.value) }),
                     "imports": ledger.map {
                         [
-                            "id": $0.id, "file": $0.file, "format": $0.format, "sha256": $0.sha256, "rows_read": $0.rowsRead,
+                            "id": $0.id, "file": $0.file, "format": $0.format, "sha256": $0.sha256,
+                            "rows_read": $0.rowsRead,
                             "rows_stored": $0.rowsStored, "rows_rejected": $0.rowsRejected, "started_at": $0.startedAt,
                             "finished_at": $0.finishedAt,
                         ] as [String: Any]
                     },
                 ]
-                print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
+                print(
+                    String(
+                        decoding: try JSONSerialization.data(
+                            withJSONObject: object,
+                            options: [.prettyPrinted, .sortedKeys]
+                        ),
+                        as: UTF8.self
+                    )
+                )
                 return
             }
             print("Database: \(db.database)")
@@ -154,8 +188,16 @@ struct Info: AsyncParsableCommand {
             print(t.render())
             var l = TextTable("import", "format", "file", "read", "stored", "rejected", "finished", "sha256")
             for e in ledger {
-                l.add(String(e.id), e.format, URL(fileURLWithPath: e.file).lastPathComponent, e.rowsRead.grouped, e.rowsStored.grouped,
-                    e.rowsRejected.grouped, e.finishedAt, String(e.sha256.prefix(12)))
+                l.add(
+                    String(e.id),
+                    e.format,
+                    URL(fileURLWithPath: e.file).lastPathComponent,
+                    e.rowsRead.grouped,
+                    e.rowsStored.grouped,
+                    e.rowsRejected.grouped,
+                    e.finishedAt,
+                    String(e.sha256.prefix(12))
+                )
             }
             print(l.render(), terminator: "")
         }

@@ -5,12 +5,14 @@ import IronTraceFormats
 
 struct Normalize: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Clean a CSV of makes and calibers: adds canonical manufacturer, importer, country, caliber and status.",
+        abstract:
+            "Clean a CSV of makes and calibers: adds canonical manufacturer, importer, country, caliber and status.",
         discussion: """
             Reads any CSV (comma, semicolon, tab or pipe; UTF-8 or Latin-1) and writes it back with the \
             columns irontrace_manufacturer, irontrace_importer, irontrace_country, irontrace_caliber, \
             irontrace_status (resolved / ambiguous / unresolved) and irontrace_note. Raw values are kept.
-            """)
+            """
+    )
 
     @Argument(help: "The CSV file to clean.")
     var file: String
@@ -28,11 +30,18 @@ struct Normalize: AsyncParsableCommand {
     func run() async throws {
         try await withExitCodes {
             let reader = try CSVReader(path: file)
-            guard let header = reader.next()?.fields else { throw FormatError(file: file, reason: "empty file: no header") }
+            guard let header = reader.next()?.fields else {
+                throw FormatError(file: file, reason: "empty file: no header")
+            }
             func column(_ name: String?) throws -> Int? {
                 guard let name else { return nil }
-                guard let i = header.firstIndex(where: { $0.trimmingASCIISpaces().lowercased() == name.lowercased() }) else {
-                    throw FormatError(file: file, line: 1, reason: "no column named '\(name)'; columns are: \(header.joined(separator: ", "))")
+                guard let i = header.firstIndex(where: { $0.trimmingASCIISpaces().lowercased() == name.lowercased() })
+                else {
+                    throw FormatError(
+                        file: file,
+                        line: 1,
+                        reason: "no column named '\(name)'; columns are: \(header.joined(separator: ", "))"
+                    )
                 }
                 return i
             }
@@ -42,7 +51,8 @@ struct Normalize: AsyncParsableCommand {
             let type = try column(typeColumn)
             let outPath = output ?? ((file as NSString).deletingPathExtension + "-normalized.csv")
             let toStdout = outPath == "-"
-            let writer: CSVWriter? = toStdout ? nil : try CSVWriter(path: outPath, header: header + Normalization.columns)
+            let writer: CSVWriter? =
+                toStdout ? nil : try CSVWriter(path: outPath, header: header + Normalization.columns)
             if toStdout { print(CSVWriter.line(header + Normalization.columns), terminator: "") }
             var tally = Normalization.Tally()
             let progress = Progress()
@@ -50,9 +60,17 @@ struct Normalize: AsyncParsableCommand {
                 var fields = rec.fields
                 if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }
                 let added = Normalization.normalize(
-                    make: fields[make], caliber: caliber.map { fields[$0] }, model: model.map { fields[$0] },
-                    type: type.map { fields[$0] }, tally: &tally)
-                if let writer { writer.write(fields + added) } else { print(CSVWriter.line(fields + added), terminator: "") }
+                    make: fields[make],
+                    caliber: caliber.map { fields[$0] },
+                    model: model.map { fields[$0] },
+                    type: type.map { fields[$0] },
+                    tally: &tally
+                )
+                if let writer {
+                    writer.write(fields + added)
+                } else {
+                    print(CSVWriter.line(fields + added), terminator: "")
+                }
                 if tally.rows % 100_000 == 0 { progress.say("\(tally.rows.grouped) rows") }
             }
             progress.done()
@@ -82,26 +100,37 @@ enum Normalization {
         var unresolvedCalibers: [String: Int] = [:]
 
         func summary(output: String) -> String {
-            func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "-" : String(format: "%.2f%%", Double(a) * 100 / Double(b)) }
+            func pct(_ a: Int, _ b: Int) -> String {
+                b == 0 ? "-" : String(format: "%.2f%%", Double(a) * 100 / Double(b))
+            }
             var s = "\(rows.grouped) rows written to \(output)\n"
             s += "  make resolved: \(makeResolved.grouped) (\(pct(makeResolved, rows)))\n"
             if caliberStated > 0 || caliberResolved > 0 {
-                s += "  caliber resolved: \(caliberResolved.grouped) of \(caliberStated.grouped) stated (\(pct(caliberResolved, caliberStated))), ambiguous \(caliberAmbiguous.grouped)\n"
+                s +=
+                    "  caliber resolved: \(caliberResolved.grouped) of \(caliberStated.grouped) stated (\(pct(caliberResolved, caliberStated))), ambiguous \(caliberAmbiguous.grouped)\n"
             }
-            s += "  rows resolved \(resolved.grouped), ambiguous \(ambiguous.grouped), unresolved \(unresolved.grouped)\n"
-            let topMakes = unresolvedMakes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+            s +=
+                "  rows resolved \(resolved.grouped), ambiguous \(ambiguous.grouped), unresolved \(unresolved.grouped)\n"
+            let topMakes = unresolvedMakes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(10)
             if !topMakes.isEmpty {
-                s += "  most frequent unresolved makes: " + topMakes.map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + "\n"
+                s +=
+                    "  most frequent unresolved makes: "
+                    + topMakes.map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + "\n"
             }
-            let topCal = unresolvedCalibers.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+            let topCal = unresolvedCalibers.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(10)
             if !topCal.isEmpty {
-                s += "  most frequent unresolved calibers: " + topCal.map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + "\n"
+                s +=
+                    "  most frequent unresolved calibers: "
+                    + topCal.map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + "\n"
             }
             return s
         }
     }
 
-    static func normalize(make: String, caliber: String?, model: String?, type: String?, tally: inout Tally) -> [String] {
+    static func normalize(make: String, caliber: String?, model: String?, type: String?, tally: inout Tally) -> [String]
+    {
         tally.rows += 1
         let m = ManufacturerCatalog.standard.resolve(make)
         var notes: [String] = []
@@ -118,7 +147,12 @@ enum Normalization {
         var caliberStatus = CaliberResolution.Status.notStated
         if let caliber {
             let firearmType = type.flatMap { FirearmType(parsing: $0) }
-            let c = CaliberNormalizer.standard.resolve(caliber, model: model, make: m.manufacturer?.name ?? make, type: firearmType)
+            let c = CaliberNormalizer.standard.resolve(
+                caliber,
+                model: model,
+                make: m.manufacturer?.name ?? make,
+                type: firearmType
+            )
             caliberStatus = c.status
             switch c.status {
             case .resolved:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain-text table for the terminal: columns padded, numbers right-aligned.
 struct TextTable {
     var header: [String]
@@ -11,7 +13,9 @@ struct TextTable {
     func render() -> String {
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { $0.count > c ? $0[c].count : 0 }.max() ?? 0 }
-        func numeric(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "%" || $0 == "-" } }
+        func numeric(_ s: String) -> Bool {
+            !s.isEmpty && s.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "%" || $0 == "-" }
+        }
         var out = ""
         for (i, row) in all.enumerated() {
             let line = row.indices.map { c -> String in
@@ -25,8 +29,6 @@ struct TextTable {
         return out
     }
 }
-
-import Foundation
 
 extension Int {
     /// Thousands separated: 25,757.

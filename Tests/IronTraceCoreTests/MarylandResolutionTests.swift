@@ -48,9 +48,15 @@ struct MarylandResolutionTests {
         let makeRate = Double(f.makeResolved) / Double(f.rows)
         let caliberRate = Double(f.caliberResolved) / Double(f.caliberStated)
         print("Maryland 2017: make resolved \(f.makeResolved)/\(f.rows) = \(makeRate)")
-        print("Maryland 2017: caliber resolved \(f.caliberResolved)/\(f.caliberStated) stated = \(caliberRate); ambiguous \(f.caliberAmbiguous); not stated \(f.rows - f.caliberStated)")
-        for (k, v) in f.unresolvedMakes.sorted(by: { $0.value > $1.value }).prefix(40) { print("  unresolved make \(v) \(k)") }
-        for (k, v) in f.unresolvedCalibers.sorted(by: { $0.value > $1.value }).prefix(40) { print("  unresolved caliber \(v) \(k)") }
+        print(
+            "Maryland 2017: caliber resolved \(f.caliberResolved)/\(f.caliberStated) stated = \(caliberRate); ambiguous \(f.caliberAmbiguous); not stated \(f.rows - f.caliberStated)"
+        )
+        for (k, v) in f.unresolvedMakes.sorted(by: { $0.value > $1.value }).prefix(40) {
+            print("  unresolved make \(v) \(k)")
+        }
+        for (k, v) in f.unresolvedCalibers.sorted(by: { $0.value > $1.value }).prefix(40) {
+            print("  unresolved caliber \(v) \(k)")
+        }
         #expect(makeRate >= 0.98)
         #expect(caliberRate >= 0.97)
     }

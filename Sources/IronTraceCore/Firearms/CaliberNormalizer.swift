@@ -272,7 +272,8 @@ public struct CaliberNormalizer: Sendable {
             out.append(ch)
         }
         var k = String(out)
-        for suffix in ["+p+", "+p", "caliber", "calibre", "cal", "ctg"] where k.hasSuffix(suffix) && k.count > suffix.count {
+        for suffix in ["+p+", "+p", "caliber", "calibre", "cal", "ctg"]
+        where k.hasSuffix(suffix) && k.count > suffix.count {
             k.removeLast(suffix.count)
         }
         // ".4" means .40 and ".3" means .30 when written as decimals of an inch.

@@ -60,10 +60,20 @@ public struct LicenceNumber: Hashable, Sendable, CustomStringConvertible, Compar
         guard exp.count == 2, exp[0].isNumber, exp[0].isASCII, exp[1].isLetter, exp[1].isASCII,
             "ABCDEFGHJKLM".contains(exp[1])
         else {
-            throw ParseError(value: text, reason: "expiry must be a year digit and a month letter (A-M, no I), found '\(parts[4])'")
+            throw ParseError(
+                value: text,
+                reason: "expiry must be a year digit and a month letter (A-M, no I), found '\(parts[4])'"
+            )
         }
         let sequence = try number(parts[5], 5, "sequence")
-        self.init(region: region, district: district, county: county, type: type, expiry: String(exp), sequence: sequence)
+        self.init(
+            region: region,
+            district: district,
+            county: county,
+            type: type,
+            expiry: String(exp),
+            sequence: sequence
+        )
     }
 
     /// The dashed form.

@@ -23,7 +23,8 @@ public struct ManufacturerCatalog: Sendable {
             guard f.count == 4 else { continue }
             let id = firms.count
             firms.append(
-                Manufacturer(id: id, name: f[0], country: f[1], makes: f[2].contains("M"), imports: f[2].contains("I")))
+                Manufacturer(id: id, name: f[0], country: f[1], makes: f[2].contains("M"), imports: f[2].contains("I"))
+            )
             for alias in [f[0]] + f[3].split(separator: ";").map(String.init) {
                 let k = ManufacturerCatalog.key(alias)
                 if !k.isEmpty, byKey[k] == nil { byKey[k] = id }
@@ -82,9 +83,11 @@ public struct ManufacturerCatalog: Sendable {
         // The maker is the first named firm that makes guns; an import-only firm named beside it
         // (in the main part or in parentheses) is the importer.
         let named = makers.map(\.0) + partners
-        let maker = makers.first(where: { !$0.0.isImporterOnly })?.0 ?? named.first(where: { !$0.isImporterOnly })
+        let maker =
+            makers.first(where: { !$0.0.isImporterOnly })?.0 ?? named.first(where: { !$0.isImporterOnly })
             ?? named[0]
-        let importer = named.first { $0 != maker && $0.imports && maker.country != "US" }
+        let importer =
+            named.first { $0 != maker && $0.imports && maker.country != "US" }
             ?? named.first { $0 != maker && $0.isImporterOnly }
         let method: ManufacturerResolution.Method
         if mainParts.count > 1 || !parens.isEmpty {

@@ -14,7 +14,8 @@ public enum ModelHints {
         "trooper", "lawman", "j-frame", "k-frame", "l-frame", "n-frame", "model 10", "model 19", "model 27",
         "model 29", "model 60", "model 66", "model 85", "mod. 85", "security six", "service six", "speed six",
         "super redhawk", "blackhawk", "ultimate", "defender", "pug", "professional", "sentinel", "mag-pug",
-        "bodyguard 38", "cobra", "k6", "windicator", "highway patrol", "night cobra", "mountain gun", "new service", "official police", "police positive",
+        "bodyguard 38", "cobra", "k6", "windicator", "highway patrol", "night cobra", "mountain gun", "new service",
+        "official police", "police positive",
         "trapper", "rossi r", "model 1917", "mk iii", "magnum research bfr", "bfr", "pocket pistol", "mini revolver",
         "taurus 85", "605", "856", "692", "627", "686", "629", "617", "642", "637", "638", "640", "649",
         "442", "351", "360", "340", "638", "632", "327", "500 ", "460 ", "66-", "686-", "629-", "64-", "65-",
@@ -40,7 +41,8 @@ public enum ModelHints {
         "tec-9", "m11", "ak pistol", "ar pistol", "mpx", "scorpion", "evo", "uzi", "mini draco", "micro draco",
         "nighthawk", "stoeger", "cougar", "tanfoglio", "witness", "hi-power", "hi power", "hipower", "p35",
         "sphinx", "ppx", "cz p", "duty", "steyr m", "steyr c", "steyr l", "s9", "rdp", "model 59", "59",
-        "3913", "5906", "4006", "4506", "6906", "smith & wesson 39", "ruger 57", "security 380", "charger", "american", "p-series", "gold cup", "delta", "1991", "1903",
+        "3913", "5906", "4006", "4506", "6906", "smith & wesson 39", "ruger 57", "security 380", "charger", "american",
+        "p-series", "gold cup", "delta", "1991", "1903",
         "vector", "fx ", "cz 97", "cz 97b", "1908", "pocket hammerless",
     ]
 
@@ -96,7 +98,9 @@ public enum ModelHints {
             }
             if !digits.isEmpty { return taurusPistolNumbers.contains(digits) ? .pistol : .revolver }
         case "Amadeo Rossi", "Charter Arms", "Heritage Manufacturing", "Freedom Arms", "North American Arms",
-            "Aldo Uberti", "Pietta", "Cimarron Firearms", "Dan Wesson" where !m.contains("vector")
+            "Aldo Uberti", "Pietta", "Cimarron Firearms",
+            "Dan Wesson"
+        where !m.contains("vector")
             && !m.contains("1911") && !m.contains("pointman") && !m.contains("valor") && !m.contains("razorback")
             && !m.contains("guardian") && !m.contains("discretion") && !m.contains("specialist")
             && !m.contains("bruin") && !m.contains("silverback") && !m.contains("ecp") && !m.contains("kodiak")

@@ -22,9 +22,23 @@ public struct ArmedEvent: Hashable, Sendable {
     public var provenance: String
 
     public init(
-        id: Int64, date: CivilDate, precision: DatePrecision, type: EventType, subType: String, actor1: String,
-        actor2: String, country: String, area: AreaCode?, location: String, latitude: Double?, longitude: Double?,
-        fatalities: Int, sourceDataset: String, sourceID: String, notes: String, provenance: String
+        id: Int64,
+        date: CivilDate,
+        precision: DatePrecision,
+        type: EventType,
+        subType: String,
+        actor1: String,
+        actor2: String,
+        country: String,
+        area: AreaCode?,
+        location: String,
+        latitude: Double?,
+        longitude: Double?,
+        fatalities: Int,
+        sourceDataset: String,
+        sourceID: String,
+        notes: String,
+        provenance: String
     ) {
         self.id = id
         self.date = date

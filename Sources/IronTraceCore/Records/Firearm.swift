@@ -17,8 +17,15 @@ public struct Firearm: Hashable, Sendable {
     public var importer: String
 
     public init(
-        id: Int64, manufacturer: String, makeRaw: String, model: String, caliber: String, type: FirearmType,
-        serial: SerialNumber, countryOfManufacture: String, importer: String
+        id: Int64,
+        manufacturer: String,
+        makeRaw: String,
+        model: String,
+        caliber: String,
+        type: FirearmType,
+        serial: SerialNumber,
+        countryOfManufacture: String,
+        importer: String
     ) {
         self.id = id
         self.manufacturer = manufacturer

@@ -11,8 +11,14 @@ public struct Licensee: Hashable, Sendable {
     public var zip: String
 
     public init(
-        id: Int64, licence: LicenceNumber, name: String, businessName: String, street: String, city: String,
-        state: String, zip: String
+        id: Int64,
+        licence: LicenceNumber,
+        name: String,
+        businessName: String,
+        street: String,
+        city: String,
+        state: String,
+        zip: String
     ) {
         self.id = id
         self.licence = licence

@@ -25,8 +25,14 @@ public struct PersonPII: Hashable, Sendable {
     public var phone: String
 
     public init(
-        lastName: String, firstName: String, birthDate: CivilDate?, street: String, city: String, state: String,
-        zip: String, phone: String
+        lastName: String,
+        firstName: String,
+        birthDate: CivilDate?,
+        street: String,
+        city: String,
+        state: String,
+        zip: String,
+        phone: String
     ) {
         self.lastName = lastName
         self.firstName = firstName

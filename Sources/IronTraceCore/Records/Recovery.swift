@@ -19,9 +19,19 @@ public struct Recovery: Hashable, Sendable {
     public var caseNumber: String
 
     public init(
-        id: Int64, firearm: Firearm, date: CivilDate, country: String, area: AreaCode?, latitude: Double?,
-        longitude: Double?, possessorID: Int64?, crimeCategory: CrimeCategory, eventID: Int64?,
-        serialObliterated: Bool, agency: String, caseNumber: String
+        id: Int64,
+        firearm: Firearm,
+        date: CivilDate,
+        country: String,
+        area: AreaCode?,
+        latitude: Double?,
+        longitude: Double?,
+        possessorID: Int64?,
+        crimeCategory: CrimeCategory,
+        eventID: Int64?,
+        serialObliterated: Bool,
+        agency: String,
+        caseNumber: String
     ) {
         self.id = id
         self.firearm = firearm

@@ -10,7 +10,12 @@ public struct Sale: Hashable, Sendable {
     public var multipleSaleID: Int64?
 
     public init(
-        id: Int64, firearmID: Int64, licenseeID: Int64, purchaserID: Int64?, date: CivilDate, multipleSaleID: Int64?
+        id: Int64,
+        firearmID: Int64,
+        licenseeID: Int64,
+        purchaserID: Int64?,
+        date: CivilDate,
+        multipleSaleID: Int64?
     ) {
         self.id = id
         self.firearmID = firearmID

@@ -16,9 +16,18 @@ public struct Trace: Hashable, Sendable {
     public var sourceState: String
 
     public init(
-        id: Int64, recoveryID: Int64, requestDate: CivilDate, outcome: TraceOutcome, notTracedReason: NotTracedReason?,
-        saleID: Int64?, licenseeID: Int64?, purchaserID: Int64?, timeToCrimeDays: Int?,
-        sourceClass: SourceCountryClass, sourceCountry: String, sourceState: String
+        id: Int64,
+        recoveryID: Int64,
+        requestDate: CivilDate,
+        outcome: TraceOutcome,
+        notTracedReason: NotTracedReason?,
+        saleID: Int64?,
+        licenseeID: Int64?,
+        purchaserID: Int64?,
+        timeToCrimeDays: Int?,
+        sourceClass: SourceCountryClass,
+        sourceCountry: String,
+        sourceState: String
     ) {
         self.id = id
         self.recoveryID = recoveryID

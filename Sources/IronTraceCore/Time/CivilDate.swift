@@ -95,7 +95,11 @@ extension CivilDate {
                 }
             }
             if ok {
-                self.init(year: v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], month: v[5] * 10 + v[6], day: v[8] * 10 + v[9])
+                self.init(
+                    year: v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3],
+                    month: v[5] * 10 + v[6],
+                    day: v[8] * 10 + v[9]
+                )
                 return
             }
         }

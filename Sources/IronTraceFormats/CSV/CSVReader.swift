@@ -52,7 +52,9 @@ public final class CSVReader {
             var isDir: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
             throw FormatError(
-                file: path, reason: exists ? (isDir.boolValue ? "is a directory" : "cannot be read") : "file not found")
+                file: path,
+                reason: exists ? (isDir.boolValue ? "is a directory" : "cannot be read") : "file not found"
+            )
         }
         self.handle = h
         try start()
@@ -76,7 +78,10 @@ public final class CSVReader {
         if buffer.count - pos >= 3, buffer[pos] == 0xEF, buffer[pos + 1] == 0xBB, buffer[pos + 2] == 0xBF { pos += 3 }
         let sample = buffer[pos..<Swift.min(buffer.count, pos + 65536)]
         if let nul = sample.firstIndex(of: 0) {
-            throw FormatError(file: fileName, reason: "not a text file (NUL byte at offset \(nul)); is it binary or UTF-16?")
+            throw FormatError(
+                file: fileName,
+                reason: "not a text file (NUL byte at offset \(nul)); is it binary or UTF-16?"
+            )
         }
         if let d = options.delimiter {
             delimiter = d

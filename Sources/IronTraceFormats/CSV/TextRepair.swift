@@ -14,6 +14,9 @@ public enum TextRepair {
         0xF8FF, 0xD2, 0xDA, 0xDB, 0xD9, 0x131, 0x2C6, 0x2DC, 0xAF, 0x2D8, 0x2D9, 0x2DA, 0xB8, 0x2DD, 0x2DB, 0x2C7,
     ]
 
+    /// The number of entries in the Mac Roman table (128: bytes 0x80-0xFF).
+    public static var macRomanTableSize: Int { macRoman.count }
+
     static let macRomanInverse: [UInt32: UInt8] = {
         var d: [UInt32: UInt8] = [:]
         for (i, cp) in macRoman.enumerated() { d[cp] = UInt8(0x80 + i) }

@@ -26,7 +26,9 @@ public final class DecodingCache {
             if !make.isEmpty, let imp = catalog.resolve(make).importer { result.importer = imp.name }
         } else if !make.isEmpty || !given.isEmpty {
             let r = catalog.resolve(make.isEmpty ? given : make)
-            if let m = r.manufacturer { result = Maker(name: m.name, country: m.country, importer: r.importer?.name ?? "") }
+            if let m = r.manufacturer {
+                result = Maker(name: m.name, country: m.country, importer: r.importer?.name ?? "")
+            }
         }
         makers[key] = result
         return result

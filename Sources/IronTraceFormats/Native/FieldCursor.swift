@@ -61,7 +61,11 @@ public struct FieldCursor {
         if text(i).isEmpty { return nil }
         let v = try double(i)
         if !range.contains(v) {
-            throw FieldError(column: i + 1, value: text(i), reason: "out of range \(range.lowerBound)...\(range.upperBound)")
+            throw FieldError(
+                column: i + 1,
+                value: text(i),
+                reason: "out of range \(range.lowerBound)...\(range.upperBound)"
+            )
         }
         return v
     }
@@ -69,7 +73,11 @@ public struct FieldCursor {
     public func date(_ i: Int) throws(FieldError) -> CivilDate {
         let t = text(i)
         guard let d = CivilDate(parsing: t) else {
-            throw FieldError(column: i + 1, value: t, reason: t.isEmpty ? "date is required" : "not a valid date (YYYY-MM-DD)")
+            throw FieldError(
+                column: i + 1,
+                value: t,
+                reason: t.isEmpty ? "date is required" : "not a valid date (YYYY-MM-DD)"
+            )
         }
         return d
     }

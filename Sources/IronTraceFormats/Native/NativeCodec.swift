@@ -12,7 +12,12 @@ public protocol NativeCodec {
 enum FirearmColumns {
     /// Reads make, manufacturer, model, caliber, type, serial starting at `first` (make).
     static func decode(
-        _ row: FieldCursor, first: Int, id: Int64, country: Int?, importer: Int?, requireIdentifiers: Bool,
+        _ row: FieldCursor,
+        first: Int,
+        id: Int64,
+        country: Int?,
+        importer: Int?,
+        requireIdentifiers: Bool,
         cache: DecodingCache
     ) throws(FieldError) -> Firearm {
         let make = row.text(first)
@@ -35,7 +40,11 @@ enum FirearmColumns {
         if countryCode.isEmpty { countryCode = maker.country }
         if manufacturer.isEmpty { manufacturer = given }
         if !countryCode.isEmpty, countryCode.count != 2 || !countryCode.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            throw FieldError(column: (country ?? 0) + 1, value: countryCode, reason: "expected an ISO 3166-1 alpha-2 country code")
+            throw FieldError(
+                column: (country ?? 0) + 1,
+                value: countryCode,
+                reason: "expected an ISO 3166-1 alpha-2 country code"
+            )
         }
         var type = FirearmType.unknown
         if !typeRaw.isEmpty {
@@ -44,10 +53,19 @@ enum FirearmColumns {
             }
             type = t
         }
-        let caliber = caliberRaw.isEmpty ? "" : cache.caliber(caliberRaw, model: model, manufacturer: manufacturer, type: type)
+        let caliber =
+            caliberRaw.isEmpty ? "" : cache.caliber(caliberRaw, model: model, manufacturer: manufacturer, type: type)
         return Firearm(
-            id: id, manufacturer: manufacturer, makeRaw: make.isEmpty ? given : make, model: model, caliber: caliber,
-            type: type, serial: SerialNumber(serialRaw), countryOfManufacture: countryCode, importer: importerName)
+            id: id,
+            manufacturer: manufacturer,
+            makeRaw: make.isEmpty ? given : make,
+            model: model,
+            caliber: caliber,
+            type: type,
+            serial: SerialNumber(serialRaw),
+            countryOfManufacture: countryCode,
+            importer: importerName
+        )
     }
 
     static func encode(_ f: Firearm) -> [String] {
@@ -67,8 +85,15 @@ public enum LicenseeCodec: NativeCodec {
             throw FieldError(column: 2, value: licenceText, reason: error.reason)
         }
         return Licensee(
-            id: id, licence: licence, name: try r.required(2), businessName: r.text(3), street: r.text(4),
-            city: r.text(5), state: try r.usState(6, allowEmpty: false), zip: r.text(7))
+            id: id,
+            licence: licence,
+            name: try r.required(2),
+            businessName: r.text(3),
+            street: r.text(4),
+            city: r.text(5),
+            state: try r.usState(6, allowEmpty: false),
+            zip: r.text(7)
+        )
     }
     public static func encode(_ v: Licensee) -> [String] {
         [String(v.id), v.licence.description, v.name, v.businessName, v.street, v.city, v.state, v.zip]
@@ -81,10 +106,19 @@ public enum PersonCodec: NativeCodec {
         let id = try r.id(0)
         let pseudonym = r.text(1).isEmpty ? Person.pseudonym(for: id) : r.text(1)
         return Person(
-            id: id, pseudonym: pseudonym,
+            id: id,
+            pseudonym: pseudonym,
             pii: PersonPII(
-                lastName: r.text(2), firstName: r.text(3), birthDate: try r.optionalDate(4), street: r.text(5),
-                city: r.text(6), state: try r.usState(7), zip: r.text(8), phone: r.text(9)))
+                lastName: r.text(2),
+                firstName: r.text(3),
+                birthDate: try r.optionalDate(4),
+                street: r.text(5),
+                city: r.text(6),
+                state: try r.usState(7),
+                zip: r.text(8),
+                phone: r.text(9)
+            )
+        )
     }
     public static func encode(_ v: Person) -> [String] {
         let p = v.pii
@@ -119,16 +153,30 @@ public enum SaleCodec: NativeCodec {
         let id = try r.id(0)
         let firearmID = r.text(1).isEmpty ? id : try r.id(1)
         let sale = Sale(
-            id: id, firearmID: firearmID, licenseeID: try r.id(2), purchaserID: try r.optionalID(3),
-            date: try r.date(4), multipleSaleID: try r.optionalID(5))
+            id: id,
+            firearmID: firearmID,
+            licenseeID: try r.id(2),
+            purchaserID: try r.optionalID(3),
+            date: try r.date(4),
+            multipleSaleID: try r.optionalID(5)
+        )
         let firearm = try FirearmColumns.decode(
-            r, first: 6, id: firearmID, country: 12, importer: 13, requireIdentifiers: true, cache: cache)
+            r,
+            first: 6,
+            id: firearmID,
+            country: 12,
+            importer: 13,
+            requireIdentifiers: true,
+            cache: cache
+        )
         return SaleRow(sale: sale, firearm: firearm)
     }
     public static func encode(_ v: SaleRow) -> [String] {
         let s = v.sale
-        return [String(s.id), String(s.firearmID), String(s.licenseeID), s.purchaserID.csv, s.date.description,
-            s.multipleSaleID.csv] + FirearmColumns.encode(v.firearm) + [v.firearm.countryOfManufacture, v.firearm.importer]
+        return [
+            String(s.id), String(s.firearmID), String(s.licenseeID), s.purchaserID.csv, s.date.description,
+            s.multipleSaleID.csv,
+        ] + FirearmColumns.encode(v.firearm) + [v.firearm.countryOfManufacture, v.firearm.importer]
     }
 }
 
@@ -143,18 +191,37 @@ public enum RecoveryCodec: NativeCodec {
             throw FieldError(column: 4, value: area.description, reason: "area is not in country \(country)")
         }
         let firearm = try FirearmColumns.decode(
-            r, first: 6, id: id, country: nil, importer: nil, requireIdentifiers: false, cache: cache)
+            r,
+            first: 6,
+            id: id,
+            country: nil,
+            importer: nil,
+            requireIdentifiers: false,
+            cache: cache
+        )
         return Recovery(
-            id: id, firearm: firearm, date: date, country: country, area: area,
-            latitude: try r.optionalDouble(4, range: -90...90), longitude: try r.optionalDouble(5, range: -180...180),
-            possessorID: try r.optionalID(13), crimeCategory: r.text(14).isEmpty ? .other : try r.enumValue(14, CrimeCategory.self),
-            eventID: try r.optionalID(15), serialObliterated: try r.bool(12), agency: r.text(16), caseNumber: r.text(17))
+            id: id,
+            firearm: firearm,
+            date: date,
+            country: country,
+            area: area,
+            latitude: try r.optionalDouble(4, range: -90...90),
+            longitude: try r.optionalDouble(5, range: -180...180),
+            possessorID: try r.optionalID(13),
+            crimeCategory: r.text(14).isEmpty ? .other : try r.enumValue(14, CrimeCategory.self),
+            eventID: try r.optionalID(15),
+            serialObliterated: try r.bool(12),
+            agency: r.text(16),
+            caseNumber: r.text(17)
+        )
     }
     public static func encode(_ v: Recovery) -> [String] {
         [String(v.id), v.date.description, v.country, v.area?.description ?? "", v.latitude.csv, v.longitude.csv]
             + FirearmColumns.encode(v.firearm)
-            + [v.serialObliterated ? "true" : "false", v.possessorID.csv, v.crimeCategory.rawValue, v.eventID.csv,
-                v.agency, v.caseNumber]
+            + [
+                v.serialObliterated ? "true" : "false", v.possessorID.csv, v.crimeCategory.rawValue, v.eventID.csv,
+                v.agency, v.caseNumber,
+            ]
     }
 }
 
@@ -175,15 +242,26 @@ public enum TraceCodec: NativeCodec {
             throw FieldError(column: 7, value: "", reason: "a completed trace names the dealer")
         }
         return Trace(
-            id: try r.id(0), recoveryID: try r.id(1), requestDate: try r.date(2), outcome: outcome,
-            notTracedReason: reason, saleID: saleID, licenseeID: licenseeID, purchaserID: try r.optionalID(7),
-            timeToCrimeDays: try r.optionalCount(8), sourceClass: try r.enumValue(9, SourceCountryClass.self),
-            sourceCountry: try r.optionalCountry(10), sourceState: try r.usState(11))
+            id: try r.id(0),
+            recoveryID: try r.id(1),
+            requestDate: try r.date(2),
+            outcome: outcome,
+            notTracedReason: reason,
+            saleID: saleID,
+            licenseeID: licenseeID,
+            purchaserID: try r.optionalID(7),
+            timeToCrimeDays: try r.optionalCount(8),
+            sourceClass: try r.enumValue(9, SourceCountryClass.self),
+            sourceCountry: try r.optionalCountry(10),
+            sourceState: try r.usState(11)
+        )
     }
     public static func encode(_ v: Trace) -> [String] {
-        [String(v.id), String(v.recoveryID), v.requestDate.description, v.outcome.rawValue,
+        [
+            String(v.id), String(v.recoveryID), v.requestDate.description, v.outcome.rawValue,
             v.notTracedReason?.rawValue ?? "", v.saleID.csv, v.licenseeID.csv, v.purchaserID.csv, v.timeToCrimeDays.csv,
-            v.sourceClass.rawValue, v.sourceCountry, v.sourceState]
+            v.sourceClass.rawValue, v.sourceCountry, v.sourceState,
+        ]
     }
 }
 
@@ -201,17 +279,31 @@ public enum EventCodec: NativeCodec {
             throw FieldError(column: 9, value: area.description, reason: "area is not in country \(country)")
         }
         return ArmedEvent(
-            id: try r.id(0), date: try r.date(1),
-            precision: r.text(2).isEmpty ? .day : try r.enumValue(2, DatePrecision.self), type: type, subType: sub,
-            actor1: r.text(5), actor2: r.text(6), country: country, area: area, location: r.text(9),
-            latitude: try r.optionalDouble(10, range: -90...90), longitude: try r.optionalDouble(11, range: -180...180),
-            fatalities: try r.count(12), sourceDataset: try r.required(13), sourceID: r.text(14), notes: r.text(15),
-            provenance: r.text(16))
+            id: try r.id(0),
+            date: try r.date(1),
+            precision: r.text(2).isEmpty ? .day : try r.enumValue(2, DatePrecision.self),
+            type: type,
+            subType: sub,
+            actor1: r.text(5),
+            actor2: r.text(6),
+            country: country,
+            area: area,
+            location: r.text(9),
+            latitude: try r.optionalDouble(10, range: -90...90),
+            longitude: try r.optionalDouble(11, range: -180...180),
+            fatalities: try r.count(12),
+            sourceDataset: try r.required(13),
+            sourceID: r.text(14),
+            notes: r.text(15),
+            provenance: r.text(16)
+        )
     }
     public static func encode(_ v: ArmedEvent) -> [String] {
-        [String(v.id), v.date.description, v.precision.rawValue, v.type.rawValue, v.subType, v.actor1, v.actor2,
+        [
+            String(v.id), v.date.description, v.precision.rawValue, v.type.rawValue, v.subType, v.actor1, v.actor2,
             v.country, v.area?.description ?? "", v.location, v.latitude.csv, v.longitude.csv, String(v.fatalities),
-            v.sourceDataset, v.sourceID, v.notes, v.provenance]
+            v.sourceDataset, v.sourceID, v.notes, v.provenance,
+        ]
     }
 }
 
@@ -227,7 +319,13 @@ public enum AreaMeasureCodec: NativeCodec {
         }
         let value = try r.double(3)
         if value < 0 { throw FieldError(column: 4, value: r.text(3), reason: "measures cannot be negative") }
-        return AreaMeasure(area: try r.area(0), period: period, measure: try r.required(2), value: value, source: try r.required(4))
+        return AreaMeasure(
+            area: try r.area(0),
+            period: period,
+            measure: try r.required(2),
+            value: value,
+            source: try r.required(4)
+        )
     }
     public static func encode(_ v: AreaMeasure) -> [String] {
         let value = v.value == v.value.rounded() && abs(v.value) < 1e15 ? String(Int64(v.value)) : String(v.value)
@@ -240,7 +338,13 @@ public enum FlowCodec: NativeCodec {
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> Flow {
         let year = try r.count(2)
         if !(1900...2200).contains(year) { throw FieldError(column: 3, value: r.text(2), reason: "year out of range") }
-        return Flow(sourceArea: try r.area(0), recoveryArea: try r.area(1), year: year, count: try r.count(3), source: try r.required(4))
+        return Flow(
+            sourceArea: try r.area(0),
+            recoveryArea: try r.area(1),
+            year: year,
+            count: try r.count(3),
+            source: try r.required(4)
+        )
     }
     public static func encode(_ v: Flow) -> [String] {
         [v.sourceArea.description, v.recoveryArea.description, String(v.year), String(v.count), v.source]

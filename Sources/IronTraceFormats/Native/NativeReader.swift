@@ -36,7 +36,8 @@ public final class NativeReader<Codec: NativeCodec>: Sequence, IteratorProtocol 
             var reason = "not a native \(Codec.kind.rawValue) file: header does not match"
             if !missing.isEmpty { reason += "; missing columns: \(missing.joined(separator: ", "))" }
             if let firstDiff = zip(found, header).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
-                reason += "; column \(firstDiff.offset + 1) is '\(firstDiff.element.0)', expected '\(firstDiff.element.1)'"
+                reason +=
+                    "; column \(firstDiff.offset + 1) is '\(firstDiff.element.0)', expected '\(firstDiff.element.1)'"
                 throw FormatError(file: csv.fileName, line: first.line, column: firstDiff.offset + 1, reason: reason)
             }
             reason += "; expected \(header.count) columns, found \(found.count)"
@@ -51,28 +52,52 @@ public final class NativeReader<Codec: NativeCodec>: Sequence, IteratorProtocol 
         if rec.unterminatedQuote {
             return .rejected(
                 Rejection(
-                    file: file, line: rec.line, column: 0, field: "", value: rec.fields.last ?? "",
-                    reason: "unterminated quoted field runs to the end of the file"))
+                    file: file,
+                    line: rec.line,
+                    column: 0,
+                    field: "",
+                    value: rec.fields.last ?? "",
+                    reason: "unterminated quoted field runs to the end of the file"
+                )
+            )
         }
         if let col = rec.oversizedColumn {
             return .rejected(
                 Rejection(
-                    file: file, line: rec.line, column: col, field: col <= header.count ? header[col - 1] : "",
-                    value: "", reason: "field longer than the 1 MiB limit"))
+                    file: file,
+                    line: rec.line,
+                    column: col,
+                    field: col <= header.count ? header[col - 1] : "",
+                    value: "",
+                    reason: "field longer than the 1 MiB limit"
+                )
+            )
         }
         guard rec.fields.count == header.count else {
             return .rejected(
                 Rejection(
-                    file: file, line: rec.line, column: 0, field: "", value: rec.fields.prefix(3).joined(separator: ","),
-                    reason: "expected \(header.count) fields, found \(rec.fields.count)"))
+                    file: file,
+                    line: rec.line,
+                    column: 0,
+                    field: "",
+                    value: rec.fields.prefix(3).joined(separator: ","),
+                    reason: "expected \(header.count) fields, found \(rec.fields.count)"
+                )
+            )
         }
         do {
             return .record(try Codec.decode(FieldCursor(rec.fields), cache: cache), line: rec.line)
         } catch {
             return .rejected(
                 Rejection(
-                    file: file, line: rec.line, column: error.column, field: header[error.column - 1],
-                    value: error.value, reason: error.reason))
+                    file: file,
+                    line: rec.line,
+                    column: error.column,
+                    field: header[error.column - 1],
+                    value: error.value,
+                    reason: error.reason
+                )
+            )
         }
     }
 }

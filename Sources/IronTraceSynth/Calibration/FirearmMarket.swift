@@ -26,12 +26,29 @@ struct MarketModel: Sendable {
 /// AR-pattern rifles, Colt .38 Super, FN 5.7mm pistols, Barrett .50 rifles).
 enum FirearmMarket {
     static func m(
-        _ maker: String, _ model: String, _ cal: String, _ type: FirearmType, _ w: Double, _ mx: Double,
-        _ serial: String, rifle: Bool = false, country: String? = nil, importer: String = ""
+        _ maker: String,
+        _ model: String,
+        _ cal: String,
+        _ type: FirearmType,
+        _ w: Double,
+        _ mx: Double,
+        _ serial: String,
+        rifle: Bool = false,
+        country: String? = nil,
+        importer: String = ""
     ) -> MarketModel {
         MarketModel(
-            manufacturer: maker, model: model, caliber: cal, type: type, usWeight: w, mexicoAffinity: mx,
-            serialPattern: serial, reportableRifle: rifle, country: country, importer: importer)
+            manufacturer: maker,
+            model: model,
+            caliber: cal,
+            type: type,
+            usWeight: w,
+            mexicoAffinity: mx,
+            serialPattern: serial,
+            reportableRifle: rifle,
+            country: country,
+            importer: importer
+        )
     }
 
     static let models: [MarketModel] = [
@@ -61,7 +78,16 @@ enum FirearmMarket {
         m("Kimber", "Micro 9", "9mm Luger", .pistol, 1, 0.6, "PB#######"),
         m("Heckler & Koch", "VP9", "9mm Luger", .pistol, 0.8, 0.6, "224-######", importer: "Heckler & Koch"),
         m("Walther", "PPQ", "9mm Luger", .pistol, 0.8, 0.6, "FCL####", importer: "Walther"),
-        m("CZ (Česká zbrojovka)", "CZ 75 B", "9mm Luger", .pistol, 0.8, 0.8, "L######", importer: "CZ (Česká zbrojovka)"),
+        m(
+            "CZ (Česká zbrojovka)",
+            "CZ 75 B",
+            "9mm Luger",
+            .pistol,
+            0.8,
+            0.8,
+            "L######",
+            importer: "CZ (Česká zbrojovka)"
+        ),
         m("Canik", "TP9SF", "9mm Luger", .pistol, 1.2, 1.0, "T6472-##L#####", importer: "Century Arms"),
         m("Romarm (Cugir)", "Draco", "7.62x39mm", .pistol, 0.5, 5, "DR-####-##", importer: "Century Arms"),
         m("Zastava Arms", "PAP M92PV", "7.62x39mm", .pistol, 0.3, 3, "M92PV######", importer: "Century Arms"),

@@ -1,0 +1,184 @@
+import Foundation
+import IronTraceTesting
+import Testing
+
+/// The `irontrace` executable, run as a user runs it.
+enum CLI {
+    static var binary: String {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "irontrace"
+            ).path,
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "../../.build/debug/irontrace"
+            )
+            .standardizedFileURL.path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    static func run(_ args: [String], in dir: URL) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = dir
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(
+            status: p.terminationStatus,
+            stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self)
+        )
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func demoBuildsADatabaseAndPrintsAFirstReport() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let r = try CLI.run(["demo", "--scale", "tiny"], in: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.path("irontrace-demo.sqlite")))
+        #expect(r.stdout.contains("SYNTHETIC"))
+        #expect(r.stdout.contains("us_sourced"))
+        #expect(r.stdout.contains("Median time-to-crime"))
+        #expect(r.stdout.contains("Villa Unión, Coahuila"))
+        let info = try CLI.run(["info", "--database", "irontrace-demo.sqlite", "--format", "json"], in: dir.url)
+        #expect(info.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any]
+        let tables = json["tables"] as! [String: Int]
+        #expect(tables["traces"] == 2_500)
+        #expect((json["imports"] as! [Any]).count == 7)
+        // Running the demo again replaces its own database.
+        #expect(try CLI.run(["demo", "--scale", "tiny"], in: dir.url).status == 0)
+    }
+
+    @Test func exitCodesScriptsCanRelyOn() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let missing = try CLI.run(["import", "sales", "nope.csv", "--database", "x.sqlite"], in: dir.url)
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("nope.csv"))
+        let usage = try CLI.run(["import", "widgets", "a.csv"], in: dir.url)
+        #expect(usage.status == 64)
+        let header = "source_area,recovery_area,year,count,source\n"
+        try (header + "US-TX,MX-14,2017,5,ATF\nUS-TX,MX-14,2017,-1,ATF\n").write(
+            toFile: dir.path("f.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let strict = try CLI.run(["import", "flows", "f.csv", "--database", "x.sqlite", "--strict"], in: dir.url)
+        #expect(strict.status == 4)
+        #expect(strict.stdout.contains("1 stored, 1 rejected"))
+        #expect(strict.stdout.contains("negative"))
+    }
+
+    @Test func normalizeAddsCanonicalColumns() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let csv = """
+            Dealer,Make,Model,Caliber
+            A,Zastava Arms (C.A.I.),PAPM92PV,762
+            B,Sig Sauer/Sigarms Inc.,P320,9
+            C,Smith & Wesson,Mystery,45
+            D,Zorblax,X,9mm
+
+            """
+        try csv.write(toFile: dir.path("in.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(
+            ["normalize", "in.csv", "--make-column", "Make", "--caliber-column", "Caliber", "--model-column", "Model"],
+            in: dir.url
+        )
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try String(contentsOfFile: dir.path("in-normalized.csv"), encoding: .utf8).split(separator: "\n").map(
+            String.init
+        )
+        #expect(
+            out[0].hasSuffix(
+                "irontrace_manufacturer,irontrace_importer,irontrace_country,irontrace_caliber,irontrace_status,irontrace_note"
+            )
+        )
+        #expect(out[1].contains("Zastava Arms,Century Arms,RS,7.62x39mm,resolved"))
+        #expect(out[2].contains("SIG Sauer,,US,9mm Luger,resolved"))
+        #expect(out[3].contains("ambiguous"))
+        #expect(out[4].contains(",unresolved,"))
+        #expect(r.stderr.contains("make resolved: 3"))
+        let missing = try CLI.run(["normalize", "in.csv", "--make-column", "Brand"], in: dir.url)
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("no column named 'Brand'"))
+    }
+
+    /// A process killed with SIGKILL in the middle of an import leaves the database as it was, and
+    /// the same import run again completes it.
+    @Test func killedImportLeavesTheDatabaseConsistent() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        // A sales file large enough that the import is still running when killed.
+        let header =
+            "sale_id,firearm_id,licensee_id,purchaser_id,sale_date,multiple_sale_id,make,manufacturer,model,caliber,type,serial,country_of_manufacture,importer\n"
+        FileManager.default.createFile(atPath: dir.path("sales.csv"), contents: nil)
+        let h = FileHandle(forWritingAtPath: dir.path("sales.csv"))!
+        h.write(Data(header.utf8))
+        let rows = 600_000
+        var chunk = ""
+        for i in 1...rows {
+            chunk +=
+                "\(i),\(i),\(i % 50 + 1),\(i),2019-03-\(String(format: "%02d", i % 28 + 1)),,S&W,,M&P9,9mm,pistol,SN\(i),,\n"
+            if chunk.utf8.count > 1 << 20 {
+                h.write(Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        h.write(Data(chunk.utf8))
+        try h.close()
+
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["import", "sales", "sales.csv", "--database", "db.sqlite"]
+        p.currentDirectoryURL = dir.url
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        // Wait until the transaction has written to the WAL, then kill.
+        var waited = 0.0
+        while waited < 60 {
+            Thread.sleep(forTimeInterval: 0.05)
+            waited += 0.05
+            let wal = (try? FileManager.default.attributesOfItem(atPath: dir.path("db.sqlite-wal"))[.size] as? Int) ?? 0
+            if wal > 8 << 20 { break }
+        }
+        #expect(p.isRunning, "the import finished before it could be killed; make the file larger")
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .uncaughtSignal)
+
+        let info = try CLI.run(["info", "--database", "db.sqlite", "--format", "json"], in: dir.url)
+        #expect(info.status == 0, "\(info.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any]
+        let tables = json["tables"] as! [String: Int]
+        #expect(tables["sales"] == 0, "a killed import must leave no rows")
+        #expect(tables["imports"] == 0, "and no ledger entry")
+
+        let again = try CLI.run(["import", "sales", "sales.csv", "--database", "db.sqlite"], in: dir.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("600,000 stored"))
+        let after = try CLI.run(["info", "--database", "db.sqlite", "--format", "json"], in: dir.url)
+        let t2 =
+            (try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as! [String: Any])["tables"]
+            as! [String: Int]
+        #expect(t2["sales"] == rows)
+        #expect(t2["imports"] == 1)
+    }
+}
