@@ -112,3 +112,21 @@ import Testing
         #expect(!TimeToCrime(days: 400).isUnderOneYear)
     }
 }
+
+@Suite struct MunicipalityTests {
+    @Test func lookupByCodeAndName() {
+        #expect(MexicanMunicipality.all.count == 2_475)
+        #expect(MexicanMunicipality.lookup(code: "14039")?.name == "Guadalajara")
+        #expect(MexicanMunicipality.lookup(code: " 14 039 ")?.state.name == "Jalisco")
+        #expect(MexicanMunicipality.lookup(code: "MX-08037")?.name == "Juárez")
+        #expect(MexicanMunicipality.lookup(name: "guadalajara")?.code == 14039)
+        #expect(MexicanMunicipality.lookup(name: "Tijuana")?.state.code == 2)
+        // Shared names need the state.
+        #expect(MexicanMunicipality.named("Benito Juárez").count > 1)
+        #expect(MexicanMunicipality.lookup(name: "Benito Juárez") == nil)
+        #expect(
+            MexicanMunicipality.lookup(name: "Benito Juarez", state: MexicanState.lookup("Quintana Roo"))?.code == 23005
+        )
+        #expect(MexicanMunicipality.lookup(code: "99999") == nil)
+    }
+}
