@@ -139,39 +139,61 @@ public final class IronTraceStore: Sendable {
                 if summary.sampleRejections.count < 100 { summary.sampleRejections.append(r) }
                 try reject.execute(arguments: [importID, r.line, r.column, r.field, r.value, r.reason])
             }
-            for result in reader {
-                summary.rowsRead += 1
-                if let progress, summary.rowsRead % 100_000 == 0 { progress(summary.rowsRead) }
-                switch result {
-                case .record(let value, let line):
-                    var binder = RowBinder(insert.sqliteStatement)
-                    K.bind(value, &binder)
-                    binder.add(importID)
-                    if try binder.step(db) == 1 {
-                        summary.rowsStored += 1
-                    } else {
+            // Parse on a second thread while this one inserts; batches keep the rows in file order.
+            let pipe = BatchPipe<RowResult<K.Codec.Value>>(capacity: 8)
+            let source = Handoff(reader)
+            let producer = Thread {
+                var batch: [RowResult<K.Codec.Value>] = []
+                batch.reserveCapacity(4096)
+                for result in source.value {
+                    batch.append(result)
+                    if batch.count == 4096 {
+                        guard pipe.put(batch) else { return }
+                        batch = []
+                        batch.reserveCapacity(4096)
+                    }
+                }
+                pipe.put(batch)
+                pipe.finish()
+            }
+            producer.stackSize = 8 << 20
+            producer.start()
+            defer { pipe.cancel() }
+            while let batch = pipe.take() {
+                for result in batch {
+                    summary.rowsRead += 1
+                    if let progress, summary.rowsRead % 100_000 == 0 { progress(summary.rowsRead) }
+                    switch result {
+                    case .record(let value, let line):
+                        var binder = RowBinder(insert.sqliteStatement)
+                        K.bind(value, &binder)
+                        binder.add(importID)
+                        if try binder.step(db) == 1 {
+                            summary.rowsStored += 1
+                        } else {
+                            try record(
+                                Rejection(
+                                    file: displayName,
+                                    line: line,
+                                    column: 1,
+                                    field: K.Codec.kind.header[0],
+                                    value: K.Codec.encode(value).first ?? "",
+                                    reason: "a record with this key is already stored"
+                                )
+                            )
+                        }
+                    case .rejected(let r):
                         try record(
                             Rejection(
                                 file: displayName,
-                                line: line,
-                                column: 1,
-                                field: K.Codec.kind.header[0],
-                                value: K.Codec.encode(value).first ?? "",
-                                reason: "a record with this key is already stored"
+                                line: r.line,
+                                column: r.column,
+                                field: r.field,
+                                value: r.value,
+                                reason: r.reason
                             )
                         )
                     }
-                case .rejected(let r):
-                    try record(
-                        Rejection(
-                            file: displayName,
-                            line: r.line,
-                            column: r.column,
-                            field: r.field,
-                            value: r.value,
-                            reason: r.reason
-                        )
-                    )
                 }
             }
             for (name, sql) in indexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }

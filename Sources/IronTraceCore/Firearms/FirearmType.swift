@@ -79,10 +79,15 @@ extension String {
 /// Works on UTF-8 bytes: this runs on every field of every row read.
 @usableFromInline
 func trimASCIISpaces(_ s: String) -> String {
-    let u = s.utf8
-    guard let first = u.first, let last = u.last else { return "" }
     @inline(__always) func space(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
-    if !space(first) && !space(last) && first != 0xC2 && last != 0xA0 { return s }
+    // Most fields need no trimming: decide from the contiguous bytes without walking indices.
+    let clean = s.utf8.withContiguousStorageIfAvailable { p -> Bool in
+        guard let first = p.first, let last = p.last else { return true }
+        return !space(first) && !space(last) && first != 0xC2 && last != 0xA0
+    }
+    if clean == true { return s }
+    let u = s.utf8
+    guard !u.isEmpty else { return "" }
     var start = u.startIndex
     var end = u.endIndex
     while start < end {

@@ -79,27 +79,27 @@ extension CivilDate {
 
     /// Concrete parser (generic code over `StringProtocol` is not specialised across modules).
     public init?(parsingString text: String) {
-        // Fast path: ISO YYYY-MM-DD, the form every native file uses.
-        var it = text.utf8.makeIterator()
+        // Fast path: ISO YYYY-MM-DD, the form every native file uses (no allocation).
         if text.utf8.count == 10 {
-            var v = [Int](repeating: 0, count: 10)
+            var value = 0
             var ok = true
-            for i in 0..<10 {
-                let b = it.next()!
+            var year = 0
+            var month = 0
+            var i = 0
+            for b in text.utf8 {
                 if i == 4 || i == 7 {
                     if b != UInt8(ascii: "-") { ok = false }
+                    if i == 4 { year = value } else { month = value }
+                    value = 0
                 } else if b >= 48 && b <= 57 {
-                    v[i] = Int(b - 48)
+                    value = value * 10 + Int(b - 48)
                 } else {
                     ok = false
                 }
+                i += 1
             }
             if ok {
-                self.init(
-                    year: v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3],
-                    month: v[5] * 10 + v[6],
-                    day: v[8] * 10 + v[9]
-                )
+                self.init(year: year, month: month, day: value)
                 return
             }
         }

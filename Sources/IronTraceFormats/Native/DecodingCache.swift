@@ -9,15 +9,27 @@ public final class DecodingCache {
         public var importer: String
     }
 
-    private var makers: [String: Maker] = [:]
+    private struct Pair: Hashable {
+        var a: String
+        var b: String
+    }
+    private struct CaliberKey: Hashable {
+        var raw: String
+        var model: String
+        var manufacturer: String
+        var type: FirearmType
+    }
+
+    private var makers: [Pair: Maker] = [:]
     private var calibers: [String: String] = [:]
+    private var bareCalibers: [CaliberKey: String] = [:]
     private var types: [String: FirearmType?] = [:]
 
     public init() {}
 
     /// The canonical manufacturer of a make as written, or of a manufacturer column when given.
     func manufacturer(make: String, given: String) -> Maker {
-        let key = make + "\u{1}" + given
+        let key = Pair(a: make, b: given)
         if let m = makers[key] { return m }
         var result = Maker(name: "", country: "", importer: "")
         let catalog = ManufacturerCatalog.standard
@@ -43,11 +55,11 @@ public final class DecodingCache {
             return c.name
         }
         // Bare numbers depend on model and type: cache per combination.
-        let key = raw + "\u{1}" + model + "\u{1}" + manufacturer + "\u{1}" + type.rawValue
-        if let hit = calibers[key] { return hit }
+        let key = CaliberKey(raw: raw, model: model, manufacturer: manufacturer, type: type)
+        if let hit = bareCalibers[key] { return hit }
         let r = normalizer.resolve(raw, model: model, make: manufacturer, type: type)
         let value = r.caliber?.name ?? raw
-        calibers[key] = value
+        bareCalibers[key] = value
         return value
     }
 

@@ -117,7 +117,7 @@ public struct FieldCursor {
 
     public func country(_ i: Int) throws(FieldError) -> String {
         let t = text(i).uppercased()
-        guard t.count == 2, t.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        guard isCountryCode(t) else {
             throw FieldError(column: i + 1, value: text(i), reason: "expected an ISO 3166-1 alpha-2 country code")
         }
         return t

@@ -39,7 +39,7 @@ enum FirearmColumns {
         var countryCode = country.map { row.text($0).uppercased() } ?? ""
         if countryCode.isEmpty { countryCode = maker.country }
         if manufacturer.isEmpty { manufacturer = given }
-        if !countryCode.isEmpty, countryCode.count != 2 || !countryCode.allSatisfy({ $0.isASCII && $0.isLetter }) {
+        if !countryCode.isEmpty, !isCountryCode(countryCode) {
             throw FieldError(
                 column: (country ?? 0) + 1,
                 value: countryCode,
@@ -349,4 +349,11 @@ public enum FlowCodec: NativeCodec {
     public static func encode(_ v: Flow) -> [String] {
         [v.sourceArea.description, v.recoveryArea.description, String(v.year), String(v.count), v.source]
     }
+}
+
+/// Two ASCII upper-case letters (checked on bytes: this runs per row).
+func isCountryCode(_ s: String) -> Bool {
+    let u = s.utf8
+    guard u.count == 2 else { return false }
+    return u.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
 }
