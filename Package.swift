@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "IronTraceStore", targets: ["IronTraceStore"]),
         .library(name: "IronTraceDataset", targets: ["IronTraceDataset"]),
         .library(name: "IronTraceSynth", targets: ["IronTraceSynth"]),
+        .library(name: "IronTraceTracing", targets: ["IronTraceTracing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -36,6 +37,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "IronTraceDataset", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
+        .target(name: "IronTraceTracing", dependencies: ["IronTraceCore", "IronTraceDataset"], swiftSettings: swiftSettings),
         .target(
             name: "IronTraceSynth",
             dependencies: ["IronTraceCore", "IronTraceFormats"],
@@ -45,6 +47,7 @@ let package = Package(
             name: "irontrace",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
+                "IronTraceTracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -70,6 +73,10 @@ let package = Package(
         .testTarget(
             name: "IronTraceDatasetTests",
             dependencies: ["IronTraceDataset", "IronTraceStore", "IronTraceSynth"]
+        ),
+        .testTarget(
+            name: "IronTraceTracingTests",
+            dependencies: ["IronTraceTracing", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
         .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),

@@ -308,7 +308,11 @@ extension WorldGenerator {
             f = WorldGenerator.firearm(id: id, model: FirearmMarket.privatelyMade, ordinal: 0)
             reason = .insufficientIdentifiers
         } else if r < pmfShare + 0.3 {
-            f = WorldGenerator.firearm(id: id, model: model, ordinal: rng.below(900_000) + 5_000_000)
+            f = WorldGenerator.firearm(
+                id: id,
+                model: model,
+                ordinal: WorldGenerator.unrecordedOrdinal(model, rng.below(900_000))
+            )
             let kept = f.serial.normalized.prefix(rng.chance(0.5) ? 0 : 2)
             f.serial = SerialNumber(
                 kept + String(repeating: "?", count: max(0, f.serial.normalized.count - kept.count))
@@ -316,16 +320,28 @@ extension WorldGenerator {
             obliterated = true
             reason = .obliterated
         } else if r < pmfShare + 0.45 {
-            f = WorldGenerator.firearm(id: id, model: model, ordinal: rng.below(900_000) + 5_000_000)
+            f = WorldGenerator.firearm(
+                id: id,
+                model: model,
+                ordinal: WorldGenerator.unrecordedOrdinal(model, rng.below(900_000))
+            )
             f.makeRaw = ""
             f.manufacturer = ""
             reason = .insufficientIdentifiers
         } else if r < pmfShare + 0.85 {
             // A real make and a serial that no record holds (sold before the registry, or never recorded).
-            f = WorldGenerator.firearm(id: id, model: model, ordinal: rng.below(900_000) + 5_000_000)
+            f = WorldGenerator.firearm(
+                id: id,
+                model: model,
+                ordinal: WorldGenerator.unrecordedOrdinal(model, rng.below(900_000))
+            )
             reason = .noMatchingRecord
         } else {
-            f = WorldGenerator.firearm(id: id, model: model, ordinal: rng.below(900_000) + 5_000_000)
+            f = WorldGenerator.firearm(
+                id: id,
+                model: model,
+                ordinal: WorldGenerator.unrecordedOrdinal(model, rng.below(900_000))
+            )
             reason = .tooOld
         }
         addRecovery(

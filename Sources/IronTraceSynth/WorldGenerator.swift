@@ -106,12 +106,25 @@ public struct WorldGenerator {
         )
     }
 
-    static func serial(pattern: String, ordinal: Int) -> String {
-        if pattern.isEmpty { return "" }
+    /// How many distinct serials a pattern can stamp.
+    static func capacity(_ pattern: String) -> UInt64 {
         var capacity: UInt64 = 1
         for c in pattern.utf8 {
             if c == UInt8(ascii: "L") { capacity &*= 26 } else if c == UInt8(ascii: "#") { capacity &*= 10 }
         }
+        return capacity
+    }
+
+    /// An ordinal no sale uses: counted down from the top of the pattern's space (sales count up
+    /// from 1), for guns that exist but were never recorded in the registry.
+    static func unrecordedOrdinal(_ m: MarketModel, _ k: Int) -> Int {
+        let cap = capacity(m.serialPattern)
+        return Int(cap - 1 - UInt64(k) % (cap / 4))
+    }
+
+    static func serial(pattern: String, ordinal: Int) -> String {
+        if pattern.isEmpty { return "" }
+        let capacity = capacity(pattern)
         // An odd multiplier not divisible by 5 or 13 is coprime to 2^a 5^b 13^c (26 = 2 x 13).
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C17 % capacity | 1
         var mult = multiplier
@@ -155,9 +168,20 @@ public struct WorldGenerator {
         )
     }
 
+    /// The next serial ordinal of a model. Models of one maker that share a serial pattern (Glock's
+    /// G17 and G19) share one counter, so a maker never stamps the same serial twice.
     mutating func nextOrdinal(model: Int) -> Int32 {
-        modelCounters[model] += 1
-        return modelCounters[model]
+        let group = WorldGenerator.serialGroup[model]
+        modelCounters[group] += 1
+        return modelCounters[group]
+    }
+
+    /// For each model, the first model with the same maker and serial pattern.
+    static let serialGroup: [Int] = FirearmMarket.models.indices.map { i in
+        let m = FirearmMarket.models[i]
+        return FirearmMarket.models.firstIndex {
+            $0.manufacturer == m.manufacturer && $0.serialPattern == m.serialPattern
+        }!
     }
 
     /// Mexican state (1-32) weighted by firearm homicide victims in a year.

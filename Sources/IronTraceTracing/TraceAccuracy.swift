@@ -1,0 +1,125 @@
+import IronTraceCore
+import IronTraceDataset
+
+/// Measures the engine against known answers: requests built from recoveries whose source sale is
+/// known (completed traces), with damage injected into the serial the way recovering agencies
+/// misread it, and the right sale compared with what the engine returns.
+public enum TraceAccuracy {
+    public enum Damage: String, Sendable, CaseIterable {
+        case exact
+        /// One character replaced by one readers confuse it with (0→O, 1→I, 5→S, 8→B, 2→Z, 6→G).
+        case confusable
+        /// One substitution (non-confusable), insertion or deletion.
+        case oneEdit = "one_edit"
+        /// Two positions unreadable (`?`), the serial marked obliterated.
+        case twoUnknown = "two_unknown"
+    }
+
+    public struct Figures: Sendable {
+        public var damage: Damage
+        public var requests = 0
+        public var top1 = 0
+        public var top5 = 0
+        /// Completed traces to a sale other than the right one.
+        public var wrongCompleted = 0
+        public var completed = 0
+        public var ambiguous = 0
+
+        public var top1Rate: Double { Double(top1) / Double(max(1, requests)) }
+        public var top5Rate: Double { Double(top5) / Double(max(1, requests)) }
+        public var wrongCompletedRate: Double { Double(wrongCompleted) / Double(max(1, requests)) }
+    }
+
+    /// A request for a recovery with a known sale, and that sale's id.
+    public struct Case: Sendable {
+        public var request: TraceRequest
+        public var saleID: Int64
+    }
+
+    /// Up to `limit` cases per damage kind from the dataset's completed traces, deterministic in `seed`.
+    public static func cases(_ d: Dataset, damage: Damage, limit: Int, seed: UInt64) -> [Case] {
+        var saleRow: [Int64: Int] = [:]
+        saleRow.reserveCapacity(d.sales.count)
+        for (i, id) in d.sales.id.enumerated() { saleRow[id] = i }
+        var recoveryRow: [Int64: Int] = [:]
+        for (i, id) in d.recoveries.id.enumerated() { recoveryRow[id] = i }
+        var rng = seed | 1
+        func next() -> UInt64 {
+            rng ^= rng << 13
+            rng ^= rng >> 7
+            rng ^= rng << 17
+            return rng
+        }
+        var out: [Case] = []
+        let completedTo = Set([Dataset.outcomeCode(.completedToPurchaser), Dataset.outcomeCode(.completedToDealer)])
+        for t in 0..<d.traces.count where out.count < limit {
+            guard completedTo.contains(d.traces.outcome[t]), d.traces.sale[t] != 0, let s = saleRow[d.traces.sale[t]],
+                let r = recoveryRow[d.traces.recovery[t]]
+            else { continue }
+            var serial = Array(d.strings[d.sales.serial[s]].utf8)
+            guard serial.count >= 5 else { continue }
+            var obliterated = false
+            switch damage {
+            case .exact: break
+            case .confusable:
+                let swaps: [UInt8: UInt8] = [
+                    48: 79, 79: 48, 49: 73, 73: 49, 53: 83, 83: 53, 56: 66, 66: 56, 50: 90, 90: 50, 54: 71, 71: 54,
+                ]
+                let positions = serial.indices.filter { swaps[serial[$0]] != nil }
+                guard !positions.isEmpty else { continue }
+                let p = positions[Int(next() % UInt64(positions.count))]
+                serial[p] = swaps[serial[p]]!
+            case .oneEdit:
+                let p = Int(next() % UInt64(serial.count))
+                switch next() % 3 {
+                case 0:
+                    var c = UInt8(ascii: "A") + UInt8(next() % 26)
+                    while SerialNumber.areConfusable(c, serial[p]) { c = UInt8(ascii: "A") + UInt8(next() % 26) }
+                    serial[p] = c
+                case 1: serial.remove(at: p)
+                default: serial.insert(UInt8(ascii: "0") + UInt8(next() % 10), at: p)
+                }
+            case .twoUnknown:
+                let a = Int(next() % UInt64(serial.count))
+                var b = Int(next() % UInt64(serial.count))
+                while b == a { b = Int(next() % UInt64(serial.count)) }
+                serial[a] = UInt8(ascii: "?")
+                serial[b] = UInt8(ascii: "?")
+                obliterated = true
+            }
+            let recoveryDate = CivilDate(dayNumber: d.recoveries.date[r])
+            let request = TraceRequest(
+                requestID: "acc-\(damage.rawValue)-\(out.count + 1)",
+                requestDate: recoveryDate.adding(days: 2),
+                serial: String(decoding: serial, as: UTF8.self),
+                serialObliterated: obliterated,
+                manufacturer: d.strings[d.recoveries.manufacturer[r]],
+                type: Dataset.firearmTypes[Int(d.recoveries.type[r])].rawValue,
+                caliber: d.strings[d.recoveries.caliber[r]],
+                model: d.strings[d.sales.model[s]],
+                recoveryDate: recoveryDate,
+                recoveryCountry: d.strings[d.recoveries.country[r]],
+                recoveryID: d.recoveries.id[r]
+            )
+            out.append(Case(request: request, saleID: d.sales.id[s]))
+        }
+        return out
+    }
+
+    /// Runs the cases through the engine.
+    public static func measure(_ engine: TraceEngine, _ cases: [Case], damage: Damage) -> Figures {
+        var f = Figures(damage: damage)
+        for c in cases {
+            let r = engine.trace(c.request)
+            f.requests += 1
+            if r.candidates.first?.saleID == c.saleID { f.top1 += 1 }
+            if r.candidates.prefix(5).contains(where: { $0.saleID == c.saleID }) { f.top5 += 1 }
+            if r.outcome.isCompleted {
+                f.completed += 1
+                if r.sale?.saleID != c.saleID { f.wrongCompleted += 1 }
+            }
+            if r.reason == .ambiguous { f.ambiguous += 1 }
+        }
+        return f
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import IronTraceCore
+import IronTraceDataset
+import IronTraceStore
+import IronTraceSynth
+import IronTraceTesting
+import IronTraceTracing
+import Testing
+
+/// The demo world loaded once through the store, as the engine sees it in production.
+enum TraceFixture {
+    static let dataset: Dataset = {
+        let dir = try! TemporaryDirectory("trace-fixture")
+        defer { dir.cleanup() }
+        let world = WorldGenerator.generate(scale: .tiny, seed: 2015)
+        let store = try! IronTraceStore(path: ":memory:")
+        for f in try! world.writeFiles(to: dir.path("w")) { _ = try! store.importNative(kind: f.kind, path: f.path) }
+        return try! store.loadDataset()
+    }()
+    static let engine = TraceEngine(dataset: dataset)
+}
+
+@Suite struct TraceEngineTests {
+    @Test func accuracyOnTheDemoWorld() {
+        let engine = TraceFixture.engine
+        var lines: [String] = []
+        for damage in TraceAccuracy.Damage.allCases {
+            let cases = TraceAccuracy.cases(TraceFixture.dataset, damage: damage, limit: 600, seed: 7)
+            let f = TraceAccuracy.measure(engine, cases, damage: damage)
+            lines.append(
+                "\(damage.rawValue): n=\(f.requests) top1=\(f.top1Rate) top5=\(f.top5Rate) wrongCompleted=\(f.wrongCompletedRate) ambiguous=\(f.ambiguous)"
+            )
+            #expect(f.requests >= 300)
+            switch damage {
+            case .exact: #expect(f.top1Rate >= 0.995)
+            case .confusable, .oneEdit: #expect(f.top1Rate >= 0.97)
+            case .twoUnknown: #expect(f.top5Rate >= 0.90)
+            }
+            #expect(f.wrongCompletedRate <= 0.005)
+        }
+        print(lines.joined(separator: "\n"))
+    }
+
+    @Test func exactRequestCompletesWithExplanation() {
+        let d = TraceFixture.dataset
+        let s = 100
+        let request = TraceRequest(
+            requestDate: CivilDate(year: 2025, month: 1, day: 10)!,
+            serial: d.strings[d.sales.serial[s]],
+            manufacturer: d.strings[d.sales.manufacturer[s]],
+            model: d.strings[d.sales.model[s]],
+            recoveryDate: CivilDate(year: 2025, month: 1, day: 5)!
+        )
+        let r = TraceFixture.engine.trace(request)
+        #expect(r.outcome.isCompleted)
+        #expect(r.sale?.saleID == d.sales.id[s])
+        #expect(
+            r.timeToCrimeDays
+                == CivilDate(year: 2025, month: 1, day: 5)!.days(since: CivilDate(dayNumber: d.sales.date[s]))
+        )
+        #expect(r.sourceClass == .usSourced)
+        let best = r.candidates[0]
+        #expect(best.serialMatch == .exact)
+        #expect(best.components.map(\.name).contains("manufacturer"))
+        #expect(best.explanation.contains("exact serial"))
+    }
+
+    @Test func saleAfterRecoveryIsImpossible() {
+        let d = TraceFixture.dataset
+        let s = d.sales.count - 1
+        let saleDay = CivilDate(dayNumber: d.sales.date[s])
+        let request = TraceRequest(
+            requestDate: saleDay,
+            serial: d.strings[d.sales.serial[s]],
+            manufacturer: d.strings[d.sales.manufacturer[s]],
+            recoveryDate: saleDay.adding(days: -30)
+        )
+        let r = TraceFixture.engine.trace(request)
+        #expect(!r.candidates.contains { $0.saleID == d.sales.id[s] })
+        #expect(!r.outcome.isCompleted || r.sale?.saleID != d.sales.id[s])
+    }
+
+    @Test func notTracedReasons() {
+        let day = CivilDate(year: 2024, month: 6, day: 1)!
+        let engine = TraceFixture.engine
+        let noMaker = engine.trace(
+            TraceRequest(requestDate: day, serial: "ABC123", manufacturer: "", recoveryDate: day)
+        )
+        #expect(noMaker.reason == .insufficientIdentifiers)
+        #expect(noMaker.problems.contains { $0.field == "manufacturer" && $0.blocking })
+        let noSerial = engine.trace(
+            TraceRequest(requestDate: day, serial: "", manufacturer: "Glock", recoveryDate: day)
+        )
+        #expect(noSerial.reason == .insufficientIdentifiers)
+        let gone = engine.trace(
+            TraceRequest(
+                requestDate: day,
+                serial: "??????",
+                serialObliterated: true,
+                manufacturer: "Glock",
+                recoveryDate: day
+            )
+        )
+        #expect(gone.reason == .obliterated)
+        let foreign = engine.trace(
+            TraceRequest(requestDate: day, serial: "56X12345", manufacturer: "Norinco", recoveryDate: day)
+        )
+        #expect(foreign.reason == .foreignNotImported)
+        #expect(foreign.sourceClass == .nonUS && foreign.sourceCountry == "CN")
+        let none = engine.trace(
+            TraceRequest(requestDate: day, serial: "QQQ999999999", manufacturer: "Smith & Wesson", recoveryDate: day)
+        )
+        #expect(none.reason == .noMatchingRecord)
+    }
+
+    @Test func indexStaysSmall() {
+        let e = TraceFixture.engine
+        let perRecord = Double(e.indexBytes) / Double(e.dataset.sales.count)
+        #expect(perRecord < 64, "index \(perRecord) bytes per record")
+    }
+}
