@@ -16,7 +16,7 @@ public enum NativeCheck {
         }
     }
 
-    private static func run<C: NativeCodec>(_ codec: C.Type, _ path: String) throws -> ImportSummary {
+    private static func run<C: NativeTableCodec>(_ codec: C.Type, _ path: String) throws -> ImportSummary {
         let clock = ContinuousClock.now
         let reader = try NativeReader<C>(path: path)
         var s = ImportSummary(

@@ -4,7 +4,7 @@ import IronTraceFormats
 
 /// How each native kind is written into and read out of its table.
 protocol StoredKind {
-    associatedtype Codec: NativeCodec
+    associatedtype Codec: NativeTableCodec
     static var table: String { get }
     /// Column list for INSERT, in binding order (without import_id, which is appended).
     static var columns: [String] { get }

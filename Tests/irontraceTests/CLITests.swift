@@ -182,3 +182,59 @@ enum CLI {
         #expect(t2["imports"] == 1)
     }
 }
+
+@Suite(.serialized) struct TraceCLITests {
+    @Test func tracesOneRequestABatchAndStoresTheResults() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        #expect(try CLI.run(["demo", "--scale", "tiny", "--keep-files", "w"], in: dir.url).status == 0)
+        // A sale from the generated files: its serial and make, as an agency would send them.
+        let sales = try String(contentsOfFile: dir.path("w/sales.csv"), encoding: .utf8).split(separator: "\n")
+        let f = sales[200].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let (saleID, make, serial) = (f[0], f[6], f[11])
+        let one = try CLI.run(
+            [
+                "trace", "--database", "irontrace-demo.sqlite", "--serial", serial, "--manufacturer", make,
+                "--recovery-date", "2025-03-01",
+                "--format", "json",
+            ],
+            in: dir.url
+        )
+        #expect(one.status == 0, "\(one.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as! [String: Any]
+        let result = (json["results"] as! [[String: Any]])[0]
+        #expect((result["outcome"] as! String).hasPrefix("completed"))
+        #expect(((result["sale"] as! [String: Any])["sale_id"] as! Int) == Int(saleID)!)
+        #expect(result["time_to_crime_days"] != nil)
+
+        // A batch with a misread serial, an obliterated one and a request without manufacturer.
+        let misread = serial.replacingOccurrences(of: "0", with: "O")
+        let csv = """
+            request_id,request_date,priority,ncic_code,agency_ori,case_number,serial,serial_obliterated,manufacturer,type,caliber,model,country_of_origin,importer,other_markings,possessor,recovery_date,recovery_country,recovery_area,recovery_id
+            r1,2025-03-02,urgent,5212,MXFGR0001,C-1,\(misread),false,\(make),,,,,,,,2025-03-01,MX,MX-14,
+            r2,2025-03-02,routine,5212,MXFGR0001,C-2,,true,Glock,pistol,9mm,,,,,,2025-03-01,MX,MX-14,
+            r3,2025-03-02,routine,5212,MXFGR0001,C-3,ABC123,false,,pistol,9mm,,,,,,2025-03-01,MX,MX-99,
+
+            """
+        try csv.write(toFile: dir.path("requests.csv"), atomically: true, encoding: .utf8)
+        let batch = try CLI.run(
+            ["trace", "--database", "irontrace-demo.sqlite", "--requests", "requests.csv", "--store"],
+            in: dir.url
+        )
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stdout.contains("r1"))
+        #expect(batch.stdout.contains("obliterated") || batch.stdout.contains("insufficient_identifiers"))
+        #expect(batch.stdout.contains("rejected") && batch.stdout.contains("recovery_area"))
+        #expect(batch.stdout.contains("stored 2 traces and 2 new recoveries"))
+        let again = try CLI.run(
+            ["trace", "--database", "irontrace-demo.sqlite", "--requests", "requests.csv", "--store"],
+            in: dir.url
+        )
+        #expect(again.stdout.contains("already traced"))
+        let info = try CLI.run(["info", "--database", "irontrace-demo.sqlite", "--format", "json"], in: dir.url)
+        let tables =
+            (try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any])["tables"]
+            as! [String: Int]
+        #expect(tables["traces"] == 2_502)
+    }
+}

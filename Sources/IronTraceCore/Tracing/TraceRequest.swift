@@ -3,7 +3,7 @@ import IronTraceCore
 /// A request to trace a recovered firearm: the fields of ATF Form 3312.1 (National Tracing Center
 /// Trace Request).
 public struct TraceRequest: Sendable, Hashable {
-    public enum Priority: String, Sendable, CaseIterable { case routine, urgent }
+    public enum Priority: String, Sendable, CaseIterable, Hashable { case routine, urgent }
 
     public var requestID: String
     public var requestDate: CivilDate

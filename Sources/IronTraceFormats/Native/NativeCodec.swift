@@ -3,9 +3,22 @@ import IronTraceCore
 /// Turns one native CSV row into a record and back. One codec per ``NativeKind``.
 public protocol NativeCodec {
     associatedtype Value: Sendable
-    static var kind: NativeKind { get }
+    /// The exact header of the file.
+    static var header: [String] { get }
+    /// What the file holds, for messages ("sales", "trace requests").
+    static var name: String { get }
     static func decode(_ row: FieldCursor, cache: DecodingCache) throws(FieldError) -> Value
     static func encode(_ value: Value) -> [String]
+}
+
+/// Codecs of the kinds the store imports.
+public protocol NativeTableCodec: NativeCodec {
+    static var kind: NativeKind { get }
+}
+
+extension NativeTableCodec {
+    public static var header: [String] { kind.header }
+    public static var name: String { kind.rawValue }
 }
 
 /// Shared reading of the firearm columns that sales and recoveries both carry.
@@ -73,7 +86,7 @@ enum FirearmColumns {
     }
 }
 
-public enum LicenseeCodec: NativeCodec {
+public enum LicenseeCodec: NativeTableCodec {
     public static let kind = NativeKind.licensees
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> Licensee {
         let id = try r.id(0)
@@ -100,7 +113,7 @@ public enum LicenseeCodec: NativeCodec {
     }
 }
 
-public enum PersonCodec: NativeCodec {
+public enum PersonCodec: NativeTableCodec {
     public static let kind = NativeKind.persons
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> Person {
         let id = try r.id(0)
@@ -147,7 +160,7 @@ public struct SaleRow: Sendable, Hashable {
     }
 }
 
-public enum SaleCodec: NativeCodec {
+public enum SaleCodec: NativeTableCodec {
     public static let kind = NativeKind.sales
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> SaleRow {
         let id = try r.id(0)
@@ -180,7 +193,7 @@ public enum SaleCodec: NativeCodec {
     }
 }
 
-public enum RecoveryCodec: NativeCodec {
+public enum RecoveryCodec: NativeTableCodec {
     public static let kind = NativeKind.recoveries
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> Recovery {
         let id = try r.id(0)
@@ -225,7 +238,7 @@ public enum RecoveryCodec: NativeCodec {
     }
 }
 
-public enum TraceCodec: NativeCodec {
+public enum TraceCodec: NativeTableCodec {
     public static let kind = NativeKind.traces
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> Trace {
         let outcome = try r.enumValue(3, TraceOutcome.self)
@@ -265,7 +278,7 @@ public enum TraceCodec: NativeCodec {
     }
 }
 
-public enum EventCodec: NativeCodec {
+public enum EventCodec: NativeTableCodec {
     public static let kind = NativeKind.events
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> ArmedEvent {
         let type = try r.enumValue(3, EventType.self)
@@ -307,7 +320,7 @@ public enum EventCodec: NativeCodec {
     }
 }
 
-public enum AreaMeasureCodec: NativeCodec {
+public enum AreaMeasureCodec: NativeTableCodec {
     public static let kind = NativeKind.areaMeasures
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> AreaMeasure {
         let period = try r.required(1)
@@ -333,7 +346,7 @@ public enum AreaMeasureCodec: NativeCodec {
     }
 }
 
-public enum FlowCodec: NativeCodec {
+public enum FlowCodec: NativeTableCodec {
     public static let kind = NativeKind.flows
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> Flow {
         let year = try r.count(2)
@@ -356,4 +369,53 @@ func isCountryCode(_ s: String) -> Bool {
     let u = s.utf8
     guard u.count == 2 else { return false }
     return u.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+}
+
+/// Trace requests (ATF Form 3312.1 fields), read by `irontrace trace --requests FILE`.
+public enum TraceRequestCodec: NativeCodec {
+    public static let name = "trace requests"
+    public static let header = [
+        "request_id", "request_date", "priority", "ncic_code", "agency_ori", "case_number", "serial",
+        "serial_obliterated", "manufacturer", "type", "caliber", "model", "country_of_origin", "importer",
+        "other_markings", "possessor", "recovery_date", "recovery_country", "recovery_area", "recovery_id",
+    ]
+
+    public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> TraceRequest {
+        let recoveryDate = try r.date(16)
+        let country = try r.optionalCountry(17)
+        let area = r.text(18)
+        if !area.isEmpty { _ = try r.area(18) }
+        return TraceRequest(
+            requestID: r.text(0),
+            requestDate: r.text(1).isEmpty ? recoveryDate : try r.date(1),
+            priority: r.text(2).isEmpty ? .routine : try r.enumValue(2, TraceRequest.Priority.self),
+            ncicCode: r.text(3),
+            agencyORI: r.text(4),
+            caseNumber: r.text(5),
+            serial: r.text(6),
+            serialObliterated: try r.bool(7),
+            manufacturer: r.text(8),
+            type: r.text(9),
+            caliber: r.text(10),
+            model: r.text(11),
+            countryOfOrigin: r.text(12).uppercased(),
+            importer: r.text(13),
+            otherMarkings: r.text(14),
+            possessor: r.text(15),
+            recoveryDate: recoveryDate,
+            recoveryCountry: country,
+            recoveryArea: area,
+            recoveryID: try r.optionalID(19)
+        )
+    }
+
+    public static func encode(_ v: TraceRequest) -> [String] {
+        [
+            v.requestID, v.requestDate.description, v.priority.rawValue, v.ncicCode, v.agencyORI, v.caseNumber,
+            v.serial,
+            v.serialObliterated ? "true" : "false", v.manufacturer, v.type, v.caliber, v.model, v.countryOfOrigin,
+            v.importer, v.otherMarkings, v.possessor, v.recoveryDate.description, v.recoveryCountry, v.recoveryArea,
+            v.recoveryID.csv,
+        ]
+    }
 }

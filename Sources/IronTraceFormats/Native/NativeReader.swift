@@ -16,24 +16,24 @@ public final class NativeReader<Codec: NativeCodec>: Sequence, IteratorProtocol 
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ","), mojibake: .off))
-        header = Codec.kind.header
+        header = Codec.header
         try checkHeader()
     }
 
     public init(bytes: [UInt8], name: String) throws(FormatError) {
         csv = try CSVReader(bytes: bytes, name: name, options: .init(delimiter: UInt8(ascii: ","), mojibake: .off))
-        header = Codec.kind.header
+        header = Codec.header
         try checkHeader()
     }
 
     private func checkHeader() throws(FormatError) {
         guard let first = csv.next() else {
-            throw FormatError(file: csv.fileName, reason: "empty file: expected the \(Codec.kind.rawValue) header")
+            throw FormatError(file: csv.fileName, reason: "empty file: expected the \(Codec.name) header")
         }
         let found = first.fields.map { $0.trimmingASCIISpaces().lowercased() }
         guard found == header else {
             let missing = header.filter { !found.contains($0) }
-            var reason = "not a native \(Codec.kind.rawValue) file: header does not match"
+            var reason = "not a native \(Codec.name) file: header does not match"
             if !missing.isEmpty { reason += "; missing columns: \(missing.joined(separator: ", "))" }
             if let firstDiff = zip(found, header).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
                 reason +=
@@ -105,7 +105,7 @@ public final class NativeReader<Codec: NativeCodec>: Sequence, IteratorProtocol 
 /// Writes records of one kind to a native CSV file.
 public struct NativeWriter<Codec: NativeCodec> {
     private let writer: CSVWriter
-    public init(path: String) throws(FormatError) { writer = try CSVWriter(path: path, header: Codec.kind.header) }
+    public init(path: String) throws(FormatError) { writer = try CSVWriter(path: path, header: Codec.header) }
     public func write(_ value: Codec.Value) { writer.write(Codec.encode(value)) }
     public var rowsWritten: Int { writer.rowsWritten }
     public func close() { writer.close() }

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import IronTraceCore
+
+extension IronTraceStore {
+    /// The next free recovery and trace ids.
+    public func nextIDs() throws -> (recovery: Int64, trace: Int64) {
+        try writer.read { db in
+            (
+                (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM recoveries")) ?? 1,
+                (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM traces")) ?? 1
+            )
+        }
+    }
+
+    /// Stores the results of the trace engine: the recoveries the requests described (when they were
+    /// not already stored) and the traces, in one transaction with a ledger entry, so reports see
+    /// them. Returns the ledger id.
+    @discardableResult
+    public func recordTraces(recoveries: [Recovery], traces: [Trace], source: String, sha256: String) throws -> Int64 {
+        let started = IronTraceStore.now()
+        return try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
+                    VALUES (?, 'engine:traces', ?, ?, ?, 0, ?, ?)
+                    """,
+                arguments: [source, sha256, traces.count, traces.count, started, IronTraceStore.now()]
+            )
+            let importID = db.lastInsertedRowID
+            func insert<K: StoredKind>(_ kind: K.Type, _ values: [K.Codec.Value]) throws {
+                let cols = K.columns + ["import_id"]
+                let statement = try db.makeStatement(
+                    sql:
+                        "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))"
+                )
+                for v in values {
+                    var b = RowBinder(statement.sqliteStatement)
+                    K.bind(v, &b)
+                    b.add(importID)
+                    _ = try b.step(db)
+                }
+            }
+            try insert(StoredRecoveries.self, recoveries)
+            try insert(StoredTraces.self, traces)
+            return importID
+        }
+    }
+}

@@ -1,0 +1,316 @@
+import ArgumentParser
+import Foundation
+import IronTraceCore
+import IronTraceFormats
+import IronTraceStore
+import IronTraceTracing
+
+struct TraceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Trace recovered firearms against the sales registry in a database.",
+        discussion: """
+            One request from flags (--serial, --manufacturer, --recovery-date, ...) or from a JSON file \
+            (--request-json), or a batch (--requests FILE, the trace_requests CSV of docs/formats.md). \
+            --store records the results as recoveries and traces so reports see them. --evaluate N \
+            measures accuracy on N requests per damage kind built from the database's completed traces.
+            """
+    )
+
+    @OptionGroup var db: DatabaseOption
+    @Option(name: .long, help: "A CSV of trace requests (docs/formats.md, trace_requests).")
+    var requests: String?
+    @Option(name: .long, help: "One request as a JSON object with the CSV's column names.")
+    var requestJSON: String?
+    @Option(help: "Serial number as read; ? for unreadable characters.") var serial: String?
+    @Option(help: "Manufacturer as written.") var manufacturer: String?
+    @Option(help: "Model.") var model: String = ""
+    @Option(help: "Caliber.") var caliber: String = ""
+    @Option(help: "Firearm type (pistol, revolver, rifle, ...).") var type: String = ""
+    @Option(help: "Recovery date (YYYY-MM-DD).") var recoveryDate: String?
+    @Option(help: "Request date (YYYY-MM-DD); default: the recovery date.") var requestDate: String?
+    @Option(help: "Country of recovery (ISO alpha-2).") var country: String = ""
+    @Option(help: "Area of recovery (US-TX, MX-14, MX-14039).") var area: String = ""
+    @Option(help: "Importer marked on the gun.") var importer: String = ""
+    @Option(help: "Country of origin marked on the gun.") var countryOfOrigin: String = ""
+    @Option(help: "Requesting agency ORI.") var ori: String = ""
+    @Option(help: "Agency case number.") var caseNumber: String = ""
+    @Option(help: "NCIC offence code.") var ncic: String = ""
+    @Flag(help: "The serial is obliterated (partly or wholly).") var obliterated = false
+    @Flag(help: "Urgent priority.") var urgent = false
+    @Option(help: "Output: table or json.") var format: OutputFormat = .table
+    @Flag(help: "Show every candidate's score components.") var explain = false
+    @Flag(help: "Store the results as recoveries and traces.") var store = false
+    @Option(help: "Measure accuracy with N requests per damage kind.") var evaluate: Int?
+
+    func run() async throws {
+        try await withExitCodes {
+            guard FileManager.default.fileExists(atPath: db.database) else {
+                throw FormatError(file: db.database, reason: "database not found")
+            }
+            let storeDB = try IronTraceStore(path: db.database)
+            let progress = Progress()
+            progress.say("loading the registry")
+            let dataset = try storeDB.loadDataset()
+            progress.say("indexing \(dataset.sales.count.grouped) sales")
+            let clock = ContinuousClock.now
+            let engine = TraceEngine(dataset: dataset)
+            let indexTime = ContinuousClock.now - clock
+            progress.done()
+            if let n = evaluate {
+                try evaluateAccuracy(engine, perKind: n, indexTime: indexTime)
+                return
+            }
+            var batch: [TraceRequest] = []
+            var rejections: [Rejection] = []
+            var source = "command line"
+            if let requests {
+                let reader = try NativeReader<TraceRequestCodec>(path: requests)
+                for r in reader {
+                    switch r {
+                    case .record(let v, _): batch.append(v)
+                    case .rejected(let j): rejections.append(j)
+                    }
+                }
+                source = requests
+            } else if let requestJSON {
+                batch = [try requestFromJSON(requestJSON)]
+                source = requestJSON
+            } else {
+                batch = [try requestFromFlags()]
+            }
+            let results = batch.map { engine.trace($0) }
+            if format == .json {
+                print(try jsonText(results, rejections: rejections))
+            } else {
+                printTable(results, explain: explain || batch.count == 1)
+                for r in rejections { print("rejected \(r)") }
+            }
+            if store { try record(results, in: storeDB, source: source) }
+        }
+    }
+
+    func requestFromFlags() throws -> TraceRequest {
+        guard let recoveryDate else {
+            throw ValidationError("--recovery-date is required (or --requests / --request-json)")
+        }
+        guard let rd = CivilDate(parsing: recoveryDate) else {
+            throw ValidationError("--recovery-date '\(recoveryDate)' is not YYYY-MM-DD")
+        }
+        let qd =
+            try requestDate.map { t -> CivilDate in
+                guard let d = CivilDate(parsing: t) else {
+                    throw ValidationError("--request-date '\(t)' is not YYYY-MM-DD")
+                }
+                return d
+            } ?? rd
+        return TraceRequest(
+            requestID: "cli-1",
+            requestDate: qd,
+            priority: urgent ? .urgent : .routine,
+            ncicCode: ncic,
+            agencyORI: ori,
+            caseNumber: caseNumber,
+            serial: serial ?? "",
+            serialObliterated: obliterated,
+            manufacturer: manufacturer ?? "",
+            type: type,
+            caliber: caliber,
+            model: model,
+            countryOfOrigin: countryOfOrigin.uppercased(),
+            importer: importer,
+            recoveryDate: rd,
+            recoveryCountry: country.uppercased(),
+            recoveryArea: area
+        )
+    }
+
+    func requestFromJSON(_ path: String) throws -> TraceRequest {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FormatError(file: path, reason: "file not found")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw FormatError(file: path, reason: "not a JSON object")
+        }
+        let fields = TraceRequestCodec.header.map { key -> String in
+            switch object[key] {
+            case let s as String: s
+            case let b as Bool: b ? "true" : "false"
+            case let n as NSNumber: n.stringValue
+            default: ""
+            }
+        }
+        do {
+            return try TraceRequestCodec.decode(FieldCursor(fields), cache: DecodingCache())
+        } catch {
+            throw FormatError(
+                file: path,
+                reason: "\(TraceRequestCodec.header[error.column - 1]): \(error.reason) ('\(error.value)')"
+            )
+        }
+    }
+
+    func printTable(_ results: [TraceResult], explain: Bool) {
+        var t = TextTable("request", "outcome", "reason", "sale", "dealer", "state", "ttc days", "score", "summary")
+        for r in results {
+            t.add(
+                r.request.requestID,
+                r.outcome.rawValue,
+                r.reason?.rawValue ?? "",
+                r.sale.map { String($0.saleID) } ?? "",
+                r.sale?.dealerName ?? "",
+                r.sourceState,
+                r.timeToCrimeDays.map(String.init) ?? "",
+                r.candidates.first.map { String($0.score) } ?? "",
+                r.summary
+            )
+        }
+        print(t.render(), terminator: "")
+        guard explain else { return }
+        for r in results {
+            for p in r.problems { print("  \(r.request.requestID): \(p.blocking ? "error" : "warning"): \(p)") }
+            for (k, c) in r.candidates.enumerated() {
+                print(
+                    "  \(r.request.requestID) candidate \(k + 1): sale \(c.saleID) serial \(c.serial) score \(c.score): \(c.explanation)"
+                )
+            }
+        }
+    }
+
+    func jsonText(_ results: [TraceResult], rejections: [Rejection]) throws -> String {
+        let list: [[String: Any]] = results.map { r in
+            var o: [String: Any] = [
+                "request_id": r.request.requestID, "outcome": r.outcome.rawValue, "summary": r.summary,
+                "source_class": r.sourceClass.rawValue, "manufacturer": r.manufacturer,
+                "manufacturer_raw": r.request.manufacturer,
+                "problems": r.problems.map {
+                    ["field": $0.field, "value": $0.value, "reason": $0.reason, "blocking": $0.blocking]
+                },
+                "candidates": r.candidates.map { c in
+                    [
+                        "sale_id": c.saleID, "serial": c.serial, "serial_match": c.serialMatch.rawValue,
+                        "score": c.score,
+                        "components": c.components.map { ["name": $0.name, "points": $0.points, "reason": $0.reason] },
+                    ] as [String: Any]
+                },
+            ]
+            if let reason = r.reason { o["not_traced_reason"] = reason.rawValue }
+            if let s = r.sale {
+                o["sale"] =
+                    [
+                        "sale_id": s.saleID, "date": s.date.description, "licensee_id": s.licenseeID,
+                        "licence": s.licence,
+                        "dealer": s.dealerName, "city": s.dealerCity, "state": s.dealerState,
+                        "purchaser_id": s.purchaserID.map { NSNumber(value: $0) } ?? NSNull(),
+                    ] as [String: Any]
+            }
+            if let t = r.timeToCrimeDays { o["time_to_crime_days"] = t }
+            if !r.sourceCountry.isEmpty { o["source_country"] = r.sourceCountry }
+            if !r.sourceState.isEmpty { o["source_state"] = r.sourceState }
+            return o
+        }
+        let top: [String: Any] = [
+            "results": list,
+            "rejections": rejections.map {
+                ["line": $0.line, "column": $0.column, "field": $0.field, "value": $0.value, "reason": $0.reason]
+            },
+        ]
+        return String(
+            decoding: try JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys]),
+            as: UTF8.self
+        )
+    }
+
+    func record(_ results: [TraceResult], in store: IronTraceStore, source: String) throws {
+        var (nextRecovery, nextTrace) = try store.nextIDs()
+        var recoveries: [Recovery] = []
+        var traces: [Trace] = []
+        let catalog = ManufacturerCatalog.standard
+        for r in results {
+            let q = r.request
+            var recoveryID = q.recoveryID
+            if recoveryID == nil {
+                let maker = catalog.resolve(q.manufacturer).manufacturer
+                let firearm = Firearm(
+                    id: nextRecovery,
+                    manufacturer: maker?.name ?? "",
+                    makeRaw: q.manufacturer,
+                    model: q.model,
+                    caliber: CaliberNormalizer.standard.resolve(q.caliber, model: q.model, make: q.manufacturer)
+                        .caliber?.name ?? q.caliber,
+                    type: FirearmType(parsing: q.type) ?? .unknown,
+                    serial: SerialNumber(q.serial),
+                    countryOfManufacture: maker?.country ?? q.countryOfOrigin,
+                    importer: q.importer
+                )
+                let area = try? AreaCode(parsing: q.recoveryArea)
+                recoveries.append(
+                    Recovery(
+                        id: nextRecovery,
+                        firearm: firearm,
+                        date: q.recoveryDate,
+                        country: q.recoveryCountry.isEmpty ? (area?.country ?? "US") : q.recoveryCountry,
+                        area: area,
+                        latitude: nil,
+                        longitude: nil,
+                        possessorID: nil,
+                        crimeCategory: .other,
+                        eventID: nil,
+                        serialObliterated: q.serialObliterated,
+                        agency: q.agencyORI,
+                        caseNumber: q.caseNumber
+                    )
+                )
+                recoveryID = nextRecovery
+                nextRecovery += 1
+            }
+            traces.append(
+                Trace(
+                    id: nextTrace,
+                    recoveryID: recoveryID!,
+                    requestDate: q.requestDate,
+                    outcome: r.outcome,
+                    notTracedReason: r.reason,
+                    saleID: r.sale?.saleID,
+                    licenseeID: r.sale?.licenseeID,
+                    purchaserID: r.outcome == .completedToPurchaser ? r.sale?.purchaserID : nil,
+                    timeToCrimeDays: r.timeToCrimeDays,
+                    sourceClass: r.sourceClass,
+                    sourceCountry: r.sourceCountry,
+                    sourceState: r.sourceState
+                )
+            )
+            nextTrace += 1
+        }
+        let digest =
+            FileManager.default.fileExists(atPath: source)
+            ? try IronTraceStore.sha256(ofFile: source) : UUID().uuidString
+        if try store.ledger().contains(where: { $0.format == "engine:traces" && $0.sha256 == digest }) {
+            print("\(source): these requests were already traced and stored; nothing added")
+            return
+        }
+        let id = try store.recordTraces(recoveries: recoveries, traces: traces, source: source, sha256: digest)
+        print("stored \(traces.count) traces and \(recoveries.count) new recoveries (ledger #\(id))")
+    }
+
+    func evaluateAccuracy(_ engine: TraceEngine, perKind n: Int, indexTime: Duration) throws {
+        print(
+            "Registry: \(engine.dataset.sales.count.grouped) sales; index built in \(indexTime), \(String(format: "%.1f", Double(engine.indexBytes) / Double(max(1, engine.dataset.sales.count)))) bytes per sale"
+        )
+        var t = TextTable("damage", "requests", "top-1", "top-5", "completed", "ambiguous", "wrong completed")
+        for damage in TraceAccuracy.Damage.allCases {
+            let cases = TraceAccuracy.cases(engine.dataset, damage: damage, limit: n, seed: 2015)
+            let f = TraceAccuracy.measure(engine, cases, damage: damage)
+            t.add(
+                damage.rawValue,
+                f.requests.grouped,
+                f.top1Rate.percent,
+                f.top5Rate.percent,
+                f.completed.grouped,
+                f.ambiguous.grouped,
+                String(format: "%.2f%%", f.wrongCompletedRate * 100)
+            )
+        }
+        print(t.render(), terminator: "")
+    }
+}
