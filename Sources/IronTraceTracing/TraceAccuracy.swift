@@ -33,7 +33,12 @@ public enum TraceAccuracy {
     /// A request for a recovery with a known sale, and that sale's id.
     public struct Case: Sendable {
         public var request: TraceRequest
+        /// The right sale, or 0 when no sale is right.
         public var saleID: Int64
+        public init(request: TraceRequest, saleID: Int64) {
+            self.request = request
+            self.saleID = saleID
+        }
     }
 
     /// Up to `limit` cases per damage kind from the dataset's completed traces, deterministic in `seed`.

@@ -11,6 +11,10 @@ public struct TraceEngine: Sendable {
     public let serials: SerialStore
     public let index: SerialIndex
     private let licenseeRow: [Int64: Int]
+    /// Model keys (lower-case letters and digits), and for each string code of the dataset the key's
+    /// number (2 bytes per string, so model comparisons need no string work per candidate).
+    private let modelKeyList: [String]
+    private let modelKeyOfString: [UInt16]
 
     /// The score a candidate needs to complete a trace, and its lead over the runner-up.
     public static let completionScore = 70
@@ -24,10 +28,25 @@ public struct TraceEngine: Sendable {
         rows.reserveCapacity(dataset.licensees.count)
         for (i, id) in dataset.licensees.id.enumerated() { rows[id] = i }
         licenseeRow = rows
+        var list = [""]
+        var numberOf: [String: UInt16] = ["": 0]
+        var keyOf = [UInt16](repeating: 0, count: dataset.strings.count)
+        for code in Set(dataset.sales.model).sorted() {
+            let k = TraceEngine.modelKey(dataset.strings[code])
+            if let n = numberOf[k] {
+                keyOf[Int(code)] = n
+            } else if list.count < Int(UInt16.max) {
+                numberOf[k] = UInt16(list.count)
+                keyOf[Int(code)] = UInt16(list.count)
+                list.append(k)
+            }
+        }
+        modelKeyList = list
+        modelKeyOfString = keyOf
     }
 
     /// Bytes held by the index structures (serial store and bucket tables), excluding the dataset.
-    public var indexBytes: Int { index.bytes + serials.byteSize }
+    public var indexBytes: Int { index.bytes + serials.byteSize + modelKeyOfString.count * 2 }
 
     public func trace(_ request: TraceRequest) -> TraceResult {
         let problems = request.validate()
@@ -125,23 +144,53 @@ public struct TraceEngine: Sendable {
 
     func rank(query: [UInt8], request: TraceRequest, maker: Manufacturer?) -> [TraceCandidate] {
         var ids: [UInt32] = []
-        var seen = Set<UInt32>()
-        // An exact serial of the same maker settles the search; otherwise widen to one edit and
-        // the readable segments.
-        index.candidates(for: query, exactOnly: true, into: &ids, seen: &seen)
         let makerCode = maker.flatMap { dataset.strings.lookup($0.name) }
+        let ctx = RequestContext(request: request, makerCode: makerCode, dataset: dataset)
+        // An exact serial of the same maker settles the search; otherwise widen to one edit.
+        index.candidates(for: query, sameLengthOnly: true, into: &ids)
         let hasExact = ids.contains { i in
             serials[Int(i)].elementsEqual(query)
                 && (makerCode == nil || dataset.sales.manufacturer[Int(i)] == makerCode)
         }
-        if !hasExact { index.candidates(for: query, into: &ids, seen: &seen) }
-        let ctx = RequestContext(request: request, makerCode: makerCode, dataset: dataset)
-        var out: [TraceCandidate] = []
-        for i in ids {
-            if let c = score(Int(i), query: query, ctx: ctx) { out.append(c) }
+        if !hasExact { index.candidates(for: query, sameLengthOnly: false, into: &ids) }
+        ids.sort()
+        // First pass: numbers only, no strings; keep the best few.
+        var scored: [(score: Int, index: Int, match: SerialMatch)] = []
+        var previous: UInt32 = .max
+        for i in ids where i != previous {
+            previous = i
+            if let q = quickScore(Int(i), query: query, ctx: ctx) { scored.append((q.0, Int(i), q.1)) }
         }
-        out.sort { $0.score != $1.score ? $0.score > $1.score : $0.saleID < $1.saleID }
-        return out
+        scored.sort {
+            $0.score != $1.score ? $0.score > $1.score : dataset.sales.id[$0.index] < dataset.sales.id[$1.index]
+        }
+        return scored.prefix(8).map { explain($0.index, query: query, ctx: ctx, match: $0.match) }
+    }
+
+    /// The candidate's score without its explanation (the hot path).
+    @inline(__always)
+    func quickScore(_ i: Int, query: [UInt8], ctx: RequestContext) -> (Int, SerialMatch)? {
+        let d = dataset
+        guard let (match, points) = TraceEngine.compareSerial(query, serials[i]) else { return nil }
+        if d.sales.date[i] > ctx.recoveryDay { return nil }
+        var score = points
+        if let m = ctx.makerCode { score += d.sales.manufacturer[i] == m ? 25 : -40 }
+        if !ctx.modelKey.isEmpty {
+            let mk = modelKeyList[Int(modelKeyOfString[Int(d.sales.model[i])])]
+            score +=
+                mk == ctx.modelKey
+                ? 8 : (!mk.isEmpty && (mk.contains(ctx.modelKey) || ctx.modelKey.contains(mk)) ? 4 : -4)
+        }
+        if let c = ctx.caliberCode {
+            score += d.sales.caliber[i] == c ? 6 : -10
+        } else if !ctx.caliberName.isEmpty {
+            score -= 10
+        }
+        if let t = ctx.type, t != .unknown {
+            let st = Dataset.firearmTypes[Int(d.sales.type[i])]
+            if st == t { score += 4 } else if st != .unknown, st.weaponClass != t.weaponClass { score -= 10 }
+        }
+        return (score, match)
     }
 
     struct RequestContext {
@@ -181,13 +230,18 @@ public struct TraceEngine: Sendable {
         )
     }
 
-    func score(_ i: Int, query: [UInt8], ctx: RequestContext) -> TraceCandidate? {
+    /// The candidate with every score component named and explained (for the best few only).
+    func explain(_ i: Int, query: [UInt8], ctx: RequestContext, match: SerialMatch) -> TraceCandidate {
         let d = dataset
         let candidate = serials[i]
-        guard let (match, serialPoints, why) = TraceEngine.compareSerial(query, candidate) else { return nil }
-        // A sale after the recovery is impossible.
-        if d.sales.date[i] > ctx.recoveryDay { return nil }
-        var parts = [ScoreComponent(name: "serial", points: serialPoints, reason: why)]
+        let serialPoints = TraceEngine.compareSerial(query, candidate)!.1
+        var parts = [
+            ScoreComponent(
+                name: "serial",
+                points: serialPoints,
+                reason: TraceEngine.serialReason(match, query, candidate)
+            )
+        ]
         if let m = ctx.makerCode {
             if d.sales.manufacturer[i] == m {
                 parts.append(.init(name: "manufacturer", points: 25, reason: "same manufacturer"))
@@ -204,7 +258,7 @@ public struct TraceEngine: Sendable {
             parts.append(.init(name: "manufacturer", points: 0, reason: "request manufacturer not resolved"))
         }
         if !ctx.modelKey.isEmpty {
-            let mk = TraceEngine.modelKey(d.strings[d.sales.model[i]])
+            let mk = modelKeyList[Int(modelKeyOfString[Int(d.sales.model[i])])]
             if mk == ctx.modelKey {
                 parts.append(.init(name: "model", points: 8, reason: "same model"))
             } else if !mk.isEmpty && (mk.contains(ctx.modelKey) || ctx.modelKey.contains(mk)) {
@@ -244,40 +298,83 @@ public struct TraceEngine: Sendable {
         )
     }
 
-    /// Compares a request serial (normal form, `?` for unknown positions) with a registry serial.
-    static func compareSerial(_ q: [UInt8], _ c: ArraySlice<UInt8>) -> (SerialMatch, Int, String)? {
-        let unknown = UInt8(ascii: "?")
-        if q.contains(unknown) {
-            guard q.count == c.count else { return nil }
-            var u = 0
-            for (a, b) in zip(q, c) {
-                if a == unknown { u += 1 } else if a != b { return nil }
-            }
-            return (.pattern, 48 - 4 * u, "matches all \(q.count - u) readable characters, \(u) unknown")
+    static func serialReason(_ m: SerialMatch, _ q: [UInt8], _ c: ArraySlice<UInt8>) -> String {
+        switch m {
+        case .exact: return "exact serial"
+        case .confusable:
+            let diff = zip(q, c).filter { $0 != $1 }.count
+            return "\(diff) confusable character\(diff > 1 ? "s" : "") (0/O, 1/I, 5/S, ...)"
+        case .oneEdit:
+            return q.count == c.count
+                ? "one character differs" : (q.count < c.count ? "one character missing" : "one extra character")
+        case .twoEdits: return "two characters differ"
+        case .pattern:
+            let u = q.filter { $0 == UInt8(ascii: "?") }.count
+            return "matches all \(q.count - u) readable characters, \(u) unknown"
         }
-        if q.count == c.count {
+    }
+
+    /// Compares a request serial (normal form, `?` for unknown positions) with a registry serial, on
+    /// bytes: the match kind and its points, or nil beyond two edits.
+    @inline(__always)
+    static func compareSerial(_ q: [UInt8], _ c: ArraySlice<UInt8>) -> (SerialMatch, Int)? {
+        let unknown = UInt8(ascii: "?")
+        let n = q.count
+        let m = c.count
+        if abs(n - m) > 2 { return nil }
+        let base = c.startIndex
+        if n == m {
             var diff = 0
             var confusable = 0
-            for (a, b) in zip(q, c) where a != b {
+            var unknowns = 0
+            for k in 0..<n {
+                let a = q[k]
+                let b = c[base + k]
+                if a == b { continue }
+                if a == unknown {
+                    unknowns += 1
+                    continue
+                }
                 diff += 1
+                if diff > 2 { return nil }
                 if SerialNumber.areConfusable(a, b) { confusable += 1 }
             }
-            if diff == 0 { return (.exact, 60, "exact serial") }
-            if diff == confusable {
-                return (
-                    .confusable, 50 - 2 * diff,
-                    "\(diff) confusable character\(diff > 1 ? "s" : "") (0/O, 1/I, 5/S, ...)"
-                )
-            }
-            if diff == 1 { return (.oneEdit, 36, "one character differs") }
+            if unknowns > 0 { return diff == 0 ? (.pattern, 48 - 4 * unknowns) : nil }
+            if diff == 0 { return (.exact, 60) }
+            if diff == confusable { return (.confusable, 50 - 2 * diff) }
+            return diff == 1 ? (.oneEdit, 36) : (.twoEdits, 12)
         }
-        let dist = SerialNumber.editDistance(
-            String(decoding: q, as: UTF8.self),
-            String(decoding: c, as: UTF8.self),
-            limit: 2
-        )
-        if dist == 1 { return (.oneEdit, 34, q.count < c.count ? "one character missing" : "one extra character") }
-        if dist == 2 { return (.twoEdits, 12, "two characters differ") }
+        if q.contains(unknown) { return nil }
+        // Lengths differ: one insertion or deletion, or two edits.
+        let d = boundedDistance(q, c, limit: 2)
+        if d == 1 { return (.oneEdit, 34) }
+        if d == 2 { return (.twoEdits, 12) }
         return nil
+    }
+
+    /// Levenshtein distance on bytes, giving up (returning limit + 1) beyond the limit.
+    static func boundedDistance(_ a: [UInt8], _ b: ArraySlice<UInt8>, limit: Int) -> Int {
+        let n = a.count
+        let m = b.count
+        if n == 0 || m == 0 { return max(n, m) }
+        let base = b.startIndex
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { buf in
+            var prev = UnsafeMutableBufferPointer(rebasing: buf[0...m])
+            var cur = UnsafeMutableBufferPointer(rebasing: buf[(m + 1)...])
+            for j in 0...m { prev[j] = j }
+            for i in 1...n {
+                cur[0] = i
+                var rowMin = i
+                for j in 1...m {
+                    let cost = a[i - 1] == b[base + j - 1] ? 0 : 1
+                    let v = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                    cur[j] = v
+                    if v < rowMin { rowMin = v }
+                }
+                if rowMin > limit { return limit + 1 }
+                swap(&prev, &cur)
+            }
+            return prev[m]
+        }
     }
 }

@@ -42,6 +42,9 @@ struct TraceCommand: AsyncParsableCommand {
     @Flag(help: "Show every candidate's score components.") var explain = false
     @Flag(help: "Store the results as recoveries and traces.") var store = false
     @Option(help: "Measure accuracy with N requests per damage kind.") var evaluate: Int?
+    @Option(help: "Benchmark: trace a mixed batch of N requests and report latency and throughput.") var benchmark: Int?
+    @Option(name: .long, help: "With --benchmark: write the requests and their answers to this CSV for peer runs.")
+    var writeRequests: String?
 
     func run() async throws {
         try await withExitCodes {
@@ -59,6 +62,10 @@ struct TraceCommand: AsyncParsableCommand {
             progress.done()
             if let n = evaluate {
                 try evaluateAccuracy(engine, perKind: n, indexTime: indexTime)
+                return
+            }
+            if let n = benchmark {
+                try runBenchmark(engine, count: n, indexTime: indexTime)
                 return
             }
             var batch: [TraceRequest] = []
@@ -291,6 +298,98 @@ struct TraceCommand: AsyncParsableCommand {
         }
         let id = try store.recordTraces(recoveries: recoveries, traces: traces, source: source, sha256: digest)
         print("stored \(traces.count) traces and \(recoveries.count) new recoveries (ledger #\(id))")
+    }
+
+    /// A mixed batch: 30% exact serials, 25% one confusable character, 20% one edit, 15% two
+    /// unknown positions, 10% serials no sale has. Reports the latency distribution of single
+    /// requests (one thread) and top-5 accuracy on the requests that have an answer.
+    func runBenchmark(_ engine: TraceEngine, count n: Int, indexTime: Duration) throws {
+        let d = engine.dataset
+        var cases: [(TraceAccuracy.Case, String)] = []
+        let mix: [(TraceAccuracy.Damage, Double)] = [
+            (.exact, 0.30), (.confusable, 0.25), (.oneEdit, 0.20), (.twoUnknown, 0.15),
+        ]
+        for (damage, share) in mix {
+            for c in TraceAccuracy.cases(d, damage: damage, limit: Int(Double(n) * share), seed: 99) {
+                cases.append((c, damage.rawValue))
+            }
+        }
+        // Serials that are in no record: real makes, shuffled characters.
+        var k = 0
+        while cases.count < n && k < d.sales.count {
+            let s = (k * 7919) % d.sales.count
+            k += 1
+            var chars = Array(d.strings[d.sales.serial[s]].utf8)
+            guard chars.count >= 5 else { continue }
+            chars.reverse()
+            chars.append(UInt8(ascii: "X"))
+            let day = CivilDate(year: 2024, month: 12, day: 31)!
+            let q = TraceRequest(
+                requestID: "none-\(k)",
+                requestDate: day,
+                serial: String(decoding: chars, as: UTF8.self),
+                manufacturer: d.strings[d.sales.manufacturer[s]],
+                recoveryDate: day
+            )
+            cases.append((TraceAccuracy.Case(request: q, saleID: 0), "not_in_registry"))
+        }
+        // Interleave kinds deterministically.
+        let order = cases.indices.sorted {
+            (UInt64($0) &* 0x9E37_79B9_7F4A_7C15) < (UInt64($1) &* 0x9E37_79B9_7F4A_7C15)
+        }
+        cases = order.map { cases[$0] }
+        var latencies: [Int64] = []
+        latencies.reserveCapacity(cases.count)
+        var top5 = 0
+        var answerable = 0
+        var wrongCompleted = 0
+        let start = ContinuousClock.now
+        for (c, _) in cases {
+            let t0 = ContinuousClock.now
+            let r = engine.trace(c.request)
+            let dt = ContinuousClock.now - t0
+            latencies.append(dt.components.attoseconds / 1_000_000_000 + dt.components.seconds * 1_000_000_000)
+            if c.saleID != 0 {
+                answerable += 1
+                if r.candidates.prefix(5).contains(where: { $0.saleID == c.saleID }) { top5 += 1 }
+            }
+            if r.outcome.isCompleted && r.sale?.saleID != c.saleID { wrongCompleted += 1 }
+        }
+        let total = ContinuousClock.now - start
+        latencies.sort()
+        func pct(_ p: Double) -> String {
+            String(
+                format: "%.3f ms",
+                Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1e6
+            )
+        }
+        let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        print(
+            "registry: \(d.sales.count.grouped) sales; index built in \(indexTime); index \(String(format: "%.1f", Double(engine.indexBytes) / Double(max(1, d.sales.count)))) bytes per sale (\(engine.indexBytes / 1_048_576) MiB)"
+        )
+        print(
+            "requests: \(cases.count.grouped) mixed (30% exact, 25% confusable, 20% one edit, 15% two unknown, 10% not in registry)"
+        )
+        print(
+            "throughput: \(Int(Double(cases.count) / seconds).grouped) requests/s on one thread; latency p50 \(pct(0.50)), p99 \(pct(0.99)), p99.9 \(pct(0.999)), max \(pct(1.0))"
+        )
+        print(
+            "top-5 accuracy on answerable requests: \((Double(top5) / Double(max(1, answerable))).percent) of \(answerable.grouped); wrong sale completed: \(wrongCompleted)"
+        )
+        if let path = writeRequests {
+            let w = try CSVWriter(
+                path: path,
+                header: ["request_id", "kind", "serial", "manufacturer", "recovery_date", "expected_sale_id"]
+            )
+            for (c, kind) in cases {
+                w.write([
+                    c.request.requestID, kind, SerialNumber(c.request.serial).normalized, c.request.manufacturer,
+                    c.request.recoveryDate.description, c.saleID == 0 ? "" : String(c.saleID),
+                ])
+            }
+            w.close()
+            print("requests written to \(path)")
+        }
     }
 
     func evaluateAccuracy(_ engine: TraceEngine, perKind n: Int, indexTime: Duration) throws {
