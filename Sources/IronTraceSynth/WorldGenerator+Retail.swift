@@ -151,15 +151,17 @@ extension WorldGenerator {
         let borderStates: Set<String> = ["TX", "AZ", "NM", "CA"]
         var candidates: [Int] = []
         candidates.reserveCapacity(n / 2)
+        // Per model and per dealer facts, looked up by index in the loops below.
+        let handgun = FirearmMarket.models.map { $0.type.weaponClass == .handgun }
+        let reportable = FirearmMarket.models.map(\.reportableRifle)
+        let borderDealer = licensees.map { borderStates.contains($0.state) }
         for i in 0..<n where sales.purchaser[i] >= 0 {
-            let m = FirearmMarket.models[Int(sales.model[i])]
-            if m.type.weaponClass == .handgun
-                || (m.reportableRifle && borderStates.contains(licensees[Int(sales.dealer[i])].state))
-            {
+            let m = Int(sales.model[i])
+            if handgun[m] || (reportable[m] && borderDealer[Int(sales.dealer[i])]) {
                 candidates.append(i)
             }
         }
-        func group(_ i: Int) -> Int { FirearmMarket.models[Int(sales.model[i])].type.weaponClass == .handgun ? 0 : 1 }
+        func group(_ i: Int) -> Int { handgun[Int(sales.model[i])] ? 0 : 1 }
         candidates.sort {
             (sales.purchaser[$0], sales.dealer[$0], group($0), sales.date[$0], $0)
                 < (sales.purchaser[$1], sales.dealer[$1], group($1), sales.date[$1], $1)

@@ -25,14 +25,17 @@ extension WorldGenerator {
         let handgunModels = WeightedChoice(
             FirearmMarket.models.map { $0.type.weaponClass == .handgun ? $0.usWeight : 0 }
         )
+        var crimeDealersByState: [[Int]] = Array(repeating: [], count: usStates.count)
+        for d in licensees.indices where dealerPropensity[d] > 0 { crimeDealersByState[dealerState[d]].append(d) }
+        let choiceByState = crimeDealersByState.map {
+            WeightedChoice($0.map { dealerPropensity[$0] * dealerVolume[$0] })
+        }
         for scheme in 0..<count {
             let pick = PublishedFigures.schemes[typeChoice.pick(&rng)]
             let size = max(4, Int((pick.gunsPerCase * rng.logNormal(mu: -0.1, sigma: 0.45)).rounded()))
             let toMexico = pick.scheme == .theftFromDealer ? rng.chance(0.4) : rng.chance(0.7)
             let sourceState = schemeSourceState(toMexico: toMexico)
-            let dealersHere = (0..<licensees.count).filter {
-                dealerState[$0] == sourceState && dealerPropensity[$0] > 0
-            }
+            let dealersHere = crimeDealersByState[sourceState]
             guard !dealersHere.isEmpty else { continue }
             let dealerCount =
                 pick.scheme == .unlicensedDealing
@@ -40,8 +43,7 @@ extension WorldGenerator {
             var dealers: [Int] = []
             for _ in 0..<dealerCount {
                 // Scheme dealers lean to the high-propensity tier.
-                let weights = dealersHere.map { dealerPropensity[$0] * dealerVolume[$0] }
-                let d = dealersHere[WeightedChoice(weights).pick(&rng)]
+                let d = dealersHere[choiceByState[sourceState].pick(&rng)]
                 if !dealers.contains(d) { dealers.append(d) }
             }
             for d in dealers {

@@ -145,9 +145,8 @@ public struct WorldGenerator {
 
     mutating func randomDate(from: CivilDate = WorldGenerator.start, to: CivilDate = WorldGenerator.end) -> Int32 {
         // Year by the sales trend, then a uniform day in it, clamped to the window.
-        let years = WeightedChoice(WorldGenerator.yearWeights)
         for _ in 0..<20 {
-            let y = 2015 + years.pick(&rng)
+            let y = 2015 + WorldGenerator.yearChoice.pick(&rng)
             let d0 = CivilDate(year: y, month: 1, day: 1)!.dayNumber
             let d = d0 + Int32(rng.below(CivilDate.isLeap(y) ? 366 : 365))
             if d >= from.dayNumber && d <= to.dayNumber { return d }
@@ -187,8 +186,12 @@ public struct WorldGenerator {
     /// Mexican state (1-32) weighted by firearm homicide victims in a year.
     mutating func mexicanState(year: Int) -> Int {
         let y = min(max(year, 2015), 2024)
-        let weights = (1...32).map { Double(MexicanFirearmHomicides.victims(state: $0, year: y)) }
-        return 1 + WeightedChoice(weights).pick(&rng)
+        return 1 + WorldGenerator.stateChoiceByYear[y - 2015].pick(&rng)
+    }
+
+    static let yearChoice = WeightedChoice(yearWeights)
+    static let stateChoiceByYear: [WeightedChoice] = (2015...2024).map { y in
+        WeightedChoice((1...32).map { Double(MexicanFirearmHomicides.victims(state: $0, year: y)) })
     }
 
     static func homicideMeasures() -> [AreaMeasure] {
