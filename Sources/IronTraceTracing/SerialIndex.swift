@@ -2,16 +2,20 @@ import IronTraceCore
 import IronTraceDataset
 
 /// Hashed bucket indexes over the serial numbers of a sales registry, in compact integer form
-/// (bucket offsets and sale indices, 4 bytes each, one bucket per sale), so a lookup never scans
-/// the registry. Keys fold characters readers confuse (0/O/Q/D, 1/I/L, 5/S, 8/B, 2/Z, 6/G) and
-/// carry the serial's length.
+/// (4-byte sale indices, one bucket per two sales), so a lookup never scans the registry. Keys fold
+/// the characters readers confuse (0/O/Q/D, 1/I/L, 5/S, 8/B, 2/Z, 6/G) and carry the length.
 ///
-/// - halves: the first and the last half of the serial. An exact serial, a confusable misread or
-///   one edit (substitution, insertion, deletion) leaves at least one half intact.
-/// - thirds: for partly obliterated serials with two unknown positions, at least one of the three
-///   thirds is fully readable.
+/// A serial of length n is cut into quarters q1 q2 | q3 q4 (halves h1 = q1q2, h2 = q3q4).
+/// - Four *edit keys* cover three quarters each: h1+q3, h1+q4, h2+q1, h2+q2. One edit (substitution,
+///   insertion, deletion) lies in one quarter, so one key stays intact; parts of h2 and q2 are read
+///   from the end of the serial and parts of h1 and q3 from the start, so an insertion or deletion
+///   elsewhere does not shift them. Every key holds three quarters of the characters, so makers'
+///   constant prefixes ("38SS", "M92PV") never make a key unselective.
+/// - Three *pattern keys* for partly obliterated serials: the positions i with i mod 3 = 0, 1, 2.
+///   Two unknown positions fall in at most two of the classes, so one is always readable, and
+///   interleaving mixes a maker's constant characters with variable ones.
 ///
-/// Buckets may hold other serials (hash collisions, shared segments); candidates are verified.
+/// Buckets may hold other serials (hash collisions); candidates are always verified.
 public struct SerialIndex: Sendable {
     struct Table: Sendable {
         var start: [UInt32]
@@ -26,20 +30,33 @@ public struct SerialIndex: Sendable {
         var bytes: Int { start.count * 4 + entries.count * 4 }
     }
 
-    enum Segment: UInt64, CaseIterable {
-        case firstHalf = 1, lastHalf, firstThird, middleThird, lastThird
+    /// A part of a key: a range of positions, read from the start or from the end of the serial.
+    struct Part {
+        var range: Range<Int>
+        var fromEnd: Bool
+    }
 
-        /// The segment's range within a serial of length n, or nil when it is shorter than 2.
-        func range(_ n: Int) -> Range<Int>? {
-            let r: Range<Int>
+    enum Key: UInt64, CaseIterable {
+        case h1q3 = 1, h1q4, h2q1, h2q2, residue0, residue1, residue2
+
+        /// The key's parts in a serial of length n, or nil when the key is not defined for n.
+        func parts(_ n: Int) -> [Part]? {
+            guard n >= 3 else { return nil }
+            let h = n / 2
+            let q1 = 0..<(h / 2)
+            let q2 = (h / 2)..<h
+            let q3 = h..<(h + (n - h) / 2)
+            let q4 = (h + (n - h) / 2)..<n
             switch self {
-            case .firstHalf: r = 0..<(n / 2)
-            case .lastHalf: r = (n / 2)..<n
-            case .firstThird: r = 0..<(n / 3)
-            case .middleThird: r = (n / 3)..<(n - n / 3)
-            case .lastThird: r = (n - n / 3)..<n
+            case .h1q3: return [Part(range: 0..<h, fromEnd: false), Part(range: q3, fromEnd: false)]
+            case .h1q4: return [Part(range: 0..<h, fromEnd: false), Part(range: q4, fromEnd: true)]
+            case .h2q1: return [Part(range: h..<n, fromEnd: true), Part(range: q1, fromEnd: false)]
+            case .h2q2: return [Part(range: h..<n, fromEnd: true), Part(range: q2, fromEnd: true)]
+            case .residue0, .residue1, .residue2:
+                let r = Int(rawValue - Key.residue0.rawValue)
+                let positions = stride(from: r, to: n, by: 3).map { Part(range: $0..<($0 + 1), fromEnd: false) }
+                return positions.count >= 2 ? positions : nil
             }
-            return r.count >= 2 ? r : nil
         }
     }
 
@@ -51,16 +68,18 @@ public struct SerialIndex: Sendable {
 
     public init(serials: SerialStore) {
         count = serials.count
-        let buckets = max(serials.count, 1)
+        let buckets = max(serials.count / 2, 1)
         var built: [Table] = []
-        for segment in Segment.allCases {
-            var hashes = [UInt64](repeating: 0, count: serials.count)
+        var hashes = [UInt64](repeating: 0, count: serials.count)
+        var present = [Bool](repeating: false, count: serials.count)
+        for key in Key.allCases {
             var counts = [UInt32](repeating: 0, count: buckets + 1)
-            var present = [Bool](repeating: false, count: serials.count)
             for i in 0..<serials.count {
                 let s = serials[i]
-                guard let r = segment.range(s.count) else { continue }
-                let h = SerialIndex.hash(s, r, segment: segment, length: s.count)
+                present[i] = false
+                guard let parts = key.parts(s.count),
+                    let h = SerialIndex.hash(s, parts, key: key, length: s.count, shift: 0)
+                else { continue }
                 hashes[i] = h
                 present[i] = true
                 counts[Int(h.multipliedFullWidth(by: UInt64(buckets)).high) + 1] += 1
@@ -78,14 +97,24 @@ public struct SerialIndex: Sendable {
         tables = built
     }
 
-    /// FNV-1a over a segment's bytes folded to confusable classes, mixed with the segment and the
-    /// serial's length.
+    /// FNV-1a over the parts' bytes, folded to confusable classes, mixed with the key and the
+    /// length it was cut for. `shift` moves end-anchored parts (request length minus registry
+    /// length). Nil when a part falls outside the bytes or holds an unknown position.
     @inline(__always)
-    static func hash(_ s: ArraySlice<UInt8>, _ r: Range<Int>, segment: Segment, length: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ ((segment.rawValue | UInt64(length) << 8) &* 0x9E37_79B9_7F4A_7C15)
+    static func hash(_ s: ArraySlice<UInt8>, _ parts: [Part], key: Key, length: Int, shift: Int) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ ((key.rawValue | UInt64(length) << 8) &* 0x9E37_79B9_7F4A_7C15)
         let base = s.startIndex
-        for k in r {
-            h ^= UInt64(SerialNumber.confusableClass(s[base + k]))
+        for p in parts {
+            let lo = p.range.lowerBound + (p.fromEnd ? shift : 0)
+            let hi = p.range.upperBound + (p.fromEnd ? shift : 0)
+            guard lo >= 0, hi <= s.count else { return nil }
+            for k in lo..<hi {
+                let b = s[base + k]
+                if b == UInt8(ascii: "?") { return nil }
+                h ^= UInt64(SerialNumber.confusableClass(b))
+                h &*= 0x100_0000_01b3
+            }
+            h ^= 0xFF
             h &*= 0x100_0000_01b3
         }
         h ^= h >> 29
@@ -94,50 +123,41 @@ public struct SerialIndex: Sendable {
         return h
     }
 
+    func probe(_ key: Key, _ q: ArraySlice<UInt8>, registryLength len: Int, into out: inout [UInt32]) -> Bool {
+        guard let parts = key.parts(len),
+            let h = SerialIndex.hash(q, parts, key: key, length: len, shift: q.count - len)
+        else { return false }
+        out.append(contentsOf: tables[Int(key.rawValue - 1)].bucket(h))
+        return true
+    }
+
     /// Candidate sale indices for a serial in normal form (`?` marks unknown positions).
-    /// With `sameLengthOnly`, only the halves of the serial's own length are probed (exact and
-    /// confusable matches); otherwise lengths within one edit too, and the thirds for patterns.
+    /// With `sameLengthOnly`, one probe finds exact and confusable matches; otherwise every edit key
+    /// at lengths within one edit (and the smallest readable key for patterns).
     public func candidates(for serial: [UInt8], sameLengthOnly: Bool, into out: inout [UInt32]) {
-        let unknown = UInt8(ascii: "?")
-        let n = serial.count
         let q = serial[...]
-        func probe(_ segment: Segment, length: Int, from offset: Int) {
-            guard let r = segment.range(length) else { return }
-            let shifted = (r.lowerBound + offset)..<(r.upperBound + offset)
-            guard shifted.lowerBound >= 0, shifted.upperBound <= n else { return }
-            for k in shifted where q[k] == unknown { return }
-            // Hash the request's bytes at the shifted position as if they sat at r.
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ ((segment.rawValue | UInt64(length) << 8) &* 0x9E37_79B9_7F4A_7C15)
-            for k in shifted {
-                h ^= UInt64(SerialNumber.confusableClass(q[k]))
-                h &*= 0x100_0000_01b3
+        let n = serial.count
+        if serial.contains(UInt8(ascii: "?")) {
+
+            // The right serial matches every readable position, so any readable key finds it: scan
+            // only the smallest of the readable keys' buckets (bucket sizes cost nothing to read).
+            var best: ArraySlice<UInt32>?
+            for key in Key.allCases {
+                guard let parts = key.parts(n), let h = SerialIndex.hash(q, parts, key: key, length: n, shift: 0) else {
+                    continue
+                }
+                let bucket = tables[Int(key.rawValue - 1)].bucket(h)
+                if best == nil || bucket.count < best!.count { best = bucket }
             }
-            h ^= h >> 29
-            h &*= 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 32
-            out.append(contentsOf: tables[Int(segment.rawValue - 1)].bucket(h))
-        }
-        let isPattern = serial.contains(unknown)
-        if isPattern {
-            // Same length only; halves first, thirds when both halves hold an unknown position.
-            let before = out.count
-            probe(.firstHalf, length: n, from: 0)
-            probe(.lastHalf, length: n, from: 0)
-            if out.count == before {
-                probe(.firstThird, length: n, from: 0)
-                probe(.middleThird, length: n, from: 0)
-                probe(.lastThird, length: n, from: 0)
-            }
+            if let best { out.append(contentsOf: best) }
             return
         }
-        probe(.firstHalf, length: n, from: 0)
-        probe(.lastHalf, length: n, from: 0)
-        if sameLengthOnly { return }
-        // A registry serial one longer (the request lost a character) or one shorter (it gained one):
-        // its first half lines up at the start of the request, its last half at the end.
-        for len in [n - 1, n + 1] where len >= 4 {
-            probe(.firstHalf, length: len, from: 0)
-            probe(.lastHalf, length: len, from: n - len)
+        if sameLengthOnly {
+            _ = probe(.h1q3, q, registryLength: n, into: &out)
+            return
+        }
+        for len in [n, n - 1, n + 1] where len >= 3 {
+            for key in [Key.h1q3, .h1q4, .h2q1, .h2q2] { _ = probe(key, q, registryLength: len, into: &out) }
         }
     }
 }

@@ -340,18 +340,30 @@ struct TraceCommand: AsyncParsableCommand {
         cases = order.map { cases[$0] }
         var latencies: [Int64] = []
         latencies.reserveCapacity(cases.count)
+        var byKind: [String: (latencies: [Int64], top5: Int, answerable: Int)] = [:]
         var top5 = 0
         var answerable = 0
         var wrongCompleted = 0
         let start = ContinuousClock.now
-        for (c, _) in cases {
+        for (c, kind) in cases {
             let t0 = ContinuousClock.now
             let r = engine.trace(c.request)
             let dt = ContinuousClock.now - t0
-            latencies.append(dt.components.attoseconds / 1_000_000_000 + dt.components.seconds * 1_000_000_000)
+            let ns = dt.components.attoseconds / 1_000_000_000 + dt.components.seconds * 1_000_000_000
+            latencies.append(ns)
+            byKind[kind, default: ([], 0, 0)].latencies.append(ns)
+            if ProcessInfo.processInfo.environment["IRONTRACE_SLOWEST"] != nil, ns > 5_000_000 {
+                printError(
+                    "slow: \(Double(ns) / 1e6) ms \(kind) \(c.request.serial) \(c.request.manufacturer) candidates \(r.candidates.count) \(r.summary)"
+                )
+            }
             if c.saleID != 0 {
                 answerable += 1
-                if r.candidates.prefix(5).contains(where: { $0.saleID == c.saleID }) { top5 += 1 }
+                byKind[kind]!.answerable += 1
+                if r.candidates.prefix(5).contains(where: { $0.saleID == c.saleID }) {
+                    top5 += 1
+                    byKind[kind]!.top5 += 1
+                }
             }
             if r.outcome.isCompleted && r.sale?.saleID != c.saleID { wrongCompleted += 1 }
         }
@@ -376,6 +388,23 @@ struct TraceCommand: AsyncParsableCommand {
         print(
             "top-5 accuracy on answerable requests: \((Double(top5) / Double(max(1, answerable))).percent) of \(answerable.grouped); wrong sale completed: \(wrongCompleted)"
         )
+        var slowest: [(Int64, String, String)] = []
+        for (k, (c, kind)) in cases.enumerated() where slowest.count < 5 || byKind.isEmpty {
+            _ = k
+            _ = c
+            _ = kind
+            break
+        }
+        _ = slowest
+        for (kind, v) in byKind.sorted(by: { $0.key < $1.key }) {
+            let l = v.latencies.sorted()
+            func p(_ q: Double) -> String {
+                String(format: "%.3f ms", Double(l[min(l.count - 1, Int(Double(l.count) * q))]) / 1e6)
+            }
+            print(
+                "  \(kind): \(l.count.grouped) requests, p50 \(p(0.5)), p99 \(p(0.99)), top-5 \(v.answerable == 0 ? "-" : (Double(v.top5) / Double(v.answerable)).percent)"
+            )
+        }
         if let path = writeRequests {
             let w = try CSVWriter(
                 path: path,
