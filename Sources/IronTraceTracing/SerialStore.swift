@@ -33,3 +33,34 @@ public struct SerialStore: Sendable {
 
     public subscript(i: Int) -> ArraySlice<UInt8> { bytes[Int(offsets[i])..<Int(offsets[i + 1])] }
 }
+
+extension SerialStore {
+    /// Keeps the ids whose serial has the pattern's length and equals it at every readable position
+    /// (`?` matches anything). One pass over raw buffers: the hot loop of obliterated-serial lookups.
+    func filter(_ ids: inout [UInt32], pattern: [UInt8]) {
+        let n = pattern.count
+        let unknown = UInt8(ascii: "?")
+        bytes.withUnsafeBufferPointer { b in
+            offsets.withUnsafeBufferPointer { o in
+                pattern.withUnsafeBufferPointer { p in
+                    var kept = 0
+                    for k in 0..<ids.count {
+                        let i = Int(ids[k])
+                        let start = Int(o[i])
+                        guard Int(o[i + 1]) - start == n else { continue }
+                        var ok = true
+                        for j in 0..<n where p[j] != unknown && p[j] != b[start + j] {
+                            ok = false
+                            break
+                        }
+                        if ok {
+                            ids[kept] = ids[k]
+                            kept += 1
+                        }
+                    }
+                    ids.removeLast(ids.count - kept)
+                }
+            }
+        }
+    }
+}

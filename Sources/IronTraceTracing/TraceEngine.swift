@@ -148,11 +148,20 @@ public struct TraceEngine: Sendable {
         let ctx = RequestContext(request: request, makerCode: makerCode, dataset: dataset)
         // An exact serial of the same maker settles the search; otherwise widen to one edit.
         index.candidates(for: query, sameLengthOnly: true, into: &ids)
+        if query.contains(UInt8(ascii: "?")) {
+            // Obliterated serial: one bucket holds every possible match; keep those that fit the pattern.
+            serials.filter(&ids, pattern: query)
+            return finish(ids: &ids, query: query, ctx: ctx)
+        }
         let hasExact = ids.contains { i in
             serials[Int(i)].elementsEqual(query)
                 && (makerCode == nil || dataset.sales.manufacturer[Int(i)] == makerCode)
         }
         if !hasExact { index.candidates(for: query, sameLengthOnly: false, into: &ids) }
+        return finish(ids: &ids, query: query, ctx: ctx)
+    }
+
+    private func finish(ids: inout [UInt32], query: [UInt8], ctx: RequestContext) -> [TraceCandidate] {
         ids.sort()
         // First pass: numbers only, no strings; keep the best few.
         var scored: [(score: Int, index: Int, match: SerialMatch)] = []
