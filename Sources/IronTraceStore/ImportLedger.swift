@@ -30,3 +30,11 @@ public struct ImportSummary: Sendable {
 
     public var isBalanced: Bool { rowsRead == rowsStored + rowsRejected }
 }
+
+/// Official files the store reads as published.
+public enum OfficialFormat: String, CaseIterable, Sendable {
+    /// INEGI "Defunciones por homicidio" cube export (state and municipality by month).
+    case inegiHomicides = "inegi-homicides"
+    /// SESNSP "Incidencia delictiva del fuero común", state level, wide monthly layout.
+    case sesnspIncidence = "sesnsp-incidence"
+}

@@ -124,3 +124,19 @@ extension IronTraceStore {
         }
     }
 }
+
+extension IronTraceStore {
+    /// The sum of a measure over areas and periods matching SQL LIKE patterns (for checks and reports).
+    public func sumOfMeasure(like measure: String, source: String, area: String = "%", period: String = "%") throws
+        -> Double
+    {
+        try writer.read { db in
+            try Double.fetchOne(
+                db,
+                sql:
+                    "SELECT coalesce(sum(value), 0) FROM area_measures WHERE measure LIKE ? AND source = ? AND area LIKE ? AND period LIKE ?",
+                arguments: [measure, source, area, period]
+            ) ?? 0
+        }
+    }
+}

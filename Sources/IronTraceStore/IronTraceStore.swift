@@ -72,10 +72,42 @@ public final class IronTraceStore: Sendable {
         file: String,
         progress: (@Sendable (Int) -> Void)?
     ) throws -> ImportSummary {
+        try load(kind, file: file, format: "native:" + K.Codec.kind.rawValue, progress: progress) {
+            () throws(FormatError) in
+            try NativeReader<K.Codec>(path: file)
+        }
+    }
+
+    /// Imports an official file (INEGI, SESNSP, ...) through its reader, as area measures.
+    public func importOfficial(
+        _ format: OfficialFormat,
+        path file: String,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> ImportSummary {
+        switch format {
+        case .inegiHomicides:
+            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try INEGIHomicideReader(path: file)
+            }
+        case .sesnspIncidence:
+            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try SESNSPIncidenceReader(path: file)
+            }
+        }
+    }
+
+    private func load<K: StoredKind, Source: Sequence>(
+        _ kind: K.Type,
+        file: String,
+        format: String,
+        progress: (@Sendable (Int) -> Void)?,
+        open: () throws(FormatError) -> Source
+    ) throws -> ImportSummary where Source.Element == RowResult<K.Codec.Value> {
         let clock = ContinuousClock.now
-        let format = "native:" + K.Codec.kind.rawValue
         let digest = try IronTraceStore.sha256(ofFile: file)
-        let reader = try NativeReader<K.Codec>(path: file)
+        let reader = try open()
         let started = IronTraceStore.now()
         let previous = try writer.read { db in
             try Int64.fetchOne(

@@ -7,7 +7,8 @@ struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import native CSV files into a database (see docs/formats.md).",
         discussion: """
-            KIND is one of: \(NativeKind.allCases.map(\.rawValue).joined(separator: ", ")). Each file is \
+            KIND is one of: \(NativeKind.allCases.map(\.rawValue).joined(separator: ", ")) (native files), or \
+            \(OfficialFormat.allCases.map(\.rawValue).joined(separator: ", ")) (official files as published). Each file is \
             imported in one transaction and recorded in the ledger with its SHA-256; importing the same \
             content again adds nothing. Rejected rows are stored with their line, column and reason.
             """
@@ -35,6 +36,9 @@ struct Import: AsyncParsableCommand {
         try await withExitCodes {
             var anyRejected = false
             if dryRun {
+                guard NativeKind(argument: kind) != nil else {
+                    throw ValidationError("--dry-run reads native files only")
+                }
                 for file in files {
                     let s = try NativeCheck.check(kind: NativeKind(argument: kind)!, path: file)
                     printSummary(s)
@@ -45,7 +49,12 @@ struct Import: AsyncParsableCommand {
             }
             let store = try IronTraceStore(path: db.database)
             for file in files {
-                let summary = try importWithProgress(store, kind: NativeKind(argument: kind)!, file: file)
+                let summary: ImportSummary
+                if let official = OfficialFormat(rawValue: kind) {
+                    summary = try store.importOfficial(official, path: file)
+                } else {
+                    summary = try importWithProgress(store, kind: NativeKind(argument: kind)!, file: file)
+                }
                 printSummary(summary)
                 anyRejected = anyRejected || summary.rowsRejected > 0
             }

@@ -1,0 +1,150 @@
+import IronTraceCore
+
+/// Reads INEGI's "Defunciones por homicidio" cube exports as published (Latin-1, CRLF, a title
+/// block, the year in "Año de registro : YYYY", a national "Total" row, state rows keyed
+/// `=CONCATENAR(0,01)`, municipal rows keyed ` 01 001 `, thousands separators, blank cells for zero,
+/// a "FUENTE:" footer) into area measures: `homicides` per area for the year and for each month,
+/// source `INEGI`. Each figure (a year total or a month cell) is one record; rows for deaths that
+/// occurred abroad (INEGI codes 33-35) are rejected with their reason, never dropped silently.
+public final class INEGIHomicideReader: Sequence, IteratorProtocol {
+    public let csv: CSVReader
+    public let year: Int
+    private var pending: [RowResult<AreaMeasure>] = []
+    private let monthColumns: [Int]
+    private let totalColumn: Int
+
+    public init(path: String) throws(FormatError) {
+        csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ","), mojibake: .off))
+        var foundYear: Int?
+        var header: [String]?
+        while let r = csv.next() {
+            let first = r.fields.first?.trimmingASCIISpaces() ?? ""
+            if first.hasPrefix("Año de registro"),
+                let y = Int(first.split(separator: ":").last?.trimmingASCIISpaces() ?? "")
+            {
+                foundYear = y
+            }
+            if r.fields.count > 3, r.fields[2].trimmingASCIISpaces() == "Total",
+                r.fields[3].trimmingASCIISpaces() == "Enero"
+            {
+                header = r.fields
+                break
+            }
+        }
+        guard let header else {
+            throw FormatError(
+                file: path,
+                reason: "not an INEGI homicide cube export: no header row with Total, Enero, ..."
+            )
+        }
+        guard let foundYear else {
+            throw FormatError(file: path, reason: "no 'Año de registro : YYYY' line before the header")
+        }
+        year = foundYear
+        totalColumn = 2
+        let months = [
+            "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Octubre",
+            "Noviembre", "Diciembre",
+        ]
+        var cols: [Int] = []
+        for m in months {
+            guard let i = header.firstIndex(where: { $0.trimmingASCIISpaces() == m }) else {
+                throw FormatError(file: path, line: 1, reason: "month column \(m) missing")
+            }
+            cols.append(i)
+        }
+        monthColumns = cols
+    }
+
+    /// Why a row's area cannot be stored.
+    struct AreaProblem: Error {
+        var reason: String
+    }
+
+    /// INEGI's area key of a row: national, state or municipality, or why the row is rejected.
+    static func area(_ key: String, name: String) -> Result<AreaCode, AreaProblem> {
+        let k = key.trimmingASCIISpaces()
+        if k.isEmpty && name.trimmingASCIISpaces() == "Total" { return .success(.country("MX")) }
+        if k.hasPrefix("=CONCATENAR(") {
+            let inner = k.dropFirst("=CONCATENAR(".count).prefix { $0 != ")" }
+            let code = inner.split(separator: ",").last.map { String($0).trimmingASCIISpaces() } ?? ""
+            guard let n = Int(code) else { return .failure(AreaProblem(reason: "unreadable state key")) }
+            guard let s = MexicanState.code(n) else {
+                return .failure(AreaProblem(reason: "INEGI code \(code): deaths registered outside the 32 states"))
+            }
+            return .success(.mexicanState(s))
+        }
+        let parts = k.split(separator: " ")
+        if parts.count == 2, let st = Int(parts[0]), let mun = Int(parts[1]) {
+            guard (1...32).contains(st) else {
+                return .failure(
+                    AreaProblem(reason: "INEGI code \(parts[0]): death occurred abroad or place unspecified")
+                )
+            }
+            return .success(.mexicanMunicipality(st * 1000 + mun))
+        }
+        return .failure(AreaProblem(reason: "unrecognised area key"))
+    }
+
+    static func number(_ s: String) -> Double? {
+        let t = s.trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
+        if t.isEmpty { return 0 }
+        guard let v = Double(t), v >= 0 else { return nil }
+        return v
+    }
+
+    public func next() -> RowResult<AreaMeasure>? {
+        while pending.isEmpty {
+            guard let r = csv.next() else { return nil }
+            let f = r.fields
+            let first = f.first?.trimmingASCIISpaces() ?? ""
+            if first.hasPrefix("FUENTE") || f.count <= monthColumns.max()! { continue }  // footer and blank lines
+            let name = f.count > 1 ? f[1] : ""
+            switch INEGIHomicideReader.area(f[0], name: name) {
+            case .failure(let problem):
+                let reason = problem.reason
+                // One rejection per figure the row carries, so records read = stored + rejected.
+                for c in [totalColumn] + monthColumns {
+                    pending.append(
+                        .rejected(
+                            Rejection(
+                                file: csv.fileName,
+                                line: r.line,
+                                column: c + 1,
+                                field: c == totalColumn ? "Total" : "month",
+                                value: "\(f[0].trimmingASCIISpaces()) \(name)",
+                                reason: reason
+                            )
+                        )
+                    )
+                }
+            case .success(let area):
+                for (k, c) in ([totalColumn] + monthColumns).enumerated() {
+                    guard let v = INEGIHomicideReader.number(f[c]) else {
+                        pending.append(
+                            .rejected(
+                                Rejection(
+                                    file: csv.fileName,
+                                    line: r.line,
+                                    column: c + 1,
+                                    field: "count",
+                                    value: f[c],
+                                    reason: "not a count"
+                                )
+                            )
+                        )
+                        continue
+                    }
+                    let period = k == 0 ? String(year) : "\(year)-\(k < 10 ? "0" : "")\(k)"
+                    pending.append(
+                        .record(
+                            AreaMeasure(area: area, period: period, measure: "homicides", value: v, source: "INEGI"),
+                            line: r.line
+                        )
+                    )
+                }
+            }
+        }
+        return pending.removeFirst()
+    }
+}

@@ -1,0 +1,119 @@
+import IronTraceCore
+
+/// Reads SESNSP's "Incidencia delictiva del fuero común" state file in its wide layout (one column
+/// per month; UTF-8 with a BOM and, in the March 2022 cut, Mac Roman mojibake that the CSV reader
+/// repairs) into area measures: `carpetas:<subtipo>:<modalidad>` per state and month, source
+/// `SESNSP` (investigation files opened). Each month cell is one record.
+public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
+    public let csv: CSVReader
+    private var pending: [RowResult<AreaMeasure>] = []
+    private let col: (year: Int, state: Int, subtype: Int, modality: Int, months: [Int])
+
+    public init(path: String) throws(FormatError) {
+        csv = try CSVReader(path: path)
+        guard let header = csv.next()?.fields.map({ AreaName.key($0) }) else {
+            throw FormatError(file: path, reason: "empty file")
+        }
+        func find(_ names: String...) throws(FormatError) -> Int {
+            for n in names { if let i = header.firstIndex(of: AreaName.key(n)) { return i } }
+            throw FormatError(file: path, line: 1, reason: "not a SESNSP incidence file: no column \(names[0])")
+        }
+        let months = [
+            "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Octubre",
+            "Noviembre", "Diciembre",
+        ]
+        var m: [Int] = []
+        for name in months { m.append(try find(name)) }
+        col = (
+            try find("Año", "Ano"), try find("Clave_Ent", "Cve. Entidad"), try find("Subtipo de delito"),
+            try find("Modalidad"), m
+        )
+    }
+
+    public func next() -> RowResult<AreaMeasure>? {
+        while pending.isEmpty {
+            guard let r = csv.next() else { return nil }
+            let f = r.fields
+            guard f.count > col.months.max()! else {
+                pending.append(
+                    .rejected(
+                        Rejection(
+                            file: csv.fileName,
+                            line: r.line,
+                            column: 0,
+                            field: "",
+                            value: "",
+                            reason: "expected at least \(col.months.max()! + 1) fields, found \(f.count)"
+                        )
+                    )
+                )
+                continue
+            }
+            guard let year = Int(f[col.year].trimmingASCIISpaces()), (1990...2100).contains(year) else {
+                pending.append(
+                    .rejected(
+                        Rejection(
+                            file: csv.fileName,
+                            line: r.line,
+                            column: col.year + 1,
+                            field: "Año",
+                            value: f[col.year],
+                            reason: "not a year"
+                        )
+                    )
+                )
+                continue
+            }
+            guard let state = Int(f[col.state].trimmingASCIISpaces()).flatMap(MexicanState.code) else {
+                pending.append(
+                    .rejected(
+                        Rejection(
+                            file: csv.fileName,
+                            line: r.line,
+                            column: col.state + 1,
+                            field: "Clave_Ent",
+                            value: f[col.state],
+                            reason: "not an INEGI state code 1-32"
+                        )
+                    )
+                )
+                continue
+            }
+            let measure = "carpetas:\(f[col.subtype].trimmingASCIISpaces()):\(f[col.modality].trimmingASCIISpaces())"
+            for (k, c) in col.months.enumerated() {
+                let t = f[c].trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
+                // Months not yet published are blank in the latest year: no figure, not a zero.
+                if t.isEmpty { continue }
+                guard let v = Double(t), v >= 0 else {
+                    pending.append(
+                        .rejected(
+                            Rejection(
+                                file: csv.fileName,
+                                line: r.line,
+                                column: c + 1,
+                                field: "month",
+                                value: f[c],
+                                reason: "not a count"
+                            )
+                        )
+                    )
+                    continue
+                }
+                let period = "\(year)-\(k < 9 ? "0" : "")\(k + 1)"
+                pending.append(
+                    .record(
+                        AreaMeasure(
+                            area: .mexicanState(state),
+                            period: period,
+                            measure: measure,
+                            value: v,
+                            source: "SESNSP"
+                        ),
+                        line: r.line
+                    )
+                )
+            }
+        }
+        return pending.removeFirst()
+    }
+}

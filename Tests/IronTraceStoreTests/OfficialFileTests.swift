@@ -1,0 +1,71 @@
+import Foundation
+import IronTraceStore
+import IronTraceTesting
+import Testing
+
+/// The official files as published, read without hand editing; the tests reproduce the figures
+/// their producers publish.
+@Suite struct OfficialFileTests {
+    @Test(
+        .enabled(
+            if: SharedData.path("inegi_homicidios_municipio_mes_1990_2015/2010.csv") != nil,
+            "needs ../shared/data"
+        )
+    )
+    func inegiHomicidesReproducePublishedTotals() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        for year in [2010, 2015] {
+            let s = try store.importOfficial(
+                .inegiHomicides,
+                path: SharedData.path("inegi_homicidios_municipio_mes_1990_2015/\(year).csv")!
+            )
+            #expect(s.isBalanced)
+            #expect(s.sampleRejections.allSatisfy { $0.reason.contains("INEGI code") })
+            if year == 2015 {
+                // The 2015 export lists deaths that occurred in the US and elsewhere (codes 33, 34):
+                // rejected with their reason, never dropped silently.
+                #expect(s.rowsRejected >= 26)
+            }
+        }
+        // INEGI: 25,757 homicides registered in 2010 and 20,762 in 2015 (national total row).
+        #expect(try store.sumOfMeasure(like: "homicides", source: "INEGI", area: "MX", period: "2010") == 25_757)
+        #expect(try store.sumOfMeasure(like: "homicides", source: "INEGI", area: "MX", period: "2015") == 20_762)
+        // The months add up to the year, and the states to the nation less deaths abroad.
+        #expect(try store.sumOfMeasure(like: "homicides", source: "INEGI", area: "MX", period: "2015-%") == 20_762)
+        let states = try store.sumOfMeasure(like: "homicides", source: "INEGI", area: "MX-__", period: "2015")
+        #expect(states <= 20_762 && states > 20_700)
+        // Municipalities add up to their state.
+        let jalisco = try store.sumOfMeasure(like: "homicides", source: "INEGI", area: "MX-14", period: "2015")
+        let jaliscoMunicipalities = try store.sumOfMeasure(
+            like: "homicides",
+            source: "INEGI",
+            area: "MX-14___",
+            period: "2015"
+        )
+        #expect(jalisco == jaliscoMunicipalities)
+    }
+
+    @Test(.enabled(if: SharedData.path("sesnsp_estatal_2015_2022/IDEFC_NM_mar22.csv") != nil, "needs ../shared/data"))
+    func sesnspIncidenceReproducesPublishedTotals() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(
+            .sesnspIncidence,
+            path: SharedData.path("sesnsp_estatal_2015_2022/IDEFC_NM_mar22.csv")!
+        )
+        #expect(s.isBalanced)
+        #expect(s.rowsRejected == 0)
+        // SESNSP: 29,480 investigation files for intentional homicide (homicidio doloso) in 2019.
+        #expect(
+            try store.sumOfMeasure(like: "carpetas:Homicidio doloso:%", source: "SESNSP", period: "2019-%") == 29_480
+        )
+        // Names come out repaired from the Mac Roman mojibake.
+        #expect(
+            try store.sumOfMeasure(like: "carpetas:Feminicidio:Con arma de fuego", source: "SESNSP", period: "2019-%")
+                > 0
+        )
+        #expect(
+            try store.sumOfMeasure(like: "carpetas:Robo de vehículo automotor:%", source: "SESNSP", period: "2019-%")
+                > 0
+        )
+    }
+}
