@@ -78,13 +78,7 @@ enum StoredSales: StoredKind {
         b.add(s.purchaserID)
         b.add(s.date.description)
         b.add(s.multipleSaleID)
-        b.add(f.makeRaw)
-        b.add(f.manufacturer)
-        b.add(f.model)
-        b.add(f.caliber)
-        b.add(f.type == .unknown ? "" : f.type.rawValue)
-        b.add(f.serial.raw)
-        b.add(f.serial.normalized)
+        b.addFirearm(f)
         b.add(f.countryOfManufacture)
         b.add(f.importer)
     }
@@ -110,13 +104,7 @@ enum StoredRecoveries: StoredKind {
         b.add(v.area?.description)
         b.add(v.latitude)
         b.add(v.longitude)
-        b.add(f.makeRaw)
-        b.add(f.manufacturer)
-        b.add(f.model)
-        b.add(f.caliber)
-        b.add(f.type == .unknown ? "" : f.type.rawValue)
-        b.add(f.serial.raw)
-        b.add(f.serial.normalized)
+        b.addFirearm(f)
         b.add(v.serialObliterated ? 1 : 0)
         b.add(v.possessorID)
         b.add(v.crimeCategory.rawValue)
@@ -221,4 +209,18 @@ enum StoredFlows: StoredKind {
     static let exportSQL = """
         SELECT source_area, recovery_area, year, count, source FROM flows ORDER BY year, source_area, recovery_area, source
         """
+}
+
+extension RowBinder {
+    /// The firearm columns sales and recoveries share: make as written, manufacturer, model,
+    /// caliber, type, serial as written and its normal form.
+    mutating func addFirearm(_ f: Firearm) {
+        add(f.makeRaw)
+        add(f.manufacturer)
+        add(f.model)
+        add(f.caliber)
+        add(f.type == .unknown ? "" : f.type.rawValue)
+        add(f.serial.raw)
+        add(f.serial.normalized)
+    }
 }

@@ -95,8 +95,7 @@ extension WorldGenerator {
                 date: date,
                 country: country,
                 area: area,
-                possessor: gun.possessor >= 0 ? Int64(gun.possessor) + 1 : nil,
-                mexicoLinked: gun.toMexico
+                possessor: gun.possessor >= 0 ? Int64(gun.possessor) + 1 : nil
             )
             let outcome: TraceOutcome = gun.sale >= 0 ? .completedToPurchaser : .completedToDealer
             addTrace(
@@ -202,8 +201,7 @@ extension WorldGenerator {
                         date: date,
                         country: "MX",
                         area: .mexicanState(MexicanState.code(mexicanState(year: date.year))!),
-                        possessor: nil,
-                        mexicoLinked: true
+                        possessor: nil
                     )
                     addTrace(
                         recovery: id,
@@ -281,8 +279,7 @@ extension WorldGenerator {
             date: date,
             country: country,
             area: area,
-            possessor: possessor,
-            mexicoLinked: country == "MX"
+            possessor: possessor
         )
         addTrace(
             recovery: id,
@@ -351,7 +348,6 @@ extension WorldGenerator {
             country: country,
             area: area,
             possessor: nil,
-            mexicoLinked: country == "MX",
             obliterated: obliterated
         )
         addTrace(
@@ -391,7 +387,6 @@ extension WorldGenerator {
         country: String,
         area: AreaCode,
         possessor: Int64?,
-        mexicoLinked: Bool,
         obliterated: Bool = false
     ) {
         var f = firearm
@@ -473,7 +468,6 @@ extension WorldGenerator {
                 caseNumber: "\(date.year)-\(String(format5: rng.below(100_000)))"
             )
         )
-        _ = mexicoLinked
     }
 
     mutating func addTrace(

@@ -42,10 +42,7 @@ public final class INEGIHomicideReader: Sequence, IteratorProtocol {
         }
         year = foundYear
         totalColumn = 2
-        let months = [
-            "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Octubre",
-            "Noviembre", "Diciembre",
-        ]
+        let months = SpanishCalendar.months
         var cols: [Int] = []
         for m in months {
             guard let i = header.firstIndex(where: { $0.trimmingASCIISpaces() == m }) else {
@@ -135,7 +132,7 @@ public final class INEGIHomicideReader: Sequence, IteratorProtocol {
                         )
                         continue
                     }
-                    let period = k == 0 ? String(year) : "\(year)-\(k < 10 ? "0" : "")\(k)"
+                    let period = k == 0 ? String(year) : SpanishCalendar.period(year: year, month: k)
                     pending.append(
                         .record(
                             AreaMeasure(area: area, period: period, measure: "homicides", value: v, source: "INEGI"),

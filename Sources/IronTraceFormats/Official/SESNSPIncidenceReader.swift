@@ -18,10 +18,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
             for n in names { if let i = header.firstIndex(of: AreaName.key(n)) { return i } }
             throw FormatError(file: path, line: 1, reason: "not a SESNSP incidence file: no column \(names[0])")
         }
-        let months = [
-            "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Octubre",
-            "Noviembre", "Diciembre",
-        ]
+        let months = SpanishCalendar.months
         var m: [Int] = []
         for name in months { m.append(try find(name)) }
         col = (
@@ -99,7 +96,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                     )
                     continue
                 }
-                let period = "\(year)-\(k < 9 ? "0" : "")\(k + 1)"
+                let period = SpanishCalendar.period(year: year, month: k + 1)
                 pending.append(
                     .record(
                         AreaMeasure(
