@@ -100,6 +100,12 @@ public struct TraceEngine: Sendable {
             return result
         }
         // No strong candidate.
+        if let year = TraceEngine.markedYear(request.otherMarkings), year <= 1968 {
+            result.reason = .tooOld
+            result.summary =
+                "marked \(year): made before the Gun Control Act of 1968 required serials and dealer records; too old to trace"
+            return result
+        }
         let country = resolution.manufacturer?.country ?? request.countryOfOrigin.uppercased()
         if !country.isEmpty, country != "US", request.importer.trimmingASCIISpaces().isEmpty, resolution.importer == nil
         {
@@ -122,6 +128,23 @@ public struct TraceEngine: Sendable {
             best.map { "no matching record (best candidate scored \($0.score), below \(TraceEngine.completionScore))" }
             ?? "no matching record"
         return result
+    }
+
+    /// The earliest plausible year of manufacture written in the markings ("MFD 1943", "1911 A1 1944"),
+    /// or nil. Only four-digit numbers from 1850 to 2030 count.
+    static func markedYear(_ markings: String) -> Int? {
+        var years: [Int] = []
+        var digits = ""
+        for ch in markings + " " {
+            if ch.isASCII && ch.isNumber {
+                digits.append(ch)
+            } else {
+                if digits.count == 4, let y = Int(digits), (1850...2030).contains(y) { years.append(y) }
+                digits = ""
+            }
+        }
+        // A model number such as "1911" is not a date when another year is written; prefer the latest.
+        return years.max()
     }
 
     func saleFacts(_ i: Int) -> TraceResult.SaleFacts {

@@ -107,6 +107,18 @@ enum TraceFixture {
         )
         #expect(foreign.reason == .foreignNotImported)
         #expect(foreign.sourceClass == .nonUS && foreign.sourceCountry == "CN")
+        let old = engine.trace(
+            TraceRequest(
+                requestDate: day,
+                serial: "123456",
+                manufacturer: "Colt",
+                model: "1911 A1",
+                otherMarkings: "US PROPERTY 1943",
+                recoveryDate: day
+            )
+        )
+        #expect(old.reason == .tooOld)
+        #expect(old.summary.contains("1943"))
         let none = engine.trace(
             TraceRequest(requestDate: day, serial: "QQQ999999999", manufacturer: "Smith & Wesson", recoveryDate: day)
         )
