@@ -232,61 +232,14 @@ struct TraceCommand: AsyncParsableCommand {
         var (nextRecovery, nextTrace) = try store.nextIDs()
         var recoveries: [Recovery] = []
         var traces: [Trace] = []
-        let catalog = ManufacturerCatalog.standard
         for r in results {
-            let q = r.request
-            var recoveryID = q.recoveryID
+            var recoveryID = r.request.recoveryID
             if recoveryID == nil {
-                let maker = catalog.resolve(q.manufacturer).manufacturer
-                let firearm = Firearm(
-                    id: nextRecovery,
-                    manufacturer: maker?.name ?? "",
-                    makeRaw: q.manufacturer,
-                    model: q.model,
-                    caliber: CaliberNormalizer.standard.resolve(q.caliber, model: q.model, make: q.manufacturer)
-                        .caliber?.name ?? q.caliber,
-                    type: FirearmType(parsing: q.type) ?? .unknown,
-                    serial: SerialNumber(q.serial),
-                    countryOfManufacture: maker?.country ?? q.countryOfOrigin,
-                    importer: q.importer
-                )
-                let area = try? AreaCode(parsing: q.recoveryArea)
-                recoveries.append(
-                    Recovery(
-                        id: nextRecovery,
-                        firearm: firearm,
-                        date: q.recoveryDate,
-                        country: q.recoveryCountry.isEmpty ? (area?.country ?? "US") : q.recoveryCountry,
-                        area: area,
-                        latitude: nil,
-                        longitude: nil,
-                        possessorID: nil,
-                        crimeCategory: .other,
-                        eventID: nil,
-                        serialObliterated: q.serialObliterated,
-                        agency: q.agencyORI,
-                        caseNumber: q.caseNumber
-                    )
-                )
+                recoveries.append(r.recoveryRecord(id: nextRecovery))
                 recoveryID = nextRecovery
                 nextRecovery += 1
             }
-            traces.append(
-                Trace(
-                    id: nextTrace,
-                    recoveryID: recoveryID!,
-                    requestDate: q.requestDate,
-                    outcome: r.outcome,
-                    notTracedReason: r.reason,
-                    saleID: r.sale?.saleID,
-                    licenseeID: r.sale?.licenseeID,
-                    purchaserID: r.outcome == .completedToPurchaser ? r.sale?.purchaserID : nil,
-                    timeToCrimeDays: r.timeToCrimeDays,
-                    sourceClass: r.sourceClass,
-                    sourceCountry: r.sourceCountry,
-                    sourceState: r.sourceState
-                )
-            )
+            traces.append(r.traceRecord(id: nextTrace, recoveryID: recoveryID!))
             nextTrace += 1
         }
         let digest =
