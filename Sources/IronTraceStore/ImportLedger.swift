@@ -37,4 +37,6 @@ public enum OfficialFormat: String, CaseIterable, Sendable {
     case inegiHomicides = "inegi-homicides"
     /// SESNSP "Incidencia delictiva del fuero común", state level, wide monthly layout.
     case sesnspIncidence = "sesnsp-incidence"
+    /// ATF "Source and Recovery by State", tidy CSV (flows between US states).
+    case atfFlows = "atf-flows"
 }

@@ -140,3 +140,16 @@ extension IronTraceStore {
         }
     }
 }
+
+extension IronTraceStore {
+    /// The sum of published flows for a year and source (for checks and reports).
+    public func sumOfFlows(year: Int, source: String) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(
+                db,
+                sql: "SELECT coalesce(sum(count), 0) FROM flows WHERE year = ? AND source = ?",
+                arguments: [year, source]
+            ) ?? 0
+        }
+    }
+}

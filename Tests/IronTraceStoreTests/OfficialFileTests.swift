@@ -68,4 +68,27 @@ import Testing
                 > 0
         )
     }
+
+    @Test(
+        .enabled(
+            if: SharedData.path("atf_trace_by_state/atf_source_recovery_by_state_2010_2020.csv") != nil,
+            "needs ../shared/data"
+        )
+    )
+    func atfFlowsReproduceThePublishedGrandTotal() throws {
+        // ATF, Firearms Trace Data 2017, source and recovery by state: grand total 239,175.
+        let a = try IronTraceStore(path: ":memory:")
+        let s = try a.importOfficial(
+            .atfFlows,
+            path: SharedData.path("atf_trace_by_state/atf_source_recovery_by_state_2010_2020.csv")!
+        )
+        #expect(s.isBalanced)
+        #expect(s.sampleRejections.allSatisfy { $0.reason.contains("total row") })
+        #expect(try a.sumOfFlows(year: 2017, source: "ATF") == 239_175)
+        // The other tidy layout of the same tables gives the same figure.
+        let b = try IronTraceStore(path: ":memory:")
+        let t = try b.importOfficial(.atfFlows, path: SharedData.path("atf_trace_by_state/full_trace_data_13_17.csv")!)
+        #expect(t.isBalanced)
+        #expect(try b.sumOfFlows(year: 2017, source: "ATF") == 239_175)
+    }
 }

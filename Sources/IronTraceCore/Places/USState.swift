@@ -36,6 +36,9 @@ public struct USState: Hashable, Sendable, Comparable, CustomStringConvertible {
         d[AreaName.key("Washington DC")] = d["DC"]
         d[AreaName.key("Virgin Islands")] = d["VI"]
         d[AreaName.key("US Virgin Islands")] = d["VI"]
+        // ATF's trace tables report Guam and the Northern Mariana Islands on one row in some years.
+        d[AreaName.key("Guam & Northern Mariana Islands")] = d["GU"]
+        d[AreaName.key("Guam and Northern Mariana Islands")] = d["GU"]
         return d
     }()
 
