@@ -178,11 +178,11 @@ public final class IronTraceStore: Sendable {
             }
             // Parse on a second thread while this one inserts; batches keep the rows in file order.
             let pipe = BatchPipe<RowResult<K.Codec.Value>>(capacity: 8)
-            let source = Handoff(reader)
+            let source = Handoff(AnyIterator(reader.makeIterator()))
             let producer = Thread {
                 var batch: [RowResult<K.Codec.Value>] = []
                 batch.reserveCapacity(4096)
-                for result in source.value {
+                while let result = source.value.next() {
                     batch.append(result)
                     if batch.count == 4096 {
                         guard pipe.put(batch) else { return }

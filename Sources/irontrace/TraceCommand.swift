@@ -341,14 +341,6 @@ struct TraceCommand: AsyncParsableCommand {
         print(
             "top-5 accuracy on answerable requests: \((Double(top5) / Double(max(1, answerable))).percent) of \(answerable.grouped); wrong sale completed: \(wrongCompleted)"
         )
-        var slowest: [(Int64, String, String)] = []
-        for (k, (c, kind)) in cases.enumerated() where slowest.count < 5 || byKind.isEmpty {
-            _ = k
-            _ = c
-            _ = kind
-            break
-        }
-        _ = slowest
         for (kind, v) in byKind.sorted(by: { $0.key < $1.key }) {
             let l = v.latencies.sorted()
             func p(_ q: Double) -> String {

@@ -1,5 +1,3 @@
-import IronTraceCore
-
 /// A request to trace a recovered firearm: the fields of ATF Form 3312.1 (National Tracing Center
 /// Trace Request).
 public struct TraceRequest: Sendable, Hashable {
