@@ -39,4 +39,6 @@ public enum OfficialFormat: String, CaseIterable, Sendable {
     case sesnspIncidence = "sesnsp-incidence"
     /// ATF "Source and Recovery by State", tidy CSV (flows between US states).
     case atfFlows = "atf-flows"
+    /// UCDP Georeferenced Event Dataset (GED), CSV.
+    case ucdpGED = "ucdp-ged"
 }

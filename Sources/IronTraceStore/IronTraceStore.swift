@@ -90,6 +90,11 @@ public final class IronTraceStore: Sendable {
                 () throws(FormatError) in
                 try INEGIHomicideReader(path: file)
             }
+        case .ucdpGED:
+            try load(StoredEvents.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try UCDPEventReader(path: file)
+            }
         case .atfFlows:
             try load(StoredFlows.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in

@@ -91,4 +91,24 @@ import Testing
         #expect(t.isBalanced)
         #expect(try b.sumOfFlows(year: 2017, source: "ATF") == 239_175)
     }
+
+    @Test(.enabled(if: SharedData.path("ucdp_ged_mexico/ucdp_ged_mexico.csv") != nil, "needs ../shared/data"))
+    func ucdpEventsImportEveryMexicanRow() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let store = try IronTraceStore(path: dir.path("db.sqlite"))
+        let s = try store.importOfficial(.ucdpGED, path: SharedData.path("ucdp_ged_mexico/ucdp_ged_mexico.csv")!)
+        #expect(s.isBalanced)
+        #expect(s.rowsRead == 18_957)
+        #expect(s.rowsRejected == 0, "\(s.sampleRejections.prefix(3))")
+        let d = try store.loadDataset()
+        // UCDP's best estimates of deaths in the Mexico rows sum to 140,695.
+        #expect(d.events.fatalities.reduce(0) { $0 + Int($1) } == 140_695)
+        // Cartel dyads such as CJNG appear as actors, in states read from adm_1.
+        #expect(
+            d.events.actor1.contains { d.strings[$0].contains("Jalisco") }
+                || d.events.actor1.contains { d.strings[$0].contains("CJNG") }
+        )
+        #expect(d.strings.lookup("MX-08") != nil)
+    }
 }
