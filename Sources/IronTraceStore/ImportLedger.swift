@@ -41,4 +41,6 @@ public enum OfficialFormat: String, CaseIterable, Sendable {
     case atfFlows = "atf-flows"
     /// UCDP Georeferenced Event Dataset (GED), CSV.
     case ucdpGED = "ucdp-ged"
+    /// ACLED event export (31 columns).
+    case acled = "acled"
 }

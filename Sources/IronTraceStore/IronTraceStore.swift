@@ -90,6 +90,11 @@ public final class IronTraceStore: Sendable {
                 () throws(FormatError) in
                 try INEGIHomicideReader(path: file)
             }
+        case .acled:
+            try load(StoredEvents.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try ACLEDEventReader(path: file)
+            }
         case .ucdpGED:
             try load(StoredEvents.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in

@@ -111,4 +111,35 @@ import Testing
         )
         #expect(d.strings.lookup("MX-08") != nil)
     }
+
+    @Test(
+        .enabled(
+            if: SharedData.path("acled_format_sample/acled_sample_events_argentina_2022-06.csv") != nil,
+            "needs ../shared/data"
+        )
+    )
+    func acledEventsKeepTheirTaxonomy() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let store = try IronTraceStore(path: dir.path("db.sqlite"))
+        let s = try store.importOfficial(
+            .acled,
+            path: SharedData.path("acled_format_sample/acled_sample_events_argentina_2022-06.csv")!
+        )
+        #expect(s.isBalanced)
+        #expect(s.rowsRead == 326 && s.rowsStored == 326)
+        let d = try store.loadDataset()
+        let types = d.events.type.map { d.strings[$0] }
+        let subTypes = d.events.subType.map { d.strings[$0] }
+        #expect(types.filter { $0 == "Protests" }.count == 282)
+        #expect(subTypes.filter { $0 == "Violent demonstration" }.count == 38)
+        #expect(d.events.fatalities.reduce(0) { $0 + Int($1) } == 2)
+        // Re-importing the same export adds nothing.
+        #expect(
+            try store.importOfficial(
+                .acled,
+                path: SharedData.path("acled_format_sample/acled_sample_events_argentina_2022-06.csv")!
+            ).previousImportID != nil
+        )
+    }
 }
