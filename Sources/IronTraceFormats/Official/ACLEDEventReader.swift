@@ -16,56 +16,26 @@ public final class ACLEDEventReader: Sequence, IteratorProtocol {
     ]
 
     public let csv: CSVReader
-    private let header: [String]
-    private let col: [String: Int]
+    private let columns: NamedColumns
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
-        guard let h = csv.next()?.fields.map({ $0.trimmingASCIISpaces() }) else {
-            throw FormatError(file: path, reason: "empty file")
-        }
-        header = h
-        var c: [String: Int] = [:]
-        for (i, name) in h.enumerated() { c[name] = i }
-        for required in [
-            "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
-            "iso", "admin1", "location", "latitude", "longitude", "source", "notes", "fatalities",
-        ] where c[required] == nil {
-            throw FormatError(file: path, line: 1, reason: "not an ACLED export: no column \(required)")
-        }
-        col = c
+        columns = try NamedColumns(
+            csv,
+            required: [
+                "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+                "iso", "admin1", "location", "latitude", "longitude", "source", "notes", "fatalities",
+            ],
+            format: "an ACLED export"
+        )
     }
 
     public func next() -> RowResult<ArmedEvent>? {
         guard let r = csv.next() else { return nil }
-        let f = r.fields
-        func text(_ name: String) -> String {
-            col[name].flatMap { $0 < f.count ? f[$0].trimmingASCIISpaces() : nil } ?? ""
-        }
-        func reject(_ name: String, _ reason: String) -> RowResult<ArmedEvent> {
-            .rejected(
-                Rejection(
-                    file: csv.fileName,
-                    line: r.line,
-                    column: (col[name] ?? -1) + 1,
-                    field: name,
-                    value: text(name),
-                    reason: reason
-                )
-            )
-        }
-        guard f.count == header.count else {
-            return .rejected(
-                Rejection(
-                    file: csv.fileName,
-                    line: r.line,
-                    column: 0,
-                    field: "",
-                    value: "",
-                    reason: "expected \(header.count) fields, found \(f.count)"
-                )
-            )
-        }
+        let row = columns.row(r, file: csv.fileName)
+        func text(_ name: String) -> String { row.text(name) }
+        func reject(_ name: String, _ reason: String) -> RowResult<ArmedEvent> { row.reject(name, reason) }
+        if let problem: RowResult<ArmedEvent> = row.fieldCountProblem() { return problem }
         guard let iso = Int(text("iso")) else { return reject("iso", "not a numeric ISO 3166 code") }
         guard let country = ACLEDEventReader.americas[iso] else {
             return reject("iso", "country outside the Americas is not mapped")

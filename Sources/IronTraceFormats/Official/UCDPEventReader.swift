@@ -8,56 +8,25 @@ import IronTraceCore
 public final class UCDPEventReader: Sequence, IteratorProtocol {
     public static let idOffset: Int64 = 1_000_000_000
     public let csv: CSVReader
-    private let header: [String]
-    private let col: [String: Int]
+    private let columns: NamedColumns
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
-        guard let h = csv.next()?.fields.map({ $0.trimmingASCIISpaces() }) else {
-            throw FormatError(file: path, reason: "empty file")
-        }
-        header = h
-        var c: [String: Int] = [:]
-        for (i, name) in h.enumerated() { c[name] = i }
-        for required in [
-            "id", "type_of_violence", "side_a", "side_b", "country", "date_start", "date_prec", "best", "adm_1",
-        ]
-        where c[required] == nil {
-            throw FormatError(file: path, line: 1, reason: "not a UCDP GED file: no column \(required)")
-        }
-        col = c
+        columns = try NamedColumns(
+            csv,
+            required: [
+                "id", "type_of_violence", "side_a", "side_b", "country", "date_start", "date_prec", "best", "adm_1",
+            ],
+            format: "a UCDP GED file"
+        )
     }
 
     public func next() -> RowResult<ArmedEvent>? {
         guard let r = csv.next() else { return nil }
-        let f = r.fields
-        func text(_ name: String) -> String {
-            col[name].flatMap { $0 < f.count ? f[$0].trimmingASCIISpaces() : nil } ?? ""
-        }
-        func reject(_ name: String, _ reason: String) -> RowResult<ArmedEvent> {
-            .rejected(
-                Rejection(
-                    file: csv.fileName,
-                    line: r.line,
-                    column: (col[name] ?? -1) + 1,
-                    field: name,
-                    value: text(name),
-                    reason: reason
-                )
-            )
-        }
-        guard f.count == header.count else {
-            return .rejected(
-                Rejection(
-                    file: csv.fileName,
-                    line: r.line,
-                    column: 0,
-                    field: "",
-                    value: "",
-                    reason: "expected \(header.count) fields, found \(f.count)"
-                )
-            )
-        }
+        let row = columns.row(r, file: csv.fileName)
+        func text(_ name: String) -> String { row.text(name) }
+        func reject(_ name: String, _ reason: String) -> RowResult<ArmedEvent> { row.reject(name, reason) }
+        if let problem: RowResult<ArmedEvent> = row.fieldCountProblem() { return problem }
         guard let id = Int64(text("id")), id > 0 else { return reject("id", "not a positive id") }
         guard let date = CivilDate(parsing: text("date_start")) else { return reject("date_start", "not a date") }
         let type: EventType
