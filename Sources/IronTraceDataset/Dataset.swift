@@ -11,6 +11,8 @@ public struct Dataset: Sendable {
     public var recoveries = RecoveryColumns()
     public var traces = TraceColumns()
     public var events = EventColumns()
+    public var measures = MeasureColumns()
+    public var flows = FlowColumns()
 
     public init() {}
 
@@ -83,6 +85,28 @@ public struct Dataset: Sendable {
         public var location: [Int32] = []
         public var provenance: [Int32] = []
         public var count: Int { id.count }
+    }
+
+    /// Published figures per area and period (homicides, population, ...), each with its source.
+    public struct MeasureColumns: Sendable {
+        public var area: [Int32] = []
+        /// `YYYY` or `YYYY-MM`.
+        public var period: [Int32] = []
+        public var measure: [Int32] = []
+        public var value: [Double] = []
+        public var source: [Int32] = []
+        public var count: Int { area.count }
+    }
+
+    /// Published aggregate flows of traced guns (ATF source and recovery tables).
+    public struct FlowColumns: Sendable {
+        public var sourceArea: [Int32] = []
+        public var recoveryArea: [Int32] = []
+        public var year: [Int32] = []
+        /// Traced guns in the flow.
+        public var guns: [Int32] = []
+        public var source: [Int32] = []
+        public var count: Int { guns.count }
     }
 
     // Codes for enumerations stored as bytes.
@@ -202,5 +226,23 @@ extension Dataset {
         events.sourceDataset.append(strings.code(sourceDataset))
         events.location.append(strings.code(location))
         events.provenance.append(strings.code(provenance))
+    }
+}
+
+extension Dataset {
+    public mutating func appendMeasure(area: String, period: String, measure: String, value: Double, source: String) {
+        measures.area.append(strings.code(area))
+        measures.period.append(strings.code(period))
+        measures.measure.append(strings.code(measure))
+        measures.value.append(value)
+        measures.source.append(strings.code(source))
+    }
+
+    public mutating func appendFlow(sourceArea: String, recoveryArea: String, year: Int, count: Int, source: String) {
+        flows.sourceArea.append(strings.code(sourceArea))
+        flows.recoveryArea.append(strings.code(recoveryArea))
+        flows.year.append(Int32(year))
+        flows.guns.append(Int32(count))
+        flows.source.append(strings.code(source))
     }
 }

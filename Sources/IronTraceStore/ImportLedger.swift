@@ -43,4 +43,10 @@ public enum OfficialFormat: String, CaseIterable, Sendable {
     case ucdpGED = "ucdp-ged"
     /// ACLED event export (31 columns).
     case acled = "acled"
+    /// CONAPO state population projections (long layout, mid-year figures).
+    case conapoPopulation = "conapo-population"
+    /// INEGI census population export by state and municipality.
+    case inegiCensus = "inegi-census"
+    /// US Census Bureau state population estimates.
+    case censusPopulation = "census-population"
 }

@@ -100,6 +100,14 @@ extension IronTraceStore {
                     provenance: r[9]
                 )
             }
+            rows = try Row.fetchCursor(db, sql: "SELECT area, period, measure, value, source FROM area_measures")
+            while let r = try rows.next() {
+                d.appendMeasure(area: r[0], period: r[1], measure: r[2], value: r[3], source: r[4])
+            }
+            rows = try Row.fetchCursor(db, sql: "SELECT source_area, recovery_area, year, count, source FROM flows")
+            while let r = try rows.next() {
+                d.appendFlow(sourceArea: r[0], recoveryArea: r[1], year: r[2], count: r[3], source: r[4])
+            }
             return d
         }
     }

@@ -105,6 +105,21 @@ public final class IronTraceStore: Sendable {
                 () throws(FormatError) in
                 try ATFFlowReader(path: file)
             }
+        case .conapoPopulation:
+            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try PopulationReader.conapo(path: file)
+            }
+        case .inegiCensus:
+            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try PopulationReader.inegiCensus(path: file)
+            }
+        case .censusPopulation:
+            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try PopulationReader.usCensus(path: file)
+            }
         case .sesnspIncidence:
             try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in

@@ -143,3 +143,91 @@ import Testing
         )
     }
 }
+
+@Suite struct PopulationFileTests {
+    @Test(.enabled(if: SharedData.path("poblacion_mx/inegi_censo2020_poblacion_municipio_raw.csv") != nil))
+    func inegiCensus2020ReproducesThePublishedTotal() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(
+            .inegiCensus,
+            path: SharedData.path("poblacion_mx/inegi_censo2020_poblacion_municipio_raw.csv")!
+        )
+        #expect(s.isBalanced)
+        #expect(s.rowsRejected == 0)
+        // INEGI, Censo de Población y Vivienda 2020: 126,014,024 residents.
+        #expect(
+            try store.sumOfMeasure(like: "population", source: "INEGI census", area: "MX", period: "2020")
+                == 126_014_024
+        )
+        // The states add up to the nation, and Jalisco's municipalities to Jalisco.
+        #expect(
+            try store.sumOfMeasure(like: "population", source: "INEGI census", area: "MX-__", period: "2020")
+                == 126_014_024
+        )
+        #expect(
+            try store.sumOfMeasure(like: "population", source: "INEGI census", area: "MX-14___", period: "2020")
+                == store.sumOfMeasure(like: "population", source: "INEGI census", area: "MX-14", period: "2020")
+        )
+    }
+
+    @Test(.enabled(if: SharedData.path("poblacion_mx/inegi_censos_1990_2010_poblacion_municipio_raw.csv") != nil))
+    func inegiCensuses1990To2010() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(
+            .inegiCensus,
+            path: SharedData.path("poblacion_mx/inegi_censos_1990_2010_poblacion_municipio_raw.csv")!
+        )
+        #expect(s.isBalanced)
+        // INEGI, Censo de Población y Vivienda 2010: 112,336,538 residents; 1990 census: 81,249,645.
+        #expect(
+            try store.sumOfMeasure(like: "population", source: "INEGI census", area: "MX", period: "2010")
+                == 112_336_538
+        )
+        #expect(
+            try store.sumOfMeasure(like: "population", source: "INEGI census", area: "MX", period: "1990") == 81_249_645
+        )
+        // Municipalities created after 1990 have blank cells there: rejected with the reason, not zeros.
+        for r in s.sampleRejections { #expect(r.reason.contains("did not exist") || r.reason.contains("abroad")) }
+    }
+
+    @Test(.enabled(if: SharedData.path("poblacion_mx/conapo_pob_ent_gender_1950_2070.csv") != nil))
+    func conapoStatesAddUpToTheNation() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(
+            .conapoPopulation,
+            path: SharedData.path("poblacion_mx/conapo_pob_ent_gender_1950_2070.csv")!
+        )
+        #expect(s.isBalanced)
+        #expect(s.rowsRejected == 0)
+        #expect(s.rowsStored == 10_059)
+        let nation = try store.sumOfMeasure(like: "population", source: "CONAPO", area: "MX", period: "2020")
+        let states = try store.sumOfMeasure(like: "population", source: "CONAPO", area: "MX-__", period: "2020")
+        #expect(nation > 126_000_000 && nation < 130_000_000)
+        #expect(abs(nation - states) <= 32)
+    }
+
+    @Test(.enabled(if: SharedData.path("poblacion_us/nst-est2016-alldata.csv") != nil))
+    func censusStateEstimatesInBothLayouts() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        let a = try store.importOfficial(
+            .censusPopulation,
+            path: SharedData.path("poblacion_us/nst-est2016-alldata.csv")!
+        )
+        #expect(a.isBalanced)
+        // Vintage 2016: 323,127,513 residents on July 1, 2016; the four regions are rejected as aggregates.
+        #expect(try store.sumOfMeasure(like: "population", source: "Census", area: "US", period: "2016") == 323_127_513)
+        #expect(a.rowsRejected == 4 * 7)
+        let texas2016 = try store.sumOfMeasure(like: "population", source: "Census", area: "US-TX", period: "2016")
+        #expect(texas2016 == 27_862_596)
+        let other = try IronTraceStore(path: ":memory:")
+        let b = try other.importOfficial(
+            .censusPopulation,
+            path: SharedData.path("poblacion_us/us_state_population_2010_2020.csv")!
+        )
+        #expect(b.isBalanced)
+        #expect(b.rowsStored >= 51 * 11)
+        #expect(
+            try other.sumOfMeasure(like: "population", source: "Census", area: "US-CA", period: "2020") == 39_501_653
+        )
+    }
+}
