@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "IronTraceDataset", targets: ["IronTraceDataset"]),
         .library(name: "IronTraceSynth", targets: ["IronTraceSynth"]),
         .library(name: "IronTraceTracing", targets: ["IronTraceTracing"]),
+        .library(name: "IronTraceAnalytics", targets: ["IronTraceAnalytics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -39,6 +40,11 @@ let package = Package(
         .target(name: "IronTraceDataset", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
         .target(name: "IronTraceTracing", dependencies: ["IronTraceCore", "IronTraceDataset"], swiftSettings: swiftSettings),
         .target(
+            name: "IronTraceAnalytics",
+            dependencies: ["IronTraceCore", "IronTraceDataset"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "IronTraceSynth",
             dependencies: ["IronTraceCore", "IronTraceFormats"],
             swiftSettings: swiftSettings
@@ -47,7 +53,7 @@ let package = Package(
             name: "irontrace",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
-                "IronTraceTracing",
+                "IronTraceTracing", "IronTraceAnalytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -77,6 +83,10 @@ let package = Package(
         .testTarget(
             name: "IronTraceTracingTests",
             dependencies: ["IronTraceTracing", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+        ),
+        .testTarget(
+            name: "IronTraceAnalyticsTests",
+            dependencies: ["IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
         .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),

@@ -76,7 +76,7 @@ public struct WorldGenerator {
             recoveries: recoveries,
             traces: traces,
             events: all,
-            areaMeasures: WorldGenerator.homicideMeasures(),
+            areaMeasures: WorldGenerator.homicideMeasures() + WorldGenerator.populationMeasures(),
             groundTruth: groundTruth
         )
     }
@@ -205,6 +205,40 @@ public struct WorldGenerator {
                         measure: "firearm_homicide_victims",
                         value: Double(v),
                         source: MexicanFirearmHomicides.source
+                    )
+                )
+            }
+        }
+        return out
+    }
+
+    /// The embedded reference populations (CONAPO, US Census) as measures, with their real sources.
+    static func populationMeasures() -> [AreaMeasure] {
+        var out: [AreaMeasure] = []
+        for (code, values) in ReferencePopulations.mexico {
+            let area: AreaCode = code == 0 ? .country("MX") : .mexicanState(MexicanState.code(code)!)
+            for (i, v) in values.enumerated() {
+                out.append(
+                    AreaMeasure(
+                        area: area,
+                        period: String(ReferencePopulations.mexicoFirstYear + i),
+                        measure: "population",
+                        value: Double(v),
+                        source: "CONAPO"
+                    )
+                )
+            }
+        }
+        for (name, values) in ReferencePopulations.unitedStates {
+            let area: AreaCode = USState.lookup(name).map { .usState($0) } ?? .country("US")
+            for (i, v) in values.enumerated() {
+                out.append(
+                    AreaMeasure(
+                        area: area,
+                        period: String(ReferencePopulations.usFirstYear + i),
+                        measure: "population",
+                        value: Double(v),
+                        source: "Census"
                     )
                 )
             }

@@ -12,7 +12,10 @@ struct IronTraceCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 failure (database or internal error); 3 an input file could not be \
             read (not found, not CSV, wrong header); 4 rows were rejected and --strict was given; 64 usage error.
             """,
-        subcommands: [Demo.self, Generate.self, Import.self, Export.self, Info.self, Normalize.self, TraceCommand.self]
+        subcommands: [
+            Demo.self, Generate.self, Import.self, Export.self, Info.self, Normalize.self, TraceCommand.self,
+            ReportCommand.self,
+        ]
     )
 }
 

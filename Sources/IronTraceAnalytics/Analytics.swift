@@ -1,0 +1,125 @@
+import IronTraceCore
+import IronTraceDataset
+
+/// The report engine: built once over a ``Dataset`` (the trace facts are joined here), then answers
+/// any report for any filter. Reports 1–8 come from one ``TraceAggregates`` pass; violence, events
+/// and provenance read the published measures and the events.
+public final class Analytics: Sendable {
+    public let dataset: Dataset
+    public let facts: TraceFacts
+    let measures: MeasureIndex
+    /// True when the data holds synthetic records (the demo world).
+    public let isSynthetic: Bool
+
+    public init(_ d: Dataset) {
+        dataset = d
+        facts = TraceFacts(d)
+        measures = MeasureIndex(d)
+        let synthetic = d.strings.lookup("synthetic")
+        isSynthetic =
+            synthetic.map { code in d.events.sourceDataset.contains(code) || d.measures.source.contains(code) }
+            ?? false
+    }
+
+    /// The reports, by the name `irontrace report NAME` and the API use.
+    public enum Name: String, CaseIterable, Sendable {
+        case summary, sources, flows, firearms
+        case timeToCrime = "time-to-crime"
+        case crimes, dealers
+        case multipleSales = "multiple-sales"
+        case violence, events, provenance
+
+        public var title: String {
+            switch self {
+            case .summary: "Trace summary"
+            case .sources: "Source states"
+            case .flows: "Flows from source to recovery"
+            case .firearms: "Firearm types, calibers and manufacturers"
+            case .timeToCrime: "Time-to-crime"
+            case .crimes: "Crime categories"
+            case .dealers: "Dealers"
+            case .multipleSales: "Multiple sales among recovered guns"
+            case .violence: "Homicides and firearm homicides"
+            case .events: "Armed-violence events"
+            case .provenance: "Provenance: which dealers armed which violence"
+            }
+        }
+
+        /// Reports computed from the trace records (1–8).
+        public var isTraceReport: Bool { ![.violence, .events, .provenance].contains(self) }
+    }
+
+    /// One report for a filter.
+    public func report(_ name: Name, filter: ReportFilter = ReportFilter()) -> Report {
+        if name.isTraceReport {
+            let a = TraceAggregates.compute(facts, dataset: dataset, filter: filter)
+            return traceReport(name, a, filter)
+        }
+        switch name {
+        case .violence: return violenceReport(filter)
+        case .events: return eventsReport(filter)
+        default: return provenanceReport(filter)
+        }
+    }
+
+    /// Reports 1–8 for one filter from a single pass over the traces.
+    public func traceReports(filter: ReportFilter = ReportFilter()) -> [Report] {
+        let a = TraceAggregates.compute(facts, dataset: dataset, filter: filter)
+        return Name.allCases.filter(\.isTraceReport).map { traceReport($0, a, filter) }
+    }
+
+    func traceReport(_ name: Name, _ a: TraceAggregates, _ filter: ReportFilter) -> Report {
+        var r = Report(name: name.rawValue, title: name.title, notes: [filter.summary], isSynthetic: isSynthetic)
+        r.notes.append("\(Cell.grouped(a.total)) traces selected of \(Cell.grouped(facts.count)).")
+        switch name {
+        case .summary: summary(a, &r)
+        case .sources: sources(a, filter, &r)
+        case .flows: flows(a, filter, &r)
+        case .firearms: firearms(a, &r)
+        case .timeToCrime: timeToCrime(a, &r)
+        case .crimes: crimes(a, &r)
+        case .dealers: dealers(a, &r)
+        case .multipleSales: multipleSales(a, &r)
+        default: break
+        }
+        return r
+    }
+
+    static func classIndex(_ c: SourceCountryClass) -> Int { Int(Dataset.sourceClassCode(c)) }
+
+    static let traceSource = "IronTrace trace records"
+
+    static func share(_ a: Int, _ b: Int) -> Cell { b == 0 ? .empty : .share(Double(a) / Double(b)) }
+
+    static func label(_ c: SourceCountryClass) -> String {
+        switch c {
+        case .usSourced: "US-sourced"
+        case .nonUS: "Non-US-sourced"
+        case .undetermined: "Undetermined"
+        }
+    }
+
+    static func label(_ o: TraceOutcome) -> String {
+        switch o {
+        case .completedToPurchaser: "Completed to purchaser"
+        case .completedToDealer: "Completed to dealer only"
+        case .notTraced: "Not traced"
+        }
+    }
+
+    /// A readable name for an area key (`MX-14` → `Jalisco`, `US-TX` → `Texas`).
+    public static func areaName(_ key: String) -> String {
+        guard let a = try? AreaCode(parsing: key) else { return key.isEmpty ? "(unknown)" : key }
+        switch a {
+        case .usState(let s): return s.name
+        case .mexicanState(let s): return s.name
+        case .mexicanMunicipality(let m): return MexicanMunicipality.lookup(code: a.description)?.description ?? "\(m)"
+        case .country(let c):
+            switch c {
+            case "US": return "United States"
+            case "MX": return "Mexico"
+            default: return c
+            }
+        }
+    }
+}

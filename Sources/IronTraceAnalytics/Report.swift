@@ -1,0 +1,135 @@
+/// A report as data: titled tables of typed cells, each table with the source of its figures, plus
+/// notes (the filter applied, caveats, whether the data is synthetic). Renderers turn it into a
+/// terminal table, CSV, JSON or Markdown; charts read the same tables.
+public struct Report: Sendable {
+    /// The report's command name (`summary`, `sources`, ...).
+    public var name: String
+    public var title: String
+    public var tables: [ReportTable]
+    public var notes: [String]
+    /// True when any figure comes from synthetic records; every rendering shows it.
+    public var isSynthetic: Bool
+
+    public init(name: String, title: String, tables: [ReportTable] = [], notes: [String] = [], isSynthetic: Bool) {
+        self.name = name
+        self.title = title
+        self.tables = tables
+        self.notes = notes
+        self.isSynthetic = isSynthetic
+    }
+
+    /// The table with this identifier.
+    public func table(_ id: String) -> ReportTable? { tables.first { $0.id == id } }
+}
+
+/// One table of a report.
+public struct ReportTable: Sendable {
+    /// A short identifier, stable across versions (`outcomes`, `by_year`, ...), for `--table` and the API.
+    public var id: String
+    public var title: String
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    /// Where the figures come from ("IronTrace trace records", "INEGI, defunciones por homicidio", ...).
+    public var source: String
+
+    public init(id: String, title: String, columns: [Column], rows: [[Cell]] = [], source: String) {
+        self.id = id
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.source = source
+    }
+
+    public struct Column: Sendable {
+        public var name: String
+        /// The unit of the figures ("traces", "%", "days", "per 100,000"), empty for labels.
+        public var unit: String
+        public init(_ name: String, unit: String = "") {
+            self.name = name
+            self.unit = unit
+        }
+    }
+
+    /// The cells of one column.
+    public func column(_ name: String) -> [Cell] {
+        guard let i = columns.firstIndex(where: { $0.name == name }) else { return [] }
+        return rows.map { $0[i] }
+    }
+
+    /// The row whose first cell shows this text.
+    public func row(_ label: String) -> [Cell]? { rows.first { $0.first?.text == label } }
+
+    /// The value in the row labelled `label` and the column `name`.
+    public func value(_ label: String, _ name: String) -> Double? {
+        guard let i = columns.firstIndex(where: { $0.name == name }), let r = row(label) else { return nil }
+        return r[i].number
+    }
+}
+
+/// A typed cell: text, a count, a decimal number with its digits, or a share shown as a percentage.
+public enum Cell: Sendable, Equatable {
+    case text(String)
+    case count(Int)
+    case number(Double, digits: Int)
+    /// A fraction in [0, 1], shown as a percentage.
+    case share(Double)
+    case empty
+
+    /// The number the cell holds (a share as its fraction), or nil for text and empty cells.
+    public var number: Double? {
+        switch self {
+        case .count(let n): Double(n)
+        case .number(let v, _): v
+        case .share(let v): v
+        case .text, .empty: nil
+        }
+    }
+
+    /// The cell as shown in tables: counts with thousands separators, shares as percentages.
+    public var text: String {
+        switch self {
+        case .text(let s): s
+        case .count(let n): Cell.grouped(n)
+        case .number(let v, let d): Cell.fixed(v, digits: d)
+        case .share(let v): Cell.fixed(v * 100, digits: 1) + "%"
+        case .empty: ""
+        }
+    }
+
+    /// The cell as written to CSV: plain numbers, no separators, shares as fractions.
+    public var plain: String {
+        switch self {
+        case .text(let s): s
+        case .count(let n): String(n)
+        case .number(let v, let d): Cell.fixed(v, digits: d)
+        case .share(let v): Cell.fixed(v, digits: 4)
+        case .empty: ""
+        }
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let s = String(n.magnitude)
+        var out = ""
+        for (i, ch) in s.enumerated() {
+            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// Fixed-point text without Foundation's locale: rounds half away from zero.
+    static func fixed(_ v: Double, digits: Int) -> String {
+        guard v.isFinite else { return "" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(v) * scale).rounded()
+        let whole = Int(scaled / scale)
+        let frac = Int(scaled - Double(whole) * scale)
+        var s = Cell.grouped(whole)
+        if digits > 0 {
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return v < 0 && scaled > 0 ? "-" + s : s
+    }
+}

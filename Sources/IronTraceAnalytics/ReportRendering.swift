@@ -1,0 +1,144 @@
+import Foundation
+
+/// The output formats of `irontrace report` and the API.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case table, csv, json, markdown
+}
+
+extension Report {
+    /// The report rendered in a format; `tableID` keeps one table (CSV of several tables writes each
+    /// under a title line, separated by a blank line).
+    public func rendered(as format: ReportFormat, tableID: String? = nil) -> String {
+        let chosen = tableID.map { id in tables.filter { $0.id == id } } ?? tables
+        switch format {
+        case .table: return terminalText(chosen, maxRows: tableID == nil ? 40 : Int.max)
+        case .csv: return csvText(chosen, titled: chosen.count > 1)
+        case .json: return jsonText(chosen)
+        case .markdown: return markdownText(chosen)
+        }
+    }
+
+    /// Units a header need not repeat on screen (CSV and JSON keep them all).
+    static let plainUnits: Set<String> = ["", "%", "traces", "count", "guns", "events", "deaths", "residents"]
+
+    static func header(_ c: ReportTable.Column) -> String {
+        plainUnits.contains(c.unit) ? c.name : "\(c.name) (\(c.unit))"
+    }
+
+    var syntheticMark: String { "SYNTHETIC DATA: generated for demonstration, not real cases" }
+
+    /// Terminal text; tables longer than `maxRows` are cut with a line saying how to see them whole.
+    func terminalText(_ tables: [ReportTable], maxRows: Int = Int.max) -> String {
+        var out = title + "\n" + String(repeating: "=", count: title.count) + "\n"
+        if isSynthetic { out += "[\(syntheticMark)]\n" }
+        for n in notes { out += n + "\n" }
+        for t in tables {
+            out += "\n" + t.title + "\n"
+            let header = t.columns.map(Report.header)
+            let body = t.rows.prefix(maxRows).map { $0.map(\.text) }
+            var widths = header.map(\.count)
+            for r in body {
+                for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) }
+            }
+            func line(_ cells: [String], numeric: [Bool]) -> String {
+                cells.enumerated().map { i, c in
+                    let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+                    return numeric[i] ? pad + c : c + pad
+                }.joined(separator: "  ")
+            }
+            let numeric = t.columns.indices.map { i in t.rows.contains { $0[i].number != nil } }
+            out += line(header, numeric: numeric) + "\n"
+            out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+            for r in body { out += line(r, numeric: numeric) + "\n" }
+            if t.rows.isEmpty { out += "(no data for this filter)\n" }
+            if t.rows.count > maxRows {
+                out += "… \(t.rows.count - maxRows) more rows (all rows: --table \(t.id), or --format csv)\n"
+            }
+            out += "Source: \(t.source)\n"
+        }
+        return out
+    }
+
+    func csvText(_ tables: [ReportTable], titled: Bool) -> String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var out = ""
+        for (k, t) in tables.enumerated() {
+            if k > 0 { out += "\n" }
+            if titled { out += field("# \(t.title) (source: \(t.source))\(isSynthetic ? " [synthetic]" : "")") + "\n" }
+            out += t.columns.map { field($0.unit.isEmpty ? $0.name : "\($0.name) (\($0.unit))") }.joined(separator: ",")
+            out += "\n"
+            for r in t.rows { out += r.map { field($0.plain) }.joined(separator: ",") + "\n" }
+        }
+        return out
+    }
+
+    func markdownText(_ tables: [ReportTable]) -> String {
+        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        var out = "# \(title)\n\n"
+        if isSynthetic { out += "> **\(syntheticMark)**\n\n" }
+        for n in notes { out += "- \(cell(n))\n" }
+        for t in tables {
+            out += "\n## \(t.title)\n\n"
+            let numeric = t.columns.indices.map { i in t.rows.contains { $0[i].number != nil } }
+            out +=
+                "| "
+                + t.columns.map { cell(Report.header($0)) }
+                .joined(separator: " | ") + " |\n"
+            out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+            for r in t.rows { out += "| " + r.map { cell($0.text) }.joined(separator: " | ") + " |\n" }
+            out += "\nSource: \(t.source)\n"
+        }
+        return out
+    }
+
+    /// JSON: the report, its notes, and each table as columns plus rows of plain values (counts as
+    /// integers, shares as fractions, empty cells as null).
+    public func jsonObject(_ tables: [ReportTable]? = nil) -> [String: Any] {
+        func value(_ c: Cell) -> Any {
+            switch c {
+            case .text(let s): s
+            case .count(let n): n
+            case .number(let v, _): v.isFinite ? v : NSNull()
+            case .share(let v): v.isFinite ? v : NSNull()
+            case .empty: NSNull()
+            }
+        }
+        return [
+            "report": name,
+            "title": title,
+            "synthetic": isSynthetic,
+            "notes": notes,
+            "tables": (tables ?? self.tables).map { t in
+                [
+                    "id": t.id,
+                    "title": t.title,
+                    "source": t.source,
+                    "columns": t.columns.map { ["name": $0.name, "unit": $0.unit] },
+                    "rows": t.rows.map { $0.map(value) },
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    /// Several reports as one JSON array.
+    public static func json(_ reports: [Report]) -> String {
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: reports.map { $0.jsonObject() },
+                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            )) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    func jsonText(_ tables: [ReportTable]) -> String {
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: jsonObject(tables),
+                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            )) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

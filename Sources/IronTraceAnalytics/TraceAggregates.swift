@@ -1,0 +1,270 @@
+import Foundation
+import IronTraceCore
+import IronTraceDataset
+import Synchronization
+
+/// Everything reports 1–8 need, counted in one pass over the ``TraceFacts`` selected by a filter:
+/// outcome and source-class counts by year, source states, the source × recovery matrix, types,
+/// calibers, manufacturers, crime categories, time-to-crime histograms by type and by multiple
+/// sale, and per-dealer counts. The pass is split across the machine's cores and merged.
+public final class TraceAggregates: @unchecked Sendable {
+    public let facts: TraceFacts
+    /// Days covered by the time-to-crime histograms; longer times count in the last cell.
+    public static let histogramDays = 36_525
+
+    public internal(set) var total = 0
+    public internal(set) var obliterated = 0
+    /// US recoveries whose gun was bought in a US state, and of those, bought in the state of recovery.
+    public internal(set) var usWithUSSource = 0
+    public internal(set) var inState = 0
+
+    let years: Int
+    let outcomes = Dataset.outcomes.count
+    let classes = Dataset.sourceClasses.count
+    let types = Dataset.firearmTypes.count
+    /// [year slot × outcome], the last year slot for unknown years.
+    let outcomeYear: UnsafeMutableBufferPointer<Int>
+    let classYear: UnsafeMutableBufferPointer<Int>
+    /// [recovery state × class]
+    let classState: UnsafeMutableBufferPointer<Int>
+    let source: UnsafeMutableBufferPointer<Int>
+    /// [source state × recovery state]
+    let flow: UnsafeMutableBufferPointer<Int>
+    let type: UnsafeMutableBufferPointer<Int>
+    let caliber: UnsafeMutableBufferPointer<Int>
+    let manufacturer: UnsafeMutableBufferPointer<Int>
+    let crime: UnsafeMutableBufferPointer<Int>
+    /// [type × day], time-to-crime.
+    let ttcHistogram: UnsafeMutableBufferPointer<Int>
+    let ttcSum: UnsafeMutableBufferPointer<Int>
+    /// [0 single sale / 1 multiple sale × day]
+    let saleHistogram: UnsafeMutableBufferPointer<Int>
+    let dealer: UnsafeMutableBufferPointer<Int>
+    let dealerMexico: UnsafeMutableBufferPointer<Int>
+    let dealerShortTTC: UnsafeMutableBufferPointer<Int>
+    /// [dealer × year slot], traces with time-to-crime of three years or less.
+    let dealerShortYear: UnsafeMutableBufferPointer<Int>
+
+    init(facts: TraceFacts, dealers: Int) {
+        self.facts = facts
+        years = facts.yearCount + 1
+        let h = TraceAggregates.histogramDays + 1
+        outcomeYear = TraceAggregates.zeroed(years * outcomes)
+        classYear = TraceAggregates.zeroed(years * classes)
+        classState = TraceAggregates.zeroed(facts.recoveryStates.count * classes)
+        source = TraceAggregates.zeroed(facts.sourceStates.count)
+        flow = TraceAggregates.zeroed(facts.sourceStates.count * facts.recoveryStates.count)
+        type = TraceAggregates.zeroed(types)
+        caliber = TraceAggregates.zeroed(facts.calibers.count + 1)
+        manufacturer = TraceAggregates.zeroed(facts.manufacturers.count + 1)
+        crime = TraceAggregates.zeroed(facts.crimes.count + 1)
+        ttcHistogram = TraceAggregates.zeroed(types * h)
+        ttcSum = TraceAggregates.zeroed(types)
+        saleHistogram = TraceAggregates.zeroed(2 * h)
+        dealer = TraceAggregates.zeroed(dealers)
+        dealerMexico = TraceAggregates.zeroed(dealers)
+        dealerShortTTC = TraceAggregates.zeroed(dealers)
+        dealerShortYear = TraceAggregates.zeroed(dealers * years)
+    }
+
+    /// The filter compiled to lookup tables over the facts' dense codes.
+    struct Selection {
+        var stateAllowed: [Bool]
+        var yearLow = 0
+        var yearHigh = Int.max
+        var typeAllowed: [Bool]
+        var sourceAllowed: [Bool]
+        var dealerRow: Int32 = -1
+        var noDealerMatches = false
+        /// String code of a municipality the recovery must be in, -1 for none.
+        var municipality: Int32 = -1
+
+        init(_ filter: ReportFilter, facts: TraceFacts, dataset d: Dataset) {
+            stateAllowed = facts.recoveryStates.indices.map { i in
+                if let c = filter.recoveryCountry, facts.recoveryStateCountry[i] != c { return false }
+                if let a = filter.recoveryArea {
+                    switch a {
+                    case .mexicanMunicipality(let m):
+                        return facts.recoveryStates[i] == "MX-\(MexicanState.code(m / 1000)?.codeString ?? "")"
+                    case .country(let c): return facts.recoveryStateCountry[i] == c
+                    default: return facts.recoveryStates[i] == a.description
+                    }
+                }
+                return true
+            }
+            if case .mexicanMunicipality = filter.recoveryArea {
+                municipality = d.strings.lookup(filter.recoveryArea!.description) ?? -2
+            }
+            if let y = filter.years {
+                yearLow = y.lowerBound - facts.firstYear
+                yearHigh = min(y.upperBound - facts.firstYear, facts.yearCount - 1)
+            }
+            typeAllowed = (0..<256).map { t in
+                t < Dataset.firearmTypes.count
+                    && (filter.types.isEmpty || filter.types.contains(Dataset.firearmTypes[t]))
+            }
+            sourceAllowed = facts.sourceStates.map { s in filter.sourceState.map { $0 == s } ?? true }
+            if let dealer = filter.dealer {
+                if let row = TraceAggregates.dealerRow(dealer, in: d) {
+                    dealerRow = Int32(row)
+                } else {
+                    noDealerMatches = true
+                }
+            }
+        }
+    }
+
+    /// The licensee row for a licence number (with or without dashes) or an IronTrace id.
+    public static func dealerRow(_ key: String, in d: Dataset) -> Int? {
+        let compact = key.filter { $0 != "-" && $0 != " " }.uppercased()
+        for i in 0..<d.licensees.count {
+            let lic = d.strings[d.licensees.licence[i]].filter { $0 != "-" }.uppercased()
+            if lic == compact { return i }
+        }
+        if let id = Int64(key), let i = d.licensees.id.firstIndex(of: id) { return i }
+        return nil
+    }
+
+    /// Counts the facts selected by `filter`.
+    public static func compute(_ facts: TraceFacts, dataset d: Dataset, filter: ReportFilter) -> TraceAggregates {
+        let selection = Selection(filter, facts: facts, dataset: d)
+        let dealers = d.licensees.count
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, facts.count / 100_000))
+        if selection.noDealerMatches || facts.count == 0 {
+            return TraceAggregates(facts: facts, dealers: dealers)
+        }
+        let parts = Mutex<[TraceAggregates]>([])
+        let area = d.recoveries.area
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let lo = facts.count * k / chunks
+            let hi = facts.count * (k + 1) / chunks
+            let a = TraceAggregates(facts: facts, dealers: dealers)
+            a.count(lo..<hi, selection, area)
+            parts.withLock { $0.append(a) }
+        }
+        let all = parts.withLock { $0 }
+        let result = all[0]
+        for other in all.dropFirst() { result.merge(other) }
+        return result
+    }
+
+    func count(_ range: Range<Int>, _ s: Selection, _ area: [Int32]) {
+        let f = facts
+        let h = TraceAggregates.histogramDays
+        let states = f.recoveryStates.count
+        let isMexico = f.recoveryStateCountry.map { $0 == "MX" }
+        let isUS = f.recoveryStateCountry.map { $0 == "US" }
+        let sourceAsState = f.sourceAsRecoveryState
+        var total = 0
+        var obliterated = 0
+        var usWithUSSource = 0
+        var inState = 0
+        let years = self.years
+        let outcomes = self.outcomes
+        let classes = self.classes
+        for i in range {
+            let st = Int(f.recoveryState[i])
+            guard s.stateAllowed[st] else { continue }
+            let yi = Int(f.yearIndex[i])
+            guard yi >= s.yearLow && yi <= s.yearHigh else { continue }
+            let t = Int(f.type[i])
+            guard s.typeAllowed[t] else { continue }
+            let src = Int(f.sourceState[i])
+            guard s.sourceAllowed[src] else { continue }
+            let dr = f.dealerRow[i]
+            if s.dealerRow >= 0 && dr != s.dealerRow { continue }
+            if s.municipality != -1 {
+                let rr = f.recoveryRow[i]
+                guard rr >= 0 && area[Int(rr)] == s.municipality else { continue }
+            }
+            total += 1
+            let outcome = Int(f.outcome[i])
+            let cls = Int(f.sourceClass[i])
+            outcomeYear[yi * outcomes + outcome] += 1
+            classYear[yi * classes + cls] += 1
+            classState[st * classes + cls] += 1
+            source[src] += 1
+            flow[src * states + st] += 1
+            type[t] += 1
+            caliber[Int(f.caliber[i])] += 1
+            manufacturer[Int(f.manufacturer[i])] += 1
+            crime[Int(f.crime[i])] += 1
+            let flags = f.flags[i]
+            let ttc = Int(f.timeToCrime[i])
+            if ttc >= 0 {
+                let day = min(ttc, h)
+                ttcHistogram[t * (h + 1) + day] += 1
+                ttcSum[t] += ttc
+                saleHistogram[Int(flags & TraceFacts.multipleFlag) * (h + 1) + day] += 1
+            }
+            if dr >= 0 {
+                let d = Int(dr)
+                dealer[d] += 1
+                if isMexico[st] { dealerMexico[d] += 1 }
+                if ttc >= 0 && ttc <= 3 * 365 + 1 {
+                    dealerShortTTC[d] += 1
+                    dealerShortYear[d * years + yi] += 1
+                }
+            }
+            if flags & TraceFacts.obliteratedFlag != 0 { obliterated += 1 }
+            if isUS[st] {
+                let home = sourceAsState[src]
+                if home >= 0 {
+                    usWithUSSource += 1
+                    if home == Int32(st) { inState += 1 }
+                }
+            }
+        }
+        self.total = total
+        self.obliterated = obliterated
+        self.usWithUSSource = usWithUSSource
+        self.inState = inState
+    }
+
+    /// Traces with a sale date bought in a multiple sale.
+    public var multipleSaleTraces: Int {
+        let h = TraceAggregates.histogramDays + 1
+        return saleHistogram[h..<(2 * h)].reduce(0, +)
+    }
+
+    static func zeroed(_ n: Int) -> UnsafeMutableBufferPointer<Int> {
+        let p = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(n, 1))
+        p.initialize(repeating: 0)
+        return p
+    }
+
+    deinit {
+        for p in [
+            outcomeYear, classYear, classState, source, flow, type, caliber, manufacturer, crime, ttcHistogram, ttcSum,
+            saleHistogram, dealer, dealerMexico, dealerShortTTC, dealerShortYear,
+        ] {
+            p.deallocate()
+        }
+    }
+
+    func merge(_ o: TraceAggregates) {
+        func add(_ a: UnsafeMutableBufferPointer<Int>, _ b: UnsafeMutableBufferPointer<Int>) {
+            for i in a.indices { a[i] += b[i] }
+        }
+        total += o.total
+        obliterated += o.obliterated
+        usWithUSSource += o.usWithUSSource
+        inState += o.inState
+        add(outcomeYear, o.outcomeYear)
+        add(classYear, o.classYear)
+        add(classState, o.classState)
+        add(source, o.source)
+        add(flow, o.flow)
+        add(type, o.type)
+        add(caliber, o.caliber)
+        add(manufacturer, o.manufacturer)
+        add(crime, o.crime)
+        add(ttcHistogram, o.ttcHistogram)
+        add(ttcSum, o.ttcSum)
+        add(saleHistogram, o.saleHistogram)
+        add(dealer, o.dealer)
+        add(dealerMexico, o.dealerMexico)
+        add(dealerShortTTC, o.dealerShortTTC)
+        add(dealerShortYear, o.dealerShortYear)
+    }
+}

@@ -1,0 +1,386 @@
+import IronTraceCore
+import IronTraceDataset
+
+/// Reports 9–11: homicides from the official sources side by side, armed-violence events, and the
+/// provenance of the guns recovered at events.
+extension Analytics {
+    /// The years a violence report covers: the filter's, else the latest year with figures.
+    func violenceYears(_ filter: ReportFilter) -> [Int] {
+        if let y = filter.years { return Array(y) }
+        return measures.years.max().map { [$0] } ?? []
+    }
+
+    func violenceReport(_ filter: ReportFilter) -> Report {
+        var r = Report(
+            name: Name.violence.rawValue,
+            title: Name.violence.title,
+            notes: [filter.summary],
+            isSynthetic: isSynthetic
+        )
+        let years = violenceYears(filter)
+        let series = MeasureIndex.series.indices.filter { measures.present.contains($0) }
+        guard !years.isEmpty, !series.isEmpty else {
+            r.notes.append(
+                "No homicide figures loaded: import INEGI (`inegi-homicides`) or SESNSP (`sesnsp-incidence`) files."
+            )
+            return r
+        }
+        r.notes.append("Years: \(years.first!)\(years.count > 1 ? "–\(years.last!)" : "").")
+        r.notes.append(
+            "INEGI counts deaths from death certificates by year of registration; SESNSP counts investigation files (carpetas) and victims opened by state prosecutors. They differ; each figure keeps its source."
+        )
+        if !filter.types.isEmpty || filter.sourceState != nil || filter.dealer != nil {
+            r.notes.append("Firearm type, source state and dealer filters do not apply to official homicide figures.")
+        }
+        let labels = series.map { MeasureIndex.series[$0] }
+        func sum(_ s: Int, _ area: String) -> Double? {
+            var total = 0.0
+            var any = false
+            for y in years {
+                let v = area == "MX" ? measures.national(s, year: y) : measures.value(s, area: area, year: y)
+                if let v {
+                    total += v
+                    any = true
+                }
+            }
+            return any ? total : nil
+        }
+        /// Person-years: the population summed over the years, and the source and years used.
+        func personYears(_ area: String) -> (Double, String)? {
+            var total = 0.0
+            var sources = Set<String>()
+            for y in years {
+                guard let p = measures.population(area, year: y) else { return nil }
+                total += p.value
+                sources.insert("\(p.source) \(p.period)")
+            }
+            return (total, sources.sorted().joined(separator: "; "))
+        }
+        func rateCells(_ area: String) -> [Cell] {
+            let pop = personYears(area)
+            var cells: [Cell] = [pop.map { .count(Int(($0.0 / Double(years.count)).rounded())) } ?? .empty]
+            for s in series {
+                let v = sum(s, area)
+                cells.append(v.map { .count(Int($0.rounded())) } ?? .empty)
+                cells.append(v.flatMap { v in pop.map { .number(v / $0.0 * 100_000, digits: 1) } } ?? .empty)
+            }
+            let all = series.first { !MeasureIndex.series[$0].firearm && MeasureIndex.series[$0].source == "SESNSP" }
+            let firearm = series.first { MeasureIndex.series[$0].firearm }
+            if let all, let firearm, let a = sum(all, area), let f = sum(firearm, area), a > 0 {
+                cells.append(.share(f / a))
+            } else {
+                cells.append(.empty)
+            }
+            return cells
+        }
+        var columns: [ReportTable.Column] = [.init("Area"), .init("Population", unit: "residents")]
+        for s in labels {
+            columns.append(.init("\(s.label) (\(s.source))", unit: "count"))
+            columns.append(.init("\(s.label) rate (\(s.source))", unit: "per 100,000 per year"))
+        }
+        columns.append(.init("Firearm share (SESNSP)", unit: "%"))
+        let sourceNote =
+            Set(labels.map(\.source)).sorted().map {
+                $0 == "INEGI" ? "INEGI, Estadísticas de mortalidad" : "SESNSP, incidencia delictiva"
+            }
+            .joined(separator: "; ") + "; population: CONAPO projections, INEGI census"
+        // By state, or the one state of the filter.
+        var states = MexicanState.all.map { "MX-\($0.codeString)" }
+        if let a = filter.recoveryArea, let st = a.mexicanState { states = ["MX-\(st.codeString)"] }
+        var byState = ReportTable(
+            id: "by_state",
+            title: "Homicides and rates by state",
+            columns: columns,
+            source: sourceNote
+        )
+        for key in states {
+            let cells = rateCells(key)
+            if cells.dropFirst().allSatisfy({ $0 == .empty }) { continue }
+            byState.rows.append([.text(Analytics.areaName(key))] + cells)
+        }
+        // Highest rate first (the first series with a rate), else highest count.
+        byState.rows.sort { ($0[3].number ?? -1, $0[2].number ?? -1) > ($1[3].number ?? -1, $1[2].number ?? -1) }
+        if filter.recoveryArea == nil { byState.rows.append([.text("Mexico")] + rateCells("MX")) }
+        r.tables.append(byState)
+        // The trend for the nation or the filtered area, over every year with figures.
+        let trendArea = filter.recoveryArea.map { $0.description } ?? "MX"
+        var trend = ReportTable(
+            id: "trend",
+            title: "Trend: \(Analytics.areaName(trendArea))",
+            columns: [.init("Year"), .init("Population", unit: "residents")]
+                + labels.flatMap {
+                    [
+                        .init("\($0.label) (\($0.source))", unit: "count"),
+                        .init("Rate (\($0.source))", unit: "per 100,000"),
+                    ]
+                },
+            source: sourceNote
+        )
+        for y in measures.years.sorted() {
+            let pop = measures.population(trendArea, year: y)
+            var row: [Cell] = [.text(String(y)), pop.map { .count(Int($0.value)) } ?? .empty]
+            var any = false
+            for s in series {
+                let v = trendArea == "MX" ? measures.national(s, year: y) : measures.value(s, area: trendArea, year: y)
+                if v != nil { any = true }
+                row.append(v.map { .count(Int($0.rounded())) } ?? .empty)
+                row.append(v.flatMap { v in pop.map { .number(v / $0.value * 100_000, digits: 1) } } ?? .empty)
+            }
+            if any { trend.rows.append(row) }
+        }
+        r.tables.append(trend)
+        // Municipalities of 300,000 people or more, ranked by rate.
+        var municipalities = ReportTable(
+            id: "municipalities",
+            title: "Municipalities of 300,000 people or more, ranked by homicide rate",
+            columns: [
+                .init("Rank"), .init("Municipality"), .init("State"), .init("Population", unit: "residents"),
+                .init("Population source"), .init("Homicides", unit: "count"), .init("Source"),
+                .init("Rate", unit: "per 100,000 per year"),
+            ],
+            source: sourceNote
+        )
+        var ranked: [(MexicanMunicipality, Double, String, Double, String, Double)] = []
+        for m in MexicanMunicipality.all {
+            if let a = filter.recoveryArea {
+                if case .mexicanMunicipality(let code) = a, code != m.code { continue }
+                if case .mexicanState(let st) = a, st != m.state { continue }
+            }
+            let key = "MX-\(m.codeString)"
+            guard let pop = personYears(key), pop.0 / Double(years.count) >= 300_000 else { continue }
+            guard let s = series.first(where: { sum($0, key) != nil }), let v = sum(s, key) else { continue }
+            ranked.append(
+                (m, pop.0 / Double(years.count), pop.1, v, MeasureIndex.series[s].source, v / pop.0 * 100_000)
+            )
+        }
+        ranked.sort { ($0.5, $1.0.code) > ($1.5, $0.0.code) }
+        for (k, x) in ranked.enumerated() {
+            municipalities.rows.append([
+                .count(k + 1), .text(x.0.name), .text(x.0.state.name), .count(Int(x.1.rounded())), .text(x.2),
+                .count(Int(x.3.rounded())), .text(x.4), .number(x.5, digits: 1),
+            ])
+        }
+        r.tables.append(municipalities)
+        if years.count <= 3 {
+            var monthly = ReportTable(
+                id: "monthly",
+                title: "By month: \(Analytics.areaName(trendArea))",
+                columns: [.init("Month")] + labels.map { .init("\($0.label) (\($0.source))", unit: "count") },
+                source: sourceNote
+            )
+            for y in years {
+                for m in 1...12 {
+                    let cells: [Cell] = series.map { s in
+                        if trendArea == "MX" {
+                            let direct = measures.month(s, area: "MX", year: y, month: m)
+                            if let direct { return .count(Int(direct.rounded())) }
+                            let states = MexicanState.all.compactMap {
+                                measures.month(s, area: "MX-\($0.codeString)", year: y, month: m)
+                            }
+                            return states.isEmpty ? .empty : .count(Int(states.reduce(0, +).rounded()))
+                        }
+                        return measures.month(s, area: trendArea, year: y, month: m).map { .count(Int($0.rounded())) }
+                            ?? .empty
+                    }
+                    if cells.contains(where: { $0 != .empty }) {
+                        monthly.rows.append([.text(SpanishMonth.period(y, m))] + cells)
+                    }
+                }
+            }
+            r.tables.append(monthly)
+        }
+        return r
+    }
+
+    /// Events selected by a filter (country, area, years, event id).
+    func selectedEvents(_ filter: ReportFilter) -> [Int] {
+        let e = dataset.events
+        let area = filter.recoveryArea?.description
+        let stateArea = filter.recoveryArea?.mexicanState.map { "MX-\($0.codeString)" }
+        return (0..<e.count).filter { i in
+            if let id = filter.event, e.id[i] != id { return false }
+            let a = dataset.strings[e.area[i]]
+            if let area {
+                // An event placed only at state level matches a municipality filter of that state.
+                if !(a == area || a.hasPrefix(area) || (stateArea != nil && a == stateArea)) { return false }
+            }
+            if let c = filter.recoveryCountry, !(a == c || a.hasPrefix(c + "-")) { return false }
+            if let y = filter.years, !y.contains(CivilDate(dayNumber: e.date[i]).year) { return false }
+            return true
+        }
+    }
+
+    func eventsReport(_ filter: ReportFilter) -> Report {
+        var r = Report(
+            name: Name.events.rawValue,
+            title: Name.events.title,
+            notes: [filter.summary],
+            isSynthetic: isSynthetic
+        )
+        let e = dataset.events
+        let s = dataset.strings
+        let rows = selectedEvents(filter)
+        let totalFatalities = rows.map { Int(e.fatalities[$0]) }.reduce(0, +)
+        r.notes.append("\(Cell.grouped(rows.count)) events, \(Cell.grouped(totalFatalities)) fatalities.")
+        let datasets = Set(rows.map { s[e.sourceDataset[$0]] }).sorted()
+        let source = "Armed-violence events: " + (datasets.isEmpty ? "none loaded" : datasets.joined(separator: ", "))
+        func grouped(_ id: String, _ title: String, _ label: String, top: Int, key: (Int) -> String) -> ReportTable {
+            var n: [String: (Int, Int)] = [:]
+            for i in rows {
+                let k = key(i)
+                n[k, default: (0, 0)].0 += 1
+                n[k, default: (0, 0)].1 += Int(e.fatalities[i])
+            }
+            let sorted = n.sorted { ($0.value.0, $1.key) > ($1.value.0, $0.key) }.prefix(top)
+            return ReportTable(
+                id: id,
+                title: title,
+                columns: [
+                    .init(label), .init("Events", unit: "events"), .init("Share", unit: "%"),
+                    .init("Fatalities", unit: "deaths"),
+                ],
+                rows: sorted.map {
+                    [
+                        .text($0.key.isEmpty ? "(not stated)" : $0.key), .count($0.value.0),
+                        Analytics.share($0.value.0, rows.count), .count($0.value.1),
+                    ]
+                },
+                source: source
+            )
+        }
+        r.tables.append(grouped("by_type", "By event type", "Event type", top: 50) { s[e.type[$0]] })
+        r.tables.append(
+            grouped("by_sub_type", "By sub-event type", "Sub-event type", top: 50) {
+                "\(s[e.type[$0]]): \(s[e.subType[$0]])"
+            }
+        )
+        r.tables.append(grouped("by_actor", "By actor (top 20)", "Actor", top: 20) { s[e.actor1[$0]] })
+        r.tables.append(
+            grouped("by_state", "By state", "State", top: 100) { Analytics.areaName(String(s[e.area[$0]].prefix(5))) }
+        )
+        var byMonth = grouped("by_month", "By month", "Month", top: 10_000) {
+            let d = CivilDate(dayNumber: e.date[$0])
+            return SpanishMonth.period(d.year, d.month)
+        }
+        byMonth.rows.sort { $0[0].text < $1[0].text }
+        r.tables.append(byMonth)
+        r.tables.append(grouped("by_source", "By source dataset", "Dataset", top: 20) { s[e.sourceDataset[$0]] })
+        return r
+    }
+
+    func provenanceReport(_ filter: ReportFilter) -> Report {
+        var r = Report(
+            name: Name.provenance.rawValue,
+            title: Name.provenance.title,
+            notes: [filter.summary],
+            isSynthetic: isSynthetic
+        )
+        let d = dataset
+        let s = d.strings
+        let events = selectedEvents(filter)
+        var eventRow: [Int64: Int] = [:]
+        for i in events { eventRow[d.events.id[i]] = i }
+        // Traces of recoveries linked to the selected events.
+        var linked: [(trace: Int, recovery: Int, event: Int)] = []
+        for t in 0..<facts.count {
+            let rr = Int(facts.recoveryRow[t])
+            guard rr >= 0 else { continue }
+            let ev = d.recoveries.event[rr]
+            guard ev != 0, let e = eventRow[ev] else { continue }
+            if !filter.types.isEmpty && !filter.types.contains(Dataset.firearmTypes[Int(facts.type[t])]) { continue }
+            if let st = filter.sourceState, facts.sourceStates[Int(facts.sourceState[t])] != st { continue }
+            linked.append((t, rr, e))
+        }
+        let withDealer = linked.filter { facts.dealerRow[$0.trace] >= 0 }
+        r.notes.append(
+            "\(Cell.grouped(events.count)) events selected; \(Cell.grouped(linked.count)) recovered guns linked to them; \(Cell.grouped(withDealer.count)) traced to a dealer."
+        )
+        let source = "IronTrace trace records and armed-violence events"
+        // Dealers that armed the events.
+        var byDealer: [Int32: (guns: Int, events: Set<Int>, ttc: [Int])] = [:]
+        for x in withDealer {
+            let dr = facts.dealerRow[x.trace]
+            byDealer[dr, default: (0, [], [])].guns += 1
+            byDealer[dr, default: (0, [], [])].events.insert(x.event)
+            let ttc = Int(facts.timeToCrime[x.trace])
+            if ttc >= 0 { byDealer[dr, default: (0, [], [])].ttc.append(ttc) }
+        }
+        let dealers = byDealer.sorted { ($0.value.guns, $1.key) > ($1.value.guns, $0.key) }
+        r.tables.append(
+            ReportTable(
+                id: "dealers",
+                title: "Dealers whose guns were recovered at these events",
+                columns: [
+                    .init("Licence"), .init("Dealer"), .init("City"), .init("State"), .init("Guns", unit: "guns"),
+                    .init("Events", unit: "events"), .init("Fatalities at those events", unit: "deaths"),
+                    .init("Median time-to-crime", unit: "days"),
+                ],
+                rows: dealers.map { dr, v in
+                    let i = Int(dr)
+                    let ttc = v.ttc.sorted()
+                    return [
+                        .text(s[d.licensees.licence[i]]), .text(s[d.licensees.name[i]]), .text(s[d.licensees.city[i]]),
+                        .text(s[d.licensees.state[i]]), .count(v.guns), .count(v.events.count),
+                        .count(v.events.map { Int(d.events.fatalities[$0]) }.reduce(0, +)),
+                        ttc.isEmpty ? .empty : .count(ttc[ttc.count / 2]),
+                    ]
+                },
+                source: source
+            )
+        )
+        var bySource: [String: Int] = [:]
+        for x in linked {
+            let c = Dataset.sourceClasses[Int(facts.sourceClass[x.trace])]
+            let st = facts.sourceStates[Int(facts.sourceState[x.trace])]
+            let key =
+                c == .usSourced ? (USState.lookup(st)?.name ?? "United States (state unknown)") : Analytics.label(c)
+            bySource[key, default: 0] += 1
+        }
+        r.tables.append(
+            ReportTable(
+                id: "source_states",
+                title: "Where the guns came from",
+                columns: [.init("Source"), .init("Guns", unit: "guns"), .init("Share", unit: "%")],
+                rows: bySource.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+                    [.text($0.key), .count($0.value), Analytics.share($0.value, linked.count)]
+                },
+                source: source
+            )
+        )
+        r.tables.append(
+            ReportTable(
+                id: "guns",
+                title: "Recovered guns linked to the events",
+                columns: [
+                    .init("Event"), .init("Event date"), .init("Location"), .init("Event type"),
+                    .init("Fatalities", unit: "deaths"),
+                    .init("Firearm"), .init("Caliber"), .init("Type"), .init("Dealer licence"), .init("Dealer"),
+                    .init("Source state"), .init("Time-to-crime", unit: "days"),
+                ],
+                rows: linked.sorted { (d.events.date[$0.event], $0.trace) < (d.events.date[$1.event], $1.trace) }.map {
+                    x in
+                    let dr = Int(facts.dealerRow[x.trace])
+                    let ttc = Int(facts.timeToCrime[x.trace])
+                    return [
+                        .count(Int(d.events.id[x.event])),
+                        .text(CivilDate(dayNumber: d.events.date[x.event]).description),
+                        .text(s[d.events.location[x.event]]), .text(s[d.events.type[x.event]]),
+                        .count(Int(d.events.fatalities[x.event])), .text(s[d.recoveries.manufacturer[x.recovery]]),
+                        .text(s[d.recoveries.caliber[x.recovery]]),
+                        .text(Dataset.firearmTypes[Int(d.recoveries.type[x.recovery])].description),
+                        dr >= 0 ? .text(s[d.licensees.licence[dr]]) : .empty,
+                        dr >= 0 ? .text(s[d.licensees.name[dr]]) : .empty,
+                        .text(facts.sourceStates[Int(facts.sourceState[x.trace])]), ttc >= 0 ? .count(ttc) : .empty,
+                    ]
+                },
+                source: source
+            )
+        )
+        return r
+    }
+}
+
+/// `YYYY-MM` periods.
+enum SpanishMonth {
+    static func period(_ y: Int, _ m: Int) -> String { "\(y)-\(m < 10 ? "0" : "")\(m)" }
+}

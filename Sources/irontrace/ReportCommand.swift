@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import IronTraceAnalytics
+import IronTraceFormats
+import IronTraceStore
+
+/// The filters every report accepts, as options.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "Country of recovery (MX, US).") var country: String?
+    @Option(help: "Area of recovery: MX-14 (state), MX-14039 (municipality), US-TX, or a state name.") var area: String?
+    @Option(help: "Year or range of years: 2019, 2015-2020.") var years: String?
+    @Option(help: "Firearm types or classes, comma-separated: pistol, rifle, handgun, long_gun, ...") var type: String?
+    @Option(name: .customLong("source-state"), help: "US state where the guns were bought (TX, Texas).")
+    var sourceState: String?
+    @Option(help: "A dealer: licence number or IronTrace licensee id.") var dealer: String?
+    @Option(help: "An armed-violence event id (provenance).") var event: String?
+
+    func filter() throws -> ReportFilter {
+        var p: [String: String] = [:]
+        p["country"] = country
+        p["area"] = area
+        p["years"] = years
+        p["type"] = type
+        p["source-state"] = sourceState
+        p["dealer"] = dealer
+        p["event"] = event
+        do {
+            return try ReportFilter(parameters: p)
+        } catch {
+            throw ValidationError("--\(error.key) \(error.value): \(error.reason)")
+        }
+    }
+}
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Trace statistics, flows, dealers, violence, events and provenance, on any filter.",
+        discussion: """
+            Reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")); `all` prints reports 1-8 \
+            (the trace reports) from one pass. Formats: table (terminal), csv, json, markdown.
+            """
+    )
+
+    @Argument(help: "The report: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")), or all.")
+    var name: String
+    @OptionGroup var db: DatabaseOption
+    @OptionGroup var filterOptions: FilterOptions
+    @Option(help: "Output format: table, csv, json or markdown.") var format: String = "table"
+    @Option(help: "Only this table of the report (its id, e.g. by_year).") var table: String?
+
+    func run() async throws {
+        let names: [Analytics.Name]
+        if name == "all" {
+            names = Analytics.Name.allCases.filter(\.isTraceReport)
+        } else if let n = Analytics.Name(rawValue: name) {
+            names = [n]
+        } else {
+            throw ValidationError(
+                "unknown report '\(name)'; reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")), all"
+            )
+        }
+        guard let format = ReportFormat(rawValue: format) else {
+            throw ValidationError("unknown format '\(format)'; formats: table, csv, json, markdown")
+        }
+        let filter = try filterOptions.filter()
+        try await withExitCodes {
+            guard FileManager.default.fileExists(atPath: db.database) else {
+                throw FormatError(
+                    file: db.database,
+                    reason: "database not found (run `irontrace demo` or `irontrace import`)"
+                )
+            }
+            let store = try IronTraceStore(path: db.database)
+            let analytics = Analytics(try store.loadDataset())
+            let reports =
+                name == "all"
+                ? analytics.traceReports(filter: filter) : names.map { analytics.report($0, filter: filter) }
+            if let table, !reports.contains(where: { $0.table(table) != nil }) {
+                throw ValidationError(
+                    "no table '\(table)' in this report; tables: \(reports.flatMap { $0.tables.map(\.id) }.joined(separator: ", "))"
+                )
+            }
+            if format == .json && reports.count > 1 {
+                print(Report.json(reports), terminator: "")
+                return
+            }
+            for (k, r) in reports.enumerated() {
+                if k > 0 { print("") }
+                print(r.rendered(as: format, tableID: table), terminator: "")
+            }
+        }
+    }
+}
