@@ -48,6 +48,11 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var filterOptions: FilterOptions
     @Option(help: "Output format: table, csv, json or markdown.") var format: String = "table"
     @Option(help: "Only this table of the report (its id, e.g. by_year).") var table: String?
+    @Option(
+        name: .customLong("repeat"),
+        help: "Benchmark: compute the report(s) this many times and print load and compute timings to stderr."
+    )
+    var repetitions: Int?
 
     func run() async throws {
         let names: [Analytics.Name]
@@ -71,11 +76,32 @@ struct ReportCommand: AsyncParsableCommand {
                     reason: "database not found (run `irontrace demo` or `irontrace import`)"
                 )
             }
+            let clock = ContinuousClock()
+            let start = clock.now
             let store = try IronTraceStore(path: db.database)
-            let analytics = Analytics(try store.loadDataset())
-            let reports =
+            let dataset = try store.loadDataset()
+            let loaded = clock.now
+            let analytics = Analytics(dataset)
+            let built = clock.now
+            func compute() -> [Report] {
                 name == "all"
-                ? analytics.traceReports(filter: filter) : names.map { analytics.report($0, filter: filter) }
+                    ? analytics.traceReports(filter: filter) : names.map { analytics.report($0, filter: filter) }
+            }
+            var reports = compute()
+            if let n = repetitions, n > 0 {
+                var times: [Double] = []
+                for _ in 0..<n {
+                    let t0 = clock.now
+                    reports = compute()
+                    times.append((clock.now - t0).milliseconds)
+                }
+                times.sort()
+                printError(
+                    "timing: traces \(dataset.traces.count); load \(format3((loaded - start).milliseconds / 1000)) s; "
+                        + "facts \(format3((built - loaded).milliseconds / 1000)) s (\(analytics.facts.memoryBytes >> 20) MiB); "
+                        + "reports: min \(format3(times[0])) ms, median \(format3(times[times.count / 2])) ms over \(n) runs"
+                )
+            }
             if let table, !reports.contains(where: { $0.table(table) != nil }) {
                 throw ValidationError(
                     "no table '\(table)' in this report; tables: \(reports.flatMap { $0.tables.map(\.id) }.joined(separator: ", "))"
@@ -92,3 +118,12 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension Duration {
+    var milliseconds: Double {
+        let (s, a) = components
+        return Double(s) * 1000 + Double(a) / 1e15
+    }
+}
+
+func format3(_ v: Double) -> String { String(format: "%.3f", v) }
