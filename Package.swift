@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "IronTraceSynth", targets: ["IronTraceSynth"]),
         .library(name: "IronTraceTracing", targets: ["IronTraceTracing"]),
         .library(name: "IronTraceAnalytics", targets: ["IronTraceAnalytics"]),
+        .library(name: "IronTraceCharts", targets: ["IronTraceCharts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -45,6 +46,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "IronTraceCharts",
+            dependencies: ["IronTraceCore"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "IronTraceSynth",
             dependencies: ["IronTraceCore", "IronTraceFormats"],
             swiftSettings: swiftSettings
@@ -53,7 +60,7 @@ let package = Package(
             name: "irontrace",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
-                "IronTraceTracing", "IronTraceAnalytics",
+                "IronTraceTracing", "IronTraceAnalytics", "IronTraceCharts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -87,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "IronTraceAnalyticsTests",
             dependencies: ["IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+        ),
+        .testTarget(
+            name: "IronTraceChartsTests",
+            dependencies: ["IronTraceCharts", "IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
         .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),

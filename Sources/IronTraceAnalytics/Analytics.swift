@@ -107,6 +107,14 @@ public final class Analytics: Sendable {
         }
     }
 
+    /// The USPS code of a US state named in a report row.
+    public static func usStateCode(named name: String) -> String? { USState.lookup(name)?.usps }
+
+    /// The area code (`MX-14`) of a Mexican state named in a report row.
+    public static func mexicanStateCode(named name: String) -> String? {
+        MexicanState.lookup(name).map { "MX-\($0.codeString)" }
+    }
+
     /// A readable name for an area key (`MX-14` → `Jalisco`, `US-TX` → `Texas`).
     public static func areaName(_ key: String) -> String {
         guard let a = try? AreaCode(parsing: key) else { return key.isEmpty ? "(unknown)" : key }

@@ -263,6 +263,32 @@ extension Analytics {
             )
         }
         r.tables.append(m)
+        var areaTotals = [Int](repeating: 0, count: states)
+        for src in facts.sourceStates.indices {
+            for st in 0..<states { areaTotals[st] += a.flow[src * states + st] }
+        }
+        let areaOrder = areaTotals.indices.filter { areaTotals[$0] > 0 }.sorted {
+            (areaTotals[$0], facts.recoveryStates[$1]) > (areaTotals[$1], facts.recoveryStates[$0])
+        }
+        r.tables.append(
+            ReportTable(
+                id: "by_recovery_area",
+                title: "Traces by area of recovery",
+                columns: [
+                    .init("Area code"), .init("Area"), .init("Country"), .init("Traces", unit: "traces"),
+                    .init("US-sourced", unit: "traces"), .init("Share of traces", unit: "%"),
+                ],
+                rows: areaOrder.map { st in
+                    let us = a.classState[st * Dataset.sourceClasses.count + Analytics.classIndex(.usSourced)]
+                    return [
+                        .text(facts.recoveryStates[st]), .text(Analytics.areaName(facts.recoveryStates[st])),
+                        .text(facts.recoveryStateCountry[st]), .count(areaTotals[st]), .count(us),
+                        Analytics.share(areaTotals[st], a.total),
+                    ]
+                },
+                source: Analytics.traceSource
+            )
+        )
         if let published = publishedCorridors(filter) { r.tables.append(contentsOf: published) }
     }
 

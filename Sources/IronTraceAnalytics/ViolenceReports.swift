@@ -141,6 +141,25 @@ extension Analytics {
             source: sourceNote
         )
         var ranked: [(MexicanMunicipality, Double, String, Double, String, Double)] = []
+        var allRates = ReportTable(
+            id: "municipal_rates",
+            title: "Homicide rates of all municipalities with figures",
+            columns: [
+                .init("Area code"), .init("Municipality"), .init("State"), .init("Population", unit: "residents"),
+                .init("Homicides", unit: "count"), .init("Source"), .init("Rate", unit: "per 100,000 per year"),
+            ],
+            source: sourceNote
+        )
+        for m in MexicanMunicipality.all {
+            let key = "MX-\(m.codeString)"
+            if let a = filter.recoveryArea, let st = a.mexicanState, st != m.state { continue }
+            guard measures.areas.contains(key), let pop = personYears(key), pop.0 > 0 else { continue }
+            guard let s = series.first(where: { sum($0, key) != nil }), let v = sum(s, key) else { continue }
+            allRates.rows.append([
+                .text(key), .text(m.name), .text(m.state.name), .count(Int((pop.0 / Double(years.count)).rounded())),
+                .count(Int(v.rounded())), .text(MeasureIndex.series[s].source), .number(v / pop.0 * 100_000, digits: 1),
+            ])
+        }
         for m in MexicanMunicipality.all {
             if let a = filter.recoveryArea {
                 if case .mexicanMunicipality(let code) = a, code != m.code { continue }
@@ -161,6 +180,7 @@ extension Analytics {
             ])
         }
         r.tables.append(municipalities)
+        r.tables.append(allRates)
         if years.count <= 3 {
             var monthly = ReportTable(
                 id: "monthly",

@@ -48,6 +48,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var filterOptions: FilterOptions
     @Option(help: "Output format: table, csv, json or markdown.") var format: String = "table"
     @Option(help: "Only this table of the report (its id, e.g. by_year).") var table: String?
+    @Option(help: "Also write the report's charts as SVG files into this directory.") var charts: String?
     @Option(
         name: .customLong("repeat"),
         help: "Benchmark: compute the report(s) this many times and print load and compute timings to stderr."
@@ -106,6 +107,16 @@ struct ReportCommand: AsyncParsableCommand {
                 throw ValidationError(
                     "no table '\(table)' in this report; tables: \(reports.flatMap { $0.tables.map(\.id) }.joined(separator: ", "))"
                 )
+            }
+            if let charts {
+                try FileManager.default.createDirectory(atPath: charts, withIntermediateDirectories: true)
+                for r in reports {
+                    for chart in ReportCharts.charts(for: r) {
+                        let path = (charts as NSString).appendingPathComponent(chart.id + ".svg")
+                        try chart.svg.write(toFile: path, atomically: true, encoding: .utf8)
+                        printError("wrote \(path)")
+                    }
+                }
             }
             if format == .json && reports.count > 1 {
                 print(Report.json(reports), terminator: "")
