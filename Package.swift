@@ -24,10 +24,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "IronTraceCore", swiftSettings: swiftSettings),
-        .target(name: "IronTraceFormats", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "IronTraceFormats",
+            dependencies: ["IronTraceCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "IronTraceStore",
             dependencies: [

@@ -39,6 +39,8 @@ public enum OfficialFormat: String, CaseIterable, Sendable {
     case sesnspIncidence = "sesnsp-incidence"
     /// ATF "Source and Recovery by State", tidy CSV (flows between US states).
     case atfFlows = "atf-flows"
+    /// ATF "Source and Recovery by State", the yearly XLSX workbook as published.
+    case atfWorkbook = "atf-flows-xlsx"
     /// UCDP Georeferenced Event Dataset (GED), CSV.
     case ucdpGED = "ucdp-ged"
     /// ACLED event export (31 columns).

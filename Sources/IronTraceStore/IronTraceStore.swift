@@ -105,6 +105,11 @@ public final class IronTraceStore: Sendable {
                 () throws(FormatError) in
                 try ATFFlowReader(path: file)
             }
+        case .atfWorkbook:
+            try load(StoredFlows.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try ATFFlowWorkbookReader.read(path: file)
+            }
         case .conapoPopulation:
             try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in

@@ -231,3 +231,45 @@ import Testing
         )
     }
 }
+
+@Suite struct ATFWorkbookTests {
+    @Test(.enabled(if: SharedData.path("atf_trace_by_state/raw_xlsx/trace_2017.xlsx") != nil, "needs ../shared/data"))
+    func theWorkbookAndTheTidyTableAgree() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(
+            .atfWorkbook,
+            path: SharedData.path("atf_trace_by_state/raw_xlsx/trace_2017.xlsx")!
+        )
+        #expect(s.isBalanced)
+        // ATF 2017 source and recovery by state: 239,175, the same as the tidy CSV gives.
+        #expect(try store.sumOfFlows(year: 2017, source: "ATF") == 239_175)
+        // Every rejection is a total cell.
+        #expect(s.sampleRejections.allSatisfy { $0.reason.hasPrefix("a total") })
+        let tidy = try IronTraceStore(path: ":memory:")
+        _ = try tidy.importOfficial(
+            .atfFlows,
+            path: SharedData.path("atf_trace_by_state/atf_source_recovery_by_state_2010_2020.csv")!
+        )
+        for year in 2010...2017 {
+            let one = try IronTraceStore(path: ":memory:")
+            let w = try one.importOfficial(
+                .atfWorkbook,
+                path: SharedData.path("atf_trace_by_state/raw_xlsx/trace_\(year).xlsx")!
+            )
+            #expect(w.isBalanced)
+            #expect(
+                try one.sumOfFlows(year: year, source: "ATF") == tidy.sumOfFlows(year: year, source: "ATF"),
+                "year \(year)"
+            )
+        }
+    }
+
+    @Test func aFileThatIsNotAWorkbookIsNamed() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let path = dir.path("trace_2017.xlsx")
+        try "Year,Source\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let store = try IronTraceStore(path: ":memory:")
+        #expect(throws: (any Error).self) { try store.importOfficial(.atfWorkbook, path: path) }
+    }
+}
