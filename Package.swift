@@ -28,9 +28,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "IronTraceCore", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CBZip2", path: "Sources/CBZip2", providers: [.apt(["libbz2-dev"])]),
         .target(
             name: "IronTraceFormats",
-            dependencies: ["IronTraceCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["IronTraceCore", "CBZip2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .target(

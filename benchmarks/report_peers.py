@@ -77,7 +77,8 @@ def best(run):
     return min(times) * 1000
 
 
-peer_db = os.path.join(work, "peer.sqlite")
+stem = os.path.splitext(os.path.basename(db))[0]
+peer_db = os.path.join(work, f"peer-{stem}.sqlite")
 if not os.path.exists(peer_db):
     t0 = time.perf_counter()
     c = sqlite3.connect(peer_db)
@@ -86,7 +87,7 @@ if not os.path.exists(peer_db):
     c.commit()
     c.close()
     print(f"fact table for the peers: {time.perf_counter() - t0:.1f} s (not timed below)")
-csv_path = os.path.join(work, "f.csv")
+csv_path = os.path.join(work, f"facts-{stem}.csv")
 if not os.path.exists(csv_path):
     subprocess.run(["sqlite3", "-header", "-csv", peer_db, "SELECT * FROM f"], stdout=open(csv_path, "w"), check=True)
 

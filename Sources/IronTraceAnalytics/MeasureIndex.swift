@@ -43,7 +43,7 @@ struct MeasureIndex: Sendable {
                 return measure.hasSuffix(":Con arma de fuego") ? [1, 2] : [1]
             }
             if measure.hasPrefix("victimas:Homicidio doloso:") {
-                return measure.hasSuffix(":Con arma de fuego") ? [3, 4] : [3]
+                return measure.hasPrefix("victimas:Homicidio doloso:Con arma de fuego") ? [3, 4] : [3]
             }
             if measure == "firearm_homicide_victims" { return [4] }
             return []

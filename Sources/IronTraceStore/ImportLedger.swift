@@ -37,6 +37,8 @@ public enum OfficialFormat: String, CaseIterable, Sendable {
     case inegiHomicides = "inegi-homicides"
     /// SESNSP "Incidencia delictiva del fuero común", state level, wide monthly layout.
     case sesnspIncidence = "sesnsp-incidence"
+    /// SESNSP "Víctimas del fuero común", state level, long layout (plain or .bz2).
+    case sesnspVictims = "sesnsp-victims"
     /// ATF "Source and Recovery by State", tidy CSV (flows between US states).
     case atfFlows = "atf-flows"
     /// ATF "Source and Recovery by State", the yearly XLSX workbook as published.

@@ -105,6 +105,11 @@ public final class IronTraceStore: Sendable {
                 () throws(FormatError) in
                 try ATFFlowReader(path: file)
             }
+        case .sesnspVictims:
+            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try SESNSPVictimsReader(path: file)
+            }
         case .atfWorkbook:
             try load(StoredFlows.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in

@@ -273,3 +273,46 @@ import Testing
         #expect(throws: (any Error).self) { try store.importOfficial(.atfWorkbook, path: path) }
     }
 }
+
+@Suite struct SESNSPVictimsTests {
+    @Test(.enabled(if: SharedData.path("sesnsp_victimas_estatal/db_victimas_delitos_ent_long.csv.bz2") != nil))
+    func victimsReadStraightFromTheCompressedFile() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(
+            .sesnspVictims,
+            path: SharedData.path("sesnsp_victimas_estatal/db_victimas_delitos_ent_long.csv.bz2")!
+        )
+        #expect(s.isBalanced)
+        #expect(s.rowsRead == 927_360)
+        // Victims of intentional homicide in 2019 in this SESNSP cut: 34,723, of them 24,448 with a
+        // firearm (sums of the file's rows, checked with bzcat | awk); more victims than the 29,480
+        // investigation files of the incidence report, as expected (a file can have several victims).
+        #expect(
+            try store.sumOfMeasure(like: "victimas:Homicidio doloso:%", source: "SESNSP", period: "2019-%") == 34_723
+        )
+        #expect(
+            try store.sumOfMeasure(
+                like: "victimas:Homicidio doloso:Con arma de fuego:%",
+                source: "SESNSP",
+                period: "2019-%"
+            )
+                == 24_448
+        )
+    }
+
+    @Test func aTruncatedCompressedFileIsReportedNotSilentlyShort() throws {
+        guard let source = SharedData.path("sesnsp_victimas_estatal/db_victimas_delitos_ent_long.csv.bz2") else {
+            return
+        }
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        let path = dir.path("cut.csv.bz2")
+        try bytes.prefix(200_000).write(to: URL(fileURLWithPath: path))
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(.sesnspVictims, path: path)
+        #expect(s.isBalanced)
+        #expect(s.rowsRejected >= 1)
+        #expect(s.sampleRejections.contains { $0.reason.contains("bzip2") })
+    }
+}

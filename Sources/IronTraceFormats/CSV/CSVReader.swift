@@ -36,7 +36,11 @@ public final class CSVReader {
     public private(set) var linesRead = 0
 
     private let handle: FileHandle?
+    /// Set when the file is bzip2-compressed: chunks come decompressed from here.
+    private let bzip2: BZip2Stream?
     private var buffer: [UInt8] = []
+    /// A decompression failure met while reading: the records before it were returned.
+    public private(set) var damage: FormatError?
     private var pos = 0
     private var eof = false
     private var line = 1
@@ -57,6 +61,14 @@ public final class CSVReader {
             )
         }
         self.handle = h
+        // Compressed files (`.bz2`, or the BZh magic) are decompressed as they are read.
+        let magic = (try? h.read(upToCount: 3)).map { [UInt8]($0) } ?? []
+        try? h.seek(toOffset: 0)
+        if magic == [0x42, 0x5A, 0x68] {
+            self.bzip2 = try BZip2Stream(path: path, handle: h)
+        } else {
+            self.bzip2 = nil
+        }
         try start()
     }
 
@@ -65,6 +77,7 @@ public final class CSVReader {
         self.fileName = name
         self.options = options
         self.handle = nil
+        self.bzip2 = nil
         self.buffer = bytes
         self.eof = true
         try start()
@@ -110,6 +123,19 @@ public final class CSVReader {
         if pos > 0 {
             buffer.removeSubrange(0..<pos)
             pos = 0
+        }
+        if let bzip2 {
+            do {
+                if let chunk = try bzip2.next(upTo: CSVReader.chunkSize) {
+                    buffer.append(contentsOf: chunk)
+                } else {
+                    eof = true
+                }
+            } catch {
+                damage = error
+                eof = true
+            }
+            return
         }
         let data = (try? handle.read(upToCount: CSVReader.chunkSize)) ?? nil
         if let data, !data.isEmpty {
