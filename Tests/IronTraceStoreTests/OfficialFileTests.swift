@@ -316,3 +316,39 @@ import Testing
         #expect(s.sampleRejections.contains { $0.reason.contains("bzip2") })
     }
 }
+
+@Suite struct SESNSPMunicipalTests {
+    @Test(.enabled(if: SharedData.path("sesnsp_municipal_guanajuato/homicidios_gto_2020_2025_raw.csv") != nil))
+    func guanajuatoMunicipalitiesAddUpToTheirLongTable() throws {
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(
+            .sesnspIncidence,
+            path: SharedData.path("sesnsp_municipal_guanajuato/homicidios_gto_2020_2025_raw.csv")!
+        )
+        #expect(s.isBalanced)
+        #expect(s.rowsRejected == 0)
+        // León (11020), 2020: intentional homicide files, as summed from the repo's separate long table.
+        let leon = try store.sumOfMeasure(
+            like: "carpetas:Homicidio doloso:%",
+            source: "SESNSP",
+            area: "MX-11020",
+            period: "2020-%"
+        )
+        #expect(leon == expectedLeon2020)
+        #expect(leon > 500)
+    }
+
+    /// From `homicidios_gto_2020_2025_long.csv`, a separate tidy version of the same data
+    /// (`Año, Entidad, Municipio, Tipo de delito, Subtipo de delito, Mes, Casos`).
+    var expectedLeon2020: Double {
+        guard let path = SharedData.path("sesnsp_municipal_guanajuato/homicidios_gto_2020_2025_long.csv"),
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else { return -1 }
+        var sum = 0.0
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            if f.count == 7, f[0] == "2020", f[2] == "León", f[4] == "Homicidio doloso" { sum += Double(f[6]) ?? 0 }
+        }
+        return sum
+    }
+}

@@ -3,11 +3,14 @@ import IronTraceCore
 /// Reads SESNSP's "Incidencia delictiva del fuero común" state file in its wide layout (one column
 /// per month; UTF-8 with a BOM and, in the March 2022 cut, Mac Roman mojibake that the CSV reader
 /// repairs) into area measures: `carpetas:<subtipo>:<modalidad>` per state and month, source
-/// `SESNSP` (investigation files opened). Each month cell is one record.
+/// `SESNSP` (investigation files opened). Each month cell is one record. The municipal layout (with
+/// `Cve. Municipio` and `Municipio` columns) gives the same measures per municipality `MX-SSMMM`.
 public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
     public let csv: CSVReader
     private var pending: [RowResult<AreaMeasure>] = []
     private let col: (year: Int, state: Int, subtype: Int, modality: Int, months: [Int])
+    /// The municipality column of the municipal layout.
+    private let municipalityColumn: Int?
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
@@ -25,6 +28,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
             try find("Año", "Ano"), try find("Clave_Ent", "Cve. Entidad"), try find("Subtipo de delito"),
             try find("Modalidad"), m
         )
+        municipalityColumn = header.firstIndex(of: AreaName.key("Cve. Municipio"))
     }
 
     public func next() -> RowResult<AreaMeasure>? {
@@ -76,6 +80,26 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                 )
                 continue
             }
+            var area = AreaCode.mexicanState(state)
+            if let mc = municipalityColumn {
+                let text = mc < f.count ? f[mc].trimmingASCIISpaces() : ""
+                guard let code = Int(text), code / 1000 == state.code, code % 1000 > 0 else {
+                    pending.append(
+                        .rejected(
+                            Rejection(
+                                file: csv.fileName,
+                                line: r.line,
+                                column: mc + 1,
+                                field: "Cve. Municipio",
+                                value: text,
+                                reason: "not an INEGI municipality code of state \(state.codeString) (SSMMM)"
+                            )
+                        )
+                    )
+                    continue
+                }
+                area = .mexicanMunicipality(code)
+            }
             let measure = "carpetas:\(f[col.subtype].trimmingASCIISpaces()):\(f[col.modality].trimmingASCIISpaces())"
             for (k, c) in col.months.enumerated() {
                 let t = f[c].trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
@@ -100,7 +124,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                 pending.append(
                     .record(
                         AreaMeasure(
-                            area: .mexicanState(state),
+                            area: area,
                             period: period,
                             measure: measure,
                             value: v,
