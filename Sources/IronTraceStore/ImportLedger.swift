@@ -47,6 +47,8 @@ public enum OfficialFormat: String, CaseIterable, Sendable {
     case ucdpGED = "ucdp-ged"
     /// ACLED event export (31 columns).
     case acled = "acled"
+    /// ATF Federal Firearms Licensee listing (tab- or pipe-delimited).
+    case fflListing = "ffl-listing"
     /// CONAPO state population projections (long layout, mid-year figures).
     case conapoPopulation = "conapo-population"
     /// INEGI census population export by state and municipality.

@@ -105,6 +105,11 @@ public final class IronTraceStore: Sendable {
                 () throws(FormatError) in
                 try ATFFlowReader(path: file)
             }
+        case .fflListing:
+            try load(StoredLicensees.self, file: file, format: format.rawValue, progress: progress) {
+                () throws(FormatError) in
+                try FFLListingReader(path: file)
+            }
         case .sesnspVictims:
             try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in

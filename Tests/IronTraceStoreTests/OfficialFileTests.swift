@@ -352,3 +352,47 @@ import Testing
         return sum
     }
 }
+
+/// ATF's FFL listing layout. No listing is in ../shared/data, so the rows here are written in the
+/// published layout (tab-delimited, one pipe-delimited file) with made-up businesses.
+@Suite struct FFLListingTests {
+    static let header =
+        "LIC_REGN\tLIC_DIST\tLIC_CNTY\tLIC_TYPE\tLIC_XPRDTE\tLIC_SEQN\tLICENSE_NAME\tBUSINESS_NAME\tPREMISE_STREET\tPREMISE_CITY\tPREMISE_STATE\tPREMISE_ZIP_CODE\tMAIL_STREET\tMAIL_CITY\tMAIL_STATE\tMAIL_ZIP_CODE\tVOICE_PHONE"
+
+    @Test func tabDelimitedListing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let rows = [
+            FFLListingTests.header,
+            "5\t74\t029\t01\t8K\t12345\tDOE, JANE\tBORDER ARMS LLC\t1 MAIN ST\tEL PASO\tTX\t79901\t\t\t\t\t9155550100",
+            "9\t33\t037\t07\t9A\t00042\tACME MFG INC\t\t2 INDUSTRY RD\tLOS ANGELES\tCA\t90001\t\t\t\t\t",
+            "5\t74\t029\t99\t8K\t12346\tBAD TYPE\tX\t3 ST\tEL PASO\tTX\t79901\t\t\t\t\t",
+            "5\t74\t029\t01\t8K\t12347\tNO STATE\tY\t4 ST\tEL PASO\tZZ\t79901\t\t\t\t\t",
+        ]
+        let path = dir.path("0922-ffl-list.txt")
+        try rows.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(.fflListing, path: path)
+        #expect(s.rowsRead == 4)
+        #expect(s.rowsStored == 2)
+        #expect(s.rowsRejected == 2)
+        #expect(s.sampleRejections.contains { $0.line == 4 && $0.reason.contains("licence type") })
+        #expect(s.sampleRejections.contains { $0.line == 5 && $0.field == "PREMISE_STATE" })
+        let d = try store.loadDataset()
+        let licences = (0..<d.licensees.count).map { d.strings[d.licensees.licence[$0]] }
+        #expect(licences.contains("5-74-029-01-8K-12345"))
+        // A manufacturer with no business name keeps its licence name.
+        #expect((0..<d.licensees.count).map { d.strings[d.licensees.name[$0]] }.contains("ACME MFG INC"))
+
+        // Next month's listing (pipe-delimited, expiry renewed): the same licensee, not a second one.
+        let next = dir.path("1022-ffl-list.txt")
+        try [
+            FFLListingTests.header.replacingOccurrences(of: "\t", with: "|"),
+            "5|74|029|01|9K|12345|DOE, JANE|BORDER ARMS LLC|1 MAIN ST|EL PASO|TX|79901|||||9155550100",
+        ].joined(separator: "\n").write(toFile: next, atomically: true, encoding: .utf8)
+        let again = try store.importOfficial(.fflListing, path: next)
+        #expect(again.rowsStored == 0)
+        #expect(again.rowsRejected == 1)
+        #expect(try store.loadDataset().licensees.count == 2)
+    }
+}
