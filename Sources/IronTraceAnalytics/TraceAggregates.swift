@@ -35,15 +35,15 @@ public final class TraceAggregates: @unchecked Sendable {
     let manufacturer: UnsafeMutableBufferPointer<Int>
     let crime: UnsafeMutableBufferPointer<Int>
     /// [type × day], time-to-crime.
-    let ttcHistogram: UnsafeMutableBufferPointer<Int>
+    let ttcHistogram: UnsafeMutableBufferPointer<Int32>
     let ttcSum: UnsafeMutableBufferPointer<Int>
     /// [0 single sale / 1 multiple sale × day]
-    let saleHistogram: UnsafeMutableBufferPointer<Int>
+    let saleHistogram: UnsafeMutableBufferPointer<Int32>
     let dealer: UnsafeMutableBufferPointer<Int>
     let dealerMexico: UnsafeMutableBufferPointer<Int>
     let dealerShortTTC: UnsafeMutableBufferPointer<Int>
     /// [dealer × year slot], traces with time-to-crime of three years or less.
-    let dealerShortYear: UnsafeMutableBufferPointer<Int>
+    let dealerShortYear: UnsafeMutableBufferPointer<Int32>
 
     init(facts: TraceFacts, dealers: Int) {
         self.facts = facts
@@ -58,13 +58,13 @@ public final class TraceAggregates: @unchecked Sendable {
         caliber = TraceAggregates.zeroed(facts.calibers.count + 1)
         manufacturer = TraceAggregates.zeroed(facts.manufacturers.count + 1)
         crime = TraceAggregates.zeroed(facts.crimes.count + 1)
-        ttcHistogram = TraceAggregates.zeroed(types * h)
+        ttcHistogram = TraceAggregates.zeroed32(types * h)
         ttcSum = TraceAggregates.zeroed(types)
-        saleHistogram = TraceAggregates.zeroed(2 * h)
+        saleHistogram = TraceAggregates.zeroed32(2 * h)
         dealer = TraceAggregates.zeroed(dealers)
         dealerMexico = TraceAggregates.zeroed(dealers)
         dealerShortTTC = TraceAggregates.zeroed(dealers)
-        dealerShortYear = TraceAggregates.zeroed(dealers * years)
+        dealerShortYear = TraceAggregates.zeroed32(dealers * years)
     }
 
     /// The filter compiled to lookup tables over the facts' dense codes.
@@ -152,9 +152,28 @@ public final class TraceAggregates: @unchecked Sendable {
         let f = facts
         let h = TraceAggregates.histogramDays
         let states = f.recoveryStates.count
-        let isMexico = f.recoveryStateCountry.map { $0 == "MX" }
-        let isUS = f.recoveryStateCountry.map { $0 == "US" }
-        let sourceAsState = f.sourceAsRecoveryState
+        // Per recovery state: bit 0 selected, bit 1 in Mexico, bit 2 in the US.
+        let stateBits = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(states, 1))
+        for i in 0..<states {
+            stateBits[i] =
+                (s.stateAllowed[i] ? 1 : 0) | (f.recoveryStateCountry[i] == "MX" ? 2 : 0)
+                | (f.recoveryStateCountry[i] == "US" ? 4 : 0)
+        }
+        let typeAllowed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 256)
+        for t in 0..<256 { typeAllowed[t] = s.typeAllowed[t] }
+        let sources = f.sourceStates.count
+        let sourceAllowed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(sources, 1))
+        let sourceAsState = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(sources, 1))
+        for i in 0..<sources {
+            sourceAllowed[i] = s.sourceAllowed[i]
+            sourceAsState[i] = f.sourceAsRecoveryState[i]
+        }
+        defer {
+            stateBits.deallocate()
+            typeAllowed.deallocate()
+            sourceAllowed.deallocate()
+            sourceAsState.deallocate()
+        }
         var total = 0
         var obliterated = 0
         var usWithUSSource = 0
@@ -162,56 +181,61 @@ public final class TraceAggregates: @unchecked Sendable {
         let years = self.years
         let outcomes = self.outcomes
         let classes = self.classes
+        let yearLow = s.yearLow
+        let yearHigh = s.yearHigh
+        let dealerFilter = s.dealerRow
+        let municipality = s.municipality
+        let shortTTC = 3 * 365 + 1
         for i in range {
             let st = Int(f.recoveryState[i])
-            guard s.stateAllowed[st] else { continue }
+            let bits = stateBits[st]
+            guard bits & 1 != 0 else { continue }
             let yi = Int(f.yearIndex[i])
-            guard yi >= s.yearLow && yi <= s.yearHigh else { continue }
+            guard yi >= yearLow && yi <= yearHigh else { continue }
             let t = Int(f.type[i])
-            guard s.typeAllowed[t] else { continue }
+            guard typeAllowed[t] else { continue }
             let src = Int(f.sourceState[i])
-            guard s.sourceAllowed[src] else { continue }
+            guard sourceAllowed[src] else { continue }
             let dr = f.dealerRow[i]
-            if s.dealerRow >= 0 && dr != s.dealerRow { continue }
-            if s.municipality != -1 {
+            if dealerFilter >= 0 && dr != dealerFilter { continue }
+            if municipality != -1 {
                 let rr = f.recoveryRow[i]
-                guard rr >= 0 && area[Int(rr)] == s.municipality else { continue }
+                guard rr >= 0 && area[Int(rr)] == municipality else { continue }
             }
-            total += 1
-            let outcome = Int(f.outcome[i])
+            total &+= 1
             let cls = Int(f.sourceClass[i])
-            outcomeYear[yi * outcomes + outcome] += 1
-            classYear[yi * classes + cls] += 1
-            classState[st * classes + cls] += 1
-            source[src] += 1
-            flow[src * states + st] += 1
-            type[t] += 1
-            caliber[Int(f.caliber[i])] += 1
-            manufacturer[Int(f.manufacturer[i])] += 1
-            crime[Int(f.crime[i])] += 1
+            outcomeYear[yi &* outcomes &+ Int(f.outcome[i])] &+= 1
+            classYear[yi &* classes &+ cls] &+= 1
+            classState[st &* classes &+ cls] &+= 1
+            source[src] &+= 1
+            flow[src &* states &+ st] &+= 1
+            type[t] &+= 1
+            caliber[Int(f.caliber[i])] &+= 1
+            manufacturer[Int(f.manufacturer[i])] &+= 1
+            crime[Int(f.crime[i])] &+= 1
             let flags = f.flags[i]
             let ttc = Int(f.timeToCrime[i])
             if ttc >= 0 {
-                let day = min(ttc, h)
-                ttcHistogram[t * (h + 1) + day] += 1
-                ttcSum[t] += ttc
-                saleHistogram[Int(flags & TraceFacts.multipleFlag) * (h + 1) + day] += 1
+                let day = ttc < h ? ttc : h
+                ttcHistogram[t &* (h &+ 1) &+ day] &+= 1
+                ttcSum[t] &+= ttc
+                saleHistogram[Int(flags & TraceFacts.multipleFlag) &* (h &+ 1) &+ day] &+= 1
             }
             if dr >= 0 {
                 let d = Int(dr)
-                dealer[d] += 1
-                if isMexico[st] { dealerMexico[d] += 1 }
-                if ttc >= 0 && ttc <= 3 * 365 + 1 {
-                    dealerShortTTC[d] += 1
-                    dealerShortYear[d * years + yi] += 1
+                dealer[d] &+= 1
+                if bits & 2 != 0 { dealerMexico[d] &+= 1 }
+                if ttc >= 0 && ttc <= shortTTC {
+                    dealerShortTTC[d] &+= 1
+                    dealerShortYear[d &* years &+ yi] &+= 1
                 }
             }
-            if flags & TraceFacts.obliteratedFlag != 0 { obliterated += 1 }
-            if isUS[st] {
+            if flags & TraceFacts.obliteratedFlag != 0 { obliterated &+= 1 }
+            if bits & 4 != 0 {
                 let home = sourceAsState[src]
                 if home >= 0 {
-                    usWithUSSource += 1
-                    if home == Int32(st) { inState += 1 }
+                    usWithUSSource &+= 1
+                    if home == Int32(st) { inState &+= 1 }
                 }
             }
         }
@@ -224,7 +248,14 @@ public final class TraceAggregates: @unchecked Sendable {
     /// Traces with a sale date bought in a multiple sale.
     public var multipleSaleTraces: Int {
         let h = TraceAggregates.histogramDays + 1
-        return saleHistogram[h..<(2 * h)].reduce(0, +)
+        return saleHistogram[h..<(2 * h)].reduce(0) { $0 + Int($1) }
+    }
+
+    /// Big per-chunk tables count in 32 bits: half the cache footprint (a chunk never holds 2^31 traces).
+    static func zeroed32(_ n: Int) -> UnsafeMutableBufferPointer<Int32> {
+        let p = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+        p.initialize(repeating: 0)
+        return p
     }
 
     static func zeroed(_ n: Int) -> UnsafeMutableBufferPointer<Int> {
@@ -235,16 +266,20 @@ public final class TraceAggregates: @unchecked Sendable {
 
     deinit {
         for p in [
-            outcomeYear, classYear, classState, source, flow, type, caliber, manufacturer, crime, ttcHistogram, ttcSum,
-            saleHistogram, dealer, dealerMexico, dealerShortTTC, dealerShortYear,
+            outcomeYear, classYear, classState, source, flow, type, caliber, manufacturer, crime, ttcSum, dealer,
+            dealerMexico, dealerShortTTC,
         ] {
             p.deallocate()
         }
+        for p in [ttcHistogram, saleHistogram, dealerShortYear] { p.deallocate() }
     }
 
     func merge(_ o: TraceAggregates) {
         func add(_ a: UnsafeMutableBufferPointer<Int>, _ b: UnsafeMutableBufferPointer<Int>) {
             for i in a.indices { a[i] += b[i] }
+        }
+        func add(_ a: UnsafeMutableBufferPointer<Int32>, _ b: UnsafeMutableBufferPointer<Int32>) {
+            for i in a.indices { a[i] &+= b[i] }
         }
         total += o.total
         obliterated += o.obliterated

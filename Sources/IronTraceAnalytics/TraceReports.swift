@@ -431,7 +431,7 @@ extension Analytics {
         let h = TraceAggregates.histogramDays + 1
         var all = [Int](repeating: 0, count: h)
         for t in Dataset.firearmTypes.indices {
-            for d in 0..<h { all[d] += a.ttcHistogram[t * h + d] }
+            for d in 0..<h { all[d] += Int(a.ttcHistogram[t * h + d]) }
         }
         let spread = Spread(all, sum: a.ttcSum.reduce(0, +))
         r.tables.append(
@@ -470,7 +470,7 @@ extension Analytics {
             source: Analytics.traceSource
         )
         for ti in Dataset.firearmTypes.indices {
-            let s = Spread(a.ttcHistogram[(ti * h)..<((ti + 1) * h)], sum: a.ttcSum[ti])
+            let s = Spread(a.ttcHistogram[(ti * h)..<((ti + 1) * h)].lazy.map { Int($0) }, sum: a.ttcSum[ti])
             if s.n > 0 { t.rows.append(row(Dataset.firearmTypes[ti].description, s)) }
         }
         r.tables.append(t)
@@ -573,11 +573,11 @@ extension Analytics {
             source: Analytics.traceSource + "; threshold: ATF Demand Letter 2 program"
         )
         for i in 0..<n where a.dealerShortTTC[i] >= Analytics.demandLetter2Threshold {
-            for y in 0..<(a.years - 1) where a.dealerShortYear[i * a.years + y] >= Analytics.demandLetter2Threshold {
+            for y in 0..<(a.years - 1) where Int(a.dealerShortYear[i * a.years + y]) >= Analytics.demandLetter2Threshold {
                 dl2.rows.append([
                     .text(d.strings[d.licensees.licence[i]]), .text(d.strings[d.licensees.name[i]]),
                     .text(d.strings[d.licensees.state[i]]), .text(String(facts.firstYear + y)),
-                    .count(a.dealerShortYear[i * a.years + y]),
+                    .count(Int(a.dealerShortYear[i * a.years + y])),
                 ])
             }
         }
@@ -587,8 +587,8 @@ extension Analytics {
 
     func multipleSales(_ a: TraceAggregates, _ r: inout Report) {
         let h = TraceAggregates.histogramDays + 1
-        let single = Spread(a.saleHistogram[0..<h], sum: nil)
-        let multiple = Spread(a.saleHistogram[h..<(2 * h)], sum: nil)
+        let single = Spread(a.saleHistogram[0..<h].lazy.map { Int($0) }, sum: nil)
+        let multiple = Spread(a.saleHistogram[h..<(2 * h)].lazy.map { Int($0) }, sum: nil)
         let known = single.n + multiple.n
         r.tables.append(
             ReportTable(
