@@ -573,7 +573,8 @@ extension Analytics {
             source: Analytics.traceSource + "; threshold: ATF Demand Letter 2 program"
         )
         for i in 0..<n where a.dealerShortTTC[i] >= Analytics.demandLetter2Threshold {
-            for y in 0..<(a.years - 1) where Int(a.dealerShortYear[i * a.years + y]) >= Analytics.demandLetter2Threshold {
+            for y in 0..<(a.years - 1) where Int(a.dealerShortYear[i * a.years + y]) >= Analytics.demandLetter2Threshold
+            {
                 dl2.rows.append([
                     .text(d.strings[d.licensees.licence[i]]), .text(d.strings[d.licensees.name[i]]),
                     .text(d.strings[d.licensees.state[i]]), .text(String(facts.firstYear + y)),

@@ -76,7 +76,11 @@ public struct WorldGenerator {
             recoveries: recoveries,
             traces: traces,
             events: all,
-            areaMeasures: WorldGenerator.homicideMeasures() + WorldGenerator.populationMeasures(),
+            areaMeasures: (WorldGenerator.homicideMeasures() + WorldGenerator.populationMeasures()).sorted {
+                ($0.area.description, $0.period, $0.measure, $0.source) < (
+                    $1.area.description, $1.period, $1.measure, $1.source
+                )
+            },
             groundTruth: groundTruth
         )
     }
