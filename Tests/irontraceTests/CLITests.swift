@@ -238,3 +238,35 @@ enum CLI {
         #expect(tables["traces"] == 2_502)
     }
 }
+
+@Suite(.serialized) struct ReportCLITests {
+    @Test func reportsInEveryFormatWithFiltersAndCharts() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        #expect(try CLI.run(["demo", "--scale", "tiny"], in: dir.url).status == 0)
+        let db = ["--database", "irontrace-demo.sqlite"]
+        let table = try CLI.run(["report", "summary", "--country", "MX"] + db, in: dir.url)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Filter: country=MX"))
+        #expect(table.stdout.contains("US-sourced"))
+        let json = try CLI.run(["report", "all", "--format", "json", "--years", "2020-2024"] + db, in: dir.url)
+        let reports = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(reports?.count == 8)
+        #expect(reports?.allSatisfy { $0["synthetic"] as? Bool == true } == true)
+        let csv = try CLI.run(["report", "dealers", "--table", "ranked", "--format", "csv"] + db, in: dir.url)
+        #expect(csv.stdout.hasPrefix("Rank,Licence,Dealer"))
+        let md = try CLI.run(["report", "violence", "--format", "markdown"] + db, in: dir.url)
+        #expect(md.stdout.contains("## Homicides and rates by state"))
+        let charts = try CLI.run(["report", "flows", "--charts", "charts"] + db, in: dir.url)
+        #expect(charts.status == 0)
+        let svgs = try FileManager.default.contentsOfDirectory(atPath: dir.path("charts"))
+        #expect(svgs.contains("flows-corridors.svg"))
+        #expect(svgs.contains("flows-mexico-map.svg"))
+        // Usage errors name the bad value and exit 64.
+        let bad = try CLI.run(["report", "summary", "--years", "2024-2020"] + db, in: dir.url)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--years 2024-2020"))
+        #expect(try CLI.run(["report", "nonsense"] + db, in: dir.url).status == 64)
+        #expect(try CLI.run(["report", "summary", "--table", "nope"] + db, in: dir.url).status == 64)
+    }
+}
