@@ -186,35 +186,66 @@ public final class TraceAggregates: @unchecked Sendable {
         let dealerFilter = s.dealerRow
         let municipality = s.municipality
         let shortTTC = 3 * 365 + 1
+        // Every column and counter in a local constant, so the loop does not reload them through
+        // `self` and `facts` after each store (the compiler cannot rule out aliasing).
+        let recoveryState = f.recoveryState
+        let yearIndex = f.yearIndex
+        let typeColumn = f.type
+        let sourceState = f.sourceState
+        let dealerRow = f.dealerRow
+        let recoveryRow = f.recoveryRow
+        let outcomeColumn = f.outcome
+        let sourceClass = f.sourceClass
+        let caliberColumn = f.caliber
+        let manufacturerColumn = f.manufacturer
+        let crimeColumn = f.crime
+        let flagColumn = f.flags
+        let ttcColumn = f.timeToCrime
+        let outcomeYear = self.outcomeYear
+        let classYear = self.classYear
+        let classState = self.classState
+        let source = self.source
+        let flow = self.flow
+        let type = self.type
+        let caliber = self.caliber
+        let manufacturer = self.manufacturer
+        let crime = self.crime
+        let ttcHistogram = self.ttcHistogram
+        let ttcSum = self.ttcSum
+        let saleHistogram = self.saleHistogram
+        let dealer = self.dealer
+        let dealerMexico = self.dealerMexico
+        let dealerShortTTC = self.dealerShortTTC
+        let dealerShortYear = self.dealerShortYear
         for i in range {
-            let st = Int(f.recoveryState[i])
+            let st = Int(recoveryState[i])
             let bits = stateBits[st]
             guard bits & 1 != 0 else { continue }
-            let yi = Int(f.yearIndex[i])
+            let yi = Int(yearIndex[i])
             guard yi >= yearLow && yi <= yearHigh else { continue }
-            let t = Int(f.type[i])
+            let t = Int(typeColumn[i])
             guard typeAllowed[t] else { continue }
-            let src = Int(f.sourceState[i])
+            let src = Int(sourceState[i])
             guard sourceAllowed[src] else { continue }
-            let dr = f.dealerRow[i]
+            let dr = dealerRow[i]
             if dealerFilter >= 0 && dr != dealerFilter { continue }
             if municipality != -1 {
-                let rr = f.recoveryRow[i]
+                let rr = recoveryRow[i]
                 guard rr >= 0 && area[Int(rr)] == municipality else { continue }
             }
             total &+= 1
-            let cls = Int(f.sourceClass[i])
-            outcomeYear[yi &* outcomes &+ Int(f.outcome[i])] &+= 1
+            let cls = Int(sourceClass[i])
+            outcomeYear[yi &* outcomes &+ Int(outcomeColumn[i])] &+= 1
             classYear[yi &* classes &+ cls] &+= 1
             classState[st &* classes &+ cls] &+= 1
             source[src] &+= 1
             flow[src &* states &+ st] &+= 1
             type[t] &+= 1
-            caliber[Int(f.caliber[i])] &+= 1
-            manufacturer[Int(f.manufacturer[i])] &+= 1
-            crime[Int(f.crime[i])] &+= 1
-            let flags = f.flags[i]
-            let ttc = Int(f.timeToCrime[i])
+            caliber[Int(caliberColumn[i])] &+= 1
+            manufacturer[Int(manufacturerColumn[i])] &+= 1
+            crime[Int(crimeColumn[i])] &+= 1
+            let flags = flagColumn[i]
+            let ttc = Int(ttcColumn[i])
             if ttc >= 0 {
                 let day = ttc < h ? ttc : h
                 ttcHistogram[t &* (h &+ 1) &+ day] &+= 1
