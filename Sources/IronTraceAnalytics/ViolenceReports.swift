@@ -4,6 +4,11 @@ import IronTraceDataset
 /// Reports 9–11: homicides from the official sources side by side, armed-violence events, and the
 /// provenance of the guns recovered at events.
 extension Analytics {
+    /// An empty report of this kind, noting the filter.
+    func newReport(_ name: Name, _ filter: ReportFilter) -> Report {
+        Report(name: name.rawValue, title: name.title, notes: [filter.summary], isSynthetic: isSynthetic)
+    }
+
     /// The years a violence report covers: the filter's, else the latest year with figures.
     func violenceYears(_ filter: ReportFilter) -> [Int] {
         if let y = filter.years { return Array(y) }
@@ -11,12 +16,7 @@ extension Analytics {
     }
 
     func violenceReport(_ filter: ReportFilter) -> Report {
-        var r = Report(
-            name: Name.violence.rawValue,
-            title: Name.violence.title,
-            notes: [filter.summary],
-            isSynthetic: isSynthetic
-        )
+        var r = newReport(.violence, filter)
         let years = violenceYears(filter)
         let series = MeasureIndex.series.indices.filter { measures.present.contains($0) }
         guard !years.isEmpty, !series.isEmpty else {
@@ -231,12 +231,7 @@ extension Analytics {
     }
 
     func eventsReport(_ filter: ReportFilter) -> Report {
-        var r = Report(
-            name: Name.events.rawValue,
-            title: Name.events.title,
-            notes: [filter.summary],
-            isSynthetic: isSynthetic
-        )
+        var r = newReport(.events, filter)
         let e = dataset.events
         let s = dataset.strings
         let rows = selectedEvents(filter)
@@ -289,12 +284,7 @@ extension Analytics {
     }
 
     func provenanceReport(_ filter: ReportFilter) -> Report {
-        var r = Report(
-            name: Name.provenance.rawValue,
-            title: Name.provenance.title,
-            notes: [filter.summary],
-            isSynthetic: isSynthetic
-        )
+        var r = newReport(.provenance, filter)
         let d = dataset
         let s = d.strings
         let events = selectedEvents(filter)

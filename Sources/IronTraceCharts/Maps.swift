@@ -53,12 +53,7 @@ extension Charts {
         let thin = map == .mexicoMunicipalities
         for shape in shapes {
             let v = values[shape.area]
-            let d = shape.rings.map { ring in
-                "M"
-                    + ring.map { p in
-                        let q = fit(p); return "\(SVGCanvas.n(q.0)) \(SVGCanvas.n(q.1))"
-                    }.joined(separator: " L") + " Z"
-            }.joined(separator: " ")
+            let d = Geometry.pathData(shape, fit)
             let label =
                 "\(Geometry.name(shape.area)): "
                 + (v.map { "\(Label.number($0, digits: digits)) \(unit)" } ?? "no data")
@@ -68,12 +63,7 @@ extension Charts {
         }
         if thin {
             for shape in Geometry.shapes(.mexicoStates) {
-                let d = shape.rings.map { ring in
-                    "M"
-                        + ring.map { p in
-                            let q = fit(p); return "\(SVGCanvas.n(q.0)) \(SVGCanvas.n(q.1))"
-                        }.joined(separator: " L") + " Z"
-                }.joined(separator: " ")
+                let d = Geometry.pathData(shape, fit)
                 c.add("<path d=\"\(d)\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.6\"/>")
             }
         }
@@ -194,6 +184,16 @@ enum Geometry {
         let ox = box.x + (box.w - (maxX - minX) * s) / 2
         let oy = box.y + (box.h - (maxY - minY) * s) / 2
         return { p in (ox + (p.0 - minX) * s, oy + (p.1 - minY) * s) }
+    }
+
+    /// SVG path data for a shape's rings through a fitted projection.
+    static func pathData(_ shape: Shape, _ fit: ((Double, Double)) -> (Double, Double)) -> String {
+        shape.rings.map { ring in
+            "M"
+                + ring.map { p in
+                    let q = fit(p); return "\(SVGCanvas.n(q.0)) \(SVGCanvas.n(q.1))"
+                }.joined(separator: " L") + " Z"
+        }.joined(separator: " ")
     }
 
     /// A readable name for tooltips.
