@@ -70,7 +70,7 @@ public final class Analytics: Sendable {
 
     func traceReport(_ name: Name, _ a: TraceAggregates, _ filter: ReportFilter) -> Report {
         var r = Report(name: name.rawValue, title: name.title, notes: [filter.summary], isSynthetic: isSynthetic)
-        r.notes.append("\(Cell.grouped(a.total)) traces selected of \(Cell.grouped(facts.count)).")
+        r.notes.append("\(NumberText.grouped(a.total)) traces selected of \(NumberText.grouped(facts.count)).")
         switch name {
         case .summary: summary(a, &r)
         case .sources: sources(a, filter, &r)
@@ -116,18 +116,5 @@ public final class Analytics: Sendable {
     }
 
     /// A readable name for an area key (`MX-14` → `Jalisco`, `US-TX` → `Texas`).
-    public static func areaName(_ key: String) -> String {
-        guard let a = try? AreaCode(parsing: key) else { return key.isEmpty ? "(unknown)" : key }
-        switch a {
-        case .usState(let s): return s.name
-        case .mexicanState(let s): return s.name
-        case .mexicanMunicipality(let m): return MexicanMunicipality.lookup(code: a.description)?.description ?? "\(m)"
-        case .country(let c):
-            switch c {
-            case "US": return "United States"
-            case "MX": return "Mexico"
-            default: return c
-            }
-        }
-    }
+    public static func areaName(_ key: String) -> String { AreaCode.displayName(of: key) }
 }

@@ -1,3 +1,5 @@
+import IronTraceCore
+
 /// A report as data: titled tables of typed cells, each table with the source of its figures, plus
 /// notes (the filter applied, caveats, whether the data is synthetic). Renderers turn it into a
 /// terminal table, CSV, JSON or Markdown; charts read the same tables.
@@ -89,9 +91,9 @@ public enum Cell: Sendable, Equatable {
     public var text: String {
         switch self {
         case .text(let s): s
-        case .count(let n): Cell.grouped(n)
-        case .number(let v, let d): Cell.fixed(v, digits: d)
-        case .share(let v): Cell.fixed(v * 100, digits: 1) + "%"
+        case .count(let n): NumberText.grouped(n)
+        case .number(let v, let d): NumberText.fixed(v, digits: d)
+        case .share(let v): NumberText.fixed(v * 100, digits: 1) + "%"
         case .empty: ""
         }
     }
@@ -101,35 +103,9 @@ public enum Cell: Sendable, Equatable {
         switch self {
         case .text(let s): s
         case .count(let n): String(n)
-        case .number(let v, let d): Cell.fixed(v, digits: d)
-        case .share(let v): Cell.fixed(v, digits: 4)
+        case .number(let v, let d): NumberText.fixed(v, digits: d)
+        case .share(let v): NumberText.fixed(v, digits: 4)
         case .empty: ""
         }
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let s = String(n.magnitude)
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
-
-    /// Fixed-point text without Foundation's locale: rounds half away from zero.
-    static func fixed(_ v: Double, digits: Int) -> String {
-        guard v.isFinite else { return "" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(v) * scale).rounded()
-        let whole = Int(scaled / scale)
-        let frac = Int(scaled - Double(whole) * scale)
-        var s = Cell.grouped(whole)
-        if digits > 0 {
-            let f = String(frac)
-            s += "." + String(repeating: "0", count: digits - f.count) + f
-        }
-        return v < 0 && scaled > 0 ? "-" + s : s
     }
 }

@@ -150,27 +150,23 @@ extension Analytics {
             ],
             source: sourceNote
         )
+        // One pass over the municipalities of the filter's state (all of them without one): every
+        // municipality with figures goes to the full table, those of 300,000 or more to the ranking
+        // (only the filtered one when the filter names a municipality).
         for m in MexicanMunicipality.all {
             let key = "MX-\(m.codeString)"
             if let a = filter.recoveryArea, let st = a.mexicanState, st != m.state { continue }
             guard measures.areas.contains(key), let pop = personYears(key), pop.0 > 0 else { continue }
             guard let s = series.first(where: { sum($0, key) != nil }), let v = sum(s, key) else { continue }
+            let meanPopulation = pop.0 / Double(years.count)
+            let rate = v / pop.0 * 100_000
+            let source = MeasureIndex.series[s].source
             allRates.rows.append([
-                .text(key), .text(m.name), .text(m.state.name), .count(Int((pop.0 / Double(years.count)).rounded())),
-                .count(Int(v.rounded())), .text(MeasureIndex.series[s].source), .number(v / pop.0 * 100_000, digits: 1),
+                .text(key), .text(m.name), .text(m.state.name), .count(Int(meanPopulation.rounded())),
+                .count(Int(v.rounded())), .text(source), .number(rate, digits: 1),
             ])
-        }
-        for m in MexicanMunicipality.all {
-            if let a = filter.recoveryArea {
-                if case .mexicanMunicipality(let code) = a, code != m.code { continue }
-                if case .mexicanState(let st) = a, st != m.state { continue }
-            }
-            let key = "MX-\(m.codeString)"
-            guard let pop = personYears(key), pop.0 / Double(years.count) >= 300_000 else { continue }
-            guard let s = series.first(where: { sum($0, key) != nil }), let v = sum(s, key) else { continue }
-            ranked.append(
-                (m, pop.0 / Double(years.count), pop.1, v, MeasureIndex.series[s].source, v / pop.0 * 100_000)
-            )
+            if case .mexicanMunicipality(let code) = filter.recoveryArea, code != m.code { continue }
+            if meanPopulation >= 300_000 { ranked.append((m, meanPopulation, pop.1, v, source, rate)) }
         }
         ranked.sort { ($0.5, $1.0.code) > ($1.5, $0.0.code) }
         for (k, x) in ranked.enumerated() {
@@ -236,7 +232,7 @@ extension Analytics {
         let s = dataset.strings
         let rows = selectedEvents(filter)
         let totalFatalities = rows.map { Int(e.fatalities[$0]) }.reduce(0, +)
-        r.notes.append("\(Cell.grouped(rows.count)) events, \(Cell.grouped(totalFatalities)) fatalities.")
+        r.notes.append("\(NumberText.grouped(rows.count)) events, \(NumberText.grouped(totalFatalities)) fatalities.")
         let datasets = Set(rows.map { s[e.sourceDataset[$0]] }).sorted()
         let source = "Armed-violence events: " + (datasets.isEmpty ? "none loaded" : datasets.joined(separator: ", "))
         func grouped(_ id: String, _ title: String, _ label: String, top: Int, key: (Int) -> String) -> ReportTable {
@@ -303,7 +299,7 @@ extension Analytics {
         }
         let withDealer = linked.filter { facts.dealerRow[$0.trace] >= 0 }
         r.notes.append(
-            "\(Cell.grouped(events.count)) events selected; \(Cell.grouped(linked.count)) recovered guns linked to them; \(Cell.grouped(withDealer.count)) traced to a dealer."
+            "\(NumberText.grouped(events.count)) events selected; \(NumberText.grouped(linked.count)) recovered guns linked to them; \(NumberText.grouped(withDealer.count)) traced to a dealer."
         )
         let source = "IronTrace trace records and armed-violence events"
         // Dealers that armed the events.

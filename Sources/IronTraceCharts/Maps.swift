@@ -197,12 +197,5 @@ enum Geometry {
     }
 
     /// A readable name for tooltips.
-    static func name(_ area: String) -> String {
-        switch try? AreaCode(parsing: area) {
-        case .usState(let s): s.name
-        case .mexicanState(let s): s.name
-        case .mexicanMunicipality: MexicanMunicipality.lookup(code: area)?.description ?? area
-        default: area
-        }
-    }
+    static func name(_ area: String) -> String { AreaCode.displayName(of: area) }
 }

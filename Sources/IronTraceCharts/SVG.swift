@@ -1,3 +1,5 @@
+import IronTraceCore
+
 /// The frame every chart shares: a title, a subtitle (the filter), the data source in the footer,
 /// and, for synthetic data, a visible mark in the corner and the footer. Pure text building, no I/O.
 struct SVGCanvas {
@@ -87,31 +89,9 @@ struct SVGCanvas {
     }
 }
 
-/// Number formatting for labels: thousands separators, a fixed number of decimals.
+/// Label text for axes and values (numbers through Core's `NumberText`) and nice axis ticks.
 enum Label {
-    static func number(_ v: Double, digits: Int = 0) -> String {
-        guard v.isFinite else { return "" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(v) * scale).rounded()
-        let whole = Int(scaled / scale)
-        var s = grouped(whole)
-        if digits > 0 {
-            let frac = String(Int(scaled - Double(whole) * scale))
-            s += "." + String(repeating: "0", count: digits - frac.count) + frac
-        }
-        return v < 0 && scaled > 0 ? "-" + s : s
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let s = String(n)
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
-    }
+    static func number(_ v: Double, digits: Int = 0) -> String { NumberText.fixed(v, digits: digits) }
 
     /// "Nice" axis ticks from 0 to at least `maximum`.
     static func ticks(_ maximum: Double, count: Int = 5) -> [Double] {

@@ -78,67 +78,42 @@ public final class IronTraceStore: Sendable {
         }
     }
 
-    /// Imports an official file (INEGI, SESNSP, ...) through its reader, as area measures.
+    /// Imports an official file (INEGI, SESNSP, ATF, ...) through its reader, into the table of the
+    /// records it yields (area measures, flows, events or licensees).
     public func importOfficial(
         _ format: OfficialFormat,
         path file: String,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportSummary {
+        func rows<T>(_ s: some Sequence<RowResult<T>>) -> AnySequence<RowResult<T>> { AnySequence(s) }
         switch format {
-        case .inegiHomicides:
-            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
+        case .inegiHomicides, .sesnspIncidence, .sesnspVictims, .conapoPopulation, .inegiCensus, .censusPopulation:
+            return try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in
-                try INEGIHomicideReader(path: file)
+                switch format {
+                case .inegiHomicides: rows(try INEGIHomicideReader(path: file))
+                case .sesnspIncidence: rows(try SESNSPIncidenceReader(path: file))
+                case .sesnspVictims: rows(try SESNSPVictimsReader(path: file))
+                case .conapoPopulation: rows(try PopulationReader.conapo(path: file))
+                case .inegiCensus: rows(try PopulationReader.inegiCensus(path: file))
+                default: rows(try PopulationReader.usCensus(path: file))
+                }
             }
-        case .acled:
-            try load(StoredEvents.self, file: file, format: format.rawValue, progress: progress) {
+        case .atfFlows, .atfWorkbook:
+            return try load(StoredFlows.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in
-                try ACLEDEventReader(path: file)
+                format == .atfFlows
+                    ? rows(try ATFFlowReader(path: file)) : rows(try ATFFlowWorkbookReader.read(path: file))
             }
-        case .ucdpGED:
-            try load(StoredEvents.self, file: file, format: format.rawValue, progress: progress) {
+        case .acled, .ucdpGED:
+            return try load(StoredEvents.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in
-                try UCDPEventReader(path: file)
-            }
-        case .atfFlows:
-            try load(StoredFlows.self, file: file, format: format.rawValue, progress: progress) {
-                () throws(FormatError) in
-                try ATFFlowReader(path: file)
+                format == .acled ? rows(try ACLEDEventReader(path: file)) : rows(try UCDPEventReader(path: file))
             }
         case .fflListing:
-            try load(StoredLicensees.self, file: file, format: format.rawValue, progress: progress) {
+            return try load(StoredLicensees.self, file: file, format: format.rawValue, progress: progress) {
                 () throws(FormatError) in
                 try FFLListingReader(path: file)
-            }
-        case .sesnspVictims:
-            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
-                () throws(FormatError) in
-                try SESNSPVictimsReader(path: file)
-            }
-        case .atfWorkbook:
-            try load(StoredFlows.self, file: file, format: format.rawValue, progress: progress) {
-                () throws(FormatError) in
-                try ATFFlowWorkbookReader.read(path: file)
-            }
-        case .conapoPopulation:
-            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
-                () throws(FormatError) in
-                try PopulationReader.conapo(path: file)
-            }
-        case .inegiCensus:
-            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
-                () throws(FormatError) in
-                try PopulationReader.inegiCensus(path: file)
-            }
-        case .censusPopulation:
-            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
-                () throws(FormatError) in
-                try PopulationReader.usCensus(path: file)
-            }
-        case .sesnspIncidence:
-            try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
-                () throws(FormatError) in
-                try SESNSPIncidenceReader(path: file)
             }
         }
     }

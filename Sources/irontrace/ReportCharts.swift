@@ -118,8 +118,7 @@ enum ReportCharts {
                 }
             }
         case "flows":
-            if let t = r.table("corridors"), let all = r.table("matrix") {
-                _ = all
+            if let t = r.table("corridors") {
                 out.append(
                     (
                         "flows-corridors",

@@ -81,3 +81,24 @@ public enum AreaCode: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 }
+
+extension AreaCode {
+    /// The name people use: `Jalisco`, `Texas`, `Guadalajara, Jalisco`, `Mexico`, `United States`.
+    public var displayName: String {
+        switch self {
+        case .usState(let s): s.name
+        case .mexicanState(let s): s.name
+        case .mexicanMunicipality(let m): MexicanMunicipality.lookup(code: description)?.description ?? String(m)
+        case .country("US"): "United States"
+        case .country("MX"): "Mexico"
+        case .country(let c): c
+        }
+    }
+
+    /// The display name of an area key as stored (`MX-14` → `Jalisco`); the key itself when it is
+    /// not an area code, `(unknown)` when empty.
+    public static func displayName(of key: String) -> String {
+        if key.isEmpty { return "(unknown)" }
+        return (try? AreaCode(parsing: key))?.displayName ?? key
+    }
+}

@@ -48,7 +48,6 @@ final class BZip2Stream {
                 }
             }
             var status: Int32 = 0
-            let consumedBefore = inputOffset
             input.withUnsafeMutableBufferPointer { inBuf in
                 out.withUnsafeMutableBufferPointer { outBuf in
                     stream.next_in = UnsafeMutableRawPointer(inBuf.baseAddress! + inputOffset)
@@ -61,7 +60,6 @@ final class BZip2Stream {
                     produced = size - Int(stream.avail_out)
                 }
             }
-            _ = consumedBefore
             if status == BZ_STREAM_END {
                 BZ2_bzDecompressEnd(&stream)
                 open = false
