@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "IronTraceTracing", targets: ["IronTraceTracing"]),
         .library(name: "IronTraceAnalytics", targets: ["IronTraceAnalytics"]),
         .library(name: "IronTraceCharts", targets: ["IronTraceCharts"]),
+        .library(name: "IronTraceNetwork", targets: ["IronTraceNetwork"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -52,6 +53,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "IronTraceNetwork",
+            dependencies: ["IronTraceCore", "IronTraceDataset"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "IronTraceCharts",
             dependencies: ["IronTraceCore"],
             resources: [.copy("Resources")],
@@ -59,14 +65,14 @@ let package = Package(
         ),
         .target(
             name: "IronTraceSynth",
-            dependencies: ["IronTraceCore", "IronTraceFormats"],
+            dependencies: ["IronTraceCore", "IronTraceFormats", "IronTraceDataset"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "irontrace",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
-                "IronTraceTracing", "IronTraceAnalytics", "IronTraceCharts",
+                "IronTraceTracing", "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -104,6 +110,10 @@ let package = Package(
         .testTarget(
             name: "IronTraceChartsTests",
             dependencies: ["IronTraceCharts", "IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+        ),
+        .testTarget(
+            name: "IronTraceNetworkTests",
+            dependencies: ["IronTraceNetwork", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
         .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),

@@ -68,19 +68,7 @@ struct SVGCanvas {
         return out
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MarkupText.xml(s) }
 
     /// Coordinates with at most one decimal.
     static func n(_ v: Double) -> String {

@@ -7,6 +7,7 @@ public struct Dataset: Sendable {
     public var strings = StringPool()
 
     public var licensees = LicenseeColumns()
+    public var persons = PersonColumns()
     public var sales = SaleColumns()
     public var recoveries = RecoveryColumns()
     public var traces = TraceColumns()
@@ -21,6 +22,19 @@ public struct Dataset: Sendable {
         public var licence: [Int32] = []
         public var name: [Int32] = []
         public var city: [Int32] = []
+        public var state: [Int32] = []
+        public var count: Int { id.count }
+    }
+
+    /// Purchasers and possessors: no names, only what links people (address and phone keys).
+    public struct PersonColumns: Sendable {
+        public var id: [Int64] = []
+        /// -1 when the pseudonym is the default one derived from the id (``Person/pseudonym(for:)``).
+        public var pseudonym: [Int32] = []
+        /// ``LinkKey/address(street:city:state:zip:)`` of the person's address; 0 when there is none.
+        public var address: [UInt64] = []
+        /// ``LinkKey/phone(_:)``; 0 when there is none.
+        public var phone: [UInt64] = []
         public var state: [Int32] = []
         public var count: Int { id.count }
     }
@@ -54,6 +68,8 @@ public struct Dataset: Sendable {
         public var crimeCategory: [Int32] = []
         /// 0 when the recovery is not linked to an event.
         public var event: [Int64] = []
+        /// The person found with the gun; 0 when unknown.
+        public var possessor: [Int64] = []
         public var count: Int { id.count }
     }
 
@@ -128,6 +144,28 @@ extension Dataset {
         licensees.state.append(strings.code(state))
     }
 
+    public mutating func appendPerson(
+        id: Int64,
+        pseudonym: String,
+        street: String,
+        city: String,
+        state: String,
+        zip: String,
+        phone: String
+    ) {
+        persons.id.append(id)
+        persons.pseudonym.append(pseudonym == Person.pseudonym(for: id) ? -1 : strings.code(pseudonym))
+        persons.address.append(LinkKey.address(street: street, city: city, state: state, zip: zip))
+        persons.phone.append(LinkKey.phone(phone))
+        persons.state.append(strings.code(state))
+    }
+
+    /// The pseudonym of the person at a row.
+    public func pseudonym(ofPersonAt row: Int) -> String {
+        let code = persons.pseudonym[row]
+        return code < 0 ? Person.pseudonym(for: persons.id[row]) : strings[code]
+    }
+
     public mutating func appendSale(
         id: Int64,
         licensee: Int64,
@@ -163,7 +201,8 @@ extension Dataset {
         serialNormal: String,
         obliterated: Bool,
         crimeCategory: String,
-        event: Int64?
+        event: Int64?,
+        possessor: Int64? = nil
     ) {
         recoveries.id.append(id)
         recoveries.date.append(date.dayNumber)
@@ -176,6 +215,7 @@ extension Dataset {
         recoveries.obliterated.append(obliterated)
         recoveries.crimeCategory.append(strings.code(crimeCategory))
         recoveries.event.append(event ?? 0)
+        recoveries.possessor.append(possessor ?? 0)
     }
 
     public mutating func appendTrace(

@@ -16,6 +16,13 @@ extension IronTraceStore {
             }
             rows = try Row.fetchCursor(
                 db,
+                sql: "SELECT id, pseudonym, street, city, state, zip, phone FROM persons ORDER BY id"
+            )
+            while let r = try rows.next() {
+                d.appendPerson(id: r[0], pseudonym: r[1], street: r[2], city: r[3], state: r[4], zip: r[5], phone: r[6])
+            }
+            rows = try Row.fetchCursor(
+                db,
                 sql: """
                     SELECT id, licensee_id, purchaser_id, sale_date, multiple_sale_id, manufacturer, model, caliber, type,
                     serial_normal FROM sales ORDER BY id
@@ -39,7 +46,7 @@ extension IronTraceStore {
                 db,
                 sql: """
                     SELECT id, recovery_date, country, coalesce(area, ''), manufacturer, caliber, type, serial_normal,
-                    serial_obliterated, crime_category, event_id FROM recoveries ORDER BY id
+                    serial_obliterated, crime_category, event_id, possessor_id FROM recoveries ORDER BY id
                     """
             )
             while let r = try rows.next() {
@@ -54,7 +61,8 @@ extension IronTraceStore {
                     serialNormal: r[7],
                     obliterated: r[8] as Int64 != 0,
                     crimeCategory: r[9],
-                    event: r[10]
+                    event: r[10],
+                    possessor: r[11]
                 )
             }
             rows = try Row.fetchCursor(

@@ -1,4 +1,5 @@
 import IronTraceCore
+import IronTraceDataset
 
 /// A generated demo world. Record-level tables that can reach millions of rows (sales, persons)
 /// are held in compact columns and turned into records on demand; the rest are records.
@@ -150,5 +151,24 @@ extension String {
     init(format4 v: Int) {
         let s = String(v)
         self = String(repeating: "0", count: Swift.max(0, 4 - s.count)) + s
+    }
+}
+
+extension DemoWorld {
+    /// The columnar snapshot of this world, built without a store: what `loadDataset()` gives after
+    /// importing the world's files (benchmarks use it to skip the import of millions of rows).
+    public func dataset() -> Dataset {
+        var d = Dataset()
+        for l in licensees { d.append(l) }
+        for i in 0..<personCount { d.append(person(at: i)) }
+        for i in 0..<saleCount {
+            let (s, f) = sale(at: i)
+            d.append(s, f)
+        }
+        for r in recoveries { d.append(r) }
+        for t in traces { d.append(t) }
+        for e in events { d.append(e) }
+        for m in areaMeasures { d.append(m) }
+        return d
     }
 }

@@ -87,10 +87,7 @@ public struct WorldGenerator {
 
     // MARK: Helpers shared by the stages
 
-    static func pseudonym(_ id: Int64) -> String {
-        let s = String(id)
-        return "P-" + String(repeating: "0", count: max(0, 7 - s.count)) + s
-    }
+    static func pseudonym(_ id: Int64) -> String { Person.pseudonym(for: id) }
 
     /// The firearm of a model's n-th serial. Serials are unique per model: the ordinal is spread
     /// over the pattern's space by a multiplication that is a bijection modulo its size.

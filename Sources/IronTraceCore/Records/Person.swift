@@ -11,6 +11,12 @@ public struct Person: Hashable, Sendable {
         self.pseudonym = pseudonym
         self.pii = pii
     }
+
+    /// The default pseudonym of a person id.
+    public static func pseudonym(for id: Int64) -> String {
+        let s = String(id)
+        return "P-" + String(repeating: "0", count: max(0, 7 - s.count)) + s
+    }
 }
 
 /// Personally identifying information about a person.

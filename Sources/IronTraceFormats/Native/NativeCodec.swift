@@ -142,14 +142,6 @@ public enum PersonCodec: NativeTableCodec {
     }
 }
 
-extension Person {
-    /// The default pseudonym of a person id.
-    public static func pseudonym(for id: Int64) -> String {
-        let s = String(id)
-        return "P-" + String(repeating: "0", count: max(0, 7 - s.count)) + s
-    }
-}
-
 /// A sale row: the sale and the firearm it sold.
 public struct SaleRow: Sendable, Hashable {
     public var sale: Sale

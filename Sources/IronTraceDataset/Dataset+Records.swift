@@ -1,0 +1,89 @@
+import IronTraceCore
+
+/// Appending whole records, for snapshots built straight from records (the generator, tests)
+/// rather than from the store. Each stores exactly what the store's columns hold for the record, so
+/// both paths give the same snapshot.
+extension Dataset {
+    public mutating func append(_ l: Licensee) {
+        appendLicensee(id: l.id, licence: l.licence.description, name: l.businessName, city: l.city, state: l.state)
+    }
+
+    public mutating func append(_ p: Person) {
+        appendPerson(
+            id: p.id,
+            pseudonym: p.pseudonym,
+            street: p.pii.street,
+            city: p.pii.city,
+            state: p.pii.state,
+            zip: p.pii.zip,
+            phone: p.pii.phone
+        )
+    }
+
+    public mutating func append(_ s: Sale, _ f: Firearm) {
+        appendSale(
+            id: s.id,
+            licensee: s.licenseeID,
+            purchaser: s.purchaserID,
+            date: s.date,
+            multipleSale: s.multipleSaleID,
+            manufacturer: f.manufacturer,
+            model: f.model,
+            caliber: f.caliber,
+            type: f.type,
+            serialNormal: f.serial.normalized
+        )
+    }
+
+    public mutating func append(_ r: Recovery) {
+        appendRecovery(
+            id: r.id,
+            date: r.date,
+            country: r.country,
+            area: r.area?.description ?? "",
+            manufacturer: r.firearm.manufacturer,
+            caliber: r.firearm.caliber,
+            type: r.firearm.type,
+            serialNormal: r.firearm.serial.normalized,
+            obliterated: r.serialObliterated,
+            crimeCategory: r.crimeCategory.rawValue,
+            event: r.eventID,
+            possessor: r.possessorID
+        )
+    }
+
+    public mutating func append(_ t: Trace) {
+        appendTrace(
+            id: t.id,
+            recovery: t.recoveryID,
+            outcome: t.outcome,
+            reason: t.notTracedReason?.rawValue ?? "",
+            sale: t.saleID,
+            licensee: t.licenseeID,
+            purchaser: t.purchaserID,
+            timeToCrime: t.timeToCrimeDays,
+            sourceClass: t.sourceClass,
+            sourceCountry: t.sourceCountry,
+            sourceState: t.sourceState
+        )
+    }
+
+    public mutating func append(_ e: ArmedEvent) {
+        appendEvent(
+            id: e.id,
+            date: e.date,
+            type: e.type.rawValue,
+            subType: e.subType,
+            actor1: e.actor1,
+            area: e.area?.description ?? "",
+            fatalities: e.fatalities,
+            sourceDataset: e.sourceDataset,
+            location: e.location,
+            provenance: e.provenance
+        )
+    }
+
+    public mutating func append(_ m: AreaMeasure) {
+        appendMeasure(area: m.area.description, period: m.period, measure: m.measure, value: m.value, source: m.source)
+    }
+}

@@ -1,0 +1,305 @@
+import IronTraceCore
+import IronTraceDataset
+
+/// The link graph of purchasers, possessors, dealers, firearms, recoveries, events and the
+/// addresses, phone numbers and multiple-sale reports that tie them together, in compressed
+/// adjacency form (CSR): node `n`'s half-edges are `offsets[n]..<offsets[n+1]` in `neighbour`,
+/// `kind` and `date`. Every edge is stored in both directions. Nodes are numbered kind by kind, so a
+/// node's kind and its row in the `Dataset` follow from its number without a lookup table.
+///
+/// Built from the `Dataset` only; it reads no file and no database.
+public struct LinkGraph: Sendable {
+    public enum NodeKind: Int, CaseIterable, Sendable {
+        case person, dealer, firearm, recovery, event, address, phone, multipleSale
+
+        public var name: String {
+            switch self {
+            case .person: "person"
+            case .dealer: "dealer"
+            case .firearm: "firearm"
+            case .recovery: "recovery"
+            case .event: "event"
+            case .address: "address"
+            case .phone: "phone"
+            case .multipleSale: "multiple-sale"
+            }
+        }
+    }
+
+    public enum EdgeKind: UInt8, CaseIterable, Sendable {
+        /// firearm – purchaser, dated by the sale.
+        case boughtBy
+        /// firearm – dealer, dated by the sale.
+        case boughtAt
+        /// firearm – recovery, dated by the recovery.
+        case recoveredAs
+        /// recovery – dealer when the trace ends at a dealer with no sale record, dated by the recovery.
+        case tracedTo
+        /// recovery – person found with the gun.
+        case possessedBy
+        /// recovery – event where it was recovered.
+        case recoveredAt
+        /// person – address shared with at least one other person.
+        case sharesAddress
+        /// person – phone number shared with at least one other person.
+        case sharesPhone
+        /// firearm – multiple-sale report, dated by the sale.
+        case partOfMultipleSale
+
+        public var name: String {
+            switch self {
+            case .boughtBy: "bought-by"
+            case .boughtAt: "bought-at"
+            case .recoveredAs: "recovered-as"
+            case .tracedTo: "traced-to"
+            case .possessedBy: "possessed-by"
+            case .recoveredAt: "recovered-at"
+            case .sharesAddress: "shares-address"
+            case .sharesPhone: "shares-phone"
+            case .partOfMultipleSale: "part-of-multiple-sale"
+            }
+        }
+    }
+
+    /// First node number of each kind, plus the total at the end.
+    public let kindStart: [Int32]
+    public let offsets: [Int32]
+    public let neighbour: [Int32]
+    public let kind: [UInt8]
+    /// Day number of the edge's date; `Int32.min` when undated.
+    public let date: [Int32]
+
+    /// Keys behind the address and phone nodes (`LinkKey` hashes) and the multiple-sale report ids.
+    public let addressKeys: [UInt64]
+    public let phoneKeys: [UInt64]
+    public let multipleSaleIDs: [Int64]
+    /// For each recovery row, its trace row (-1 when untraced); for each sale row, whether recovered.
+    public let traceOfRecovery: [Int32]
+    /// References to ids missing from the dataset (a sale naming an unknown person, ...), not linked.
+    public let danglingReferences: Int
+
+    public var nodeCount: Int { Int(kindStart[NodeKind.allCases.count]) }
+    public var edgeCount: Int { neighbour.count / 2 }
+
+    public func nodeKind(_ n: Int32) -> NodeKind {
+        var k = 0
+        while n >= kindStart[k + 1] { k += 1 }
+        return NodeKind(rawValue: k)!
+    }
+
+    /// The node of a kind's i-th row (dataset row, or index into the key arrays).
+    public func node(_ k: NodeKind, _ i: Int) -> Int32 { kindStart[k.rawValue] + Int32(i) }
+    public func row(_ n: Int32) -> Int { Int(n - kindStart[nodeKind(n).rawValue]) }
+    public func count(of k: NodeKind) -> Int { Int(kindStart[k.rawValue + 1] - kindStart[k.rawValue]) }
+    public func degree(_ n: Int32) -> Int { Int(offsets[Int(n) + 1] - offsets[Int(n)]) }
+    public func edges(of n: Int32) -> Range<Int> { Int(offsets[Int(n)])..<Int(offsets[Int(n) + 1]) }
+    public func edgeKind(_ e: Int) -> EdgeKind { EdgeKind(rawValue: kind[e])! }
+}
+
+extension LinkGraph {
+    /// Builds the graph in two passes over the dataset's columns: one counts each node's degree,
+    /// the other fills the adjacency arrays in place.
+    public init(_ d: Dataset) {
+        let persons = IDIndex(d.persons.id)
+        let dealers = IDIndex(d.licensees.id)
+        let sales = IDIndex(d.sales.id)
+        let recoveries = IDIndex(d.recoveries.id)
+        let events = IDIndex(d.events.id)
+
+        let addressKeys = LinkGraph.sharedKeys(d.persons.address)
+        let phoneKeys = LinkGraph.sharedKeys(d.persons.phone)
+        var multipleSaleIDs = Array(Set(d.sales.multipleSale.lazy.filter { $0 != 0 }))
+        multipleSaleIDs.sort()
+        let multipleSales = IDIndex(multipleSaleIDs)
+
+        var starts: [Int32] = [0]
+        for c in [
+            d.persons.count, d.licensees.count, d.sales.count, d.recoveries.count, d.events.count, addressKeys.count,
+            phoneKeys.count, multipleSaleIDs.count,
+        ] {
+            starts.append(starts.last! + Int32(c))
+        }
+        let start = starts
+        func node(_ k: NodeKind, _ i: Int) -> Int32 { start[k.rawValue] + Int32(i) }
+
+        var traceOfRecovery = [Int32](repeating: -1, count: d.recoveries.count)
+        var dangling = 0
+        for t in 0..<d.traces.count {
+            if let r = recoveries[d.traces.recovery[t]] { traceOfRecovery[r] = Int32(t) } else { dangling += 1 }
+        }
+
+        // Every edge once, as (a, b, kind, date); called twice.
+        func forEachEdge(_ emit: (Int32, Int32, EdgeKind, Int32) -> Void) -> Int {
+            var missing = 0
+            let s = d.sales
+            for i in 0..<s.count {
+                let f = node(.firearm, i)
+                if s.purchaser[i] != 0 {
+                    if let p = persons[s.purchaser[i]] {
+                        emit(f, node(.person, p), .boughtBy, s.date[i])
+                    } else {
+                        missing += 1
+                    }
+                }
+                if let l = dealers[s.licensee[i]] {
+                    emit(f, node(.dealer, l), .boughtAt, s.date[i])
+                } else {
+                    missing += 1
+                }
+                if s.multipleSale[i] != 0, let m = multipleSales[s.multipleSale[i]] {
+                    emit(f, node(.multipleSale, m), .partOfMultipleSale, s.date[i])
+                }
+            }
+            let r = d.recoveries
+            for i in 0..<r.count {
+                let rn = node(.recovery, i)
+                if r.possessor[i] != 0 {
+                    if let p = persons[r.possessor[i]] {
+                        emit(rn, node(.person, p), .possessedBy, r.date[i])
+                    } else {
+                        missing += 1
+                    }
+                }
+                if r.event[i] != 0 {
+                    if let e = events[r.event[i]] {
+                        emit(rn, node(.event, e), .recoveredAt, r.date[i])
+                    } else {
+                        missing += 1
+                    }
+                }
+                let t = Int(traceOfRecovery[i])
+                guard t >= 0 else { continue }
+                if d.traces.sale[t] != 0 {
+                    if let sr = sales[d.traces.sale[t]] {
+                        emit(node(.firearm, sr), rn, .recoveredAs, r.date[i])
+                    } else {
+                        missing += 1
+                    }
+                } else if d.traces.licensee[t] != 0 {
+                    if let l = dealers[d.traces.licensee[t]] {
+                        emit(rn, node(.dealer, l), .tracedTo, r.date[i])
+                    } else {
+                        missing += 1
+                    }
+                }
+            }
+            for i in 0..<d.persons.count {
+                let pn = node(.person, i)
+                if let a = LinkGraph.position(of: d.persons.address[i], in: addressKeys) {
+                    emit(pn, node(.address, a), .sharesAddress, Int32.min)
+                }
+                if let ph = LinkGraph.position(of: d.persons.phone[i], in: phoneKeys) {
+                    emit(pn, node(.phone, ph), .sharesPhone, Int32.min)
+                }
+            }
+            return missing
+        }
+
+        let n = Int(start.last!)
+        var degree = [Int32](repeating: 0, count: n + 1)
+        dangling += degree.withUnsafeMutableBufferPointer { deg in
+            forEachEdge { a, b, _, _ in
+                deg[Int(a) + 1] += 1
+                deg[Int(b) + 1] += 1
+            }
+        }
+        for i in 0..<n { degree[i + 1] += degree[i] }
+        let total = Int(degree[n])
+        var fill = degree
+        var neighbour = [Int32](repeating: 0, count: total)
+        var kind = [UInt8](repeating: 0, count: total)
+        var date = [Int32](repeating: 0, count: total)
+        neighbour.withUnsafeMutableBufferPointer { nb in
+            kind.withUnsafeMutableBufferPointer { kd in
+                date.withUnsafeMutableBufferPointer { dt in
+                    fill.withUnsafeMutableBufferPointer { fl in
+                        _ = forEachEdge { a, b, k, day in
+                            let ia = Int(fl[Int(a)])
+                            fl[Int(a)] += 1
+                            nb[ia] = b
+                            kd[ia] = k.rawValue
+                            dt[ia] = day
+                            let ib = Int(fl[Int(b)])
+                            fl[Int(b)] += 1
+                            nb[ib] = a
+                            kd[ib] = k.rawValue
+                            dt[ib] = day
+                        }
+                    }
+                }
+            }
+        }
+        self.kindStart = start
+        self.offsets = degree
+        self.neighbour = neighbour
+        self.kind = kind
+        self.date = date
+        self.addressKeys = addressKeys
+        self.phoneKeys = phoneKeys
+        self.multipleSaleIDs = multipleSaleIDs
+        self.traceOfRecovery = traceOfRecovery
+        self.danglingReferences = dangling
+    }
+
+    /// The keys (other than 0) held by two or more rows, sorted.
+    static func sharedKeys(_ keys: [UInt64]) -> [UInt64] {
+        var sorted = keys.filter { $0 != 0 }
+        sorted.sort()
+        var shared: [UInt64] = []
+        var i = 0
+        while i < sorted.count {
+            var j = i + 1
+            while j < sorted.count && sorted[j] == sorted[i] { j += 1 }
+            if j - i >= 2 { shared.append(sorted[i]) }
+            i = j
+        }
+        return shared
+    }
+
+    static func position(of key: UInt64, in sorted: [UInt64]) -> Int? {
+        guard key != 0 else { return nil }
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == key ? lo : nil
+    }
+}
+
+/// Row of an id: arithmetic when the ids are 1, 2, 3, ... in order (as the store and the generator
+/// write them), a dictionary otherwise.
+struct IDIndex: Sendable {
+    private let dense: Bool
+    private let first: Int64
+    private let count: Int
+    private let map: [Int64: Int]
+
+    init(_ ids: [Int64]) {
+        count = ids.count
+        first = ids.first ?? 0
+        var isDense = true
+        for (i, id) in ids.enumerated() where id != first + Int64(i) {
+            isDense = false
+            break
+        }
+        dense = isDense
+        if isDense {
+            map = [:]
+        } else {
+            var m: [Int64: Int] = [:]
+            m.reserveCapacity(ids.count)
+            for (i, id) in ids.enumerated() { m[id] = i }
+            map = m
+        }
+    }
+
+    subscript(id: Int64) -> Int? {
+        if dense {
+            let i = id - first
+            return i >= 0 && i < count ? Int(i) : nil
+        }
+        return map[id]
+    }
+}
