@@ -6,12 +6,15 @@ import IronTraceDataset
 /// Purchasers are grouped by the links a ring leaves: a shared street address or phone number
 /// (unless so many people share it that it is a business or a mail drop) and a gun bought by one
 /// person and found with another. Each group, and each run of guns traced to a dealer with no
-/// record of their sale, is scored with the ``Indicator``s; groups at or above ``minimumScore``,
-/// with at least ``minimumPatternPoints`` of them from pattern indicators, become ``Lead``s,
-/// highest score first.
+/// record of their sale, is scored with the ``Indicator``s. Groups at or above ``minimumScore``,
+/// with at least ``minimumPatternPoints`` of them from pattern indicators and at least
+/// ``minimumShortShare`` of their guns recovered within a year of sale, become ``Lead``s, highest
+/// score first. The last condition keeps out volume buyers (collectors, families) whose guns mostly
+/// stay home even when a few of them turn up in crimes.
 public struct LeadDetector: Sendable {
     public var minimumScore: Double = 12
     public var minimumPatternPoints: Double = 3
+    public var minimumShortShare = 0.3
     /// An address or phone shared by more people than this links nobody.
     public var largestLinkGroup = 8
     public var burstDays: Int32 = 7
@@ -149,7 +152,9 @@ public struct LeadDetector: Sendable {
             }
             tally.add(.flaggedDealer, dealers.filter { c.dealerFlagged[$0] }.count)
             let score = tally.score
-            guard score >= minimumScore && tally.patternScore >= minimumPatternPoints else { continue }
+            guard score >= minimumScore && tally.patternScore >= minimumPatternPoints,
+                Double(tally.count(.shortTimeToCrime)) >= minimumShortShare * Double(guns.count)
+            else { continue }
             recoveries.sort()
             leads.append(
                 Lead(

@@ -34,12 +34,32 @@ public struct LeadEvaluation: Sendable {
         public var precision: Double { leads == 0 ? 0 : Double(correctLeads) / Double(leads) }
     }
 
+    /// A legitimate buyer the generator made to look like a scheme (`look_alikes.csv`).
+    public struct LookAlike: Sendable {
+        public var group: Int
+        public var kind: String
+        public var person: Int64
+        public init(group: Int, kind: String, person: Int64) {
+            self.group = group
+            self.kind = kind
+            self.person = person
+        }
+    }
+
+    /// Per look-alike kind: groups, and groups with a member in some lead (false alarms).
+    public struct LookAlikeRow: Sendable {
+        public var kind: String
+        public var groups = 0
+        public var flagged = 0
+    }
+
     /// Recall per planted scheme type, then precision per lead kind, then both overall.
     public var byScheme: [Row]
     public var byLead: [Row]
     public var overall: Row
+    public var lookAlikes: [LookAlikeRow]
 
-    public init(leads: [Lead], dataset d: Dataset, facts: [Fact]) {
+    public init(leads: [Lead], dataset d: Dataset, facts: [Fact], lookAlikes: [LookAlike] = []) {
         func key(_ tag: UInt64, _ id: Int64) -> UInt64 { tag << 56 | UInt64(id) }
         var owner: [UInt64: Int] = [:]
         var size: [Int: Int] = [:]
@@ -92,5 +112,14 @@ public struct LeadEvaluation: Sendable {
         byScheme = schemeRows.values.sorted { $0.name < $1.name }
         byLead = Lead.Kind.allCases.map { leadRows[$0.rawValue] ?? Row(name: $0.rawValue) }
         overall = all
+        let inLeads = Set(leads.flatMap { $0.persons.map { d.persons.id[$0] } })
+        var groups: [String: (all: Set<Int>, flagged: Set<Int>)] = [:]
+        for l in lookAlikes {
+            groups[l.kind, default: ([], [])].all.insert(l.group)
+            if inLeads.contains(l.person) { groups[l.kind]!.flagged.insert(l.group) }
+        }
+        self.lookAlikes = groups.keys.sorted().map {
+            LookAlikeRow(kind: $0, groups: groups[$0]!.all.count, flagged: groups[$0]!.flagged.count)
+        }
     }
 }

@@ -8,6 +8,12 @@ public struct Subgraph: Sendable {
     public var edges: [Int]
     /// Nodes shown but not expanded because they have more edges than the query's hub limit.
     public var unexpanded: [Int32] = []
+
+    public init(nodes: [Int32], edges: [Int], unexpanded: [Int32] = []) {
+        self.nodes = nodes
+        self.edges = edges
+        self.unexpanded = unexpanded
+    }
 }
 
 /// What links a person, a dealer, a gun, a recovery or an event to the rest.

@@ -5,6 +5,7 @@ import IronTraceFormats
 extension DemoWorld {
     /// The ground-truth file name. It sits beside the native files and is never imported.
     public static let groundTruthFileName = "ground_truth.csv"
+    public static let lookAlikesFileName = "look_alikes.csv"
 
     /// Writes the world as native CSV files (one per kind), its ground truth and a README saying
     /// what is synthetic. Returns the native files in import order.
@@ -58,6 +59,12 @@ extension DemoWorld {
         )
         for g in groundTruth { gw.write(g.fields) }
         gw.close()
+        let lookAlikeWriter = try CSVWriter(
+            path: (directory as NSString).appendingPathComponent(DemoWorld.lookAlikesFileName),
+            header: LookAlikeRow.header
+        )
+        for l in lookAlikes { lookAlikeWriter.write(l.fields) }
+        lookAlikeWriter.close()
 
         let readme = """
             IronTrace demo world (scale \(scale.rawValue), seed \(seed)).
@@ -71,7 +78,9 @@ extension DemoWorld {
             victims in area_measures.csv (source "SESNSP").
 
             ground_truth.csv lists the planted trafficking schemes (members, dealers, sales and
-            recoveries). It is for evaluating detectors and is never imported.
+            recoveries). look_alikes.csv lists legitimate buyers whose purchases look like a scheme's
+            (collectors, households sharing an address). Both are for evaluating detectors and are
+            never imported.
             """
         try readme.write(
             toFile: (directory as NSString).appendingPathComponent("README.txt"),

@@ -19,6 +19,8 @@ public struct DemoWorld: Sendable {
     /// The planted trafficking schemes. Written to a file of their own, never to the tables the
     /// engines read.
     public var groundTruth: [GroundTruthRow]
+    /// Legitimate buyers that look like schemes (collectors, households), written beside the ground truth.
+    public var lookAlikes: [LookAlikeRow]
 
     public var saleCount: Int { saleColumns.count }
     public var personCount: Int { people.count }

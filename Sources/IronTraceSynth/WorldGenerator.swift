@@ -28,6 +28,7 @@ public struct WorldGenerator {
     var traces: [Trace] = []
     var events: [ArmedEvent] = []
     var groundTruth: [GroundTruthRow] = []
+    var lookAlikes: [LookAlikeRow] = []
     /// Sales already used by a recovery.
     var recovered: [Bool] = []
     var eventsByState: [[Int]] = Array(repeating: [], count: 33)
@@ -56,7 +57,9 @@ public struct WorldGenerator {
 
     mutating func run() -> DemoWorld {
         makeDealers()
-        makeRetailSales(count: scale.sales - scale.sales / 12)
+        // Look-alikes buy about 2.5% of the guns (collectors ~19 each, households ~6 per group).
+        makeRetailSales(count: scale.sales - scale.sales / 12 - scale.schemes * 31)
+        makeLookAlikes()
         let plan = makeSchemes(count: scale.schemes)
         sortSalesByDate()
         markMultipleSales()
@@ -81,7 +84,8 @@ public struct WorldGenerator {
                     $1.area.description, $1.period, $1.measure, $1.source
                 )
             },
-            groundTruth: groundTruth
+            groundTruth: groundTruth,
+            lookAlikes: lookAlikes
         )
     }
 

@@ -353,12 +353,21 @@ extension NetworkCommand {
         @OptionGroup var options: NetworkOptions
         @Option(name: .customLong("ground-truth"), help: "The ground_truth.csv written by `irontrace generate`.")
         var groundTruth: String
+        @Option(
+            name: .customLong("look-alikes"),
+            help: "The look_alikes.csv of the same world (default: beside the ground truth, when there)."
+        )
+        var lookAlikes: String?
 
         func run() async throws {
             try await withExitCodes {
                 let facts = try readGroundTruth(groundTruth)
+                let besides = ((groundTruth as NSString).deletingLastPathComponent as NSString)
+                    .appendingPathComponent("look_alikes.csv")
+                let lookAlikePath = lookAlikes ?? (FileManager.default.fileExists(atPath: besides) ? besides : nil)
+                let alikes = try lookAlikePath.map { try self.readLookAlikes($0) } ?? []
                 let s = try options.session()
-                let e = LeadEvaluation(leads: s.leads, dataset: s.dataset, facts: facts)
+                let e = LeadEvaluation(leads: s.leads, dataset: s.dataset, facts: facts, lookAlikes: alikes)
                 var t = TextTable("planted scheme", "planted", "with a recovered gun", "found", "recall")
                 for r in e.byScheme + [e.overall] {
                     t.add(
@@ -375,37 +384,51 @@ extension NetworkCommand {
                     p.add(r.name, String(r.leads), String(r.correctLeads), String(format: "%.3f", r.precision))
                 }
                 print(p.render(), terminator: "")
+                if !e.lookAlikes.isEmpty {
+                    var l = TextTable("look-alike (legitimate)", "groups", "with a member in a lead")
+                    for r in e.lookAlikes { l.add(r.kind, String(r.groups), String(r.flagged)) }
+                    print("\n" + l.render(), terminator: "")
+                }
             }
         }
 
         func readGroundTruth(_ path: String) throws -> [LeadEvaluation.Fact] {
-            var facts: [LeadEvaluation.Fact] = []
+            try readRows(path, header: ["scheme_id", "scheme_type", "role", "entity_id"]) { f in
+                guard let scheme = Int(f[0]), let entity = Int64(f[3]) else { return nil }
+                return LeadEvaluation.Fact(scheme: scheme, type: f[1], role: f[2], entity: entity)
+            }
+        }
+
+        func readLookAlikes(_ path: String) throws -> [LeadEvaluation.LookAlike] {
+            try readRows(path, header: ["look_alike_id", "kind", "person_id"]) { f in
+                guard let group = Int(f[0]), let person = Int64(f[2]) else { return nil }
+                return LeadEvaluation.LookAlike(group: group, kind: f[1], person: person)
+            }
+        }
+
+        /// Rows of a small evaluation CSV with a fixed header; a malformed row stops with its line.
+        func readRows<T>(_ path: String, header: [String], _ parse: ([String]) -> T?) throws -> [T] {
+            var out: [T] = []
             let reader = try CSVReader(path: path)
-            var header: [String]?
+            var sawHeader = false
             while let row = reader.next() {
-                guard header != nil else {
-                    header = row.fields
-                    guard row.fields == ["scheme_id", "scheme_type", "role", "entity_id"] else {
+                guard sawHeader else {
+                    guard row.fields == header else {
                         throw FormatError(
                             file: path,
                             line: row.line,
-                            reason: "not a ground truth file (header \(row.fields))"
+                            reason: "expected the header \(header.joined(separator: ","))"
                         )
                     }
+                    sawHeader = true
                     continue
                 }
-                guard row.fields.count == 4, let scheme = Int(row.fields[0]), let entity = Int64(row.fields[3]) else {
-                    throw FormatError(
-                        file: path,
-                        line: row.line,
-                        reason: "expected scheme_id, scheme_type, role, entity_id"
-                    )
+                guard row.fields.count == header.count, let value = parse(row.fields) else {
+                    throw FormatError(file: path, line: row.line, reason: "expected \(header.joined(separator: ", "))")
                 }
-                facts.append(
-                    LeadEvaluation.Fact(scheme: scheme, type: row.fields[1], role: row.fields[2], entity: entity)
-                )
+                out.append(value)
             }
-            return facts
+            return out
         }
     }
 
@@ -429,7 +452,9 @@ extension NetworkCommand {
             let detector = LeadDetector()
             print(
                 "A lead needs \(String(format: "%g", detector.minimumScore)) points, at least "
-                    + "\(String(format: "%g", detector.minimumPatternPoints)) of them from pattern indicators."
+                    + "\(String(format: "%g", detector.minimumPatternPoints)) of them from pattern indicators; a group "
+                    + "of purchasers also needs \(Int(detector.minimumShortShare * 100))% of its guns recovered within "
+                    + "a year of sale."
             )
         }
     }
