@@ -260,3 +260,59 @@ public struct NetworkError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
+
+extension LinkGraph {
+    /// Connected components: for each node, the smallest node number in its component (breadth
+    /// first over the adjacency arrays), and the number of components.
+    public func components() -> (component: [Int32], count: Int) {
+        var component = [Int32](repeating: -1, count: nodeCount)
+        var queue = [Int32](repeating: 0, count: nodeCount)
+        var count = 0
+        component.withUnsafeMutableBufferPointer { comp in
+            queue.withUnsafeMutableBufferPointer { q in
+                neighbour.withUnsafeBufferPointer { nb in
+                    offsets.withUnsafeBufferPointer { off in
+                        for s in 0..<nodeCount where comp[s] < 0 {
+                            count += 1
+                            comp[s] = Int32(s)
+                            var head = 0
+                            var tail = 1
+                            q[0] = Int32(s)
+                            while head < tail {
+                                let n = Int(q[head])
+                                head += 1
+                                for e in Int(off[n])..<Int(off[n + 1]) {
+                                    let m = Int(nb[e])
+                                    if comp[m] < 0 {
+                                        comp[m] = Int32(s)
+                                        q[tail] = Int32(m)
+                                        tail += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (component, count)
+    }
+
+    /// Every node's number of links.
+    public func degrees() -> [Int32] {
+        (0..<nodeCount).map { offsets[$0 + 1] - offsets[$0] }
+    }
+
+    /// Each edge once as (lower node, higher node), for peers that take an edge list.
+    public func edgeList() -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(neighbour.count)
+        for n in 0..<nodeCount {
+            for e in Int(offsets[n])..<Int(offsets[n + 1]) where neighbour[e] > Int32(n) {
+                out.append(Int32(n))
+                out.append(neighbour[e])
+            }
+        }
+        return out
+    }
+}

@@ -17,7 +17,7 @@ struct NetworkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Leads.self, LeadDetail.self, Neighbours.self, Path.self, Timeline.self, ExportGraph.self, Evaluate.self,
-            Indicators.self,
+            Indicators.self, Benchmark.self,
         ]
     )
 }
