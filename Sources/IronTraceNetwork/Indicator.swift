@@ -81,6 +81,30 @@ public enum Indicator: String, CaseIterable, Sendable, Codable {
 
     public func points(_ count: Int) -> Double { weight * Double(min(count, cap)) }
 
+    /// Position in `allCases` without building the array (the detector counts in hot loops).
+    var ordinal: Int {
+        switch self {
+        case .shortTimeToCrime: 0
+        case .timeToCrimeUnderThreeYears: 1
+        case .crossBorder: 2
+        case .interstate: 3
+        case .possessorNotPurchaser: 4
+        case .possessorUnknown: 5
+        case .multipleSaleRecovered: 6
+        case .severalRecovered: 7
+        case .purchaseBurst: 8
+        case .dealerHopping: 9
+        case .manyGuns: 10
+        case .obliteratedSerial: 11
+        case .sharedAddress: 12
+        case .sharedPhone: 13
+        case .flaggedDealer: 14
+        case .noSaleRecord: 15
+        }
+    }
+
+    static let ordered = allCases
+
     /// Whether the indicator is about how guns were acquired and passed on (the pattern of a
     /// scheme) rather than about where and when they were recovered (the outcome). A lead needs
     /// some of both: a buyer whose two guns both turned up in crimes, bought a year apart at one

@@ -1,5 +1,8 @@
+import Dispatch
+import Foundation
 import IronTraceCore
 import IronTraceDataset
+import Synchronization
 
 /// Finds candidate trafficking schemes in the link graph and ranks them.
 ///
@@ -90,11 +93,43 @@ public struct LeadDetector: Sendable {
 
     func personLeads(_ c: Context) -> [Lead] {
         let (order, starts) = personGroups(c)
+        let n = c.data.persons.count
+        // Groups are independent: split them across the cores.
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
+        let found = Mutex<[[Lead]]>(Array(repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let part = personLeads(c, order, starts, roots: n * k / chunks..<n * (k + 1) / chunks)
+            found.withLock { $0[k] = part }
+        }
+        return found.withLock { $0.flatMap { $0 } }
+    }
+
+    /// Whether a group can pass the short time-to-crime gate, counted without allocating: most
+    /// groups (one buyer, no gun recovered soon after sale) stop here.
+    func mayQualify(_ c: Context, _ members: ArraySlice<Int32>) -> Bool {
+        let g = c.graph
+        var guns = 0
+        var short = 0
+        for p in members {
+            for e in g.edges(of: g.kindStart[0] + p) where g.kind[e] == LinkGraph.EdgeKind.boughtBy.rawValue {
+                guns += 1
+                let f = g.neighbour[e]
+                for e2 in g.edges(of: f) where g.kind[e2] == LinkGraph.EdgeKind.recoveredAs.rawValue {
+                    let ttc = c.timeToCrime(recovery: g.row(g.neighbour[e2]), sale: g.row(f))
+                    if ttc >= 0 && ttc < 365 { short += 1 }
+                }
+            }
+        }
+        return (members.count >= 2 || guns >= 2) && short >= 1 && Double(short) >= minimumShortShare * Double(guns)
+    }
+
+    func personLeads(_ c: Context, _ order: [Int32], _ starts: [Int], roots: Range<Int>) -> [Lead] {
         let g = c.graph
         let d = c.data
         var leads: [Lead] = []
         var guns: [(sale: Int, buyer: Int)] = []
-        for root in 0..<d.persons.count where starts[root + 1] > starts[root] {
+        for root in roots where starts[root + 1] > starts[root] {
+            guard mayQualify(c, order[starts[root]..<starts[root + 1]]) else { continue }
             let members = order[starts[root]..<starts[root + 1]].map(Int.init)
             guns.removeAll(keepingCapacity: true)
             for p in members {
@@ -260,23 +295,23 @@ public struct LeadDetector: Sendable {
 
 /// Counts of indicators for one candidate, turned into a score and reasons.
 struct Tally {
-    var counts = [Int](repeating: 0, count: Indicator.allCases.count)
+    var counts = [Int](repeating: 0, count: Indicator.ordered.count)
 
-    mutating func add(_ i: Indicator, _ n: Int = 1) { counts[Indicator.allCases.firstIndex(of: i)!] += n }
-    func count(_ i: Indicator) -> Int { counts[Indicator.allCases.firstIndex(of: i)!] }
+    mutating func add(_ i: Indicator, _ n: Int = 1) { counts[i.ordinal] += n }
+    func count(_ i: Indicator) -> Int { counts[i.ordinal] }
 
     var score: Double {
-        zip(Indicator.allCases, counts).reduce(0) { $0 + $1.0.points($1.1) }
+        zip(Indicator.ordered, counts).reduce(0) { $0 + $1.0.points($1.1) }
     }
 
     var patternScore: Double {
-        zip(Indicator.allCases, counts).reduce(0) { $0 + ($1.0.isPattern ? $1.0.points($1.1) : 0) }
+        zip(Indicator.ordered, counts).reduce(0) { $0 + ($1.0.isPattern ? $1.0.points($1.1) : 0) }
     }
 
     func reasons(context c: LeadDetector.Context, guns: Int, recoveries: Int, ttcs: [Int]) -> [Lead.Reason] {
         var out: [Lead.Reason] = []
         let known = ttcs.filter { $0 >= 0 }.sorted()
-        for (i, n) in zip(Indicator.allCases, counts) where n > 0 {
+        for (i, n) in zip(Indicator.ordered, counts) where n > 0 {
             let detail: String
             switch i {
             case .shortTimeToCrime, .timeToCrimeUnderThreeYears:

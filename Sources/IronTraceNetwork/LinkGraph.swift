@@ -106,11 +106,9 @@ extension LinkGraph {
         let recoveries = IDIndex(d.recoveries.id)
         let events = IDIndex(d.events.id)
 
-        let addressKeys = LinkGraph.sharedKeys(d.persons.address)
-        let phoneKeys = LinkGraph.sharedKeys(d.persons.phone)
-        var multipleSaleIDs = Array(Set(d.sales.multipleSale.lazy.filter { $0 != 0 }))
-        multipleSaleIDs.sort()
-        let multipleSales = IDIndex(multipleSaleIDs)
+        let (addressKeys, addressOf) = LinkGraph.sharedKeys(d.persons.address)
+        let (phoneKeys, phoneOf) = LinkGraph.sharedKeys(d.persons.phone)
+        let (multipleSaleIDs, multipleSaleOf) = LinkGraph.distinctIDs(d.sales.multipleSale)
 
         var starts: [Int32] = [0]
         for c in [
@@ -146,8 +144,8 @@ extension LinkGraph {
                 } else {
                     missing += 1
                 }
-                if s.multipleSale[i] != 0, let m = multipleSales[s.multipleSale[i]] {
-                    emit(f, node(.multipleSale, m), .partOfMultipleSale, s.date[i])
+                if multipleSaleOf[i] >= 0 {
+                    emit(f, node(.multipleSale, Int(multipleSaleOf[i])), .partOfMultipleSale, s.date[i])
                 }
             }
             let r = d.recoveries
@@ -185,12 +183,8 @@ extension LinkGraph {
             }
             for i in 0..<d.persons.count {
                 let pn = node(.person, i)
-                if let a = LinkGraph.position(of: d.persons.address[i], in: addressKeys) {
-                    emit(pn, node(.address, a), .sharesAddress, Int32.min)
-                }
-                if let ph = LinkGraph.position(of: d.persons.phone[i], in: phoneKeys) {
-                    emit(pn, node(.phone, ph), .sharesPhone, Int32.min)
-                }
+                if addressOf[i] >= 0 { emit(pn, node(.address, Int(addressOf[i])), .sharesAddress, Int32.min) }
+                if phoneOf[i] >= 0 { emit(pn, node(.phone, Int(phoneOf[i])), .sharesPhone, Int32.min) }
             }
             return missing
         }
@@ -241,30 +235,67 @@ extension LinkGraph {
         self.danglingReferences = dangling
     }
 
-    /// The keys (other than 0) held by two or more rows, sorted.
-    static func sharedKeys(_ keys: [UInt64]) -> [UInt64] {
-        var sorted = keys.filter { $0 != 0 }
-        sorted.sort()
+    /// The keys (other than 0) held by two or more rows, sorted, and for each row the position of
+    /// its key among them (-1 when unshared). An LSD radix sort of (key, row) pairs, 16 bits a pass.
+    static func sharedKeys(_ keys: [UInt64]) -> (keys: [UInt64], position: [Int32]) {
+        var pairs: [(key: UInt64, row: Int32)] = []
+        pairs.reserveCapacity(keys.count)
+        for (i, k) in keys.enumerated() where k != 0 { pairs.append((k, Int32(i))) }
+        var buffer = pairs
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for pass in 0..<4 {
+            let shift = UInt64(pass * 16)
+            for i in counts.indices { counts[i] = 0 }
+            for p in pairs { counts[Int((p.key >> shift) & 0xFFFF)] += 1 }
+            var sum = 0
+            for i in counts.indices {
+                let c = counts[i]
+                counts[i] = sum
+                sum += c
+            }
+            for p in pairs {
+                let digit = Int((p.key >> shift) & 0xFFFF)
+                buffer[counts[digit]] = p
+                counts[digit] += 1
+            }
+            swap(&pairs, &buffer)
+        }
         var shared: [UInt64] = []
+        var position = [Int32](repeating: -1, count: keys.count)
         var i = 0
-        while i < sorted.count {
+        while i < pairs.count {
             var j = i + 1
-            while j < sorted.count && sorted[j] == sorted[i] { j += 1 }
-            if j - i >= 2 { shared.append(sorted[i]) }
+            while j < pairs.count && pairs[j].key == pairs[i].key { j += 1 }
+            if j - i >= 2 {
+                for k in i..<j { position[Int(pairs[k].row)] = Int32(shared.count) }
+                shared.append(pairs[i].key)
+            }
             i = j
         }
-        return shared
+        return (shared, position)
     }
 
-    static func position(of key: UInt64, in sorted: [UInt64]) -> Int? {
-        guard key != 0 else { return nil }
-        var lo = 0
-        var hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < key { lo = mid + 1 } else { hi = mid }
+    /// The distinct ids (other than 0) in a column, sorted, and each row's position among them
+    /// (-1 for 0). Counting by id when the ids are small numbers, as stores and generators number them.
+    static func distinctIDs(_ column: [Int64]) -> (ids: [Int64], position: [Int32]) {
+        var position = [Int32](repeating: -1, count: column.count)
+        let largest = column.max() ?? 0
+        guard largest > 0 else { return ([], position) }
+        if column.allSatisfy({ $0 >= 0 }) && largest <= Int64(8 * column.count + 1024) {
+            var slot = [Int32](repeating: -1, count: Int(largest) + 1)
+            for id in column where id != 0 { slot[Int(id)] = 0 }
+            var ids: [Int64] = []
+            for id in 1..<slot.count where slot[id] == 0 {
+                slot[id] = Int32(ids.count)
+                ids.append(Int64(id))
+            }
+            for (i, id) in column.enumerated() where id != 0 { position[i] = slot[Int(id)] }
+            return (ids, position)
         }
-        return lo < sorted.count && sorted[lo] == key ? lo : nil
+        let ids = Array(Set(column.lazy.filter { $0 != 0 })).sorted()
+        let index = IDIndex(ids)
+        for (i, id) in column.enumerated() where id != 0 { position[i] = Int32(index[id]!) }
+        return (ids, position)
     }
 }
 

@@ -95,9 +95,15 @@ public struct WorldGenerator {
 
     /// The firearm of a model's n-th serial. Serials are unique per model: the ordinal is spread
     /// over the pattern's space by a multiplication that is a bijection modulo its size.
+    /// The catalog entry of each market model's maker, looked up once (the lookup folds accents and
+    /// aliases, too slow to repeat for millions of sales).
+    static let makers = Dictionary(
+        FirearmMarket.models.map { ($0.manufacturer, ManufacturerCatalog.standard.named($0.manufacturer)) },
+        uniquingKeysWith: { a, _ in a }
+    )
+
     static func firearm(id: Int64, model m: MarketModel, ordinal: Int) -> Firearm {
-        let catalog = ManufacturerCatalog.standard
-        let maker = catalog.named(m.manufacturer)
+        let maker = makers[m.manufacturer] ?? ManufacturerCatalog.standard.named(m.manufacturer)
         return Firearm(
             id: id,
             manufacturer: maker?.name ?? m.manufacturer,
