@@ -1,5 +1,8 @@
+import Dispatch
+import Foundation
 import IronTraceCore
 import IronTraceDataset
+import Synchronization
 
 /// The link graph of purchasers, possessors, dealers, firearms, recoveries, events and the
 /// addresses, phone numbers and multiple-sale reports that tie them together, in compressed
@@ -106,8 +109,13 @@ extension LinkGraph {
         let recoveries = IDIndex(d.recoveries.id)
         let events = IDIndex(d.events.id)
 
-        let (addressKeys, addressOf) = LinkGraph.sharedKeys(d.persons.address)
-        let (phoneKeys, phoneOf) = LinkGraph.sharedKeys(d.persons.phone)
+        let keyed = Mutex<[(keys: [UInt64], position: [Int32])]>([([], []), ([], [])])
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            let result = LinkGraph.sharedKeys(k == 0 ? d.persons.address : d.persons.phone)
+            keyed.withLock { $0[k] = result }
+        }
+        let (addressKeys, addressOf) = keyed.withLock { $0[0] }
+        let (phoneKeys, phoneOf) = keyed.withLock { $0[1] }
         let (multipleSaleIDs, multipleSaleOf) = LinkGraph.distinctIDs(d.sales.multipleSale)
 
         var starts: [Int32] = [0]
@@ -118,16 +126,17 @@ extension LinkGraph {
             starts.append(starts.last! + Int32(c))
         }
         let start = starts
-        func node(_ k: NodeKind, _ i: Int) -> Int32 { start[k.rawValue] + Int32(i) }
+        @Sendable func node(_ k: NodeKind, _ i: Int) -> Int32 { start[k.rawValue] + Int32(i) }
 
-        var traceOfRecovery = [Int32](repeating: -1, count: d.recoveries.count)
+        var tracesOfRecoveries = [Int32](repeating: -1, count: d.recoveries.count)
         var dangling = 0
         for t in 0..<d.traces.count {
-            if let r = recoveries[d.traces.recovery[t]] { traceOfRecovery[r] = Int32(t) } else { dangling += 1 }
+            if let r = recoveries[d.traces.recovery[t]] { tracesOfRecoveries[r] = Int32(t) } else { dangling += 1 }
         }
+        let traceOfRecovery = tracesOfRecoveries
 
-        // Every edge once, as (a, b, kind, date); called twice.
-        func forEachEdge(_ emit: (Int32, Int32, EdgeKind, Int32) -> Void) -> Int {
+        // Every edge once, as (a, b, kind, date); called by each thread in both passes.
+        @Sendable func forEachEdge(_ emit: (Int32, Int32, EdgeKind, Int32) -> Void) -> Int {
             var missing = 0
             let s = d.sales
             for i in 0..<s.count {
@@ -189,35 +198,58 @@ extension LinkGraph {
             return missing
         }
 
+        // Two passes (count each node's edges, then fill), each split across the cores by node
+        // range: every thread walks all edges but writes only the half-edges of its own nodes, so
+        // the writes are disjoint and need no locks.
         let n = Int(start.last!)
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, n / 100_000))
+        let bounds = (0...parts).map { Int32(n * $0 / parts) }
         var degree = [Int32](repeating: 0, count: n + 1)
-        dangling += degree.withUnsafeMutableBufferPointer { deg in
-            forEachEdge { a, b, _, _ in
-                deg[Int(a) + 1] += 1
-                deg[Int(b) + 1] += 1
+        let missing = Mutex(0)
+        degree.withUnsafeMutableBufferPointer { deg in
+            let out = SharedWrites(deg.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                let (lo, hi) = (bounds[k], bounds[k + 1])
+                let m = forEachEdge { a, b, _, _ in
+                    if a >= lo && a < hi { out[Int(a) + 1] += 1 }
+                    if b >= lo && b < hi { out[Int(b) + 1] += 1 }
+                }
+                if k == 0 { missing.withLock { $0 = m } }
             }
         }
+        dangling += missing.withLock { $0 }
         for i in 0..<n { degree[i + 1] += degree[i] }
         let total = Int(degree[n])
         var fill = degree
         var neighbour = [Int32](repeating: 0, count: total)
         var kind = [UInt8](repeating: 0, count: total)
         var date = [Int32](repeating: 0, count: total)
-        neighbour.withUnsafeMutableBufferPointer { nb in
-            kind.withUnsafeMutableBufferPointer { kd in
-                date.withUnsafeMutableBufferPointer { dt in
-                    fill.withUnsafeMutableBufferPointer { fl in
-                        _ = forEachEdge { a, b, k, day in
-                            let ia = Int(fl[Int(a)])
-                            fl[Int(a)] += 1
-                            nb[ia] = b
-                            kd[ia] = k.rawValue
-                            dt[ia] = day
-                            let ib = Int(fl[Int(b)])
-                            fl[Int(b)] += 1
-                            nb[ib] = a
-                            kd[ib] = k.rawValue
-                            dt[ib] = day
+        neighbour.withUnsafeMutableBufferPointer { nbBuffer in
+            kind.withUnsafeMutableBufferPointer { kdBuffer in
+                date.withUnsafeMutableBufferPointer { dtBuffer in
+                    fill.withUnsafeMutableBufferPointer { flBuffer in
+                        let nb = SharedWrites(nbBuffer.baseAddress!)
+                        let kd = SharedWrites(kdBuffer.baseAddress!)
+                        let dt = SharedWrites(dtBuffer.baseAddress!)
+                        let fl = SharedWrites(flBuffer.baseAddress!)
+                        DispatchQueue.concurrentPerform(iterations: parts) { k in
+                            let (lo, hi) = (bounds[k], bounds[k + 1])
+                            _ = forEachEdge { a, b, edgeKind, day in
+                                if a >= lo && a < hi {
+                                    let i = Int(fl[Int(a)])
+                                    fl[Int(a)] += 1
+                                    nb[i] = b
+                                    kd[i] = edgeKind.rawValue
+                                    dt[i] = day
+                                }
+                                if b >= lo && b < hi {
+                                    let i = Int(fl[Int(b)])
+                                    fl[Int(b)] += 1
+                                    nb[i] = a
+                                    kd[i] = edgeKind.rawValue
+                                    dt[i] = day
+                                }
+                            }
                         }
                     }
                 }
@@ -236,41 +268,40 @@ extension LinkGraph {
     }
 
     /// The keys (other than 0) held by two or more rows, sorted, and for each row the position of
-    /// its key among them (-1 when unshared). An LSD radix sort of (key, row) pairs, 16 bits a pass.
+    /// its key among them (-1 when unshared). The keys are uniform hashes, so one scatter by their
+    /// top 16 bits leaves buckets of a few dozen pairs, each sorted on its own.
     static func sharedKeys(_ keys: [UInt64]) -> (keys: [UInt64], position: [Int32]) {
-        var pairs: [(key: UInt64, row: Int32)] = []
-        pairs.reserveCapacity(keys.count)
-        for (i, k) in keys.enumerated() where k != 0 { pairs.append((k, Int32(i))) }
-        var buffer = pairs
-        var counts = [Int](repeating: 0, count: 1 << 16)
-        for pass in 0..<4 {
-            let shift = UInt64(pass * 16)
-            for i in counts.indices { counts[i] = 0 }
-            for p in pairs { counts[Int((p.key >> shift) & 0xFFFF)] += 1 }
-            var sum = 0
-            for i in counts.indices {
-                let c = counts[i]
-                counts[i] = sum
-                sum += c
-            }
-            for p in pairs {
-                let digit = Int((p.key >> shift) & 0xFFFF)
-                buffer[counts[digit]] = p
-                counts[digit] += 1
-            }
-            swap(&pairs, &buffer)
+        var counts = [Int](repeating: 0, count: (1 << 16) + 1)
+        var nonzero = 0
+        for k in keys where k != 0 {
+            counts[Int(k >> 48) + 1] += 1
+            nonzero += 1
+        }
+        for i in 0..<(1 << 16) { counts[i + 1] += counts[i] }
+        var fill = counts
+        var pairs = [(key: UInt64, row: Int32)](repeating: (0, 0), count: nonzero)
+        for (i, k) in keys.enumerated() where k != 0 {
+            let bucket = Int(k >> 48)
+            pairs[fill[bucket]] = (k, Int32(i))
+            fill[bucket] += 1
         }
         var shared: [UInt64] = []
         var position = [Int32](repeating: -1, count: keys.count)
-        var i = 0
-        while i < pairs.count {
-            var j = i + 1
-            while j < pairs.count && pairs[j].key == pairs[i].key { j += 1 }
-            if j - i >= 2 {
-                for k in i..<j { position[Int(pairs[k].row)] = Int32(shared.count) }
-                shared.append(pairs[i].key)
+        pairs.withUnsafeMutableBufferPointer { p in
+            for bucket in 0..<(1 << 16) where counts[bucket + 1] - counts[bucket] > 1 {
+                var slice = UnsafeMutableBufferPointer(rebasing: p[counts[bucket]..<counts[bucket + 1]])
+                slice.sort { $0.key < $1.key }
+                var i = 0
+                while i < slice.count {
+                    var j = i + 1
+                    while j < slice.count && slice[j].key == slice[i].key { j += 1 }
+                    if j - i >= 2 {
+                        for k in i..<j { position[Int(slice[k].row)] = Int32(shared.count) }
+                        shared.append(slice[i].key)
+                    }
+                    i = j
+                }
             }
-            i = j
         }
         return (shared, position)
     }
@@ -332,5 +363,15 @@ struct IDIndex: Sendable {
             return i >= 0 && i < count ? Int(i) : nil
         }
         return map[id]
+    }
+}
+
+/// A buffer several threads write at once, each to its own positions (the caller guarantees it).
+struct SharedWrites<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+    init(_ base: UnsafeMutablePointer<T>) { self.base = base }
+    subscript(i: Int) -> T {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
     }
 }

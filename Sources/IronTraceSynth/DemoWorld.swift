@@ -104,6 +104,7 @@ struct PeopleColumns: Sendable {
     var streetNumber: [Int32] = []
     var street: [UInt8] = []
     var homeDealer: [Int32] = []
+    /// -1 when no number is on file.
     var phone: [Int32] = []
 
     var count: Int { first.count }
@@ -134,7 +135,7 @@ struct PeopleColumns: Sendable {
             SyntheticNames.streets[s % SyntheticNames.streets.count] + " "
             + SyntheticNames.streetKinds[s / SyntheticNames.streets.count % SyntheticNames.streetKinds.count]
         let ph = Int(phone[i])
-        let phoneText = "(555) \(ph / 10_000 % 1000)-\(String(format4: ph % 10_000))"
+        let phoneText = ph < 0 ? "" : "(555) \(ph / 10_000 % 1000)-\(String(format4: ph % 10_000))"
         let pii = PersonPII(
             lastName: SyntheticNames.last[Int(last[i])],
             firstName: SyntheticNames.first[Int(first[i])],

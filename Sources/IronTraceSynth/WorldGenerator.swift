@@ -174,7 +174,10 @@ public struct WorldGenerator {
             streetNumber: street?.0 ?? Int32(1 + rng.below(9_999)),
             street: street?.1 ?? UInt8(rng.below(SyntheticNames.streets.count * SyntheticNames.streetKinds.count)),
             homeDealer: Int32(homeDealer),
-            phone: phone ?? Int32(rng.below(10_000_000))
+            // A sales record (Form 4473) has no phone field; most people's number is not on file. The
+            // fictional (555) range holds only ten million numbers, so giving everyone one would
+            // also make millions of strangers "share" a phone in the large world.
+            phone: phone ?? (rng.chance(0.1) ? Int32(rng.below(10_000_000)) : -1)
         )
     }
 

@@ -51,7 +51,9 @@ extension NetworkCommand {
                 return "min \(format3(s[0])) s, median \(format3(s[s.count / 2])) s"
             }
             let endToEnd = zip(build, detect).map { $0 + $1 }
-            print("world: \(scale.rawValue), seed \(seed): \(dataset.sales.count.grouped) sales, \(dataset.persons.count.grouped) persons")
+            print(
+                "world: \(scale.rawValue), seed \(seed): \(dataset.sales.count.grouped) sales, \(dataset.persons.count.grouped) persons"
+            )
             print("graph: \(graph.nodeCount.grouped) nodes, \(graph.edgeCount.grouped) edges")
             print("graph build: \(summary(build))")
             print("indicators, rings and ranking: \(summary(detect)) (\(leads.count.grouped) leads)")

@@ -21,11 +21,18 @@ enum PlantedWorld {
     static let leads = LeadDetector().leads(dataset, graph)
     static var facts: [LeadEvaluation.Fact] {
         world.groundTruth.map {
-            LeadEvaluation.Fact(scheme: $0.schemeID, type: $0.scheme.rawValue, role: $0.role.rawValue, entity: $0.entityID)
+            LeadEvaluation.Fact(
+                scheme: $0.schemeID,
+                type: $0.scheme.rawValue,
+                role: $0.role.rawValue,
+                entity: $0.entityID
+            )
         }
     }
     static var lookAlikes: [LeadEvaluation.LookAlike] {
-        world.lookAlikes.map { LeadEvaluation.LookAlike(group: $0.groupID, kind: $0.kind.rawValue, person: $0.personID) }
+        world.lookAlikes.map {
+            LeadEvaluation.LookAlike(group: $0.groupID, kind: $0.kind.rawValue, person: $0.personID)
+        }
     }
 }
 
@@ -53,7 +60,9 @@ enum PlantedWorld {
         for e in 0..<g.neighbour.count { counts[Int(g.kind[e])] += 1 }
         #expect(counts[Int(LinkGraph.EdgeKind.boughtAt.rawValue)] == 2 * d.sales.count)
         #expect(counts[Int(LinkGraph.EdgeKind.boughtBy.rawValue)] == 2 * d.sales.purchaser.filter { $0 != 0 }.count)
-        #expect(counts[Int(LinkGraph.EdgeKind.possessedBy.rawValue)] == 2 * d.recoveries.possessor.filter { $0 != 0 }.count)
+        #expect(
+            counts[Int(LinkGraph.EdgeKind.possessedBy.rawValue)] == 2 * d.recoveries.possessor.filter { $0 != 0 }.count
+        )
         let traced = (0..<d.traces.count).filter { d.traces.sale[$0] != 0 }.count
         #expect(counts[Int(LinkGraph.EdgeKind.recoveredAs.rawValue)] == 2 * traced)
         // Every shared address node joins two or more people.

@@ -269,4 +269,68 @@ enum CLI {
         #expect(try CLI.run(["report", "nonsense"] + db, in: dir.url).status == 64)
         #expect(try CLI.run(["report", "summary", "--table", "nope"] + db, in: dir.url).status == 64)
     }
+
+    @Test func networkLeadsQueriesExportsAndEvaluation() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        #expect(try CLI.run(["demo", "--scale", "tiny", "--keep-files", "world"], in: dir.url).status == 0)
+        let db = ["--database", "irontrace-demo.sqlite"]
+        let table = try CLI.run(["network", "leads", "--top", "5"] + db, in: dir.url)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("rank") && table.stdout.contains("of"))
+        let json = try CLI.run(["network", "leads", "--format", "json", "--top", "100"] + db, in: dir.url)
+        let leads = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(leads.count >= 10)
+        let first = try #require(leads.first)
+        #expect(first["rank"] as? Int == 1)
+        let reasons = try #require(first["reasons"] as? [[String: Any]])
+        #expect(!reasons.isEmpty && reasons.allSatisfy { $0["explanation"] is String })
+        // Filters: every lead shown has the indicator asked for.
+        let filtered = try CLI.run(
+            ["network", "leads", "--indicator", "cross-border", "--format", "json", "--top", "100"] + db,
+            in: dir.url
+        )
+        let crossBorder = try #require(
+            try JSONSerialization.jsonObject(with: Data(filtered.stdout.utf8)) as? [[String: Any]]
+        )
+        #expect(
+            crossBorder.allSatisfy { lead in
+                (lead["reasons"] as! [[String: Any]]).contains { $0["indicator"] as? String == "cross-border" }
+            }
+        )
+        let detail = try CLI.run(["network", "lead", "1"] + db, in: dir.url)
+        #expect(detail.stdout.contains("Lead 1:") && detail.stdout.contains("indicator"))
+        let timeline = try CLI.run(["network", "timeline", "1"] + db, in: dir.url)
+        #expect(timeline.stdout.contains("purchase") || timeline.stdout.contains("recovery"))
+        // A recovery of the top lead is linked to one of its dealers.
+        let recovery = try #require((first["recoveries"] as? [String])?.first)
+        let dealer = try #require((first["dealers"] as? [String])?.first)
+        let path = try CLI.run(["network", "path", recovery, dealer] + db, in: dir.url)
+        #expect(path.status == 0, "\(path.stderr)")
+        #expect(path.stdout.contains(dealer))
+        let around = try CLI.run(["network", "neighbours", recovery, "--depth", "1"] + db, in: dir.url)
+        #expect(around.stdout.contains(recovery))
+        let export = try CLI.run(
+            ["network", "export", "--lead", "1", "--format", "gexf", "--out", "lead.gexf"] + db,
+            in: dir.url
+        )
+        #expect(export.status == 0)
+        let gexf = try String(contentsOfFile: dir.path("lead.gexf"), encoding: .utf8)
+        #expect(gexf.contains("<gexf") && gexf.contains(recovery))
+        let evaluation = try CLI.run(
+            ["network", "evaluate", "--ground-truth", "world/ground_truth.csv"] + db,
+            in: dir.url
+        )
+        #expect(evaluation.status == 0, "\(evaluation.stderr)")
+        #expect(evaluation.stdout.contains("recall") && evaluation.stdout.contains("precision"))
+        #expect(evaluation.stdout.contains("collector"))
+        let indicators = try CLI.run(["network", "indicators"], in: dir.url)
+        #expect(indicators.stdout.contains("short-ttc") && indicators.stdout.contains("no-sale-record"))
+        // Unknown entities and leads are usage errors that say what was wrong.
+        let bad = try CLI.run(["network", "neighbours", "person:99999999"] + db, in: dir.url)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("no person with id"))
+        #expect(try CLI.run(["network", "lead", "100000"] + db, in: dir.url).status == 64)
+        #expect(try CLI.run(["network", "leads", "--indicator", "nope"] + db, in: dir.url).status == 64)
+    }
 }
