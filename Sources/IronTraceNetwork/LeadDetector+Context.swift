@@ -14,12 +14,9 @@ extension LeadDetector {
         let usCode: Int32?
         /// String code of `US-<state>` for each dealer (nil when no recovery names that area).
         let dealerArea: [Int32?]
+        let dealerIndicators: DealerIndicators
         /// Over the Demand Letter 2 threshold in some year, or with most of ten or more traces abroad.
         let dealerFlagged: [Bool]
-
-        /// Traces with a time-to-crime of three years or less in one calendar year that put a dealer
-        /// on ATF's Demand Letter 2 list (27 CFR 478.126a program, threshold of 25 since 2021).
-        static let demandLetterThreshold = 25
 
         init(_ d: Dataset, _ g: LinkGraph) {
             data = d
@@ -30,24 +27,9 @@ extension LeadDetector {
             events = IDIndex(d.events.id)
             usCode = d.strings.lookup("US")
             dealerArea = d.licensees.state.map { d.strings.lookup("US-" + d.strings[$0]) }
-            var shortByYear: [Int: Int] = [:]
-            var traces = [Int](repeating: 0, count: d.licensees.count)
-            var abroad = [Int](repeating: 0, count: d.licensees.count)
-            var flagged = [Bool](repeating: false, count: d.licensees.count)
-            let recoveries = IDIndex(d.recoveries.id)
-            for t in 0..<d.traces.count where d.traces.licensee[t] != 0 {
-                guard let l = dealers[d.traces.licensee[t]], let r = recoveries[d.traces.recovery[t]] else { continue }
-                traces[l] += 1
-                if d.recoveries.country[r] != usCode { abroad[l] += 1 }
-                let ttc = d.traces.timeToCrime[t]
-                if ttc >= 0 && ttc <= 1095 {
-                    let key = l &* 10_000 &+ CivilDate(dayNumber: d.recoveries.date[r]).year
-                    shortByYear[key, default: 0] += 1
-                }
-            }
-            for (key, n) in shortByYear where n >= Context.demandLetterThreshold { flagged[key / 10_000] = true }
-            for l in 0..<traces.count where traces[l] >= 10 && abroad[l] * 2 > traces[l] { flagged[l] = true }
-            dealerFlagged = flagged
+            let indicators = DealerIndicators(d)
+            dealerIndicators = indicators
+            dealerFlagged = (0..<d.licensees.count).map { indicators.flagged($0) }
         }
 
         func possessorRow(_ r: Int) -> Int? {

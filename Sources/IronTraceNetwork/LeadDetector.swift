@@ -9,7 +9,7 @@ import Synchronization
 /// Purchasers are grouped by the links a ring leaves: a shared street address or phone number
 /// (unless so many people share it that it is a business or a mail drop) and a gun bought by one
 /// person and found with another. Each group, and each run of guns traced to a dealer with no
-/// record of their sale, is scored with the ``Indicator``s. Groups at or above ``minimumScore``,
+/// record of their sale and recovered in one state within ``theftGapDays`` of each other, is scored with the ``Indicator``s. Groups at or above ``minimumScore``,
 /// with at least ``minimumPatternPoints`` of them from pattern indicators and at least
 /// ``minimumShortShare`` of their guns recovered within a year of sale, become ``Lead``s, highest
 /// score first. The last condition keeps out volume buyers (collectors, families) whose guns mostly
@@ -161,7 +161,13 @@ public struct LeadDetector: Sendable {
                         tally.add(.timeToCrimeUnderThreeYears)
                     }
                     c.placeAndPossession(recovery: r, dealer: dealer, buyer: buyer, into: &tally)
-                    if d.sales.multipleSale[s] != 0 { tally.add(.multipleSaleRecovered) }
+                    if d.sales.multipleSale[s] != 0 {
+                        tally.add(.multipleSaleRecovered)
+                        tally.soonestMultipleSale = min(
+                            tally.soonestMultipleSale,
+                            d.recoveries.date[r] - d.sales.date[s]
+                        )
+                    }
                     lastDay = max(lastDay, d.recoveries.date[r])
                 }
             }
@@ -256,12 +262,14 @@ public struct LeadDetector: Sendable {
                 recovered.append(g.row(g.neighbour[e]))
             }
             guard recovered.count >= 2 else { continue }
-            recovered.sort { d.recoveries.date[$0] < d.recoveries.date[$1] }
+            // Guns stolen together travel together: runs by place of recovery, then by time.
+            let r = d.recoveries
+            recovered.sort { (r.area[$0], r.date[$0], $0) < (r.area[$1], r.date[$1], $1) }
             var runStart = 0
             for i in 1...recovered.count {
                 let closes =
-                    i == recovered.count
-                    || d.recoveries.date[recovered[i]] - d.recoveries.date[recovered[i - 1]] > theftGapDays
+                    i == recovered.count || r.area[recovered[i]] != r.area[recovered[i - 1]]
+                    || r.date[recovered[i]] - r.date[recovered[i - 1]] > theftGapDays
                 guard closes else { continue }
                 let run = Array(recovered[runStart..<i])
                 runStart = i
@@ -296,6 +304,8 @@ public struct LeadDetector: Sendable {
 /// Counts of indicators for one candidate, turned into a score and reasons.
 struct Tally {
     var counts = [Int](repeating: 0, count: Indicator.ordered.count)
+    /// Days from sale to recovery of the quickest recovered multiple-sale gun.
+    var soonestMultipleSale = Int32.max
 
     mutating func add(_ i: Indicator, _ n: Int = 1) { counts[i.ordinal] += n }
     func count(_ i: Indicator) -> Int { counts[i.ordinal] }
@@ -321,6 +331,8 @@ struct Tally {
             case .severalRecovered: detail = "\(n) purchaser\(n == 1 ? "" : "s") with two or more guns recovered"
             case .sharedAddress, .sharedPhone: detail = "\(n) shared \(i == .sharedAddress ? "address" : "phone")"
             case .flaggedDealer: detail = "\(n) flagged dealer\(n == 1 ? "" : "s")"
+            case .multipleSaleRecovered:
+                detail = "\(n) of \(recoveries) recovered guns, the soonest \(soonestMultipleSale) days after sale"
             default: detail = "\(n) of \(i == .purchaseBurst || i == .dealerHopping ? guns : recoveries) guns"
             }
             out.append(Lead.Reason(indicator: i, count: n, points: i.points(n), detail: detail))

@@ -17,7 +17,7 @@ struct NetworkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Leads.self, LeadDetail.self, Neighbours.self, Path.self, Timeline.self, ExportGraph.self, Evaluate.self,
-            Indicators.self, Benchmark.self,
+            Centrality.self, Indicators.self, Benchmark.self,
         ]
     )
 }
@@ -187,11 +187,17 @@ extension NetworkCommand {
                     )
                 }
                 if !lead.persons.isEmpty { print(members.render()) }
-                var dealers = TextTable("dealer", "name", "guns in this lead", "degree")
+                let dealerIndicators = DealerIndicators(d)
+                var dealers = TextTable("dealer", "name", "guns in this lead", "dealer indicators")
                 for l in lead.dealers {
                     let n = g.node(.dealer, l)
                     let here = lead.firearms.filter { d.sales.licensee[$0] == d.licensees.id[l] }.count
-                    dealers.add(g.reference(n, in: d), g.label(n, in: d), String(here), String(g.degree(n)))
+                    dealers.add(
+                        g.reference(n, in: d),
+                        g.label(n, in: d),
+                        String(here),
+                        dealerIndicators.summary(l) + (dealerIndicators.flagged(l) ? " (flagged)" : "")
+                    )
                 }
                 print(dealers.render())
                 print(
@@ -429,6 +435,47 @@ extension NetworkCommand {
                 out.append(value)
             }
             return out
+        }
+    }
+
+    struct Centrality: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "centrality",
+            abstract: "The most linked entities of a kind (degree) and the brokers among the top leads (betweenness)."
+        )
+        @OptionGroup var options: NetworkOptions
+        @Option(help: "person, dealer, firearm, recovery, event.") var kind: String = "person"
+        @Option(help: "How many to list.") var top: Int = 10
+        @Option(help: "Betweenness over the link charts of this many top leads together.") var leads: Int = 20
+
+        func run() async throws {
+            guard let k = LinkGraph.NodeKind.allCases.first(where: { $0.name == kind }) else {
+                throw ValidationError("unknown kind '\(kind)'; kinds: person, dealer, firearm, recovery, event")
+            }
+            try await withExitCodes {
+                let s = try options.session()
+                let g = s.graph
+                let d = s.dataset
+                let byDegree = (0..<g.count(of: k)).map { g.node(k, $0) }.sorted { g.degree($0) > g.degree($1) }
+                var t = TextTable("entity", "links", "label")
+                for n in byDegree.prefix(top) { t.add(g.reference(n, in: d), String(g.degree(n)), g.label(n, in: d)) }
+                print("By degree (\(k.name)):\n" + t.render())
+                var nodes: [Int32] = []
+                var seen: Set<Int32> = []
+                for lead in s.leads.prefix(leads) {
+                    for n in g.subgraph(of: lead).nodes where seen.insert(n).inserted { nodes.append(n) }
+                }
+                let b = g.betweenness(in: Subgraph(nodes: nodes, edges: g.edgesAmong(nodes)))
+                var bt = TextTable("entity", "kind", "betweenness", "label")
+                for (n, v) in b.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(top) {
+                    bt.add(g.reference(n, in: d), g.nodeKind(n).name, String(format: "%.1f", v), g.label(n, in: d))
+                }
+                print(
+                    "By betweenness among the top \(min(leads, s.leads.count)) leads' link charts "
+                        + "(\(nodes.count) entities):\n" + bt.render(),
+                    terminator: ""
+                )
+            }
         }
     }
 
