@@ -312,19 +312,20 @@ extension NetworkCommand {
     struct ExportGraph: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "A lead's link chart, or an entity's neighbourhood, as GraphML, GEXF or JSON.",
+            abstract: "A lead's link chart, or an entity's neighbourhood, as GraphML, GEXF, JSON or SVG.",
             discussion: "People appear by pseudonym; addresses and phones only as shared-address/shared-phone nodes."
         )
         @OptionGroup var options: NetworkOptions
         @Option(help: "The lead's rank.") var lead: Int?
         @Option(help: "Or an entity (person:12) and its neighbourhood.") var around: String?
         @Option(help: "Depth around the entity.") var depth: Int = 2
-        @Option(help: "graphml, gexf or json.") var format: String = "graphml"
+        @Option(help: "graphml, gexf, json or svg (a drawn link chart).") var format: String = "graphml"
         @Option(help: "Output file (standard output when absent).") var out: String?
 
         func run() async throws {
-            guard let f = Subgraph.ExportFormat(rawValue: format) else {
-                throw ValidationError("unknown format '\(format)'; formats: graphml, gexf, json")
+            let f = Subgraph.ExportFormat(rawValue: format)
+            guard f != nil || format == "svg" else {
+                throw ValidationError("unknown format '\(format)'; formats: graphml, gexf, json, svg")
             }
             guard (lead == nil) != (around == nil) else {
                 throw ValidationError("give either --lead N or --around ENTITY")
@@ -340,7 +341,9 @@ extension NetworkCommand {
                     sub = s.graph.neighbours(of: try s.node(around!), depth: depth)
                     title = "IronTrace: neighbours of \(around!)"
                 }
-                let text = sub.export(f, graph: s.graph, dataset: s.dataset, title: title)
+                let text =
+                    f.map { sub.export($0, graph: s.graph, dataset: s.dataset, title: title) }
+                    ?? LinkChartDrawing.svg(sub, s, title: title)
                 if let out {
                     try text.write(toFile: out, atomically: true, encoding: .utf8)
                     printError("wrote \(out): \(sub.nodes.count) nodes, \(sub.edges.count) edges")

@@ -112,3 +112,57 @@ final class SVGProbe: NSObject, XMLParserDelegate {
         #expect(p.texts.contains { $0.contains("total 175") })
     }
 }
+
+@Suite struct LinkChartTests {
+    /// Two straw buyers sharing an address, three guns, a dealer and a recovery at an event.
+    let nodes = [
+        Charts.LinkNode(id: "person:1", kind: "person", label: "P-0000001"),
+        Charts.LinkNode(id: "person:2", kind: "person", label: "P-0000002"),
+        Charts.LinkNode(id: "address:ab", kind: "address", label: "shared address"),
+        Charts.LinkNode(id: "firearm:1", kind: "firearm", label: "Glock 19 9mm"),
+        Charts.LinkNode(id: "firearm:2", kind: "firearm", label: "Glock 19 9mm"),
+        Charts.LinkNode(id: "firearm:3", kind: "firearm", label: "Colt AR-15 5.56mm"),
+        Charts.LinkNode(id: "dealer:7", kind: "dealer", label: "Alamo Guns & <Ammo>"),
+        Charts.LinkNode(id: "recovery:9", kind: "recovery", label: "recovered 2021-04-02 in MX-05"),
+        Charts.LinkNode(id: "event:3", kind: "event", label: "battles 2021-04-01"),
+    ]
+    let edges = [
+        Charts.LinkEdge(source: 0, target: 2, kind: "shares-address"),
+        Charts.LinkEdge(source: 1, target: 2, kind: "shares-address"),
+        Charts.LinkEdge(source: 3, target: 0, kind: "bought-by"),
+        Charts.LinkEdge(source: 4, target: 0, kind: "bought-by"),
+        Charts.LinkEdge(source: 5, target: 1, kind: "bought-by"),
+        Charts.LinkEdge(source: 3, target: 6, kind: "bought-at"),
+        Charts.LinkEdge(source: 4, target: 6, kind: "bought-at"),
+        Charts.LinkEdge(source: 5, target: 6, kind: "bought-at"),
+        Charts.LinkEdge(source: 5, target: 7, kind: "recovered-as"),
+        Charts.LinkEdge(source: 7, target: 8, kind: "recovered-at"),
+    ]
+    let frame = Charts.Frame(title: "Lead 1: straw-purchase ring", source: "IronTrace link graph", synthetic: true)
+
+    @Test func drawsEveryEntityAndLinkInsideTheFrame() throws {
+        let svg = Charts.linkChart(frame, nodes: nodes, edges: edges)
+        let probe = try #require(SVGProbe.parse(svg), "well-formed SVG")
+        // One dot per entity plus one per legend kind; one line per link.
+        #expect(probe.elements["circle"] == nodes.count + 6)
+        #expect(probe.elements["line"] == edges.count)
+        #expect(probe.texts.contains("person (2)") && probe.texts.contains("firearm (3)"))
+        #expect(probe.texts.contains("Alamo Guns & <Ammo>"))
+        #expect(probe.texts.contains("SYNTHETIC"))
+        let positions = Charts.layout(count: nodes.count, edges: edges, box: (40, 80, 760, 550))
+        #expect(positions.allSatisfy { $0.x >= 40 && $0.x <= 760 && $0.y >= 80 && $0.y <= 550 })
+        // Linked entities end up nearer each other than the average pair.
+        func distance(_ a: Int, _ b: Int) -> Double {
+            let dx: Double = positions[a].x - positions[b].x
+            let dy: Double = positions[a].y - positions[b].y
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        let linkedSum: Double = edges.map { distance($0.source, $0.target) }.reduce(0, +)
+        var all: [Double] = []
+        for a in nodes.indices { for b in nodes.indices where b > a { all.append(distance(a, b)) } }
+        let allSum: Double = all.reduce(0, +)
+        #expect(linkedSum / Double(edges.count) < allSum / Double(all.count))
+        // The same graph always draws the same picture.
+        #expect(svg == Charts.linkChart(frame, nodes: nodes, edges: edges))
+    }
+}

@@ -317,6 +317,9 @@ enum CLI {
         #expect(export.status == 0)
         let gexf = try String(contentsOfFile: dir.path("lead.gexf"), encoding: .utf8)
         #expect(gexf.contains("<gexf") && gexf.contains(recovery))
+        let chart = try CLI.run(["network", "export", "--lead", "1", "--format", "svg"] + db, in: dir.url)
+        #expect(chart.status == 0)
+        #expect(chart.stdout.hasPrefix("<svg") && chart.stdout.contains("data-id=\"\(recovery)\""))
         let evaluation = try CLI.run(
             ["network", "evaluate", "--ground-truth", "world/ground_truth.csv"] + db,
             in: dir.url
