@@ -185,7 +185,7 @@ public final class TraceAggregates: @unchecked Sendable {
         let yearHigh = s.yearHigh
         let dealerFilter = s.dealerRow
         let municipality = s.municipality
-        let shortTTC = 3 * 365 + 1
+        let shortTTC = TimeToCrime.threeYearsDays
         // Every column and counter in a local constant, so the loop does not reload them through
         // `self` and `facts` after each store (the compiler cannot rule out aliasing).
         let recoveryState = f.recoveryState

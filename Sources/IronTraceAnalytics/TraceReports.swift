@@ -406,8 +406,8 @@ extension Analytics {
                 if c > 0 {
                     n += c
                     weighted += c * i
-                    if i < 365 { underOneYear += c }
-                    if i <= 3 * 365 + 1 { withinThreeYears += c }
+                    if i < TimeToCrime.oneYearDays { underOneYear += c }
+                    if i <= TimeToCrime.threeYearsDays { withinThreeYears += c }
                     buckets[TimeToCrime.Bucket(days: i).rawValue] += c
                 }
                 i += 1
@@ -496,9 +496,8 @@ extension Analytics {
         )
     }
 
-    /// ATF's Demand Letter 2 threshold: 25 or more traces with a time-to-crime of three years or less
-    /// in a calendar year (27 CFR 478.126a program; ATF, "Demand Letter 2 Program" fact sheet).
-    public static let demandLetter2Threshold = 25
+    /// ATF's Demand Letter 2 threshold (the rule lives in Core's ``TimeToCrime``).
+    public static let demandLetter2Threshold = TimeToCrime.demandLetter2Threshold
 
     func dealers(_ a: TraceAggregates, _ r: inout Report) {
         let d = dataset

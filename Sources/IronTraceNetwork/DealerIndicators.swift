@@ -4,10 +4,6 @@ import IronTraceDataset
 /// The dealer-side indicators: each licensee's traces, those with a time-to-crime of three years or
 /// less, those recovered outside the United States, and the Demand Letter 2 test.
 public struct DealerIndicators: Sendable {
-    /// Traces with a time-to-crime of three years or less in one calendar year that put a dealer on
-    /// ATF's Demand Letter 2 list (27 CFR 478.126a; the threshold has been 25 since 2021).
-    public static let demandLetterThreshold = 25
-
     /// Per licensee row.
     public let traces: [Int]
     public let shortTraces: [Int]
@@ -27,14 +23,14 @@ public struct DealerIndicators: Sendable {
             guard let l = dealers[d.traces.licensee[t]], let r = recoveries[d.traces.recovery[t]] else { continue }
             traces[l] += 1
             if d.recoveries.country[r] != us { abroad[l] += 1 }
-            let ttc = d.traces.timeToCrime[t]
-            if ttc >= 0 && ttc <= 1095 {
+            let ttc = Int(d.traces.timeToCrime[t])
+            if ttc >= 0 && ttc <= TimeToCrime.threeYearsDays {
                 short[l] += 1
                 shortByYear[l &* 10_000 &+ CivilDate(dayNumber: d.recoveries.date[r]).year, default: 0] += 1
             }
         }
         var years = [[Int]](repeating: [], count: d.licensees.count)
-        for (key, n) in shortByYear where n >= DealerIndicators.demandLetterThreshold {
+        for (key, n) in shortByYear where n >= TimeToCrime.demandLetter2Threshold {
             years[key / 10_000].append(key % 10_000)
         }
         self.traces = traces

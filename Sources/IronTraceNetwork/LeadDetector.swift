@@ -116,7 +116,7 @@ public struct LeadDetector: Sendable {
                 let f = g.neighbour[e]
                 for e2 in g.edges(of: f) where g.kind[e2] == LinkGraph.EdgeKind.recoveredAs.rawValue {
                     let ttc = c.timeToCrime(recovery: g.row(g.neighbour[e2]), sale: g.row(f))
-                    if ttc >= 0 && ttc < 365 { short += 1 }
+                    if ttc >= 0 && ttc < TimeToCrime.oneYearDays { short += 1 }
                 }
             }
         }
@@ -155,9 +155,9 @@ public struct LeadDetector: Sendable {
                     recoveredPerBuyer[buyer, default: 0] += 1
                     let ttc = c.timeToCrime(recovery: r, sale: s)
                     ttcs.append(ttc)
-                    if ttc >= 0 && ttc < 365 {
+                    if ttc >= 0 && ttc < TimeToCrime.oneYearDays {
                         tally.add(.shortTimeToCrime)
-                    } else if ttc >= 365 && ttc <= 1095 {
+                    } else if ttc >= TimeToCrime.oneYearDays && ttc <= TimeToCrime.threeYearsDays {
                         tally.add(.timeToCrimeUnderThreeYears)
                     }
                     c.placeAndPossession(recovery: r, dealer: dealer, buyer: buyer, into: &tally)

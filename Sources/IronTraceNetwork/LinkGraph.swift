@@ -76,12 +76,12 @@ public struct LinkGraph: Sendable {
     public let addressKeys: [UInt64]
     public let phoneKeys: [UInt64]
     public let multipleSaleIDs: [Int64]
-    /// For each recovery row, its trace row (-1 when untraced); for each sale row, whether recovered.
+    /// For each recovery row, its trace row (-1 when untraced).
     public let traceOfRecovery: [Int32]
     /// References to ids missing from the dataset (a sale naming an unknown person, ...), not linked.
     public let danglingReferences: Int
 
-    public var nodeCount: Int { Int(kindStart[NodeKind.allCases.count]) }
+    public var nodeCount: Int { Int(kindStart.last!) }
     public var edgeCount: Int { neighbour.count / 2 }
 
     public func nodeKind(_ n: Int32) -> NodeKind {

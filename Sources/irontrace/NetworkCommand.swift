@@ -29,7 +29,8 @@ struct NetworkSession {
     let leads: [Lead]
     let timings: String
 
-    init(database: String, detector: LeadDetector = LeadDetector()) throws {
+    /// `withLeads: false` for queries that do not use leads (neighbours, paths): detection is then skipped.
+    init(database: String, withLeads: Bool = true, detector: LeadDetector = LeadDetector()) throws {
         guard FileManager.default.fileExists(atPath: database) else {
             throw FormatError(file: database, reason: "database not found (run `irontrace demo` or `irontrace import`)")
         }
@@ -39,12 +40,13 @@ struct NetworkSession {
         let t1 = clock.now
         graph = LinkGraph(dataset)
         let t2 = clock.now
-        leads = detector.leads(dataset, graph)
+        leads = withLeads ? detector.leads(dataset, graph) : []
         let t3 = clock.now
         timings =
             "load \(format3((t1 - t0).milliseconds / 1000)) s; graph \(format3((t2 - t1).milliseconds / 1000)) s "
             + "(\(graph.nodeCount.grouped) nodes, \(graph.edgeCount.grouped) edges); "
-            + "leads \(format3((t3 - t2).milliseconds / 1000)) s (\(leads.count.grouped) leads)"
+            + (withLeads
+                ? "leads \(format3((t3 - t2).milliseconds / 1000)) s (\(leads.count.grouped) leads)" : "no leads")
     }
 
     func node(_ reference: String) throws -> Int32 {
@@ -63,8 +65,8 @@ struct NetworkOptions: ParsableArguments {
     @OptionGroup var db: DatabaseOption
     @Flag(help: "Print load, graph and detection timings to stderr.") var timings = false
 
-    func session() throws -> NetworkSession {
-        let s = try NetworkSession(database: db.database)
+    func session(withLeads: Bool = true) throws -> NetworkSession {
+        let s = try NetworkSession(database: db.database, withLeads: withLeads)
         if timings { printError("timing: " + s.timings) }
         return s
     }
@@ -223,7 +225,7 @@ extension NetworkCommand {
 
         func run() async throws {
             try await withExitCodes {
-                let s = try options.session()
+                let s = try options.session(withLeads: false)
                 let n = try s.node(entity)
                 let sub = s.graph.neighbours(of: n, depth: depth, limit: limit, hubLimit: hubLimit)
                 if let f = Subgraph.ExportFormat(rawValue: format) {
@@ -265,7 +267,7 @@ extension NetworkCommand {
 
         func run() async throws {
             try await withExitCodes {
-                let s = try options.session()
+                let s = try options.session(withLeads: false)
                 let a = try s.node(from)
                 let b = try s.node(to)
                 guard let path = s.graph.path(from: a, to: b, hubLimit: hubLimit) else {
@@ -331,7 +333,7 @@ extension NetworkCommand {
                 throw ValidationError("give either --lead N or --around ENTITY")
             }
             try await withExitCodes {
-                let s = try options.session()
+                let s = try options.session(withLeads: lead != nil)
                 let sub: Subgraph
                 let title: String
                 if let lead {

@@ -1,43 +1,7 @@
 import Foundation
 import IronTraceCharts
+import IronTraceTesting
 import Testing
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// Counts elements and collects text while checking the SVG is well-formed XML.
-final class SVGProbe: NSObject, XMLParserDelegate {
-    var elements: [String: Int] = [:]
-    var texts: [String] = []
-    var areas: Set<String> = []
-    private var current = ""
-
-    static func parse(_ svg: String) -> SVGProbe? {
-        let probe = SVGProbe()
-        let parser = XMLParser(data: Data(svg.utf8))
-        parser.delegate = probe
-        return parser.parse() ? probe : nil
-    }
-
-    func parser(
-        _ parser: XMLParser,
-        didStartElement name: String,
-        namespaceURI: String?,
-        qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        elements[name, default: 0] += 1
-        if let a = attributes["data-area"] { areas.insert(a) }
-        current = ""
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "text" { texts.append(current) }
-    }
-}
 
 @Suite struct ChartTests {
     let frame = Charts.Frame(
@@ -55,7 +19,7 @@ final class SVGProbe: NSObject, XMLParserDelegate {
             valueAxis: "Traces",
             categoryAxis: "State"
         )
-        let p = try #require(SVGProbe.parse(svg), "the SVG must be well-formed XML")
+        let p = try #require(XMLProbe.parse(svg), "the SVG must be well-formed XML")
         #expect(p.texts.contains("Source states & <corridors>"))
         #expect(p.texts.contains("Traces"))
         #expect(p.texts.contains("State"))
@@ -82,7 +46,7 @@ final class SVGProbe: NSObject, XMLParserDelegate {
             xAxis: "Year",
             yAxis: "Count"
         )
-        let p = try #require(SVGProbe.parse(svg))
+        let p = try #require(XMLProbe.parse(svg))
         #expect(!p.texts.contains("SYNTHETIC"))
         #expect(p.texts.contains("Year"))
     }
@@ -91,7 +55,7 @@ final class SVGProbe: NSObject, XMLParserDelegate {
     func mapsDrawEveryArea(_ kind: Charts.MapKind, _ areas: Int) throws {
         let values = ["MX-14": 10.0, "MX-09": 20, "US-TX": 5, "MX-14039": 3]
         let svg = Charts.choropleth(frame, map: kind, values: values, unit: "per 100,000", digits: 1)
-        let p = try #require(SVGProbe.parse(svg))
+        let p = try #require(XMLProbe.parse(svg))
         #expect(p.areas.count == areas)
         #expect(p.texts.contains("no data"))
         #expect(p.texts.contains("per 100,000"))
@@ -106,7 +70,7 @@ final class SVGProbe: NSObject, XMLParserDelegate {
             destinationAxis: "Recovered in",
             unit: "traces"
         )
-        let p = try #require(SVGProbe.parse(svg))
+        let p = try #require(XMLProbe.parse(svg))
         #expect(p.texts.contains("Texas (150)"))
         #expect(p.texts.contains("Sonora (75)"))
         #expect(p.texts.contains { $0.contains("total 175") })
@@ -142,7 +106,7 @@ final class SVGProbe: NSObject, XMLParserDelegate {
 
     @Test func drawsEveryEntityAndLinkInsideTheFrame() throws {
         let svg = Charts.linkChart(frame, nodes: nodes, edges: edges)
-        let probe = try #require(SVGProbe.parse(svg), "well-formed SVG")
+        let probe = try #require(XMLProbe.parse(svg), "well-formed SVG")
         // One dot per entity plus one per legend kind; one line per link.
         #expect(probe.elements["circle"] == nodes.count + 6)
         #expect(probe.elements["line"] == edges.count)

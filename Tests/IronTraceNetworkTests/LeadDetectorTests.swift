@@ -7,10 +7,6 @@ import IronTraceSynth
 import IronTraceTesting
 import Testing
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// A world small enough to reason about by hand: a straw ring of three buyers who share an
 /// address (written three ways) and pass guns to a fourth person, and an ordinary buyer whose two
 /// guns, bought a year apart, both ended up in Mexico.
@@ -268,26 +264,10 @@ enum HandWorld {
                     edges.allSatisfy { ids.contains($0["source"] as! String) && ids.contains($0["target"] as! String) }
                 )
             case .graphml, .gexf:
-                let counter = ElementCounter()
-                let parser = XMLParser(data: Data(text.utf8))
-                parser.delegate = counter
-                #expect(parser.parse(), "\(format) is well-formed XML")
-                #expect(counter.counts["node"] == sub.nodes.count)
-                #expect(counter.counts["edge"] == sub.edges.count)
+                let probe = try #require(XMLProbe.parse(text), "\(format) is well-formed XML")
+                #expect(probe.elements["node"] == sub.nodes.count)
+                #expect(probe.elements["edge"] == sub.edges.count)
             }
         }
-    }
-}
-
-final class ElementCounter: NSObject, XMLParserDelegate {
-    var counts: [String: Int] = [:]
-    func parser(
-        _ parser: XMLParser,
-        didStartElement name: String,
-        namespaceURI: String?,
-        qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        counts[name, default: 0] += 1
     }
 }

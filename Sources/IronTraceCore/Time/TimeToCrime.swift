@@ -18,8 +18,17 @@ public struct TimeToCrime: Hashable, Comparable, Sendable {
 
     public var years: Double { Double(days) / 365.25 }
     public var bucket: Bucket { Bucket(days: days) }
-    public var isUnderOneYear: Bool { days < 365 }
-    public var isWithinThreeYears: Bool { days <= 3 * 365 + 1 }
+    public var isUnderOneYear: Bool { days < TimeToCrime.oneYearDays }
+    public var isWithinThreeYears: Bool { days <= TimeToCrime.threeYearsDays }
+
+    /// "Under one year": fewer days than this.
+    public static let oneYearDays = 365
+    /// "Three years or less": at most this many days (three years with a leap day).
+    public static let threeYearsDays = 3 * 365 + 1
+
+    /// ATF's Demand Letter 2 threshold: 25 or more traces with a time-to-crime of three years or less
+    /// in a calendar year (27 CFR 478.126a program; ATF, "Demand Letter 2 Program" fact sheet).
+    public static let demandLetter2Threshold = 25
 
     /// ATF's time-to-crime ranges. Month boundaries are taken as 30.44 days (365.25 / 12).
     public enum Bucket: Int, CaseIterable, Sendable, Comparable, CustomStringConvertible {

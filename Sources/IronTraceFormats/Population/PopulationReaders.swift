@@ -86,31 +86,12 @@ public enum PopulationReader {
         }) {
             let header = records[h].fields
             let yearColumns = header.enumerated().compactMap { i, f in Int(f.trimmingASCIISpaces()).map { (i, $0) } }
-            var out: [RowResult<AreaMeasure>] = []
-            for r in records[(h + 1)...] {
-                let f = r.fields
-                if skippable(f) { continue }
-                guard f.count > yearColumns.last!.0 else {
-                    out.append(wholeRow(csv.fileName, r, "expected \(header.count) fields, found \(f.count)"))
-                    continue
-                }
-                let area = censusArea(f[0], name: f[1])
+            let body = records[(h + 1)...]
+            let needed = yearColumns.last!.0 + 1
+            return censusBody(csv.fileName, body, fields: needed, headerFields: header.count, source: source) { f in
                 let measure = sexMeasure(f[2].trimmingASCIISpaces())
-                for (c, year) in yearColumns {
-                    out.append(
-                        figure(
-                            csv.fileName,
-                            r,
-                            column: c,
-                            area: area,
-                            measure: measure,
-                            period: String(year),
-                            source: source
-                        )
-                    )
-                }
+                return yearColumns.map { ($0.0, measure, String($0.1)) }
             }
-            return out
         }
         // Layout 2: Total, Hombres, Mujeres for one census named in the footer.
         guard
@@ -132,27 +113,34 @@ public enum PopulationReader {
                     "no census year: the FUENTE line should name the census (\"Censo de Población y Vivienda 2020\")"
             )
         }
-        var out: [RowResult<AreaMeasure>] = []
         let columns = [(2, "population"), (3, "population_men"), (4, "population_women")]
-        for r in records[(h + 1)...] {
+        return censusBody(csv.fileName, records[(h + 1)...], fields: 5, source: source) { _ in
+            columns.map { ($0.0, $0.1, String(year)) }
+        }
+    }
+
+    /// The rows of a census table's body: footers and blank rows skipped, short rows rejected whole,
+    /// then one figure (or rejection) per column the layout names for the row.
+    static func censusBody(
+        _ file: String,
+        _ rows: ArraySlice<CSVRecord>,
+        fields: Int,
+        headerFields: Int? = nil,
+        source: String,
+        columns: ([String]) -> [(column: Int, measure: String?, period: String)]
+    ) -> [RowResult<AreaMeasure>] {
+        var out: [RowResult<AreaMeasure>] = []
+        for r in rows {
             let f = r.fields
             if skippable(f) { continue }
-            guard f.count >= 5 else {
-                out.append(wholeRow(csv.fileName, r, "expected 5 fields, found \(f.count)"))
+            guard f.count >= fields else {
+                out.append(wholeRow(file, r, "expected \(headerFields ?? fields) fields, found \(f.count)"))
                 continue
             }
             let area = censusArea(f[0], name: f[1])
-            for (c, measure) in columns {
+            for c in columns(f) {
                 out.append(
-                    figure(
-                        csv.fileName,
-                        r,
-                        column: c,
-                        area: area,
-                        measure: measure,
-                        period: String(year),
-                        source: source
-                    )
+                    figure(file, r, column: c.column, area: area, measure: c.measure, period: c.period, source: source)
                 )
             }
         }
