@@ -20,12 +20,15 @@ let package = Package(
         .library(name: "IronTraceAnalytics", targets: ["IronTraceAnalytics"]),
         .library(name: "IronTraceCharts", targets: ["IronTraceCharts"]),
         .library(name: "IronTraceNetwork", targets: ["IronTraceNetwork"]),
+        .library(name: "IronTraceServer", targets: ["IronTraceServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "IronTraceCore", swiftSettings: swiftSettings),
@@ -68,11 +71,22 @@ let package = Package(
             dependencies: ["IronTraceCore", "IronTraceFormats", "IronTraceDataset"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "IronTraceServer",
+            dependencies: [
+                "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceTracing",
+                "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "irontrace",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
-                "IronTraceTracing", "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork",
+                "IronTraceTracing", "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork", "IronTraceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -114,6 +128,13 @@ let package = Package(
         .testTarget(
             name: "IronTraceNetworkTests",
             dependencies: ["IronTraceNetwork", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+        ),
+        .testTarget(
+            name: "IronTraceServerTests",
+            dependencies: [
+                "IronTraceServer", "IronTraceStore", "IronTraceSynth", "IronTraceTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
         .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),

@@ -334,3 +334,48 @@ public final class TraceAggregates: @unchecked Sendable {
         add(dealerShortYear, o.dealerShortYear)
     }
 }
+
+extension Analytics {
+    /// The rows of the traces (in the dataset's trace order) a filter selects, newest recovery first:
+    /// the same selection the trace reports count, for lists of individual traces.
+    public func traceRows(matching filter: ReportFilter) -> [Int] {
+        let f = facts
+        let s = TraceAggregates.Selection(filter, facts: f, dataset: dataset)
+        if s.noDealerMatches { return [] }
+        let area = dataset.recoveries.area
+        var rows: [Int] = []
+        for i in 0..<f.count {
+            guard s.stateAllowed[Int(f.recoveryState[i])] else { continue }
+            let yi = Int(f.yearIndex[i])
+            guard yi >= s.yearLow && yi <= s.yearHigh, s.typeAllowed[Int(f.type[i])],
+                s.sourceAllowed[Int(f.sourceState[i])]
+            else { continue }
+            if s.dealerRow >= 0 && f.dealerRow[i] != s.dealerRow { continue }
+            if s.municipality != -1 {
+                let rr = f.recoveryRow[i]
+                guard rr >= 0 && area[Int(rr)] == s.municipality else { continue }
+            }
+            rows.append(i)
+        }
+        let dates = dataset.recoveries.date
+        let recoveryRow = f.recoveryRow
+        rows.sort { a, b in
+            let da = recoveryRow[a] >= 0 ? dates[Int(recoveryRow[a])] : Int32.min
+            let db = recoveryRow[b] >= 0 ? dates[Int(recoveryRow[b])] : Int32.min
+            return da != db ? da > db : a > b
+        }
+        return rows
+    }
+
+    /// The dataset row of a trace's recovery, or nil when the recovery is missing.
+    public func recoveryRow(ofTraceAt i: Int) -> Int? {
+        let r = facts.recoveryRow[i]
+        return r >= 0 ? Int(r) : nil
+    }
+
+    /// The licensee row of a trace's dealer, or nil.
+    public func dealerRow(ofTraceAt i: Int) -> Int? {
+        let r = facts.dealerRow[i]
+        return r >= 0 ? Int(r) : nil
+    }
+}

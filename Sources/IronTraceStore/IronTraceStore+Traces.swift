@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IronTraceCore
+import IronTraceFormats
 
 extension IronTraceStore {
     /// The next free recovery and trace ids.
@@ -17,17 +18,32 @@ extension IronTraceStore {
     /// not already stored) and the traces, in one transaction with a ledger entry, so reports see
     /// them. Returns the ledger id.
     @discardableResult
-    public func recordTraces(recoveries: [Recovery], traces: [Trace], source: String, sha256: String) throws -> Int64 {
+    public func recordTraces(
+        recoveries: [Recovery],
+        traces: [Trace],
+        source: String,
+        sha256: String,
+        rejections: [Rejection] = []
+    ) throws -> Int64 {
         let started = IronTraceStore.now()
         return try writer.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
-                    VALUES (?, 'engine:traces', ?, ?, ?, 0, ?, ?)
+                    VALUES (?, 'engine:traces', ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [source, sha256, traces.count, traces.count, started, IronTraceStore.now()]
+                arguments: [
+                    source, sha256, traces.count + rejections.count, traces.count, rejections.count, started,
+                    IronTraceStore.now(),
+                ]
             )
             let importID = db.lastInsertedRowID
+            for j in rejections {
+                try db.execute(
+                    sql: "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [importID, j.line, j.column, j.field, j.value, j.reason]
+                )
+            }
             func insert<K: StoredKind>(_ kind: K.Type, _ values: [K.Codec.Value]) throws {
                 let cols = K.columns + ["import_id"]
                 let statement = try db.makeStatement(

@@ -162,6 +162,48 @@ enum Schema {
         m.registerMigration("2026-11-21-v2-metadata") { db in
             try db.execute(sql: "CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
         }
+        m.registerMigration("2026-11-21-v3-access") { db in
+            // Users, sessions and API tokens for the server; secrets are stored as hashes only
+            // (bcrypt for passwords, SHA-256 for session and API tokens). The audit log refuses
+            // updates and deletes: it is append-only by construction, not by convention.
+            try db.execute(
+                sql: """
+                    CREATE TABLE users (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'viewer')),
+                        password_hash TEXT NOT NULL,
+                        must_change_password INTEGER NOT NULL DEFAULT 0,
+                        created_at TEXT NOT NULL
+                    ) STRICT;
+                    CREATE TABLE sessions (
+                        token_hash TEXT PRIMARY KEY,
+                        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        csrf TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        expires_at TEXT NOT NULL
+                    ) STRICT;
+                    CREATE TABLE api_tokens (
+                        token_hash TEXT PRIMARY KEY,
+                        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        label TEXT NOT NULL,
+                        created_at TEXT NOT NULL
+                    ) STRICT;
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        user_name TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    ) STRICT;
+                    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """
+            )
+        }
         return m
     }
 

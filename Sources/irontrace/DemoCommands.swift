@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IronTraceCore
 import IronTraceDataset
+import IronTraceServer
 import IronTraceStore
 import IronTraceSynth
 
@@ -57,6 +58,9 @@ struct Demo: AsyncParsableCommand {
     var database: String = "irontrace-demo.sqlite"
     @Option(name: .long, help: "Keep the generated CSV files in this directory.")
     var keepFiles: String?
+    @Flag(help: "Then serve the dashboard, with a printed one-time admin password.")
+    var serve = false
+    @Option(help: "Port for --serve.") var port: Int = 8080
 
     func run() async throws {
         try await withExitCodes {
@@ -93,6 +97,12 @@ struct Demo: AsyncParsableCommand {
             print("Database: \(database)\n")
             let report = FirstReport(try store.loadDataset())
             print(render(report))
+            if serve {
+                let name = "admin"
+                let password = try IronTraceServer.addUser(store, name: name, role: .admin, by: "demo")
+                print("\nDashboard user: \(name)  one-time password: \(password)  (you choose your own at first login)")
+                try await runServer(database: database, host: "127.0.0.1", port: port, secure: false, log: false)
+            }
         }
     }
 }

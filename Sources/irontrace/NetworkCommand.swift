@@ -4,6 +4,7 @@ import IronTraceCore
 import IronTraceDataset
 import IronTraceFormats
 import IronTraceNetwork
+import IronTraceServer
 import IronTraceStore
 
 /// `irontrace network`: leads, link queries and link-chart exports over the database's snapshot.
@@ -345,7 +346,7 @@ extension NetworkCommand {
                 }
                 let text =
                     f.map { sub.export($0, graph: s.graph, dataset: s.dataset, title: title) }
-                    ?? LinkChartDrawing.svg(sub, s, title: title)
+                    ?? LinkChartDrawing.svg(sub, graph: s.graph, dataset: s.dataset, title: title)
                 if let out {
                     try text.write(toFile: out, atomically: true, encoding: .utf8)
                     printError("wrote \(out): \(sub.nodes.count) nodes, \(sub.edges.count) edges")

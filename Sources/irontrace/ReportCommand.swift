@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IronTraceAnalytics
 import IronTraceFormats
+import IronTraceServer
 import IronTraceStore
 
 /// The filters every report accepts, as options.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day without time zone, stored as days since 1970-01-01 (proleptic Gregorian).
 ///
 /// Trace work counts days (time-to-crime, multiple-sale windows), so a day number is the natural
@@ -21,6 +23,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var parts: (year: Int, month: Int, day: Int) { CivilDate.civilFromDays(Int(dayNumber)) }
     public var year: Int { parts.year }
     public var month: Int { parts.month }
+    public var day: Int { parts.day }
+
+    /// Today in UTC.
+    public static var today: CivilDate {
+        CivilDate(dayNumber: Int32((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
 
     /// ISO 8601 `YYYY-MM-DD`.
     public var description: String {

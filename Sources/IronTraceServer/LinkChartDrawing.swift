@@ -1,12 +1,11 @@
 import IronTraceCharts
+import IronTraceDataset
 import IronTraceNetwork
 
 /// Glue from the network engine's subgraphs to the chart library's link chart (Network and Charts
 /// do not know each other).
-enum LinkChartDrawing {
-    static func svg(_ sub: Subgraph, _ s: NetworkSession, title: String) -> String {
-        let g = s.graph
-        let d = s.dataset
+public enum LinkChartDrawing {
+    public static func svg(_ sub: Subgraph, graph g: LinkGraph, dataset d: Dataset, title: String) -> String {
         var position: [Int32: Int] = [:]
         for (i, n) in sub.nodes.enumerated() { position[n] = i }
         let nodes = sub.nodes.map {

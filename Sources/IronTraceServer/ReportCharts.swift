@@ -3,12 +3,16 @@ import IronTraceCharts
 
 /// The charts drawn for each report: which tables become which charts. Thin glue between the report
 /// tables (IronTraceAnalytics) and the SVG functions (IronTraceCharts); `report --charts DIR` writes them.
-enum ReportCharts {
-    static func charts(for r: Report) -> [(id: String, svg: String)] {
+public enum ReportCharts {
+    /// The charts of a report; `translate` turns titles, axes and category labels into the reader's language.
+    public static func charts(
+        for r: Report,
+        translate tr: (String) -> String = { $0 }
+    ) -> [(id: String, svg: String)] {
         var out: [(String, String)] = []
         let subtitle = r.notes.first
         func frame(_ title: String, _ t: ReportTable, height: Double = 600) -> Charts.Frame {
-            Charts.Frame(title: title, subtitle: subtitle, source: t.source, synthetic: r.isSynthetic, height: height)
+            Charts.Frame(title: tr(title), subtitle: subtitle.map(tr), source: t.source, synthetic: r.isSynthetic, height: height)
         }
         func bars(
             _ id: String,
@@ -28,10 +32,10 @@ enum ReportCharts {
                     "\(r.name)-\(id)",
                     Charts.bars(
                         frame(title, t),
-                        labels: rows.map { $0[li].text },
+                        labels: rows.map { tr($0[li].text) },
                         values: rows.map { $0[vi].number ?? 0 },
-                        valueAxis: unit,
-                        categoryAxis: label,
+                        valueAxis: tr(unit),
+                        categoryAxis: tr(label),
                         digits: digits
                     )
                 )
@@ -71,22 +75,22 @@ enum ReportCharts {
                             x: rows.map { $0[0].text },
                             series: ["US-sourced", "Non-US-sourced", "Undetermined"].map { name in
                                 let i = t.columns.firstIndex { $0.name == name }!
-                                return (name, rows.map { $0[i].number })
+                                return (tr(name), rows.map { $0[i].number })
                             },
-                            xAxis: "Year of recovery",
-                            yAxis: "Traces"
+                            xAxis: tr("Year of recovery"),
+                            yAxis: tr("Traces")
                         )
                     )
                 )
             }
-            bars("source_class", "Source country of the traced guns", label: "Source", value: "Traces", unit: "Traces")
+            bars("source_class", "Source country of the traced guns", label: "Source", value: "Traces", unit: tr("Traces"))
         case "sources":
             bars(
                 "source_states",
                 "Source states of US-sourced traced guns",
                 label: "State",
                 value: "Traces",
-                unit: "Traces"
+                unit: tr("Traces")
             )
             if let t = r.table("source_states") {
                 let key = t.column("Rate").contains { $0.number != nil } ? "Rate" : "Traces"
@@ -127,9 +131,9 @@ enum ReportCharts {
                             flows: t.rows.map {
                                 (source: $0[1].text, destination: $0[2].text, value: $0[4].number ?? 0)
                             },
-                            sourceAxis: "Bought in",
-                            destinationAxis: "Recovered in",
-                            unit: "traces"
+                            sourceAxis: tr("Bought in"),
+                            destinationAxis: tr("Recovered in"),
+                            unit: tr("traces")
                         )
                     )
                 )
@@ -145,7 +149,7 @@ enum ReportCharts {
                                 frame("Traced guns recovered in Mexico, by state", t),
                                 map: .mexicoStates,
                                 values: Dictionary(uniqueKeysWithValues: mx.map { ($0[0].text, $0[3].number ?? 0) }),
-                                unit: "traces",
+                                unit: tr("traces"),
                                 digits: 0
                             )
                         )
@@ -159,7 +163,7 @@ enum ReportCharts {
                                 frame("Traced guns recovered in the United States, by state", t),
                                 map: .usStates,
                                 values: Dictionary(uniqueKeysWithValues: us.map { ($0[0].text, $0[3].number ?? 0) }),
-                                unit: "traces",
+                                unit: tr("traces"),
                                 digits: 0
                             )
                         )
@@ -167,28 +171,28 @@ enum ReportCharts {
                 }
             }
         case "firearms":
-            bars("types", "Firearm types", label: "Type", value: "Traces", unit: "Traces")
-            bars("calibers", "Calibers", label: "Caliber", value: "Traces", unit: "Traces")
-            bars("manufacturers", "Manufacturers", label: "Manufacturer", value: "Traces", unit: "Traces")
+            bars("types", "Firearm types", label: "Type", value: "Traces", unit: tr("Traces"))
+            bars("calibers", "Calibers", label: "Caliber", value: "Traces", unit: tr("Traces"))
+            bars("manufacturers", "Manufacturers", label: "Manufacturer", value: "Traces", unit: tr("Traces"))
         case "time-to-crime":
             bars(
                 "buckets",
                 "Time from retail sale to recovery",
                 label: "Time from sale to recovery",
                 value: "Traces",
-                unit: "Traces"
+                unit: tr("Traces")
             )
         case "crimes":
-            bars("categories", "Crime categories of the recoveries", label: "Category", value: "Traces", unit: "Traces")
+            bars("categories", "Crime categories of the recoveries", label: "Category", value: "Traces", unit: tr("Traces"))
         case "dealers":
-            bars("ranked", "Dealers ranked by traces", label: "Dealer", value: "Traces", unit: "Traces", top: 25)
+            bars("ranked", "Dealers ranked by traces", label: "Dealer", value: "Traces", unit: tr("Traces"), top: 25)
         case "multiple-sales":
             bars(
                 "time_to_crime",
                 "Multiple-sale guns by time-to-crime",
                 label: "Time from sale to recovery",
                 value: "Multiple sale",
-                unit: "Traces"
+                unit: tr("Traces")
             )
         case "violence":
             if let t = r.table("by_state"), let rate = t.columns.first(where: { $0.name.contains("rate") }) {
@@ -207,7 +211,7 @@ enum ReportCharts {
                                 frame(rate.name, t),
                                 map: .mexicoStates,
                                 values: values,
-                                unit: rate.unit,
+                                unit: tr(rate.unit),
                                 digits: 1
                             )
                         )
@@ -222,9 +226,9 @@ enum ReportCharts {
                         Charts.lines(
                             frame(t.title, t),
                             x: t.rows.map { $0[0].text },
-                            series: series.map { (i, c) in (c.name, t.rows.map { $0[i].number }) },
-                            xAxis: "Year",
-                            yAxis: "Homicides"
+                            series: series.map { (i, c) in (tr(c.name), t.rows.map { $0[i].number }) },
+                            xAxis: tr("Year"),
+                            yAxis: tr("Homicides")
                         )
                     )
                 )
@@ -235,12 +239,12 @@ enum ReportCharts {
                 kind: .mexicoMunicipalities,
                 key: "Area code",
                 value: "Rate",
-                unit: "per 100,000 per year",
+                unit: tr("per 100,000 per year"),
                 digits: 1
             )
         case "events":
-            bars("by_type", "Armed-violence events by type", label: "Event type", value: "Events", unit: "Events")
-            bars("by_actor", "Armed-violence events by actor", label: "Actor", value: "Events", unit: "Events")
+            bars("by_type", "Armed-violence events by type", label: "Event type", value: "Events", unit: tr("Events"))
+            bars("by_actor", "Armed-violence events by actor", label: "Actor", value: "Events", unit: tr("Events"))
             if let t = r.table("by_month"), !t.rows.isEmpty {
                 out.append(
                     (
@@ -249,10 +253,10 @@ enum ReportCharts {
                             frame("Events and fatalities by month", t),
                             x: t.rows.map { $0[0].text },
                             series: [
-                                ("Events", t.rows.map { $0[1].number }), ("Fatalities", t.rows.map { $0[3].number }),
+                                (tr("Events"), t.rows.map { $0[1].number }), (tr("Fatalities"), t.rows.map { $0[3].number }),
                             ],
-                            xAxis: "Month",
-                            yAxis: "Events / deaths"
+                            xAxis: tr("Month"),
+                            yAxis: tr("Events / deaths")
                         )
                     )
                 )
@@ -263,14 +267,14 @@ enum ReportCharts {
                 "Dealers whose guns were recovered at the events",
                 label: "Dealer",
                 value: "Guns",
-                unit: "Guns"
+                unit: tr("Guns")
             )
             bars(
                 "source_states",
                 "Where the guns recovered at the events came from",
                 label: "Source",
                 value: "Guns",
-                unit: "Guns"
+                unit: tr("Guns")
             )
         default:
             break

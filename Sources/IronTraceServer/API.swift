@@ -1,0 +1,239 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import IronTraceAnalytics
+import IronTraceCore
+import IronTraceDataset
+import IronTraceNetwork
+import IronTraceStore
+import IronTraceTracing
+import NIOCore
+
+/// The JSON API under `/api/v1`: the same data as the pages, for scripts (Bearer tokens) and the
+/// browser (session cookie plus `X-CSRF-Token` on writes). Lists share `page` / `per_page` and
+/// answer `{"total", "page", "per_page", "items"}`; errors answer `{"error": {"code", "message", "status"}}`.
+enum API {
+    static func json(_ object: Any, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+
+    static func text(_ s: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: s)))
+    }
+
+    /// `page` and `per_page` with bounds, as every list endpoint reads them.
+    static func paging(_ q: [String: String], defaultPerPage: Int = 50) throws -> (page: Int, perPage: Int) {
+        guard let page = Int(q["page"] ?? "1"), page >= 1 else { throw AppError.badRequest("page must be a positive integer") }
+        guard let per = Int(q["per_page"] ?? "\(defaultPerPage)"), (1...500).contains(per) else {
+            throw AppError.badRequest("per_page must be between 1 and 500")
+        }
+        return (page, per)
+    }
+
+    static func list(_ items: [Any], total: Int, page: Int, perPage: Int) -> [String: Any] {
+        ["total": total, "page": page, "per_page": perPage, "items": items]
+    }
+
+    static func addRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
+        let api = router.group("/api/v1")
+        api.get("/openapi.json") { _, _ in text(OpenAPIDocument.json) }
+        api.get("/me") { _, context in
+            let u = try context.user()
+            return try json(["name": u.name, "role": u.role.rawValue])
+        }
+        api.get("/reports") { _, context in
+            try context.require(.viewer)
+            return try json(Analytics.Name.allCases.map { ["name": $0.rawValue, "title": $0.title] })
+        }
+        api.get("/reports/:name") { request, context in
+            try context.require(.viewer)
+            guard let name = context.parameters.get("name").flatMap(Analytics.Name.init(rawValue:)) else {
+                throw AppError.notFound(
+                    "unknown report '\(context.parameters.get("name") ?? "")'; reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            let q = Pages.query(request)
+            for k in q.keys where !ReportFilter.keys.contains(k) {
+                throw AppError.invalidFilter("unknown parameter '\(k)' (filters: \(ReportFilter.keys.joined(separator: ", ")))")
+            }
+            let f = try Pages.filter(q)
+            let body = try state.cache.value("api|" + request.uri.description) {
+                let object = state.snapshot.analytics.report(name, filter: f).jsonObject()
+                return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            }
+            return text(body)
+        }
+        api.get("/traces") { request, context in
+            try context.require(.viewer)
+            let q = Pages.query(request)
+            let list = try TraceList(state.snapshot, q)
+            let items = list.pageRows.map { i in Dictionary(list.item(i), uniquingKeysWith: { a, _ in a }) }
+            return try json(API.list(items, total: list.rows.count, page: list.page, perPage: list.perPage))
+        }
+        api.get("/traces/:id") { request, context in
+            let user = try context.require(.viewer)
+            let s = state.snapshot
+            guard let id = context.parameters.get("id").flatMap(Int64.init), let row = s.traceRow[id] else {
+                throw AppError.notFound("no trace with id '\(context.parameters.get("id") ?? "")'")
+            }
+            try state.store.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)", detail: "api")
+            let list = try TraceList(s, [:])
+            var item = Dictionary(list.item(row), uniquingKeysWith: { a, _ in a })
+            let purchaser = s.dataset.traces.purchaser[row]
+            if purchaser > 0 {
+                if user.role >= .analyst {
+                    item["purchaser"] = ["reference": "person:\(purchaser)", "pseudonym": Person.pseudonym(for: purchaser)]
+                    if Pages.query(request)["pii"] == "1", let p = try state.store.personRecord(id: purchaser) {
+                        try state.store.audit(user: user.name, action: "pii-view", target: "person:\(purchaser)", detail: "api trace")
+                        item["purchaser_pii"] = p
+                    }
+                } else {
+                    item["purchaser"] = "masked"
+                }
+            }
+            return try json(item)
+        }
+        api.post("/traces") { request, context in
+            var request = request
+            let user = try context.require(.analyst)
+            let body = try await request.collectBody(upTo: 1 << 20)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+                throw AppError.badRequest("the body must be a JSON object of trace-request fields")
+            }
+            var fields: [String: String] = [:]
+            for (k, v) in object {
+                if let b = v as? Bool {
+                    fields[k] = b ? "1" : "0"
+                } else {
+                    fields[k] = "\(v)"
+                }
+            }
+            let (req, errors) = TraceForm.request(FormBody(fields: fields), .en)
+            guard let req, errors.isEmpty else {
+                return try json(
+                    [
+                        "error": [
+                            "code": "invalid_request", "message": "one or more fields are invalid", "status": 422,
+                            "fields": errors,
+                        ] as [String: Any]
+                    ],
+                    status: .unprocessableContent
+                )
+            }
+            let sub = try TraceSubmission.run([req], state: state, source: "api by \(user.name)", user: user.name)
+            return try json(resultObject(sub.results[0], id: sub.traceIDs[0], role: user.role), status: .created)
+        }
+        api.get("/leads") { request, context in
+            try context.require(.analyst)
+            let q = Pages.query(request)
+            let (page, per) = try paging(q)
+            let s = state.snapshot
+            var leads = s.leads
+            if let k = q["kind"], !k.isEmpty {
+                guard let kind = Lead.Kind(rawValue: k) else { throw AppError.badRequest("unknown lead kind '\(k)'") }
+                leads = leads.filter { $0.kind == kind }
+            }
+            let items = leads.dropFirst((page - 1) * per).prefix(per).map { lead -> Any in
+                (try? JSONSerialization.jsonObject(with: Data(lead.json(s.dataset, s.graph).utf8))) ?? [:]
+            }
+            return try json(API.list(Array(items), total: leads.count, page: page, perPage: per))
+        }
+        api.get("/leads/:rank") { _, context in
+            let user = try context.require(.analyst)
+            let s = state.snapshot
+            let lead = try Pages.lead(context.parameters.get("rank"), s)
+            try state.store.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)", detail: "api")
+            return text(lead.json(s.dataset, s.graph))
+        }
+        api.get("/leads/:rank/graph") { _, context in
+            let user = try context.require(.analyst)
+            let s = state.snapshot
+            let lead = try Pages.lead(context.parameters.get("rank"), s)
+            try state.store.audit(user: user.name, action: "export", target: "lead:\(lead.rank)", detail: "json link chart")
+            return text(s.graph.subgraph(of: lead).export(.json, graph: s.graph, dataset: s.dataset, title: "lead \(lead.rank)"))
+        }
+        api.get("/entities/:ref/neighbours") { request, context in
+            try context.require(.analyst)
+            let s = state.snapshot
+            let ref = context.parameters.get("ref") ?? ""
+            let depth = Int(Pages.query(request)["depth"] ?? "1") ?? 1
+            guard (1...3).contains(depth) else { throw AppError.badRequest("depth must be 1, 2 or 3") }
+            let node: Int32
+            do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
+            let sub = s.graph.neighbours(of: node, depth: depth)
+            return text(sub.export(.json, graph: s.graph, dataset: s.dataset, title: ref))
+        }
+        api.get("/imports") { _, context in
+            try context.require(.admin)
+            let entries = try state.store.ledger().map { e -> [String: Any] in
+                [
+                    "id": e.id, "file": e.file, "format": e.format, "sha256": e.sha256, "rows_read": e.rowsRead,
+                    "rows_stored": e.rowsStored, "rows_rejected": e.rowsRejected, "started_at": e.startedAt,
+                    "finished_at": e.finishedAt,
+                ]
+            }
+            return try json(API.list(entries, total: entries.count, page: 1, perPage: max(1, entries.count)))
+        }
+        api.get("/imports/:id/rejections") { request, context in
+            try context.require(.admin)
+            guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw AppError.badRequest("import id must be an integer") }
+            let (page, per) = try paging(Pages.query(request), defaultPerPage: 100)
+            let all = try state.store.rejections(importID: id, limit: 100_000)
+            let items = all.dropFirst((page - 1) * per).prefix(per).map { j -> [String: Any] in
+                ["file": j.file, "line": j.line, "column": j.column, "field": j.field, "value": j.value, "reason": j.reason]
+            }
+            return try json(API.list(Array(items), total: all.count, page: page, perPage: per))
+        }
+        api.get("/audit") { request, context in
+            try context.require(.admin)
+            let q = Pages.query(request)
+            let (page, per) = try paging(q, defaultPerPage: 100)
+            let (total, entries) = try state.store.auditLog(
+                user: q["user"],
+                action: q["action"],
+                limit: per,
+                offset: (page - 1) * per
+            )
+            let items = entries.map { e -> [String: Any] in
+                ["id": e.id, "at": e.at, "user": e.user, "action": e.action, "target": e.target, "detail": e.detail]
+            }
+            return try json(API.list(items, total: total, page: page, perPage: per))
+        }
+    }
+
+    static func resultObject(_ r: TraceResult, id: Int64, role: UserAccount.Role) -> [String: Any] {
+        var o: [String: Any] = [
+            "trace_id": id, "outcome": r.outcome.rawValue, "summary": r.summary, "source_class": r.sourceClass.rawValue,
+            "source_country": r.sourceCountry, "source_state": r.sourceState, "manufacturer": r.manufacturer,
+            "problems": r.problems.map(\.description),
+            "candidates": r.candidates.prefix(5).map { c -> [String: Any] in
+                [
+                    "sale_id": c.saleID, "serial": c.serial, "serial_match": c.serialMatch.rawValue, "score": c.score,
+                    "components": c.components.map { ["name": $0.name, "points": $0.points, "reason": $0.reason] },
+                ]
+            },
+        ]
+        if let reason = r.reason { o["not_traced_reason"] = reason.rawValue }
+        if let t = r.timeToCrimeDays { o["time_to_crime_days"] = t }
+        if let s = r.sale {
+            o["sale"] = [
+                "sale_id": s.saleID, "date": s.date.description, "dealer_licence": s.licence, "dealer": s.dealerName,
+                "dealer_city": s.dealerCity, "dealer_state": s.dealerState,
+            ]
+            if let p = s.purchaserID { o["purchaser"] = role >= .analyst ? Person.pseudonym(for: p) : "masked" }
+        }
+        return o
+    }
+}
+
+extension FormBody {
+    init(fields: [String: String]) {
+        self.init("")
+        self.fields = fields
+    }
+}

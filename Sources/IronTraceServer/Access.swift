@@ -1,0 +1,249 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import IronTraceCore
+import IronTraceStore
+import NIOCore
+import Synchronization
+
+/// Who is asking, in which language, from where: filled in by ``AccessMiddleware`` for every request.
+public struct IronTraceContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var identity: Identity?
+    public var language: Language = .en
+    /// The client's address, for login rate limiting.
+    public var remoteIP: String
+
+    public struct Identity: Sendable {
+        public var user: UserAccount
+        /// The session cookie's token (nil when the request came with an API token).
+        public var sessionToken: String?
+        public var csrf: String?
+    }
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteIP = source.channel.remoteAddress?.ipAddress ?? "local"
+    }
+
+    public var maxUploadSize: Int { 32 << 20 }
+
+    /// The signed-in user, or a 401 (API) / redirect to login (pages, handled by the middleware).
+    func user() throws -> UserAccount {
+        guard let u = identity?.user else { throw AppError.unauthenticated }
+        return u
+    }
+
+    /// The signed-in user when their role is at least `role`; 403 otherwise.
+    @discardableResult
+    func require(_ role: UserAccount.Role) throws -> UserAccount {
+        let u = try user()
+        guard u.role >= role else { throw AppError.forbidden("this needs the \(role.rawValue) role; you are \(u.role.rawValue)") }
+        return u
+    }
+}
+
+/// Errors with a stable code, answered as JSON under `/api/` and as a page elsewhere.
+public struct AppError: Error, Sendable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let message: String
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    static let unauthenticated = AppError(.unauthorized, "unauthenticated", "log in or send an API token (Authorization: Bearer ...)")
+    static func forbidden(_ m: String) -> AppError { AppError(.forbidden, "forbidden", m) }
+    static func notFound(_ m: String) -> AppError { AppError(.notFound, "not_found", m) }
+    static func badRequest(_ m: String) -> AppError { AppError(.badRequest, "bad_request", m) }
+    static func invalidFilter(_ m: String) -> AppError { AppError(.badRequest, "invalid_filter", m) }
+    static let csrf = AppError(.forbidden, "csrf", "the form's CSRF token is missing or wrong; reload the page and try again")
+    static let tooManyAttempts = AppError(.tooManyRequests, "too_many_attempts", "too many failed logins; wait and try again")
+    static let passwordChange = AppError(
+        .forbidden,
+        "password_change_required",
+        "this account must choose a new password first (log in on the web page)"
+    )
+
+    /// The JSON body every API error has: `{"error": {"code": ..., "message": ..., "status": ...}}`.
+    var json: String {
+        "{\"error\":{\"code\":\"\(MarkupText.json(code))\",\"message\":\"\(MarkupText.json(message))\",\"status\":\(status.code)}}"
+    }
+}
+
+/// Resolves language and identity, enforces sign-in, the first-login password change and CSRF on
+/// every state-changing request made with a session cookie, and turns errors into JSON or pages.
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = IronTraceContext
+    let state: ServerState
+    static let sessionCookie = "it_session"
+    static let publicPaths: Set<String> = ["/login", "/health", "/api/v1/openapi.json"]
+
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var request = request
+        var context = context
+        let path = request.uri.path
+        let isAPI = path.hasPrefix("/api/")
+        if let l = request.cookies["lang"].flatMap({ Language(rawValue: $0.value) }) {
+            context.language = l
+        } else {
+            context.language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+        }
+        do {
+            context.identity = try identify(request)
+            let isPublic = Self.publicPaths.contains(path) || path.hasPrefix("/static/") || path.hasPrefix("/lang/")
+            if !isPublic {
+                guard let id = context.identity else {
+                    if isAPI { throw AppError.unauthenticated }
+                    let next = request.uri.description
+                    return redirect("/login" + HTML.query([("next", next)]))
+                }
+                if id.user.mustChangePassword && path != "/account/password" && path != "/logout" {
+                    if isAPI { throw AppError.passwordChange }
+                    return redirect("/account/password")
+                }
+            }
+            if request.method != .get && request.method != .head, path != "/login", let id = context.identity,
+                let expected = id.csrf
+            {
+                var given = request.headers[HTTPField.Name("X-CSRF-Token")!]
+                if given == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+                    let body = try await request.collectBody(upTo: context.maxUploadSize)
+                    given = FormBody(String(buffer: body))["csrf"]
+                }
+                guard let given, constantTimeEqual(given, expected) else { throw AppError.csrf }
+            }
+            var response = try await next(request, context)
+            response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
+            response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+            response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+            return response
+        } catch let e as AppError {
+            return errorResponse(e, isAPI: isAPI, context: context, path: path)
+        } catch let e as HTTPError {
+            return errorResponse(
+                AppError(e.status, e.status.code == 404 ? "not_found" : "http_\(e.status.code)", e.body ?? e.status.reasonPhrase),
+                isAPI: isAPI,
+                context: context,
+                path: path
+            )
+        }
+    }
+
+    func identify(_ request: Request) throws -> IronTraceContext.Identity? {
+        if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
+            let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            guard let u = try state.store.user(apiToken: token) else {
+                throw AppError(.unauthorized, "invalid_token", "the API token is not known (revoked or mistyped)")
+            }
+            return .init(user: u, sessionToken: nil, csrf: nil)
+        }
+        guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
+        guard let s = try state.sessions.lookup(token, store: state.store) else { return nil }
+        return .init(user: s.user, sessionToken: token, csrf: s.csrf)
+    }
+
+    func errorResponse(_ e: AppError, isAPI: Bool, context: Context, path: String) -> Response {
+        if isAPI {
+            return Response(
+                status: e.status,
+                headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: e.json))
+            )
+        }
+        let l = context.language
+        let title = e.status == .notFound ? l.t(.notFound) : e.status == .forbidden ? l.t(.forbidden) : e.status.reasonPhrase
+        let body = "<p class=\"error\" data-code=\"\(HTML.esc(e.code))\">\(HTML.esc(e.message))</p>"
+        let frame = HTML.Frame(
+            language: l,
+            user: context.identity?.user.name,
+            role: context.identity?.user.role.rawValue,
+            csrf: context.identity?.csrf,
+            synthetic: false,
+            path: path,
+            section: ""
+        )
+        var r = Pages.html(HTML.page(frame, title: title, body: body))
+        r.status = e.status
+        return r
+    }
+}
+
+func redirect(_ location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+}
+
+func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    var diff: UInt8 = 0
+    for i in 0..<x.count { diff |= x[i] ^ y[i] }
+    return diff == 0
+}
+
+/// `application/x-www-form-urlencoded` fields (the last value of a repeated name wins).
+struct FormBody: Sendable {
+    var fields: [String: String] = [:]
+    init(_ body: String) {
+        for pair in body.split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            fields[decode(kv[0])] = kv.count > 1 ? decode(kv[1]) : ""
+        }
+    }
+    subscript(_ name: String) -> String? { fields[name] }
+    func value(_ name: String) -> String { (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+/// Sessions recently seen, so each page view does not query the users table; entries live 30
+/// seconds, and every logout, password change or user removal empties the cache.
+final class SessionCache: Sendable {
+    private let entries = Mutex<[String: (SessionRecord, Date)]>([:])
+
+    func lookup(_ token: String, store: IronTraceStore) throws -> SessionRecord? {
+        let now = Date()
+        if let (s, seen) = entries.withLock({ $0[token] }), now.timeIntervalSince(seen) < 30, s.expiresAt > now {
+            return s
+        }
+        let s = try store.session(token: token)
+        entries.withLock {
+            if $0.count > 10_000 { $0.removeAll() }
+            $0[token] = s.map { ($0, now) }
+        }
+        return s
+    }
+
+    func clear() { entries.withLock { $0.removeAll() } }
+}
+
+/// Password rules and hashing.
+enum Passwords {
+    static let minimumLength = 12
+
+    static func hash(_ password: String, cost: UInt8) -> String { Bcrypt.hash(password, cost: cost) }
+    static func verify(_ password: String, hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
+
+    /// A random password of 20 characters from an alphabet without look-alikes.
+    static func generate() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var g = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet.randomElement(using: &g)! })
+    }
+
+    static func problem(_ password: String, user: String) -> String? {
+        if password.count < minimumLength { return "at least \(minimumLength) characters" }
+        if password.lowercased().contains(user.lowercased()) { return "must not contain the user name" }
+        return nil
+    }
+}

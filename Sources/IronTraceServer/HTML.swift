@@ -1,0 +1,153 @@
+import Foundation
+import IronTraceAnalytics
+import IronTraceCore
+
+/// Server-rendered HTML: escaping, the page frame (navigation, language switch, synthetic banner),
+/// report tables with their CSV links, forms. Pages work without JavaScript; `/static/app.js` only
+/// adds upload progress and the table sorter.
+enum HTML {
+    static func esc(_ s: String) -> String { MarkupText.xml(s) }
+
+    /// `?a=1&b=2` from pairs, percent-encoded; empty string when there are none.
+    static func query(_ pairs: [(String, String)]) -> String {
+        let kept = pairs.filter { !$0.1.isEmpty }
+        guard !kept.isEmpty else { return "" }
+        return "?" + kept.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+    }
+
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+
+    /// Everything a page frame needs about the request.
+    struct Frame {
+        var language: Language
+        var user: String?
+        var role: String?
+        var csrf: String?
+        var synthetic: Bool
+        /// The current path and query, for the language switch to come back to.
+        var path: String
+        var section: String
+    }
+
+    static func page(_ f: Frame, title: String, body: String) -> String {
+        let l = f.language
+        var nav = ""
+        if let role = f.role {
+            var items: [(String, String, UIText)] = [
+                ("overview", "/", .overview), ("traces", "/traces", .traces), ("flows", "/flows", .flows),
+                ("dealers", "/dealers", .dealers), ("network", "/network", .network), ("violence", "/violence", .violence),
+            ]
+            if role == "viewer" { items.removeAll { $0.0 == "network" } }
+            if role == "admin" {
+                items += [("imports", "/imports", .imports), ("users", "/admin/users", .users), ("audit", "/admin/audit", .audit)]
+            }
+            nav = items.map { id, href, text in
+                "<a href=\"\(href)\"\(id == f.section ? " aria-current=\"page\"" : "")>\(esc(l.t(text)))</a>"
+            }.joined()
+        }
+        let other: Language = l == .en ? .es : .en
+        let switcher =
+            "<a class=\"lang\" hreflang=\"\(other.rawValue)\" href=\"/lang/\(other.rawValue)?back=\(encode(f.path))\">\(esc(l.t(.language)))</a>"
+        var account = ""
+        if let user = f.user, let csrf = f.csrf {
+            account =
+                "<span class=\"who\">\(esc(user)) · \(esc(f.role ?? ""))</span>"
+                + "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\">"
+                + "<button type=\"submit\" id=\"logout\">\(esc(l.t(.logOut)))</button></form>"
+        }
+        let banner = f.synthetic ? "<p class=\"synthetic\" role=\"note\">\(esc(l.t(.synthetic)))</p>" : ""
+        return """
+            <!doctype html>
+            <html lang="\(l.rawValue)"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(esc(title)) · IronTrace</title>
+            <link rel="stylesheet" href="/static/app.css">
+            <script src="/static/app.js" defer></script>
+            </head><body>
+            <header><a class="brand" href="/">IronTrace</a><nav>\(nav)</nav><div class="account">\(switcher)\(account)</div></header>
+            \(banner)<main><h1>\(esc(title))</h1>
+            \(body)
+            </main><footer>IronTrace · \(esc(l == .en ? "crime-gun intelligence" : "inteligencia sobre armas del delito"))</footer></body></html>
+            """
+    }
+
+    /// A report table with translated headers, formatted numbers and a CSV link.
+    static func table(_ t: ReportTable, _ l: Language, csvLink: String?, limit: Int = 50) -> String {
+        var s = "<section class=\"table\" id=\"t-\(esc(t.id))\"><h3>\(esc(l.report(t.title)))"
+        if let csvLink { s += " <a class=\"dl\" href=\"\(esc(csvLink))\">\(esc(l.t(.downloadCSV)))</a>" }
+        s += "</h3><table class=\"sortable\"><thead><tr>"
+        for c in t.columns {
+            let unit = c.unit.isEmpty || c.unit == "%" ? "" : " <small>(\(esc(l.report(c.unit))))</small>"
+            s += "<th>\(esc(l.report(c.name)))\(unit)</th>"
+        }
+        s += "</tr></thead><tbody>"
+        for row in t.rows.prefix(limit) {
+            s += "<tr>"
+            for (i, cell) in row.enumerated() {
+                let unit = i < t.columns.count ? t.columns[i].unit : ""
+                s += cellHTML(cell, unit: unit, l)
+            }
+            s += "</tr>"
+        }
+        s += "</tbody></table>"
+        if t.rows.count > limit {
+            s +=
+                "<p class=\"more\">\(l.integer(limit)) \(esc(l.t(.of))) \(l.integer(t.rows.count)); CSV \(l == .en ? "has all rows" : "tiene todas las filas").</p>"
+        }
+        s += "<p class=\"source\">\(esc(l.t(.source))): \(esc(t.source))</p></section>"
+        return s
+    }
+
+    static func cellHTML(_ cell: Cell, unit: String, _ l: Language) -> String {
+        switch cell {
+        case .text(let v): "<td>\(esc(l.report(v)))</td>"
+        case .count(let n): "<td class=\"n\" data-v=\"\(n)\">\(l.integer(n))</td>"
+        case .number(let v, let d): "<td class=\"n\" data-v=\"\(v)\">\(l.decimal(v, digits: d))</td>"
+        case .share(let v): "<td class=\"n\" data-v=\"\(v)\">\(l.percent(v))</td>"
+        case .empty: "<td class=\"n\">–</td>"
+        }
+    }
+
+    /// A chart embedded inline with its SVG download link.
+    static func chart(_ svg: String, downloadLink: String, _ l: Language) -> String {
+        "<figure class=\"chart\">\(svg)<figcaption><a class=\"dl\" href=\"\(esc(downloadLink))\">\(esc(l.t(.downloadSVG)))</a></figcaption></figure>"
+    }
+
+    static func input(
+        _ name: String,
+        label: String,
+        value: String,
+        error: String? = nil,
+        type: String = "text",
+        required: Bool = false
+    ) -> String {
+        let id = "f-\(name)"
+        return """
+            <div class="field\(error == nil ? "" : " invalid")"><label for="\(id)">\(esc(label))</label>\
+            <input id="\(id)" name="\(esc(name))" type="\(type)" value="\(esc(value))"\(required ? " required" : "")\
+            \(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"")>\
+            \(error.map { "<span class=\"error\" id=\"\(id)-error\">\(esc($0))</span>" } ?? "")</div>
+            """
+    }
+
+    static func csrfField(_ token: String?) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(token ?? ""))\">"
+    }
+
+    /// Previous / next links keeping the other query parameters.
+    static func pager(path: String, params: [(String, String)], page: Int, pages: Int, _ l: Language) -> String {
+        guard pages > 1 else { return "" }
+        func link(_ p: Int, _ text: UIText, rel: String) -> String {
+            "<a rel=\"\(rel)\" href=\"\(esc(path + query(params.filter { $0.0 != "page" } + [("page", String(p))])))\">\(esc(l.t(text)))</a>"
+        }
+        var s = "<nav class=\"pager\">"
+        if page > 1 { s += link(page - 1, .previous, rel: "prev") }
+        s += " <span>\(esc(l.t(.page))) \(l.integer(page)) \(esc(l.t(.of))) \(l.integer(pages))</span> "
+        if page < pages { s += link(page + 1, .next, rel: "next") }
+        return s + "</nav>"
+    }
+}

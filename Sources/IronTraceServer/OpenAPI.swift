@@ -1,0 +1,187 @@
+import Foundation
+import IronTraceAnalytics
+import IronTraceCore
+import IronTraceFormats
+import IronTraceNetwork
+
+/// The OpenAPI 3 description of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that
+/// every API route the router has is described here and that nothing described is missing.
+enum OpenAPIDocument {
+    static let json: String = {
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        return String(decoding: data, as: UTF8.self)
+    }()
+
+    static func parameter(_ name: String, in place: String = "query", _ description: String, type: String = "string", required: Bool = false)
+        -> [String: Any]
+    {
+        ["name": name, "in": place, "description": description, "required": required || place == "path", "schema": ["type": type]]
+    }
+
+    static var filters: [[String: Any]] {
+        [
+            parameter("country", "Country of recovery (MX, US)"),
+            parameter("area", "Area of recovery: MX-14, MX-14039, US-TX or a state name"),
+            parameter("years", "A year (2019) or a range (2015-2020) of recovery"),
+            parameter("type", "Firearm types, comma-separated: \(FirearmType.allCases.map(\.rawValue).joined(separator: ", ")), handgun, long_gun"),
+            parameter("source-state", "US source state (USPS code or name)"),
+            parameter("dealer", "Dealer licence number or IronTrace id"),
+            parameter("event", "Armed-violence event id (provenance)", type: "integer"),
+        ]
+    }
+
+    static var paging: [[String: Any]] {
+        [
+        parameter("page", "Page number, from 1", type: "integer"),
+        parameter("per_page", "Items per page, 1–500", type: "integer"),
+    ]}
+
+    static func op(_ summary: String, role: String, parameters: [[String: Any]] = [], body: [String: Any]? = nil, ok: String = "200")
+        -> [String: Any]
+    {
+        var o: [String: Any] = [
+            "summary": summary,
+            "description": "Needs the \(role) role or higher.",
+            "parameters": parameters,
+            "responses": [
+                ok: ["description": "OK", "content": ["application/json": ["schema": ["type": "object"]]]],
+                "400": ["$ref": "#/components/responses/Error"],
+                "401": ["$ref": "#/components/responses/Error"],
+                "403": ["$ref": "#/components/responses/Error"],
+                "404": ["$ref": "#/components/responses/Error"],
+            ],
+        ]
+        if let body { o["requestBody"] = body }
+        return o
+    }
+
+    static var document: [String: Any] {
+        let listSchema: [String: Any] = [
+            "type": "object",
+            "properties": [
+                "total": ["type": "integer"], "page": ["type": "integer"], "per_page": ["type": "integer"],
+                "items": ["type": "array", "items": ["type": "object"]],
+            ],
+        ]
+        var traceFields: [String: Any] = [:]
+        for f in TraceForm.fields { traceFields[f.name] = ["type": "string"] }
+        traceFields["serial_obliterated"] = ["type": "boolean"]
+        return [
+            "openapi": "3.0.3",
+            "info": [
+                "title": "IronTrace API",
+                "version": "1.0.0",
+                "description":
+                    "Trace statistics, traces, trace submission, trafficking leads, imports and the audit log. Authenticate with `Authorization: Bearer TOKEN` (`irontrace users token NAME`) or a session cookie plus `X-CSRF-Token` on writes. People appear by pseudonym; full personal data only for analysts with `pii=1`, audited.",
+            ],
+            "servers": [["url": "/"]],
+            "security": [["bearer": [String]()]],
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "schemas": [
+                    "Error": [
+                        "type": "object",
+                        "properties": [
+                            "error": [
+                                "type": "object",
+                                "properties": [
+                                    "code": ["type": "string"], "message": ["type": "string"], "status": ["type": "integer"],
+                                ],
+                            ]
+                        ],
+                    ],
+                    "List": listSchema,
+                ],
+                "responses": [
+                    "Error": [
+                        "description": "An error with a stable code",
+                        "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+                    ]
+                ],
+            ],
+            "paths": [
+                "/api/v1/openapi.json": ["get": ["summary": "This document", "security": [[String: Any]](), "responses": ["200": ["description": "OK"]]]],
+                "/api/v1/me": ["get": op("The signed-in user and role", role: "viewer")],
+                "/api/v1/reports": ["get": op("The report names", role: "viewer")],
+                "/api/v1/reports/{name}": [
+                    "get": op(
+                        "One report for a filter: tables of columns (name, unit) and rows, with sources and notes",
+                        role: "viewer",
+                        parameters: [
+                            parameter("name", in: "path", "One of: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", "))")
+                        ] + filters
+                    )
+                ],
+                "/api/v1/traces": [
+                    "get": op(
+                        "Traces selected by the filters and a serial search, newest recovery first (no personal data)",
+                        role: "viewer",
+                        parameters: filters + [parameter("serial", "Part of a serial number")] + paging
+                    ),
+                    "post": op(
+                        "Trace one recovered firearm (Form 3312.1 fields), store the result and return it with candidates and score components; 422 with `error.fields` for invalid fields",
+                        role: "analyst",
+                        body: [
+                            "required": true,
+                            "content": [
+                                "application/json": [
+                                    "schema": [
+                                        "type": "object", "required": ["manufacturer", "serial", "recovery_date"],
+                                        "properties": traceFields,
+                                    ]
+                                ]
+                            ],
+                        ],
+                        ok: "201"
+                    ),
+                ],
+                "/api/v1/traces/{id}": [
+                    "get": op(
+                        "One trace; the purchaser is masked for viewers, a pseudonym for analysts, full personal data with pii=1 (audited)",
+                        role: "viewer",
+                        parameters: [parameter("id", in: "path", "Trace id", type: "integer"), parameter("pii", "1 for full personal data (analysts)")]
+                    )
+                ],
+                "/api/v1/leads": [
+                    "get": op(
+                        "Ranked trafficking leads with reasons",
+                        role: "analyst",
+                        parameters: [parameter("kind", "One of: \(Lead.Kind.allCases.map(\.rawValue).joined(separator: ", "))")] + paging
+                    )
+                ],
+                "/api/v1/leads/{rank}": [
+                    "get": op("One lead", role: "analyst", parameters: [parameter("rank", in: "path", "Lead rank, from 1", type: "integer")])
+                ],
+                "/api/v1/leads/{rank}/graph": [
+                    "get": op(
+                        "A lead's link chart as nodes and links (people by pseudonym)",
+                        role: "analyst",
+                        parameters: [parameter("rank", in: "path", "Lead rank, from 1", type: "integer")]
+                    )
+                ],
+                "/api/v1/entities/{ref}/neighbours": [
+                    "get": op(
+                        "Links around an entity (person:12, dealer:3, firearm:45, recovery:7, event:9)",
+                        role: "analyst",
+                        parameters: [parameter("ref", in: "path", "Entity reference"), parameter("depth", "1–3", type: "integer")]
+                    )
+                ],
+                "/api/v1/imports": ["get": op("The import ledger", role: "admin")],
+                "/api/v1/imports/{id}/rejections": [
+                    "get": op(
+                        "One import's rejected rows with line, column and reason",
+                        role: "admin",
+                        parameters: [parameter("id", in: "path", "Import id", type: "integer")] + paging
+                    )
+                ],
+                "/api/v1/audit": [
+                    "get": op(
+                        "The audit log, newest first",
+                        role: "admin",
+                        parameters: [parameter("user", "Only this user"), parameter("action", "Only this action")] + paging
+                    )
+                ],
+            ],
+        ]
+    }
+}

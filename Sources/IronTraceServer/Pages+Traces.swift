@@ -1,0 +1,300 @@
+import Foundation
+import Hummingbird
+import IronTraceAnalytics
+import IronTraceCore
+import IronTraceDataset
+import IronTraceFormats
+import IronTraceStore
+import IronTraceTracing
+
+/// The traces pages: search and filter, one trace (purchaser masked by role, candidates with the
+/// score explained), the Form 3312.1 request form and the CSV batch upload. Every trace lookup and
+/// every view of personal data is audited.
+extension Pages {
+    static let tracesPerPage = 50
+
+    static func addTraceRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
+        router.get("/traces") { request, context in
+            let user = try context.require(.viewer)
+            let q = query(request)
+            let l = context.language
+            let list = try TraceList(state.snapshot, q)
+            if q["download"] == "csv" {
+                try state.store.audit(user: user.name, action: "export", target: "traces", detail: "csv \(list.rows.count) rows")
+                return download(list.csv(), contentType: "text/csv; charset=utf-8", filename: "traces.csv")
+            }
+            var body = filterForm(action: "/traces", q, l)
+            body += "<form class=\"search\" method=\"get\" action=\"/traces\">"
+            for k in ReportFilter.keys { if let v = q[k] { body += "<input type=\"hidden\" name=\"\(k)\" value=\"\(HTML.esc(v))\">" } }
+            body += HTML.input("serial", label: l.t(.serial), value: q["serial"] ?? "")
+            body += "<button type=\"submit\">\(HTML.esc(l.t(.search)))</button></form>"
+            if context.identity!.user.role >= .analyst {
+                body += "<p><a class=\"button\" href=\"/traces/new\" id=\"new-trace\">\(HTML.esc(l.t(.submitTrace)))</a></p>"
+            }
+            body += list.html(l, path: "/traces", q: q)
+            return html(HTML.page(frame(request, context, state, section: "traces"), title: l.t(.traces), body: body))
+        }
+        router.get("/traces/new") { request, context in
+            try context.require(.analyst)
+            return traceForm(request, context, state, values: [:], errors: [:], message: nil)
+        }
+        router.post("/traces/new") { request, context in
+            var request = request
+            let user = try context.require(.analyst)
+            let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 20)))
+            let (req, errors) = TraceForm.request(form, context.language)
+            guard let req, errors.isEmpty else {
+                return traceForm(request, context, state, values: form.fields, errors: errors, message: context.language.t(.fieldErrors), status: .badRequest)
+            }
+            let submission = try TraceSubmission.run([req], state: state, source: "web form by \(user.name)", user: user.name)
+            let r = submission.results[0]
+            return html(
+                HTML.page(
+                    frame(request, context, state, section: "traces"),
+                    title: context.language.t(.stored),
+                    body: resultHTML(r, storedAs: submission.traceIDs.first, context.language, role: user.role, snapshot: state.snapshot)
+                )
+            )
+        }
+        router.post("/traces/batch") { request, context in
+            var request = request
+            let user = try context.require(.analyst)
+            let raw = try await request.collectBody(upTo: context.maxUploadSize)
+            var bytes = Array(raw.readableBytesView)
+            if request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+                bytes = Array((FormBody(String(decoding: bytes, as: UTF8.self))["csv"] ?? "").utf8)
+            }
+            let outcome = try TraceSubmission.batch(bytes, state: state, user: user.name)
+            let l = context.language
+            return html(
+                HTML.page(frame(request, context, state, section: "traces"), title: l.t(.batchUpload), body: outcome.html(l)),
+                status: outcome.results.isEmpty && !outcome.rejections.isEmpty ? .badRequest : .ok
+            )
+        }
+        router.get("/traces/:id") { request, context in
+            let user = try context.require(.viewer)
+            let s = state.snapshot
+            guard let id = context.parameters.get("id").flatMap(Int64.init), let row = s.traceRow[id] else {
+                throw AppError.notFound("no trace with id '\(context.parameters.get("id") ?? "")'")
+            }
+            let wantsPII = query(request)["pii"] == "1"
+            if wantsPII { try context.require(.analyst) }
+            try state.store.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)")
+            let l = context.language
+            let body = try traceDetail(row, s, l, role: user.role, wantsPII: wantsPII, user: user.name, store: state.store)
+            return html(HTML.page(frame(request, context, state, section: "traces"), title: "\(l.t(.traces)) · \(id)", body: body))
+        }
+    }
+
+    /// One trace: the recovered gun, the outcome, the sale and dealer, the purchaser (by role), and
+    /// what the engine finds for this gun today.
+    static func traceDetail(
+        _ row: Int,
+        _ s: Snapshot,
+        _ l: Language,
+        role: UserAccount.Role,
+        wantsPII: Bool,
+        user: String,
+        store: IronTraceStore
+    ) throws -> String {
+        let d = s.dataset
+        let t = d.traces
+        var body = "<dl class=\"facts\" id=\"trace-facts\">"
+        func fact(_ k: String, _ v: String) { body += "<dt>\(HTML.esc(k))</dt><dd>\(HTML.esc(v))</dd>" }
+        fact(l.t(.outcome), l.report(TraceList.outcomeText(Dataset.outcomes[Int(t.outcome[row])])))
+        var request: TraceRequest?
+        if let rr = s.analytics.recoveryRow(ofTraceAt: row) {
+            let r = d.recoveries
+            let date = CivilDate(dayNumber: r.date[rr])
+            fact(l.t(.recovered), l.date(date))
+            let area = d.strings[r.area[rr]]
+            fact(l.t(.recoveredIn), area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area) + " (\(area))")
+            let type = Dataset.firearmTypes[Int(r.type[rr])]
+            fact(l.t(.firearm), "\(d.strings[r.manufacturer[rr]]) · \(l.report(type.rawValue)) · \(d.strings[r.caliber[rr]])")
+            let serial = d.strings[r.serial[rr]]
+            fact(l.t(.serial), r.obliterated[rr] ? "\(serial) (\(l.t(.obliterated)))" : serial)
+            request = TraceRequest(
+                requestID: "web-lookup",
+                requestDate: date,
+                serial: serial,
+                serialObliterated: r.obliterated[rr],
+                manufacturer: d.strings[r.manufacturer[rr]],
+                type: type.rawValue,
+                caliber: d.strings[r.caliber[rr]],
+                recoveryDate: date,
+                recoveryCountry: d.strings[r.country[rr]],
+                recoveryArea: area
+            )
+        }
+        if t.timeToCrime[row] >= 0 { fact(l.t(.timeToCrime), l.days(Int(t.timeToCrime[row]))) }
+        if let dr = s.analytics.dealerRow(ofTraceAt: row) {
+            let lic = d.strings[d.licensees.licence[dr]]
+            body +=
+                "<dt>\(HTML.esc(l.t(.dealerPage)))</dt><dd><a href=\"/dealers/\(HTML.encode(lic))\">\(HTML.esc(d.strings[d.licensees.name[dr]]))</a> · \(HTML.esc(d.strings[d.licensees.city[dr]])), \(HTML.esc(d.strings[d.licensees.state[dr]])) · \(HTML.esc(lic))</dd>"
+        }
+        let purchaser = t.purchaser[row]
+        if purchaser > 0 {
+            body += "<dt>\(HTML.esc(l.t(.purchaser)))</dt><dd id=\"purchaser\">"
+            if role < .analyst {
+                body += "<span class=\"masked\">\(HTML.esc(l.t(.masked)))</span>"
+            } else {
+                body += "<a href=\"/network/entity/person:\(purchaser)\">\(HTML.esc(Person.pseudonym(for: purchaser)))</a>"
+                if wantsPII, let p = try store.personRecord(id: purchaser) {
+                    try store.audit(user: user, action: "pii-view", target: "person:\(purchaser)", detail: "trace page")
+                    body +=
+                        "<div class=\"pii\">\(HTML.esc(p["first_name"] ?? "")) \(HTML.esc(p["last_name"] ?? "")) · \(HTML.esc(p["birth_date"] ?? ""))<br>\(HTML.esc(p["street"] ?? "")), \(HTML.esc(p["city"] ?? "")), \(HTML.esc(p["state"] ?? "")) \(HTML.esc(p["zip"] ?? "")) · \(HTML.esc(p["phone"] ?? ""))</div>"
+                } else {
+                    body += " <a href=\"?pii=1\" id=\"show-pii\">\(HTML.esc(l.t(.showPII)))</a>"
+                }
+            }
+            body += "</dd>"
+        }
+        body += "</dl>"
+        if let request {
+            body += candidatesHTML(s.engine.trace(request), l, s)
+        }
+        return body
+    }
+
+    static func candidatesHTML(_ r: TraceResult, _ l: Language, _ s: Snapshot) -> String {
+        guard !r.candidates.isEmpty else { return "<p class=\"note\">\(HTML.esc(r.summary))</p>" }
+        let d = s.dataset
+        var body = "<section id=\"candidates\"><h2>\(HTML.esc(l.t(.candidates)))</h2><p class=\"note\">\(HTML.esc(r.summary))</p><table><thead><tr><th>#</th><th>\(HTML.esc(l.report("Sale")))</th><th>\(HTML.esc(l.t(.serial)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
+        for (i, c) in r.candidates.prefix(5).enumerated() {
+            var dealer = ""
+            if let sr = s.saleRow[c.saleID], let lr = s.licenseeRow[d.sales.licensee[sr]] {
+                dealer = d.strings[d.licensees.name[lr]]
+            }
+            body +=
+                "<tr><td>\(i + 1)</td><td>\(c.saleID)</td><td>\(HTML.esc(c.serial)) <small>(\(HTML.esc(c.serialMatch.rawValue)))</small></td><td>\(HTML.esc(dealer))</td><td class=\"n\">\(c.score)</td><td><ul class=\"explain\">"
+            for comp in c.components { body += "<li>\(HTML.esc(comp.description))</li>" }
+            body += "</ul></td></tr>"
+        }
+        return body + "</tbody></table></section>"
+    }
+
+    static func resultHTML(_ r: TraceResult, storedAs: Int64?, _ l: Language, role: UserAccount.Role, snapshot: Snapshot) -> String {
+        var body = "<dl class=\"facts\" id=\"trace-result\">"
+        body += "<dt>\(HTML.esc(l.t(.outcome)))</dt><dd id=\"result-outcome\">\(HTML.esc(l.report(TraceList.outcomeText(r.outcome))))</dd>"
+        if let id = storedAs { body += "<dt>\(HTML.esc(l.t(.id)))</dt><dd id=\"result-id\">\(id)</dd>" }
+        if let sale = r.sale {
+            body += "<dt>\(HTML.esc(l.t(.dealerPage)))</dt><dd>\(HTML.esc(sale.dealerName)) · \(HTML.esc(sale.dealerCity)), \(HTML.esc(sale.dealerState)) · \(HTML.esc(sale.licence))</dd>"
+            if let p = sale.purchaserID {
+                body += "<dt>\(HTML.esc(l.t(.purchaser)))</dt><dd>\(role >= .analyst ? HTML.esc(Person.pseudonym(for: p)) : HTML.esc(l.t(.masked)))</dd>"
+            }
+        }
+        if let ttc = r.timeToCrimeDays { body += "<dt>\(HTML.esc(l.t(.timeToCrime)))</dt><dd>\(HTML.esc(l.days(ttc)))</dd>" }
+        for p in r.problems { body += "<dt>!</dt><dd class=\"warning\">\(HTML.esc(p.description))</dd>" }
+        body += "</dl>"
+        return body + candidatesHTML(r, l, snapshot) + "<p><a href=\"/traces/new\">\(HTML.esc(l.t(.submitTrace)))</a> · <a href=\"/traces\">\(HTML.esc(l.t(.traces)))</a></p>"
+    }
+
+    static func traceForm(
+        _ request: Request,
+        _ context: IronTraceContext,
+        _ state: ServerState,
+        values: [String: String],
+        errors: [String: String],
+        message: String?,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let l = context.language
+        var body = ""
+        if let message { body += "<p class=\"error\" role=\"alert\" id=\"form-error\">\(HTML.esc(message))</p>" }
+        body += "<form method=\"post\" action=\"/traces/new\" class=\"trace-form\" novalidate>\(HTML.csrfField(context.identity?.csrf))"
+        for f in TraceForm.fields {
+            body += HTML.input(f.name, label: l.t(f.label) + (f.required ? " (\(l.t(.required)))" : ""), value: values[f.name] ?? "", error: errors[f.name])
+        }
+        body +=
+            "<div class=\"field\"><label><input type=\"checkbox\" name=\"serial_obliterated\" value=\"1\"\(values["serial_obliterated"] == "1" ? " checked" : "")> \(HTML.esc(l.t(.obliterated)))</label></div>"
+        body += "<button type=\"submit\" id=\"trace-submit\">\(HTML.esc(l.t(.submit)))</button></form>"
+        body += """
+            <section class="batch"><h2>\(HTML.esc(l.t(.batchUpload)))</h2><p>\(HTML.esc(l.t(.batchHelp)))</p>
+            <form method="post" action="/traces/batch" id="batch-form" data-csrf="\(HTML.esc(context.identity?.csrf ?? ""))">\(HTML.csrfField(context.identity?.csrf))
+            <input type="file" id="batch-file" accept=".csv,text/csv">
+            <textarea name="csv" id="batch-csv" rows="6" cols="80" placeholder="\(HTML.esc(TraceRequestCodec.header.joined(separator: ",")))"></textarea>
+            <progress id="batch-progress" max="100" value="0" hidden></progress>
+            <button type="submit" id="batch-submit">\(HTML.esc(l.t(.upload)))</button></form></section>
+            """
+        return html(HTML.page(frame(request, context, state, section: "traces"), title: l.t(.submitTrace), body: body), status: status)
+    }
+}
+
+/// The Form 3312.1 fields on the web form, and their checks.
+enum TraceForm {
+    struct Field {
+        var name: String
+        var label: UIText
+        var required: Bool
+    }
+
+    static let fields: [Field] = [
+        Field(name: "request_id", label: .requestID, required: false),
+        Field(name: "agency_ori", label: .agency, required: false),
+        Field(name: "case_number", label: .caseNumber, required: false),
+        Field(name: "ncic_code", label: .ncic, required: false),
+        Field(name: "manufacturer", label: .manufacturer, required: true),
+        Field(name: "model", label: .model, required: false),
+        Field(name: "caliber", label: .caliber, required: false),
+        Field(name: "type", label: .type, required: false),
+        Field(name: "serial", label: .serial, required: true),
+        Field(name: "importer", label: .importer, required: false),
+        Field(name: "country_of_origin", label: .countryOfOrigin, required: false),
+        Field(name: "recovery_date", label: .recoveryDate, required: true),
+        Field(name: "recovery_country", label: .recoveryCountry, required: false),
+        Field(name: "recovery_area", label: .recoveryArea, required: false),
+    ]
+
+    /// The request from the form, or the errors by field (in the reader's language).
+    static func request(_ f: FormBody, _ l: Language) -> (TraceRequest?, [String: String]) {
+        var errors: [String: String] = [:]
+        let es = l == .es
+        let dateText = f.value("recovery_date")
+        let date = CivilDate(parsing: dateText)
+        if dateText.isEmpty {
+            errors["recovery_date"] = es ? "obligatorio" : "required"
+        } else if date == nil {
+            errors["recovery_date"] = es ? "'\(dateText)' no es una fecha AAAA-MM-DD" : "'\(dateText)' is not a YYYY-MM-DD date"
+        } else if let date, date > CivilDate.today {
+            errors["recovery_date"] = es ? "la fecha está en el futuro" : "the date is in the future"
+        }
+        let country = f.value("recovery_country").uppercased()
+        if !country.isEmpty && (country.count != 2 || !country.allSatisfy(\.isLetter)) {
+            errors["recovery_country"] = es ? "código de país de dos letras (MX, US)" : "a two-letter country code (MX, US)"
+        }
+        let area = f.value("recovery_area")
+        if !area.isEmpty && (try? AreaCode(parsing: area)) == nil {
+            errors["recovery_area"] = es ? "se espera MX-14, MX-14039 o US-TX" : "expected MX-14, MX-14039 or US-TX"
+        }
+        let type = f.value("type")
+        if !type.isEmpty && FirearmType(parsing: type) == nil {
+            errors["type"] =
+                (es ? "tipo desconocido; tipos: " : "unknown type; types: ") + FirearmType.allCases.map(\.rawValue).joined(separator: ", ")
+        }
+        guard let date else { return (nil, errors) }
+        let req = TraceRequest(
+            requestID: f.value("request_id").isEmpty ? "web-\(UUID().uuidString.prefix(8))" : f.value("request_id"),
+            requestDate: CivilDate.today,
+            ncicCode: f.value("ncic_code"),
+            agencyORI: f.value("agency_ori"),
+            caseNumber: f.value("case_number"),
+            serial: f.value("serial"),
+            serialObliterated: f["serial_obliterated"] == "1",
+            manufacturer: f.value("manufacturer"),
+            type: type,
+            caliber: f.value("caliber"),
+            model: f.value("model"),
+            countryOfOrigin: f.value("country_of_origin").uppercased(),
+            importer: f.value("importer"),
+            recoveryDate: date,
+            recoveryCountry: country.isEmpty ? ((try? AreaCode(parsing: area))?.country ?? "") : country,
+            recoveryArea: area
+        )
+        // The engine's own checks (no manufacturer, no readable serial) are blocking field errors too.
+        for p in req.validate() where p.blocking {
+            let field = fields.contains { $0.name == p.field } ? p.field : "serial"
+            errors[field] = p.reason
+        }
+        return (req, errors)
+    }
+}

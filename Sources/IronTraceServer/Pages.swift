@@ -1,0 +1,136 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import IronTraceAnalytics
+import IronTraceCore
+import NIOCore
+
+/// Shared pieces of the HTML pages: responses, frames, filters from the URL, report sections with
+/// their CSV and SVG downloads, and the page cache key.
+enum Pages {
+    static func html(_ s: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: s))
+        )
+    }
+
+    static func download(_ body: String, contentType: String, filename: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: contentType,
+                .contentDisposition: "attachment; filename=\"\(filename)\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: body))
+        )
+    }
+
+    static func frame(_ request: Request, _ context: IronTraceContext, _ state: ServerState, section: String)
+        -> HTML.Frame
+    {
+        HTML.Frame(
+            language: context.language,
+            user: context.identity?.user.name,
+            role: context.identity?.user.role.rawValue,
+            csrf: context.identity?.csrf,
+            synthetic: state.snapshot.isSynthetic,
+            path: request.uri.description,
+            section: section
+        )
+    }
+
+    /// The query parameters, last value wins.
+    static func query(_ request: Request) -> [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in request.uri.queryParameters { out[String(k)] = String(v).removingPercentEncoding ?? String(v) }
+        return out
+    }
+
+    /// The report filter in the URL (only the filter keys; others are the page's own).
+    static func filter(_ q: [String: String]) throws -> ReportFilter {
+        var p: [String: String] = [:]
+        for k in ReportFilter.keys { if let v = q[k], !v.trimmingCharacters(in: .whitespaces).isEmpty { p[k] = v } }
+        do { return try ReportFilter(parameters: p) } catch { throw AppError.invalidFilter(error.description) }
+    }
+
+    /// The filter form: every field keeps its value so the URL is the view.
+    static func filterForm(action: String, _ q: [String: String], _ l: Language, keys: [String] = ReportFilter.keys) -> String {
+        let labels: [String: UIText] = [
+            "country": .country, "area": .area, "years": .years, "type": .type, "source-state": .sourceState,
+            "dealer": .dealer, "event": .events,
+        ]
+        var s = "<form class=\"filters\" method=\"get\" action=\"\(HTML.esc(action))\"><fieldset><legend>\(HTML.esc(l.t(.filters)))</legend>"
+        for k in keys where k != "event" {
+            if k == "type" {
+                s += "<div class=\"field\"><label for=\"f-type\">\(HTML.esc(l.t(.type)))</label><select id=\"f-type\" name=\"type\">"
+                s += "<option value=\"\">\(HTML.esc(l.t(.any)))</option>"
+                for t in ["handgun", "long_gun"] + FirearmType.allCases.map(\.rawValue) {
+                    s +=
+                        "<option value=\"\(t)\"\(q["type"] == t ? " selected" : "")>\(HTML.esc(l.report(t.replacingOccurrences(of: "_", with: " "))))</option>"
+                }
+                s += "</select></div>"
+            } else {
+                s += HTML.input(k, label: l.t(labels[k] ?? .filters), value: q[k] ?? "")
+            }
+        }
+        s +=
+            "<button type=\"submit\">\(HTML.esc(l.t(.apply)))</button> <a href=\"\(HTML.esc(action))\">\(HTML.esc(l.t(.clear)))</a></fieldset></form>"
+        return s
+    }
+
+    /// One report on a page: its tables (CSV links) and charts (inline, with SVG links).
+    static func reportSection(
+        _ r: Report,
+        path: String,
+        q: [String: String],
+        _ l: Language,
+        tables: [String]? = nil,
+        charts: Bool = true
+    ) -> String {
+        var s = "<section class=\"report\" id=\"r-\(HTML.esc(r.name))\"><h2>\(HTML.esc(l.report(Analytics.Name(rawValue: r.name)?.title ?? r.title)))</h2>"
+        for n in r.notes { s += "<p class=\"note\">\(HTML.esc(l.report(n)))</p>" }
+        let filterPairs = ReportFilter.keys.compactMap { k in q[k].map { (k, $0) } }
+        if charts {
+            s += "<div class=\"charts\">"
+            for c in ReportCharts.charts(for: r, translate: l.report) {
+                let link = "/charts/\(r.name)/\(c.id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)])
+                s += HTML.chart(c.svg, downloadLink: link, l)
+            }
+            s += "</div>"
+        }
+        for t in r.tables where tables == nil || tables!.contains(t.id) {
+            guard !t.rows.isEmpty else { continue }
+            let link = path + HTML.query(filterPairs + [("download", "csv"), ("report", r.name), ("table", t.id)])
+            s += HTML.table(t, l, csvLink: link)
+        }
+        return s + "</section>"
+    }
+
+    /// Answers `?download=csv&report=NAME&table=ID` for any report page (audited as an export).
+    static func csvDownload(_ q: [String: String], _ context: IronTraceContext, _ state: ServerState) throws -> Response? {
+        guard q["download"] == "csv" else { return nil }
+        guard let name = q["report"].flatMap(Analytics.Name.init(rawValue:)) else {
+            throw AppError.badRequest("report=NAME is required with download=csv")
+        }
+        let f = try filter(q)
+        let r = state.snapshot.analytics.report(name, filter: f)
+        guard let tid = q["table"], r.table(tid) != nil else {
+            throw AppError.notFound("report \(name.rawValue) has no table '\(q["table"] ?? "")'")
+        }
+        let user = try context.user()
+        try state.store.audit(
+            user: user.name,
+            action: "export",
+            target: "report:\(name.rawValue)/\(tid)",
+            detail: f.isEmpty ? "csv" : "csv " + f.parameters.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        )
+        return download(r.rendered(as: .csv, tableID: tid), contentType: "text/csv; charset=utf-8", filename: "\(name.rawValue)-\(tid).csv")
+    }
+
+    /// Cache key for a page body: same path, query, language and role give the same HTML.
+    static func cacheKey(_ request: Request, _ context: IronTraceContext) -> String {
+        "\(request.uri.description)|\(context.language.rawValue)|\(context.identity?.user.role.rawValue ?? "-")"
+    }
+}

@@ -1,0 +1,116 @@
+import Hummingbird
+import NIOCore
+
+/// The dashboard's own stylesheet and script, served from memory (no CDN, no build step). The
+/// script only adds: upload progress for CSV batches, and click-to-sort on report tables.
+enum StaticFiles {
+    static func addRoutes(_ router: Router<IronTraceContext>) {
+        router.get("/static/app.css") { _, _ in asset(css, "text/css; charset=utf-8") }
+        router.get("/static/app.js") { _, _ in asset(js, "text/javascript; charset=utf-8") }
+    }
+
+    static func asset(_ s: String, _ type: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: s))
+        )
+    }
+
+    static let css = """
+        :root { --ink: #1d2430; --muted: #5b6473; --line: #d9dde3; --accent: #a4161a; --bg: #fafafa; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+        header { display: flex; align-items: center; gap: 1.2rem; padding: .6rem 1.2rem; background: #1d2430; color: #fff; flex-wrap: wrap; }
+        header a { color: #e9ecf1; text-decoration: none; }
+        header nav a { padding: .3rem .55rem; border-radius: 4px; }
+        header nav a[aria-current=page] { background: var(--accent); color: #fff; }
+        .brand { font-weight: 700; letter-spacing: .04em; }
+        .account { margin-left: auto; display: flex; gap: .8rem; align-items: center; }
+        .account button { background: none; border: 1px solid #8a93a3; color: #fff; border-radius: 4px; cursor: pointer; }
+        .synthetic { margin: 0; padding: .45rem 1.2rem; background: #fff3cd; border-bottom: 1px solid #e0c36a; font-weight: 600; }
+        main { padding: 1rem 1.2rem 3rem; max-width: 1400px; }
+        h1 { font-size: 1.5rem; margin: .4rem 0 1rem; }
+        h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
+        h3 { font-size: 1rem; }
+        .headline { display: flex; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
+        .figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; min-width: 12rem; }
+        .figure .value { display: block; font-size: 1.6rem; font-weight: 700; }
+        .figure .label { color: var(--muted); }
+        .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
+        figure.chart { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .4rem; max-width: 100%; }
+        figure.chart svg { max-width: 640px; width: 100%; height: auto; display: block; }
+        #link-chart figure.chart svg { max-width: 1100px; }
+        table { border-collapse: collapse; background: #fff; margin: .4rem 0; font-size: .9rem; }
+        th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+        th { background: #eef0f3; cursor: default; }
+        table.sortable th { cursor: pointer; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        .source, .note, .more { color: var(--muted); font-size: .85rem; }
+        a.dl { font-size: .8rem; border: 1px solid var(--line); border-radius: 3px; padding: 0 .35rem; text-decoration: none; }
+        form.filters fieldset, form.path-form fieldset { display: flex; flex-wrap: wrap; gap: .6rem; align-items: end; border: 1px solid var(--line); background: #fff; }
+        .field { display: flex; flex-direction: column; margin: .25rem 0; }
+        .field label { font-size: .8rem; color: var(--muted); }
+        .field input, .field select { padding: .3rem; border: 1px solid #b9c0ca; border-radius: 3px; min-width: 9rem; }
+        .field.invalid input { border-color: var(--accent); background: #fff5f5; }
+        .error { color: var(--accent); font-weight: 600; }
+        .field .error { font-size: .8rem; }
+        form.trace-form { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .3rem 1rem; max-width: 70rem; }
+        form.trace-form button { grid-column: 1 / -1; justify-self: start; }
+        form.login { max-width: 22rem; }
+        form.inline { display: inline; }
+        button, a.button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; padding: .4rem .9rem; cursor: pointer; text-decoration: none; display: inline-block; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; background: #fff; border: 1px solid var(--line); padding: .8rem; max-width: 60rem; }
+        dl.facts dt { color: var(--muted); }
+        dl.facts dd { margin: 0; }
+        .masked { font-style: italic; color: var(--muted); }
+        .pii { margin-top: .3rem; padding: .3rem; background: #fff5f5; border: 1px dashed var(--accent); }
+        ol.timeline li.recovery { color: var(--accent); }
+        ul.explain { margin: 0; padding-left: 1rem; }
+        footer { color: var(--muted); padding: 1rem 1.2rem; font-size: .8rem; }
+        """
+
+    static let js = """
+        // IronTrace dashboard: progressive enhancements only; every page works without this file.
+        (function () {
+          "use strict";
+          // Click a header of a report table to sort by that column (numbers by value).
+          document.querySelectorAll("table.sortable").forEach(function (table) {
+            table.querySelectorAll("th").forEach(function (th, col) {
+              th.addEventListener("click", function () {
+                var body = table.tBodies[0];
+                var rows = Array.prototype.slice.call(body.rows);
+                var dir = th.dataset.dir === "asc" ? -1 : 1;
+                th.dataset.dir = dir === 1 ? "asc" : "desc";
+                rows.sort(function (a, b) {
+                  var x = a.cells[col], y = b.cells[col];
+                  var vx = x && x.dataset.v !== undefined ? parseFloat(x.dataset.v) : (x ? x.textContent : "");
+                  var vy = y && y.dataset.v !== undefined ? parseFloat(y.dataset.v) : (y ? y.textContent : "");
+                  if (typeof vx === "number" && typeof vy === "number") return (vx - vy) * dir;
+                  return String(vx).localeCompare(String(vy)) * dir;
+                });
+                rows.forEach(function (r) { body.appendChild(r); });
+              });
+            });
+          });
+          // CSV batch upload: send the chosen file as text/csv with a progress bar.
+          var form = document.getElementById("batch-form");
+          var file = document.getElementById("batch-file");
+          if (form && file) {
+            form.addEventListener("submit", function (e) {
+              if (!file.files || file.files.length === 0) return; // the textarea posts normally
+              e.preventDefault();
+              var bar = document.getElementById("batch-progress");
+              bar.hidden = false;
+              var xhr = new XMLHttpRequest();
+              xhr.open("POST", "/traces/batch");
+              xhr.setRequestHeader("Content-Type", "text/csv");
+              xhr.setRequestHeader("X-CSRF-Token", form.dataset.csrf);
+              xhr.upload.onprogress = function (p) { if (p.lengthComputable) bar.value = Math.round(100 * p.loaded / p.total); };
+              xhr.onload = function () { document.open(); document.write(xhr.responseText); document.close(); };
+              xhr.send(file.files[0]);
+            });
+          }
+        })();
+        """
+}

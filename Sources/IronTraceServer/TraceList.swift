@@ -1,0 +1,243 @@
+import Foundation
+import IronTraceAnalytics
+import IronTraceCore
+import IronTraceDataset
+import IronTraceFormats
+import IronTraceStore
+import IronTraceTracing
+
+/// Traces selected by the report filters plus a serial search, newest recovery first, paged; the
+/// same list backs the page, its CSV and `GET /api/v1/traces`. No personal data: purchasers appear
+/// only as "identified" here; a trace's own page shows more by role.
+struct TraceList {
+    let snapshot: Snapshot
+    let rows: [Int]
+    let page: Int
+    let perPage: Int
+
+    init(_ s: Snapshot, _ q: [String: String]) throws {
+        snapshot = s
+        var rows = s.analytics.traceRows(matching: try Pages.filter(q))
+        if let text = q["serial"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let needle = SerialNumber(text).normalized
+            let d = s.dataset
+            rows = rows.filter { i in
+                guard let rr = s.analytics.recoveryRow(ofTraceAt: i) else { return false }
+                return d.strings[d.recoveries.serial[rr]].contains(needle)
+            }
+        }
+        self.rows = rows
+        guard let p = Int(q["page"] ?? "1"), p >= 1 else { throw AppError.badRequest("page must be a positive integer") }
+        guard let n = Int(q["per_page"] ?? "\(Pages.tracesPerPage)"), (1...500).contains(n) else {
+            throw AppError.badRequest("per_page must be between 1 and 500")
+        }
+        page = p
+        perPage = n
+    }
+
+    var pages: Int { max(1, (rows.count + perPage - 1) / perPage) }
+    var pageRows: ArraySlice<Int> {
+        let lo = min(rows.count, (page - 1) * perPage)
+        return rows[lo..<min(rows.count, lo + perPage)]
+    }
+
+    static func outcomeText(_ o: TraceOutcome) -> String {
+        switch o {
+        case .completedToPurchaser: "Completed to purchaser"
+        case .completedToDealer: "Completed to dealer only"
+        case .notTraced: "Not traced"
+        }
+    }
+
+    /// One trace as plain fields (the API item and the CSV row).
+    func item(_ i: Int) -> [(String, Any)] {
+        let d = snapshot.dataset
+        var out: [(String, Any)] = [("id", d.traces.id[i])]
+        let t = d.traces
+        if let rr = snapshot.analytics.recoveryRow(ofTraceAt: i) {
+            let r = d.recoveries
+            out += [
+                ("recovery_id", r.id[rr]), ("recovery_date", CivilDate(dayNumber: r.date[rr]).description),
+                ("recovery_country", d.strings[r.country[rr]]), ("recovery_area", d.strings[r.area[rr]]),
+                ("manufacturer", d.strings[r.manufacturer[rr]]), ("type", Dataset.firearmTypes[Int(r.type[rr])].rawValue),
+                ("caliber", d.strings[r.caliber[rr]]), ("serial", d.strings[r.serial[rr]]),
+                ("serial_obliterated", r.obliterated[rr]),
+            ]
+        }
+        out.append(("outcome", Dataset.outcomes[Int(t.outcome[i])].rawValue))
+        out.append(("source_class", Dataset.sourceClasses[Int(t.sourceClass[i])].rawValue))
+        out.append(("source_state", d.strings[t.sourceState[i]]))
+        if let dr = snapshot.analytics.dealerRow(ofTraceAt: i) {
+            out.append(("dealer_licence", d.strings[d.licensees.licence[dr]]))
+            out.append(("dealer", d.strings[d.licensees.name[dr]]))
+        }
+        out.append(("time_to_crime_days", t.timeToCrime[i] >= 0 ? Int(t.timeToCrime[i]) : NSNull()))
+        out.append(("purchaser_identified", t.purchaser[i] > 0))
+        return out
+    }
+
+    static let csvColumns = [
+        "id", "recovery_id", "recovery_date", "recovery_country", "recovery_area", "manufacturer", "type", "caliber",
+        "serial", "serial_obliterated", "outcome", "source_class", "source_state", "dealer_licence", "dealer",
+        "time_to_crime_days", "purchaser_identified",
+    ]
+
+    func csv() -> String {
+        var out = TraceList.csvColumns.joined(separator: ",") + "\r\n"
+        for i in rows {
+            let fields = Dictionary(item(i), uniquingKeysWith: { a, _ in a })
+            out +=
+                TraceList.csvColumns.map { c -> String in
+                    let v = fields[c].map { $0 is NSNull ? "" : "\($0)" } ?? ""
+                    return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                        ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+                }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    func html(_ l: Language, path: String, q: [String: String]) -> String {
+        let d = snapshot.dataset
+        let params = q.filter { $0.key != "download" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var s =
+            "<section class=\"table\" id=\"trace-list\"><h3>\(l.integer(rows.count)) \(HTML.esc(l.t(.traces).lowercased())) <a class=\"dl\" href=\"\(HTML.esc(path + HTML.query(params.filter { $0.0 != "page" } + [("download", "csv")])))\">CSV</a></h3>"
+        s += "<table><thead><tr>"
+        for h: UIText in [.id, .recovered, .recoveredIn, .firearm, .serial, .outcome, .dealerPage, .timeToCrime] {
+            s += "<th>\(HTML.esc(l.t(h)))</th>"
+        }
+        s += "</tr></thead><tbody>"
+        for i in pageRows {
+            let id = d.traces.id[i]
+            s += "<tr><td><a href=\"/traces/\(id)\">\(id)</a></td>"
+            if let rr = snapshot.analytics.recoveryRow(ofTraceAt: i) {
+                let r = d.recoveries
+                let area = d.strings[r.area[rr]]
+                s += "<td>\(HTML.esc(l.date(CivilDate(dayNumber: r.date[rr]))))</td>"
+                s += "<td>\(HTML.esc(area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area)))</td>"
+                s +=
+                    "<td>\(HTML.esc(d.strings[r.manufacturer[rr]])) · \(HTML.esc(l.report(Dataset.firearmTypes[Int(r.type[rr])].rawValue))) · \(HTML.esc(d.strings[r.caliber[rr]]))</td>"
+                s += "<td><code>\(HTML.esc(d.strings[r.serial[rr]]))</code></td>"
+            } else {
+                s += "<td></td><td></td><td></td><td></td>"
+            }
+            s += "<td>\(HTML.esc(l.report(TraceList.outcomeText(Dataset.outcomes[Int(d.traces.outcome[i])]))))</td>"
+            if let dr = snapshot.analytics.dealerRow(ofTraceAt: i) {
+                s += "<td><a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[dr]]))\">\(HTML.esc(d.strings[d.licensees.name[dr]]))</a></td>"
+            } else {
+                s += "<td></td>"
+            }
+            let ttc = d.traces.timeToCrime[i]
+            s += "<td class=\"n\">\(ttc >= 0 ? HTML.esc(l.days(Int(ttc))) : "–")</td></tr>"
+        }
+        s += "</tbody></table></section>"
+        return s + HTML.pager(path: path, params: params, page: page, pages: pages, l)
+    }
+}
+
+/// Trace requests from the form, the batch upload or the API: traced against the snapshot, stored
+/// with a ledger entry (rejected rows of a batch go to the rejections table through the same
+/// ledger), audited, then the snapshot is rebuilt so pages and reports include them.
+public struct TraceSubmission: Sendable {
+    public var results: [TraceResult]
+    public var traceIDs: [Int64]
+    public var rejections: [Rejection]
+    public var rowsRead: Int
+
+    static func run(
+        _ requests: [TraceRequest],
+        rejections: [Rejection] = [],
+        state: ServerState,
+        source: String,
+        user: String
+    ) throws -> TraceSubmission {
+        let engine = state.snapshot.engine
+        let results = requests.map { engine.trace($0) }
+        let ids = try record(results, rejections: rejections, in: state.store, source: source)
+        try state.store.audit(
+            user: user,
+            action: "trace-submit",
+            target: ids.count == 1 ? "trace:\(ids[0])" : "traces:\(ids.first ?? 0)-\(ids.last ?? 0)",
+            detail: "\(results.count) requests from \(source)"
+        )
+        try state.reload()
+        return TraceSubmission(
+            results: results,
+            traceIDs: ids,
+            rejections: rejections,
+            rowsRead: requests.count + rejections.count
+        )
+    }
+
+    /// A CSV batch in the trace-request layout.
+    static func batch(_ bytes: [UInt8], state: ServerState, user: String) throws -> TraceSubmission {
+        let name = "upload by \(user)"
+        let reader: NativeReader<TraceRequestCodec>
+        do { reader = try NativeReader<TraceRequestCodec>(bytes: bytes, name: "upload.csv") } catch {
+            throw AppError.badRequest(error.description)
+        }
+        var requests: [TraceRequest] = []
+        var rejections: [Rejection] = []
+        for r in reader {
+            switch r {
+            case .record(let v, _): requests.append(v)
+            case .rejected(let j): rejections.append(j)
+            }
+        }
+        guard !requests.isEmpty || !rejections.isEmpty else { throw AppError.badRequest("upload.csv: no rows after the header") }
+        return try run(requests, rejections: rejections, state: state, source: name, user: user)
+    }
+
+    /// Stores results as recoveries (when new) and traces; returns the trace ids.
+    public static func record(
+        _ results: [TraceResult],
+        rejections: [Rejection] = [],
+        in store: IronTraceStore,
+        source: String
+    ) throws -> [Int64] {
+        var (nextRecovery, nextTrace) = try store.nextIDs()
+        var recoveries: [Recovery] = []
+        var traces: [Trace] = []
+        for r in results {
+            var recoveryID = r.request.recoveryID
+            if recoveryID == nil {
+                recoveries.append(r.recoveryRecord(id: nextRecovery))
+                recoveryID = nextRecovery
+                nextRecovery += 1
+            }
+            traces.append(r.traceRecord(id: nextTrace, recoveryID: recoveryID!))
+            nextTrace += 1
+        }
+        try store.recordTraces(
+            recoveries: recoveries,
+            traces: traces,
+            source: source,
+            sha256: UUID().uuidString,
+            rejections: rejections
+        )
+        return traces.map(\.id)
+    }
+
+    func html(_ l: Language) -> String {
+        var s = "<dl class=\"facts\" id=\"batch-result\">"
+        s += "<dt>\(HTML.esc(l.t(.rowsRead)))</dt><dd id=\"batch-read\">\(l.integer(rowsRead))</dd>"
+        s += "<dt>\(HTML.esc(l.t(.rowsStored)))</dt><dd id=\"batch-stored\">\(l.integer(results.count))</dd>"
+        s += "<dt>\(HTML.esc(l.t(.rowsRejected)))</dt><dd id=\"batch-rejected\">\(l.integer(rejections.count))</dd></dl>"
+        if !results.isEmpty {
+            s += "<table><thead><tr><th>\(HTML.esc(l.t(.requestID)))</th><th>\(HTML.esc(l.t(.id)))</th><th>\(HTML.esc(l.t(.outcome)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.timeToCrime)))</th></tr></thead><tbody>"
+            for (r, id) in zip(results, traceIDs) {
+                s +=
+                    "<tr><td>\(HTML.esc(r.request.requestID))</td><td><a href=\"/traces/\(id)\">\(id)</a></td><td>\(HTML.esc(l.report(TraceList.outcomeText(r.outcome))))</td><td>\(HTML.esc(r.sale?.dealerName ?? ""))</td><td>\(r.timeToCrimeDays.map { HTML.esc(l.days($0)) } ?? "–")</td></tr>"
+            }
+            s += "</tbody></table>"
+        }
+        if !rejections.isEmpty {
+            s += "<section id=\"batch-rejections\"><h2>\(HTML.esc(l.t(.rejections)))</h2><table><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
+            for j in rejections {
+                s +=
+                    "<tr><td>\(j.line)</td><td>\(j.column)</td><td>\(HTML.esc(j.field))</td><td>\(HTML.esc(j.value))</td><td>\(HTML.esc(j.reason))</td></tr>"
+            }
+            s += "</tbody></table></section>"
+        }
+        return s
+    }
+}

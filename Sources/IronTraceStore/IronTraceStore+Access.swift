@@ -1,0 +1,273 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// Accounts, sessions, API tokens and the audit log: the server's access control, kept in the same
+/// file as the data it guards. Secrets never reach this layer in clear: passwords arrive already
+/// hashed (bcrypt, by the server), session and API tokens are stored as SHA-256 digests.
+public struct UserAccount: Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, CaseIterable, Codable, Comparable {
+        /// Aggregates only; people appear masked.
+        case viewer
+        /// Traces, leads, personal data on request (audited).
+        case analyst
+        /// Everything an analyst can do, plus users, imports and the audit log.
+        case admin
+
+        private var rank: Int { Role.allCases.firstIndex(of: self)! }
+        public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
+    }
+
+    public var id: Int64
+    public var name: String
+    public var role: Role
+    public var passwordHash: String
+    public var mustChangePassword: Bool
+    public var createdAt: String
+}
+
+/// One line of the append-only audit log.
+public struct AuditEntry: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var at: String
+    public var user: String
+    /// `login`, `login-failed`, `trace-lookup`, `pii-view`, `export`, `trace-submit`, `user-add`, ...
+    public var action: String
+    public var target: String
+    public var detail: String
+}
+
+/// A session found from its cookie token.
+public struct SessionRecord: Sendable, Hashable {
+    public var user: UserAccount
+    public var csrf: String
+    public var expiresAt: Date
+}
+
+extension IronTraceStore {
+    /// SHA-256 of a token, hex: what sessions and API tokens are stored as.
+    public static func tokenDigest(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A random token of 32 bytes, URL-safe base64 without padding.
+    public static func newToken() -> String {
+        var g = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func user(_ r: Row) -> UserAccount {
+        UserAccount(
+            id: r["id"],
+            name: r["name"],
+            role: UserAccount.Role(rawValue: r["role"]) ?? .viewer,
+            passwordHash: r["password_hash"],
+            mustChangePassword: (r["must_change_password"] as Int) != 0,
+            createdAt: r["created_at"]
+        )
+    }
+
+    // MARK: Users
+
+    /// Adds a user; the name must be new.
+    @discardableResult
+    public func addUser(
+        name: String,
+        role: UserAccount.Role,
+        passwordHash: String,
+        mustChangePassword: Bool = false
+    ) throws -> UserAccount {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 64, !trimmed.contains(where: { $0.isWhitespace || $0 == ":" }) else {
+            throw StoreError(path: path, reason: "user name '\(name)' must be 1–64 characters without spaces or ':'")
+        }
+        return try writer.write { db in
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [trimmed]) != nil {
+                throw StoreError(path: path, reason: "user '\(trimmed)' already exists")
+            }
+            try db.execute(
+                sql:
+                    "INSERT INTO users (name, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [trimmed, role.rawValue, passwordHash, mustChangePassword ? 1 : 0, IronTraceStore.now()]
+            )
+            return UserAccount(
+                id: db.lastInsertedRowID,
+                name: trimmed,
+                role: role,
+                passwordHash: passwordHash,
+                mustChangePassword: mustChangePassword,
+                createdAt: IronTraceStore.now()
+            )
+        }
+    }
+
+    public func users() throws -> [UserAccount] {
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map(Self.user) }
+    }
+
+    public func user(named name: String) throws -> UserAccount? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name]).map(Self.user)
+        }
+    }
+
+    /// Removes a user with their sessions and tokens. Returns false when there was no such user.
+    @discardableResult
+    public func removeUser(named name: String) throws -> Bool {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM users WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Replaces a password hash and clears the must-change flag; ends the user's other sessions.
+    public func setPassword(userID: Int64, passwordHash: String, keepSession: String? = nil) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?",
+                arguments: [passwordHash, userID]
+            )
+            try db.execute(
+                sql: "DELETE FROM sessions WHERE user_id = ? AND token_hash != ?",
+                arguments: [userID, keepSession.map(Self.tokenDigest) ?? ""]
+            )
+        }
+    }
+
+    // MARK: Sessions
+
+    /// Starts a session; returns the cookie token and the CSRF token (stored as is: it is not a
+    /// credential on its own, only proof that a form came from our page).
+    public func startSession(userID: Int64, lifetime: TimeInterval) throws -> (token: String, csrf: String) {
+        let token = Self.newToken()
+        let csrf = Self.newToken()
+        let now = Date()
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE expires_at < ?", arguments: [Self.iso(now)])
+            try db.execute(
+                sql: "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [Self.tokenDigest(token), userID, csrf, Self.iso(now), Self.iso(now + lifetime)]
+            )
+        }
+        return (token, csrf)
+    }
+
+    /// The live session for a cookie token, or nil when unknown or expired.
+    public func session(token: String) throws -> SessionRecord? {
+        try writer.read { db in
+            guard
+                let r = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT users.*, sessions.csrf, sessions.expires_at FROM sessions
+                        JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ?
+                        """,
+                    arguments: [Self.tokenDigest(token)]
+                ),
+                let expires = ISO8601DateFormatter().date(from: r["expires_at"]), expires > Date()
+            else { return nil }
+            return SessionRecord(user: Self.user(r), csrf: r["csrf"], expiresAt: expires)
+        }
+    }
+
+    public func endSession(token: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [Self.tokenDigest(token)])
+        }
+    }
+
+    // MARK: API tokens
+
+    /// Creates an API token for a user; the token is returned once and stored only as a digest.
+    public func createAPIToken(userName: String, label: String) throws -> String {
+        guard let u = try user(named: userName) else {
+            throw StoreError(path: path, reason: "no user named '\(userName)'")
+        }
+        let token = "it_" + Self.newToken()
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [Self.tokenDigest(token), u.id, label, IronTraceStore.now()]
+            )
+        }
+        return token
+    }
+
+    public func user(apiToken token: String) throws -> UserAccount? {
+        try writer.read { db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE token_hash = ?",
+                arguments: [Self.tokenDigest(token)]
+            ).map(Self.user)
+        }
+    }
+
+    // MARK: Audit
+
+    /// Appends one entry to the audit log.
+    public func audit(user: String, action: String, target: String, detail: String = "") throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO audit_log (at, user_name, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                arguments: [IronTraceStore.now(), user, action, target, detail]
+            )
+        }
+    }
+
+    /// The newest audit entries first, optionally of one user or one action.
+    public func auditLog(user: String? = nil, action: String? = nil, limit: Int = 200, offset: Int = 0) throws
+        -> (total: Int, entries: [AuditEntry])
+    {
+        try writer.read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let user { clauses.append("user_name = ?"); args.append(user) }
+            if let action { clauses.append("action = ?"); args.append(action) }
+            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            let total =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log \(whereSQL)", arguments: StatementArguments(args))
+                ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM audit_log \(whereSQL) ORDER BY id DESC LIMIT ? OFFSET ?",
+                arguments: StatementArguments(args + [limit, offset])
+            )
+            return (
+                total,
+                rows.map {
+                    AuditEntry(
+                        id: $0["id"],
+                        at: $0["at"],
+                        user: $0["user_name"],
+                        action: $0["action"],
+                        target: $0["target"],
+                        detail: $0["detail"]
+                    )
+                }
+            )
+        }
+    }
+
+    // MARK: Personal data
+
+    /// A person's full record (PII): for analysts who asked for it, after the server audited it.
+    public func personRecord(id: Int64) throws -> [String: String]? {
+        try writer.read { db in
+            guard let r = try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            var out: [String: String] = [:]
+            for c in ["pseudonym", "last_name", "first_name", "birth_date", "street", "city", "state", "zip", "phone"] {
+                out[c] = (r[c] as String?) ?? ""
+            }
+            return out
+        }
+    }
+
+    static func iso(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+}
