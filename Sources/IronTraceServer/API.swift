@@ -23,16 +23,29 @@ enum API {
     }
 
     static func text(_ s: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: s)))
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: s))
+        )
     }
 
     /// `page` and `per_page` with bounds, as every list endpoint reads them.
     static func paging(_ q: [String: String], defaultPerPage: Int = 50) throws -> (page: Int, perPage: Int) {
-        guard let page = Int(q["page"] ?? "1"), page >= 1 else { throw AppError.badRequest("page must be a positive integer") }
+        guard let page = Int(q["page"] ?? "1"), page >= 1 else {
+            throw AppError.badRequest("page must be a positive integer")
+        }
         guard let per = Int(q["per_page"] ?? "\(defaultPerPage)"), (1...500).contains(per) else {
             throw AppError.badRequest("per_page must be between 1 and 500")
         }
         return (page, per)
+    }
+
+    /// Unknown query parameters are errors, not silently ignored filters.
+    static func onlyKnown(_ q: [String: String], _ known: [String]) throws {
+        for k in q.keys.sorted() where !known.contains(k) {
+            throw AppError.invalidFilter("unknown parameter '\(k)' (parameters: \(known.joined(separator: ", ")))")
+        }
     }
 
     static func list(_ items: [Any], total: Int, page: Int, perPage: Int) -> [String: Any] {
@@ -58,19 +71,21 @@ enum API {
                 )
             }
             let q = Pages.query(request)
-            for k in q.keys where !ReportFilter.keys.contains(k) {
-                throw AppError.invalidFilter("unknown parameter '\(k)' (filters: \(ReportFilter.keys.joined(separator: ", ")))")
-            }
+            try onlyKnown(q, ReportFilter.keys)
             let f = try Pages.filter(q)
             let body = try state.cache.value("api|" + request.uri.description) {
                 let object = state.snapshot.analytics.report(name, filter: f).jsonObject()
-                return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+                return String(
+                    decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+                    as: UTF8.self
+                )
             }
             return text(body)
         }
         api.get("/traces") { request, context in
             try context.require(.viewer)
             let q = Pages.query(request)
+            try onlyKnown(q, ReportFilter.keys + ["serial", "page", "per_page"])
             let list = try TraceList(state.snapshot, q)
             let items = list.pageRows.map { i in Dictionary(list.item(i), uniquingKeysWith: { a, _ in a }) }
             return try json(API.list(items, total: list.rows.count, page: list.page, perPage: list.perPage))
@@ -87,9 +102,16 @@ enum API {
             let purchaser = s.dataset.traces.purchaser[row]
             if purchaser > 0 {
                 if user.role >= .analyst {
-                    item["purchaser"] = ["reference": "person:\(purchaser)", "pseudonym": Person.pseudonym(for: purchaser)]
+                    item["purchaser"] = [
+                        "reference": "person:\(purchaser)", "pseudonym": Person.pseudonym(for: purchaser),
+                    ]
                     if Pages.query(request)["pii"] == "1", let p = try state.store.personRecord(id: purchaser) {
-                        try state.store.audit(user: user.name, action: "pii-view", target: "person:\(purchaser)", detail: "api trace")
+                        try state.store.audit(
+                            user: user.name,
+                            action: "pii-view",
+                            target: "person:\(purchaser)",
+                            detail: "api trace"
+                        )
                         item["purchaser_pii"] = p
                     }
                 } else {
@@ -131,6 +153,7 @@ enum API {
         api.get("/leads") { request, context in
             try context.require(.analyst)
             let q = Pages.query(request)
+            try onlyKnown(q, ["kind", "page", "per_page"])
             let (page, per) = try paging(q)
             let s = state.snapshot
             var leads = s.leads
@@ -154,8 +177,15 @@ enum API {
             let user = try context.require(.analyst)
             let s = state.snapshot
             let lead = try Pages.lead(context.parameters.get("rank"), s)
-            try state.store.audit(user: user.name, action: "export", target: "lead:\(lead.rank)", detail: "json link chart")
-            return text(s.graph.subgraph(of: lead).export(.json, graph: s.graph, dataset: s.dataset, title: "lead \(lead.rank)"))
+            try state.store.audit(
+                user: user.name,
+                action: "export",
+                target: "lead:\(lead.rank)",
+                detail: "json link chart"
+            )
+            return text(
+                s.graph.subgraph(of: lead).export(.json, graph: s.graph, dataset: s.dataset, title: "lead \(lead.rank)")
+            )
         }
         api.get("/entities/:ref/neighbours") { request, context in
             try context.require(.analyst)
@@ -181,17 +211,23 @@ enum API {
         }
         api.get("/imports/:id/rejections") { request, context in
             try context.require(.admin)
-            guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw AppError.badRequest("import id must be an integer") }
+            guard let id = context.parameters.get("id").flatMap(Int64.init) else {
+                throw AppError.badRequest("import id must be an integer")
+            }
             let (page, per) = try paging(Pages.query(request), defaultPerPage: 100)
             let all = try state.store.rejections(importID: id, limit: 100_000)
             let items = all.dropFirst((page - 1) * per).prefix(per).map { j -> [String: Any] in
-                ["file": j.file, "line": j.line, "column": j.column, "field": j.field, "value": j.value, "reason": j.reason]
+                [
+                    "file": j.file, "line": j.line, "column": j.column, "field": j.field, "value": j.value,
+                    "reason": j.reason,
+                ]
             }
             return try json(API.list(Array(items), total: all.count, page: page, perPage: per))
         }
         api.get("/audit") { request, context in
             try context.require(.admin)
             let q = Pages.query(request)
+            try onlyKnown(q, ["user", "action", "page", "per_page"])
             let (page, per) = try paging(q, defaultPerPage: 100)
             let (total, entries) = try state.store.auditLog(
                 user: q["user"],

@@ -39,7 +39,9 @@ public struct IronTraceContext: RequestContext {
     @discardableResult
     func require(_ role: UserAccount.Role) throws -> UserAccount {
         let u = try user()
-        guard u.role >= role else { throw AppError.forbidden("this needs the \(role.rawValue) role; you are \(u.role.rawValue)") }
+        guard u.role >= role else {
+            throw AppError.forbidden("this needs the \(role.rawValue) role; you are \(u.role.rawValue)")
+        }
         return u
     }
 }
@@ -56,13 +58,25 @@ public struct AppError: Error, Sendable {
         self.message = message
     }
 
-    static let unauthenticated = AppError(.unauthorized, "unauthenticated", "log in or send an API token (Authorization: Bearer ...)")
+    static let unauthenticated = AppError(
+        .unauthorized,
+        "unauthenticated",
+        "log in or send an API token (Authorization: Bearer ...)"
+    )
     static func forbidden(_ m: String) -> AppError { AppError(.forbidden, "forbidden", m) }
     static func notFound(_ m: String) -> AppError { AppError(.notFound, "not_found", m) }
     static func badRequest(_ m: String) -> AppError { AppError(.badRequest, "bad_request", m) }
     static func invalidFilter(_ m: String) -> AppError { AppError(.badRequest, "invalid_filter", m) }
-    static let csrf = AppError(.forbidden, "csrf", "the form's CSRF token is missing or wrong; reload the page and try again")
-    static let tooManyAttempts = AppError(.tooManyRequests, "too_many_attempts", "too many failed logins; wait and try again")
+    static let csrf = AppError(
+        .forbidden,
+        "csrf",
+        "the form's CSRF token is missing or wrong; reload the page and try again"
+    )
+    static let tooManyAttempts = AppError(
+        .tooManyRequests,
+        "too_many_attempts",
+        "too many failed logins; wait and try again"
+    )
     static let passwordChange = AppError(
         .forbidden,
         "password_change_required",
@@ -71,7 +85,7 @@ public struct AppError: Error, Sendable {
 
     /// The JSON body every API error has: `{"error": {"code": ..., "message": ..., "status": ...}}`.
     var json: String {
-        "{\"error\":{\"code\":\"\(MarkupText.json(code))\",\"message\":\"\(MarkupText.json(message))\",\"status\":\(status.code)}}"
+        "{\"error\":{\"code\":\(MarkupText.json(code)),\"message\":\(MarkupText.json(message)),\"status\":\(status.code)}}"
     }
 }
 
@@ -130,7 +144,11 @@ struct AccessMiddleware: RouterMiddleware {
             return errorResponse(e, isAPI: isAPI, context: context, path: path)
         } catch let e as HTTPError {
             return errorResponse(
-                AppError(e.status, e.status.code == 404 ? "not_found" : "http_\(e.status.code)", e.body ?? e.status.reasonPhrase),
+                AppError(
+                    e.status,
+                    e.status.code == 404 ? "not_found" : "http_\(e.status.code)",
+                    e.body ?? e.status.reasonPhrase
+                ),
                 isAPI: isAPI,
                 context: context,
                 path: path
@@ -160,7 +178,8 @@ struct AccessMiddleware: RouterMiddleware {
             )
         }
         let l = context.language
-        let title = e.status == .notFound ? l.t(.notFound) : e.status == .forbidden ? l.t(.forbidden) : e.status.reasonPhrase
+        let title =
+            e.status == .notFound ? l.t(.notFound) : e.status == .forbidden ? l.t(.forbidden) : e.status.reasonPhrase
         let body = "<p class=\"error\" data-code=\"\(HTML.esc(e.code))\">\(HTML.esc(e.message))</p>"
         let frame = HTML.Frame(
             language: l,

@@ -39,11 +39,15 @@ enum HTML {
         if let role = f.role {
             var items: [(String, String, UIText)] = [
                 ("overview", "/", .overview), ("traces", "/traces", .traces), ("flows", "/flows", .flows),
-                ("dealers", "/dealers", .dealers), ("network", "/network", .network), ("violence", "/violence", .violence),
+                ("dealers", "/dealers", .dealers), ("network", "/network", .network),
+                ("violence", "/violence", .violence),
             ]
             if role == "viewer" { items.removeAll { $0.0 == "network" } }
             if role == "admin" {
-                items += [("imports", "/imports", .imports), ("users", "/admin/users", .users), ("audit", "/admin/audit", .audit)]
+                items += [
+                    ("imports", "/imports", .imports), ("users", "/admin/users", .users),
+                    ("audit", "/admin/audit", .audit),
+                ]
             }
             nav = items.map { id, href, text in
                 "<a href=\"\(href)\"\(id == f.section ? " aria-current=\"page\"" : "")>\(esc(l.t(text)))</a>"

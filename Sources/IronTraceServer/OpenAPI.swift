@@ -12,10 +12,19 @@ enum OpenAPIDocument {
         return String(decoding: data, as: UTF8.self)
     }()
 
-    static func parameter(_ name: String, in place: String = "query", _ description: String, type: String = "string", required: Bool = false)
+    static func parameter(
+        _ name: String,
+        in place: String = "query",
+        _ description: String,
+        type: String = "string",
+        required: Bool = false
+    )
         -> [String: Any]
     {
-        ["name": name, "in": place, "description": description, "required": required || place == "path", "schema": ["type": type]]
+        [
+            "name": name, "in": place, "description": description, "required": required || place == "path",
+            "schema": ["type": type],
+        ]
     }
 
     static var filters: [[String: Any]] {
@@ -23,7 +32,10 @@ enum OpenAPIDocument {
             parameter("country", "Country of recovery (MX, US)"),
             parameter("area", "Area of recovery: MX-14, MX-14039, US-TX or a state name"),
             parameter("years", "A year (2019) or a range (2015-2020) of recovery"),
-            parameter("type", "Firearm types, comma-separated: \(FirearmType.allCases.map(\.rawValue).joined(separator: ", ")), handgun, long_gun"),
+            parameter(
+                "type",
+                "Firearm types, comma-separated: \(FirearmType.allCases.map(\.rawValue).joined(separator: ", ")), handgun, long_gun"
+            ),
             parameter("source-state", "US source state (USPS code or name)"),
             parameter("dealer", "Dealer licence number or IronTrace id"),
             parameter("event", "Armed-violence event id (provenance)", type: "integer"),
@@ -32,11 +44,18 @@ enum OpenAPIDocument {
 
     static var paging: [[String: Any]] {
         [
-        parameter("page", "Page number, from 1", type: "integer"),
-        parameter("per_page", "Items per page, 1–500", type: "integer"),
-    ]}
+            parameter("page", "Page number, from 1", type: "integer"),
+            parameter("per_page", "Items per page, 1–500", type: "integer"),
+        ]
+    }
 
-    static func op(_ summary: String, role: String, parameters: [[String: Any]] = [], body: [String: Any]? = nil, ok: String = "200")
+    static func op(
+        _ summary: String,
+        role: String,
+        parameters: [[String: Any]] = [],
+        body: [String: Any]? = nil,
+        ok: String = "200"
+    )
         -> [String: Any]
     {
         var o: [String: Any] = [
@@ -85,7 +104,8 @@ enum OpenAPIDocument {
                             "error": [
                                 "type": "object",
                                 "properties": [
-                                    "code": ["type": "string"], "message": ["type": "string"], "status": ["type": "integer"],
+                                    "code": ["type": "string"], "message": ["type": "string"],
+                                    "status": ["type": "integer"],
                                 ],
                             ]
                         ],
@@ -100,7 +120,12 @@ enum OpenAPIDocument {
                 ],
             ],
             "paths": [
-                "/api/v1/openapi.json": ["get": ["summary": "This document", "security": [[String: Any]](), "responses": ["200": ["description": "OK"]]]],
+                "/api/v1/openapi.json": [
+                    "get": [
+                        "summary": "This document", "security": [[String: Any]](),
+                        "responses": ["200": ["description": "OK"]],
+                    ]
+                ],
                 "/api/v1/me": ["get": op("The signed-in user and role", role: "viewer")],
                 "/api/v1/reports": ["get": op("The report names", role: "viewer")],
                 "/api/v1/reports/{name}": [
@@ -108,7 +133,11 @@ enum OpenAPIDocument {
                         "One report for a filter: tables of columns (name, unit) and rows, with sources and notes",
                         role: "viewer",
                         parameters: [
-                            parameter("name", in: "path", "One of: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", "))")
+                            parameter(
+                                "name",
+                                in: "path",
+                                "One of: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", "))"
+                            )
                         ] + filters
                     )
                 ],
@@ -139,18 +168,27 @@ enum OpenAPIDocument {
                     "get": op(
                         "One trace; the purchaser is masked for viewers, a pseudonym for analysts, full personal data with pii=1 (audited)",
                         role: "viewer",
-                        parameters: [parameter("id", in: "path", "Trace id", type: "integer"), parameter("pii", "1 for full personal data (analysts)")]
+                        parameters: [
+                            parameter("id", in: "path", "Trace id", type: "integer"),
+                            parameter("pii", "1 for full personal data (analysts)"),
+                        ]
                     )
                 ],
                 "/api/v1/leads": [
                     "get": op(
                         "Ranked trafficking leads with reasons",
                         role: "analyst",
-                        parameters: [parameter("kind", "One of: \(Lead.Kind.allCases.map(\.rawValue).joined(separator: ", "))")] + paging
+                        parameters: [
+                            parameter("kind", "One of: \(Lead.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        ] + paging
                     )
                 ],
                 "/api/v1/leads/{rank}": [
-                    "get": op("One lead", role: "analyst", parameters: [parameter("rank", in: "path", "Lead rank, from 1", type: "integer")])
+                    "get": op(
+                        "One lead",
+                        role: "analyst",
+                        parameters: [parameter("rank", in: "path", "Lead rank, from 1", type: "integer")]
+                    )
                 ],
                 "/api/v1/leads/{rank}/graph": [
                     "get": op(
@@ -163,7 +201,10 @@ enum OpenAPIDocument {
                     "get": op(
                         "Links around an entity (person:12, dealer:3, firearm:45, recovery:7, event:9)",
                         role: "analyst",
-                        parameters: [parameter("ref", in: "path", "Entity reference"), parameter("depth", "1–3", type: "integer")]
+                        parameters: [
+                            parameter("ref", in: "path", "Entity reference"),
+                            parameter("depth", "1–3", type: "integer"),
+                        ]
                     )
                 ],
                 "/api/v1/imports": ["get": op("The import ledger", role: "admin")],
@@ -178,7 +219,8 @@ enum OpenAPIDocument {
                     "get": op(
                         "The audit log, newest first",
                         role: "admin",
-                        parameters: [parameter("user", "Only this user"), parameter("action", "Only this action")] + paging
+                        parameters: [parameter("user", "Only this user"), parameter("action", "Only this action")]
+                            + paging
                     )
                 ],
             ],

@@ -17,7 +17,8 @@ extension Pages {
                 try state.store.audit(user: name, action: "login-blocked", target: "ip:\(context.remoteIP)")
                 return loginPage(request, context, state, error: .tooManyLogins, name: name, status: .tooManyRequests)
             }
-            guard let u = try state.store.user(named: name), Passwords.verify(form["password"] ?? "", hash: u.passwordHash)
+            guard let u = try state.store.user(named: name),
+                Passwords.verify(form["password"] ?? "", hash: u.passwordHash)
             else {
                 state.limiter.recordFailure(keys)
                 try state.store.audit(user: name, action: "login-failed", target: "ip:\(context.remoteIP)")
@@ -51,7 +52,13 @@ extension Pages {
             let u = try context.user()
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 16)))
             guard Passwords.verify(form["current"] ?? "", hash: u.passwordHash) else {
-                return passwordPage(request, context, state, error: context.language.t(.badLogin), status: .unauthorized)
+                return passwordPage(
+                    request,
+                    context,
+                    state,
+                    error: context.language.t(.badLogin),
+                    status: .unauthorized
+                )
             }
             let new = form["new"] ?? ""
             if let problem = Passwords.problem(new, user: u.name) {
@@ -133,7 +140,9 @@ extension Pages {
     ) -> Response {
         let l = context.language
         var body = ""
-        if context.identity?.user.mustChangePassword == true { body += "<p class=\"note\">\(HTML.esc(l.t(.mustChange)))</p>" }
+        if context.identity?.user.mustChangePassword == true {
+            body += "<p class=\"note\">\(HTML.esc(l.t(.mustChange)))</p>"
+        }
         if let error { body += "<p class=\"error\" role=\"alert\">\(HTML.esc(error))</p>" }
         body += """
             <form method="post" action="/account/password" class="login">\(HTML.csrfField(context.identity?.csrf))
@@ -142,6 +151,9 @@ extension Pages {
             <button type="submit">\(HTML.esc(l.t(.changePassword)))</button>
             </form>
             """
-        return html(HTML.page(frame(request, context, state, section: "account"), title: l.t(.changePassword), body: body), status: status)
+        return html(
+            HTML.page(frame(request, context, state, section: "account"), title: l.t(.changePassword), body: body),
+            status: status
+        )
     }
 }

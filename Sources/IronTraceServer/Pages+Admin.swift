@@ -15,7 +15,8 @@ extension Pages {
             }
             body += "</tr></thead><tbody>"
             for e in try state.store.ledger().reversed() {
-                let rejected = e.rowsRejected > 0 ? "<a href=\"/imports/\(e.id)\">\(l.integer(e.rowsRejected))</a>" : "0"
+                let rejected =
+                    e.rowsRejected > 0 ? "<a href=\"/imports/\(e.id)\">\(l.integer(e.rowsRejected))</a>" : "0"
                 body +=
                     "<tr><td>\(e.id)</td><td>\(HTML.esc(URL(fileURLWithPath: e.file).lastPathComponent))</td><td>\(HTML.esc(e.format))</td><td class=\"n\">\(l.integer(e.rowsRead))</td><td class=\"n\">\(l.integer(e.rowsStored))</td><td class=\"n\">\(rejected)</td><td>\(HTML.esc(e.finishedAt))</td></tr>"
             }
@@ -30,20 +31,37 @@ extension Pages {
             else { throw AppError.notFound("no import with id '\(context.parameters.get("id") ?? "")'") }
             let rejections = try state.store.rejections(importID: id, limit: 10_000)
             if query(request)["download"] == "csv" {
-                try state.store.audit(user: user.name, action: "export", target: "import:\(id)", detail: "rejections csv")
+                try state.store.audit(
+                    user: user.name,
+                    action: "export",
+                    target: "import:\(id)",
+                    detail: "rejections csv"
+                )
                 var csv = "file,line,column,field,value,reason\r\n"
                 for j in rejections {
-                    csv += [j.file, String(j.line), String(j.column), j.field, j.value, j.reason].map(csvField).joined(separator: ",") + "\r\n"
+                    csv +=
+                        [j.file, String(j.line), String(j.column), j.field, j.value, j.reason].map(csvField).joined(
+                            separator: ","
+                        ) + "\r\n"
                 }
                 return download(csv, contentType: "text/csv; charset=utf-8", filename: "import-\(id)-rejections.csv")
             }
-            var body = "<p>\(HTML.esc(entry.file)) · \(HTML.esc(entry.format)) · \(l.integer(entry.rowsRead)) = \(l.integer(entry.rowsStored)) + \(l.integer(entry.rowsRejected)) <a class=\"dl\" href=\"/imports/\(id)?download=csv\">CSV</a></p>"
-            body += "<table id=\"rejections\"><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
+            var body =
+                "<p>\(HTML.esc(entry.file)) · \(HTML.esc(entry.format)) · \(l.integer(entry.rowsRead)) = \(l.integer(entry.rowsStored)) + \(l.integer(entry.rowsRejected)) <a class=\"dl\" href=\"/imports/\(id)?download=csv\">CSV</a></p>"
+            body +=
+                "<table id=\"rejections\"><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
             for j in rejections.prefix(1000) {
-                body += "<tr><td>\(j.line)</td><td>\(j.column)</td><td>\(HTML.esc(j.field))</td><td>\(HTML.esc(j.value))</td><td>\(HTML.esc(j.reason))</td></tr>"
+                body +=
+                    "<tr><td>\(j.line)</td><td>\(j.column)</td><td>\(HTML.esc(j.field))</td><td>\(HTML.esc(j.value))</td><td>\(HTML.esc(j.reason))</td></tr>"
             }
             body += "</tbody></table>"
-            return html(HTML.page(frame(request, context, state, section: "imports"), title: "\(l.t(.rejections)) · \(id)", body: body))
+            return html(
+                HTML.page(
+                    frame(request, context, state, section: "imports"),
+                    title: "\(l.t(.rejections)) · \(id)",
+                    body: body
+                )
+            )
         }
         router.get("/admin/users") { request, context in
             try context.require(.admin)
@@ -56,7 +74,15 @@ extension Pages {
             let name = form.value("user")
             switch form.value("action") {
             case "remove":
-                guard name != admin.name else { return try usersPage(request, context, state, message: "you cannot remove yourself", status: .badRequest) }
+                guard name != admin.name else {
+                    return try usersPage(
+                        request,
+                        context,
+                        state,
+                        message: "you cannot remove yourself",
+                        status: .badRequest
+                    )
+                }
                 try state.store.removeUser(named: name)
                 state.sessions.clear()
                 try state.store.audit(user: admin.name, action: "user-remove", target: "user:\(name)")
@@ -76,7 +102,12 @@ extension Pages {
                 } catch let e as StoreError {
                     return try usersPage(request, context, state, message: e.reason, status: .badRequest)
                 }
-                try state.store.audit(user: admin.name, action: "user-add", target: "user:\(name)", detail: role.rawValue)
+                try state.store.audit(
+                    user: admin.name,
+                    action: "user-add",
+                    target: "user:\(name)",
+                    detail: role.rawValue
+                )
                 return try usersPage(
                     request,
                     context,
@@ -96,7 +127,8 @@ extension Pages {
                 limit: 100,
                 offset: (page - 1) * 100
             )
-            var body = "<form class=\"filters\" method=\"get\" action=\"/admin/audit\">"
+            var body =
+                "<form class=\"filters\" method=\"get\" action=\"/admin/audit\">"
                 + HTML.input("user", label: l.t(.who), value: q["user"] ?? "")
                 + HTML.input("action", label: l.t(.what), value: q["action"] ?? "")
                 + "<button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
@@ -104,10 +136,17 @@ extension Pages {
             for h: UIText in [.when, .who, .what, .target, .detail] { body += "<th>\(HTML.esc(l.t(h)))</th>" }
             body += "</tr></thead><tbody>"
             for e in entries {
-                body += "<tr><td>\(HTML.esc(e.at))</td><td>\(HTML.esc(e.user))</td><td>\(HTML.esc(e.action))</td><td>\(HTML.esc(e.target))</td><td>\(HTML.esc(e.detail))</td></tr>"
+                body +=
+                    "<tr><td>\(HTML.esc(e.at))</td><td>\(HTML.esc(e.user))</td><td>\(HTML.esc(e.action))</td><td>\(HTML.esc(e.target))</td><td>\(HTML.esc(e.detail))</td></tr>"
             }
             body += "</tbody></table>"
-            body += HTML.pager(path: "/admin/audit", params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, page: page, pages: max(1, (total + 99) / 100), l)
+            body += HTML.pager(
+                path: "/admin/audit",
+                params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                page: page,
+                pages: max(1, (total + 99) / 100),
+                l
+            )
             return html(HTML.page(frame(request, context, state, section: "audit"), title: l.t(.audit), body: body))
         }
     }
@@ -127,17 +166,23 @@ extension Pages {
         let l = context.language
         let csrf = HTML.csrfField(context.identity?.csrf)
         var body = message.map { "<p class=\"note\" role=\"status\" id=\"users-message\">\(HTML.esc($0))</p>" } ?? ""
-        body += "<table id=\"users\"><thead><tr><th>\(HTML.esc(l.t(.userName)))</th><th>\(HTML.esc(l.t(.role)))</th><th>\(HTML.esc(l.t(.date)))</th><th></th></tr></thead><tbody>"
+        body +=
+            "<table id=\"users\"><thead><tr><th>\(HTML.esc(l.t(.userName)))</th><th>\(HTML.esc(l.t(.role)))</th><th>\(HTML.esc(l.t(.date)))</th><th></th></tr></thead><tbody>"
         for u in try state.store.users() {
             body +=
                 "<tr><td>\(HTML.esc(u.name))</td><td>\(u.role.rawValue)</td><td>\(HTML.esc(u.createdAt))</td><td><form method=\"post\" action=\"/admin/users\" class=\"inline\">\(csrf)<input type=\"hidden\" name=\"action\" value=\"remove\"><input type=\"hidden\" name=\"user\" value=\"\(HTML.esc(u.name))\"><button type=\"submit\">\(HTML.esc(l.t(.remove)))</button></form></td></tr>"
         }
         body += "</tbody></table>"
-        body += "<form method=\"post\" action=\"/admin/users\" class=\"add-user\">\(csrf)<input type=\"hidden\" name=\"action\" value=\"add\">"
+        body +=
+            "<form method=\"post\" action=\"/admin/users\" class=\"add-user\">\(csrf)<input type=\"hidden\" name=\"action\" value=\"add\">"
         body += HTML.input("user", label: l.t(.userName), value: "", required: true)
-        body += "<div class=\"field\"><label for=\"f-role\">\(HTML.esc(l.t(.role)))</label><select id=\"f-role\" name=\"role\">"
+        body +=
+            "<div class=\"field\"><label for=\"f-role\">\(HTML.esc(l.t(.role)))</label><select id=\"f-role\" name=\"role\">"
         for r in UserAccount.Role.allCases { body += "<option>\(r.rawValue)</option>" }
         body += "</select></div><button type=\"submit\">\(HTML.esc(l.t(.add)))</button></form>"
-        return html(HTML.page(frame(request, context, state, section: "users"), title: l.t(.users), body: body), status: status)
+        return html(
+            HTML.page(frame(request, context, state, section: "users"), title: l.t(.users), body: body),
+            status: status
+        )
     }
 }

@@ -20,22 +20,32 @@ extension Pages {
             }
             let page = max(1, Int(q["page"] ?? "1") ?? 1)
             let pages = max(1, (leads.count + 49) / 50)
-            var body = "<form class=\"filters\" method=\"get\" action=\"/network\"><label for=\"f-kind\">\(HTML.esc(l.t(.kind)))</label><select id=\"f-kind\" name=\"kind\"><option value=\"\">\(HTML.esc(l.t(.any)))</option>"
+            var body =
+                "<form class=\"filters\" method=\"get\" action=\"/network\"><label for=\"f-kind\">\(HTML.esc(l.t(.kind)))</label><select id=\"f-kind\" name=\"kind\"><option value=\"\">\(HTML.esc(l.t(.any)))</option>"
             for k in Lead.Kind.allCases {
-                body += "<option value=\"\(k.rawValue)\"\(q["kind"] == k.rawValue ? " selected" : "")>\(HTML.esc(l.report(k.rawValue)))</option>"
+                body +=
+                    "<option value=\"\(k.rawValue)\"\(q["kind"] == k.rawValue ? " selected" : "")>\(HTML.esc(l.report(k.rawValue)))</option>"
             }
             body += "</select> <button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
             body += pathForm(q, l)
-            body += "<section class=\"table\" id=\"leads\"><h2>\(HTML.esc(l.t(.leads))) (\(l.integer(leads.count)))</h2><table><thead><tr><th>#</th><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.members)))</th><th>\(HTML.esc(l.t(.guns)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
+            body +=
+                "<section class=\"table\" id=\"leads\"><h2>\(HTML.esc(l.t(.leads))) (\(l.integer(leads.count)))</h2><table><thead><tr><th>#</th><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.members)))</th><th>\(HTML.esc(l.t(.guns)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
             for lead in leads.dropFirst((page - 1) * 50).prefix(50) {
-                let who = lead.persons.prefix(4).map { s.dataset.pseudonym(ofPersonAt: $0) }.joined(separator: ", ")
+                let who =
+                    lead.persons.prefix(4).map { s.dataset.pseudonym(ofPersonAt: $0) }.joined(separator: ", ")
                     + (lead.persons.count > 4 ? " +\(lead.persons.count - 4)" : "")
                 let why = lead.reasons.prefix(3).map { "\($0.indicator.rawValue) ×\($0.count)" }.joined(separator: ", ")
                 body +=
                     "<tr><td><a href=\"/network/leads/\(lead.rank)\">\(lead.rank)</a></td><td>\(HTML.esc(l.report(lead.kind.rawValue)))</td><td class=\"n\">\(HTML.esc(l.decimal(lead.score, digits: 1)))</td><td>\(HTML.esc(who))</td><td class=\"n\">\(l.integer(lead.firearms.count))</td><td>\(HTML.esc(why))</td></tr>"
             }
             body += "</tbody></table></section>"
-            body += HTML.pager(path: "/network", params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, page: page, pages: pages, l)
+            body += HTML.pager(
+                path: "/network",
+                params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                page: page,
+                pages: pages,
+                l
+            )
             return html(HTML.page(frame(request, context, state, section: "network"), title: l.t(.network), body: body))
         }
         router.get("/network/leads/:rank") { request, context in
@@ -46,9 +56,11 @@ extension Pages {
             let l = context.language
             let d = s.dataset
             let g = s.graph
-            var body = "<dl class=\"facts\" id=\"lead-facts\"><dt>\(HTML.esc(l.t(.kind)))</dt><dd>\(HTML.esc(l.report(lead.kind.rawValue))) · \(HTML.esc(lead.kind.title))</dd>"
+            var body =
+                "<dl class=\"facts\" id=\"lead-facts\"><dt>\(HTML.esc(l.t(.kind)))</dt><dd>\(HTML.esc(l.report(lead.kind.rawValue))) · \(HTML.esc(lead.kind.title))</dd>"
             body += "<dt>\(HTML.esc(l.t(.score)))</dt><dd>\(HTML.esc(l.decimal(lead.score, digits: 1)))</dd>"
-            body += "<dt>\(HTML.esc(l.t(.date)))</dt><dd>\(HTML.esc(l.date(lead.firstDate))) – \(HTML.esc(l.date(lead.lastDate)))</dd>"
+            body +=
+                "<dt>\(HTML.esc(l.t(.date)))</dt><dd>\(HTML.esc(l.date(lead.firstDate))) – \(HTML.esc(l.date(lead.lastDate)))</dd>"
             body += "<dt>\(HTML.esc(l.t(.members)))</dt><dd>"
             body += lead.persons.map { p in
                 "<a href=\"/network/entity/person:\(d.persons.id[p])\">\(HTML.esc(d.pseudonym(ofPersonAt: p)))</a>"
@@ -58,30 +70,53 @@ extension Pages {
                 "<a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))\">\(HTML.esc(d.strings[d.licensees.name[r]]))</a> (\(HTML.esc(s.dealerIndicators.summary(r))))"
             }.joined(separator: "; ")
             body += "</dd></dl>"
-            body += "<section id=\"reasons\"><h2>\(HTML.esc(l.t(.reasons)))</h2><table><thead><tr><th>\(HTML.esc(l.t(.indicators)))</th><th>n</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.detail)))</th></tr></thead><tbody>"
+            body +=
+                "<section id=\"reasons\"><h2>\(HTML.esc(l.t(.reasons)))</h2><table><thead><tr><th>\(HTML.esc(l.t(.indicators)))</th><th>n</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.detail)))</th></tr></thead><tbody>"
             for r in lead.reasons {
                 body +=
                     "<tr><td title=\"\(HTML.esc(r.indicator.explanation))\">\(HTML.esc(r.indicator.rawValue))</td><td class=\"n\">\(r.count)</td><td class=\"n\">\(HTML.esc(l.decimal(r.points, digits: 1)))</td><td>\(HTML.esc(r.detail))</td></tr>"
             }
             body += "</tbody></table></section>"
             let sub = g.subgraph(of: lead)
-            let svg = LinkChartDrawing.svg(sub, graph: g, dataset: d, title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))")
+            let svg = LinkChartDrawing.svg(
+                sub,
+                graph: g,
+                dataset: d,
+                title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))"
+            )
             body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
             body += HTML.chart(svg, downloadLink: "/network/leads/\(lead.rank)/chart.svg", l)
             body += " <a class=\"dl\" href=\"/api/v1/leads/\(lead.rank)/graph\">JSON</a></section>"
             body += "<section id=\"timeline\"><h2>\(HTML.esc(l.t(.timeline)))</h2><ol class=\"timeline\">"
             for e in lead.timeline(d, g).prefix(300) {
-                body += "<li class=\"\(e.kind.rawValue)\"><time>\(HTML.esc(l.date(e.date)))</time> \(HTML.esc(e.text))</li>"
+                body +=
+                    "<li class=\"\(e.kind.rawValue)\"><time>\(HTML.esc(l.date(e.date)))</time> \(HTML.esc(e.text))</li>"
             }
             body += "</ol></section>"
-            return html(HTML.page(frame(request, context, state, section: "network"), title: "\(l.t(.lead)) \(lead.rank)", body: body))
+            return html(
+                HTML.page(
+                    frame(request, context, state, section: "network"),
+                    title: "\(l.t(.lead)) \(lead.rank)",
+                    body: body
+                )
+            )
         }
         router.get("/network/leads/:rank/chart.svg") { request, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
             let lead = try lead(context.parameters.get("rank"), s)
-            try state.store.audit(user: user.name, action: "export", target: "lead:\(lead.rank)", detail: "svg link chart")
-            let svg = LinkChartDrawing.svg(s.graph.subgraph(of: lead), graph: s.graph, dataset: s.dataset, title: "Lead \(lead.rank): \(lead.kind.title)")
+            try state.store.audit(
+                user: user.name,
+                action: "export",
+                target: "lead:\(lead.rank)",
+                detail: "svg link chart"
+            )
+            let svg = LinkChartDrawing.svg(
+                s.graph.subgraph(of: lead),
+                graph: s.graph,
+                dataset: s.dataset,
+                title: "Lead \(lead.rank): \(lead.kind.title)"
+            )
             return download(svg, contentType: "image/svg+xml; charset=utf-8", filename: "lead-\(lead.rank).svg")
         }
         router.get("/network/entity/:ref") { request, context in
@@ -99,11 +134,22 @@ extension Pages {
             }
             body += "</ul>"
             body += HTML.chart(
-                LinkChartDrawing.svg(sub, graph: s.graph, dataset: s.dataset, title: s.graph.label(node, in: s.dataset)),
+                LinkChartDrawing.svg(
+                    sub,
+                    graph: s.graph,
+                    dataset: s.dataset,
+                    title: s.graph.label(node, in: s.dataset)
+                ),
                 downloadLink: "/api/v1/entities/\(HTML.encode(ref))/neighbours",
                 l
             )
-            return html(HTML.page(frame(request, context, state, section: "network"), title: s.graph.label(node, in: s.dataset), body: body))
+            return html(
+                HTML.page(
+                    frame(request, context, state, section: "network"),
+                    title: s.graph.label(node, in: s.dataset),
+                    body: body
+                )
+            )
         }
         router.get("/network/path") { request, context in
             try context.require(.analyst)
@@ -120,7 +166,10 @@ extension Pages {
                 b = try s.graph.node(for: to, in: s.dataset)
             } catch {
                 body += "<p class=\"error\" role=\"alert\">\(HTML.esc("\(error)"))</p>"
-                return html(HTML.page(frame(request, context, state, section: "network"), title: l.t(.pathFinder), body: body), status: .badRequest)
+                return html(
+                    HTML.page(frame(request, context, state, section: "network"), title: l.t(.pathFinder), body: body),
+                    status: .badRequest
+                )
             }
             if let edges = s.graph.path(from: a, to: b, hubLimit: 200) {
                 body += "<ol class=\"path\" id=\"path-result\">"
@@ -135,7 +184,9 @@ extension Pages {
             } else {
                 body += "<p id=\"path-result\">\(HTML.esc(l.t(.noPath)))</p>"
             }
-            return html(HTML.page(frame(request, context, state, section: "network"), title: l.t(.pathFinder), body: body))
+            return html(
+                HTML.page(frame(request, context, state, section: "network"), title: l.t(.pathFinder), body: body)
+            )
         }
     }
 

@@ -22,7 +22,8 @@ extension Pages {
             try reportPage(request, context, state, section: "flows", title: .flows) { q, l in
                 let a = state.snapshot.analytics
                 let f = try filter(q)
-                return filterForm(action: "/flows", q, l) + reportSection(a.report(.flows, filter: f), path: "/flows", q: q, l)
+                return filterForm(action: "/flows", q, l)
+                    + reportSection(a.report(.flows, filter: f), path: "/flows", q: q, l)
                     + reportSection(a.report(.sources, filter: f), path: "/flows", q: q, l)
             }
         }
@@ -44,15 +45,20 @@ extension Pages {
             }
             let d = s.dataset
             let name = d.strings[d.licensees.name[row]]
-            return try reportPage(request, context, state, section: "dealers", title: .dealerPage, heading: name) { q, l in
+            return try reportPage(request, context, state, section: "dealers", title: .dealerPage, heading: name) {
+                q,
+                l in
                 var q = q
                 q["dealer"] = d.strings[d.licensees.licence[row]]
                 let f = try filter(q)
                 let path = "/dealers/\(HTML.encode(licence))"
                 var body = "<dl class=\"facts\"><dt>\(HTML.esc(l.t(.dealer)))</dt><dd>\(HTML.esc(q["dealer"]!))</dd>"
-                body += "<dt>\(HTML.esc(l.report("City")))</dt><dd>\(HTML.esc(d.strings[d.licensees.city[row]])), \(HTML.esc(d.strings[d.licensees.state[row]]))</dd>"
-                body += "<dt>\(HTML.esc(l.t(.indicators)))</dt><dd>\(HTML.esc(s.dealerIndicators.summary(row)))</dd></dl>"
-                body += "<p><a href=\"/traces\(HTML.query([("dealer", q["dealer"]!)]))\">\(HTML.esc(l.t(.traces)))</a></p>"
+                body +=
+                    "<dt>\(HTML.esc(l.report("City")))</dt><dd>\(HTML.esc(d.strings[d.licensees.city[row]])), \(HTML.esc(d.strings[d.licensees.state[row]]))</dd>"
+                body +=
+                    "<dt>\(HTML.esc(l.t(.indicators)))</dt><dd>\(HTML.esc(s.dealerIndicators.summary(row)))</dd></dl>"
+                body +=
+                    "<p><a href=\"/traces\(HTML.query([("dealer", q["dealer"]!)]))\">\(HTML.esc(l.t(.traces)))</a></p>"
                 for name in [Analytics.Name.summary, .timeToCrime, .flows, .firearms] {
                     body += reportSection(s.analytics.report(name, filter: f), path: path, q: q, l)
                 }
@@ -67,7 +73,13 @@ extension Pages {
                 return filterForm(action: "/violence", q, l, keys: ["country", "area", "years"])
                     + reportSection(a.report(.violence, filter: f), path: "/violence", q: q, l)
                     + reportSection(events, path: "/violence", q: q, l)
-                    + reportSection(a.report(.provenance, filter: f), path: "/violence", q: q, l, tables: ["dealers", "source_states"])
+                    + reportSection(
+                        a.report(.provenance, filter: f),
+                        path: "/violence",
+                        q: q,
+                        l,
+                        tables: ["dealers", "source_states"]
+                    )
                     + eventLinks(a.report(.provenance, filter: f), l)
             }
         }
@@ -75,7 +87,14 @@ extension Pages {
             guard let id = context.parameters.get("id").flatMap(Int64.init),
                 state.snapshot.dataset.events.id.contains(id)
             else { throw AppError.notFound("no event with id '\(context.parameters.get("id") ?? "")'") }
-            return try reportPage(request, context, state, section: "violence", title: .provenance, heading: "\(context.language.t(.provenance)) · \(id)") { q, l in
+            return try reportPage(
+                request,
+                context,
+                state,
+                section: "violence",
+                title: .provenance,
+                heading: "\(context.language.t(.provenance)) · \(id)"
+            ) { q, l in
                 var q = q
                 q["event"] = String(id)
                 let r = state.snapshot.analytics.report(.provenance, filter: try filter(q))
@@ -112,7 +131,9 @@ extension Pages {
         if let csv = try csvDownload(q, context, state) { return csv }
         let l = context.language
         let content = try state.cache.value(cacheKey(request, context)) { try body(q, l) }
-        return html(HTML.page(frame(request, context, state, section: section), title: heading ?? l.t(title), body: content))
+        return html(
+            HTML.page(frame(request, context, state, section: section), title: heading ?? l.t(title), body: content)
+        )
     }
 
     /// The overview's headline figures.
@@ -132,7 +153,9 @@ extension Pages {
             + "</section>"
     }
 
-    static func overviewCharts(_ by: [String: Report], _ violence: Report, _ q: [String: String], _ l: Language) -> String {
+    static func overviewCharts(_ by: [String: Report], _ violence: Report, _ q: [String: String], _ l: Language)
+        -> String
+    {
         let filterPairs = ReportFilter.keys.compactMap { k in q[k].map { (k, $0) } }
         var s = "<div class=\"charts\">"
         let wanted: [(String, String)] = [
@@ -140,18 +163,32 @@ extension Pages {
             ("flows", "flows-corridors"), ("time-to-crime", "time-to-crime-buckets"),
         ]
         for (report, id) in wanted {
-            guard let r = by[report], let c = ReportCharts.charts(for: r, translate: l.report).first(where: { $0.id == id })
+            guard let r = by[report],
+                let c = ReportCharts.charts(for: r, translate: l.report).first(where: { $0.id == id })
             else { continue }
-            s += HTML.chart(c.svg, downloadLink: "/charts/\(report)/\(id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)]), l)
+            s += HTML.chart(
+                c.svg,
+                downloadLink: "/charts/\(report)/\(id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)]),
+                l
+            )
         }
         if let c = ReportCharts.charts(for: violence, translate: l.report).first(where: { $0.id == "violence-trend" }) {
-            s += HTML.chart(c.svg, downloadLink: "/charts/violence/violence-trend.svg" + HTML.query(filterPairs + [("lang", l.rawValue)]), l)
+            s += HTML.chart(
+                c.svg,
+                downloadLink: "/charts/violence/violence-trend.svg" + HTML.query(filterPairs + [("lang", l.rawValue)]),
+                l
+            )
         }
         s += "</div>"
         if let r = by["summary"] {
             for id in ["outcomes", "source_class"] {
                 if let t = r.table(id) {
-                    s += HTML.table(t, l, csvLink: "/" + HTML.query(filterPairs + [("download", "csv"), ("report", "summary"), ("table", id)]))
+                    s += HTML.table(
+                        t,
+                        l,
+                        csvLink: "/"
+                            + HTML.query(filterPairs + [("download", "csv"), ("report", "summary"), ("table", id)])
+                    )
                 }
             }
         }
@@ -162,7 +199,8 @@ extension Pages {
         guard let t = r.table("ranked"), !t.rows.isEmpty else { return "" }
         var s = "<nav class=\"dealer-links\"><h3>\(HTML.esc(l.report("Dealers ranked by traces (top 25)")))</h3><ol>"
         for row in t.rows.prefix(25) {
-            s += "<li><a href=\"/dealers/\(HTML.encode(row[1].text))\">\(HTML.esc(row[2].text))</a> (\(HTML.esc(row[4].text)))</li>"
+            s +=
+                "<li><a href=\"/dealers/\(HTML.encode(row[1].text))\">\(HTML.esc(row[2].text))</a> (\(HTML.esc(row[4].text)))</li>"
         }
         return s + "</ol></nav>"
     }
@@ -173,7 +211,8 @@ extension Pages {
         var s = "<section><h3>\(HTML.esc(l.report("Recovered guns linked to the events")))</h3><ul class=\"events\">"
         for row in t.rows.reversed() where seen.insert(row[0].text).inserted {
             if seen.count > 30 { break }
-            s += "<li><a href=\"/violence/events/\(HTML.esc(row[0].plain))\">\(HTML.esc(row[1].text)) · \(HTML.esc(row[2].text)) · \(HTML.esc(l.report(row[3].text)))</a></li>"
+            s +=
+                "<li><a href=\"/violence/events/\(HTML.esc(row[0].plain))\">\(HTML.esc(row[1].text)) · \(HTML.esc(row[2].text)) · \(HTML.esc(l.report(row[3].text)))</a></li>"
         }
         return s + "</ul></section>"
     }

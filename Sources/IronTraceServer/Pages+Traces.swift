@@ -20,16 +20,24 @@ extension Pages {
             let l = context.language
             let list = try TraceList(state.snapshot, q)
             if q["download"] == "csv" {
-                try state.store.audit(user: user.name, action: "export", target: "traces", detail: "csv \(list.rows.count) rows")
+                try state.store.audit(
+                    user: user.name,
+                    action: "export",
+                    target: "traces",
+                    detail: "csv \(list.rows.count) rows"
+                )
                 return download(list.csv(), contentType: "text/csv; charset=utf-8", filename: "traces.csv")
             }
             var body = filterForm(action: "/traces", q, l)
             body += "<form class=\"search\" method=\"get\" action=\"/traces\">"
-            for k in ReportFilter.keys { if let v = q[k] { body += "<input type=\"hidden\" name=\"\(k)\" value=\"\(HTML.esc(v))\">" } }
+            for k in ReportFilter.keys {
+                if let v = q[k] { body += "<input type=\"hidden\" name=\"\(k)\" value=\"\(HTML.esc(v))\">" }
+            }
             body += HTML.input("serial", label: l.t(.serial), value: q["serial"] ?? "")
             body += "<button type=\"submit\">\(HTML.esc(l.t(.search)))</button></form>"
             if context.identity!.user.role >= .analyst {
-                body += "<p><a class=\"button\" href=\"/traces/new\" id=\"new-trace\">\(HTML.esc(l.t(.submitTrace)))</a></p>"
+                body +=
+                    "<p><a class=\"button\" href=\"/traces/new\" id=\"new-trace\">\(HTML.esc(l.t(.submitTrace)))</a></p>"
             }
             body += list.html(l, path: "/traces", q: q)
             return html(HTML.page(frame(request, context, state, section: "traces"), title: l.t(.traces), body: body))
@@ -44,15 +52,34 @@ extension Pages {
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 20)))
             let (req, errors) = TraceForm.request(form, context.language)
             guard let req, errors.isEmpty else {
-                return traceForm(request, context, state, values: form.fields, errors: errors, message: context.language.t(.fieldErrors), status: .badRequest)
+                return traceForm(
+                    request,
+                    context,
+                    state,
+                    values: form.fields,
+                    errors: errors,
+                    message: context.language.t(.fieldErrors),
+                    status: .badRequest
+                )
             }
-            let submission = try TraceSubmission.run([req], state: state, source: "web form by \(user.name)", user: user.name)
+            let submission = try TraceSubmission.run(
+                [req],
+                state: state,
+                source: "web form by \(user.name)",
+                user: user.name
+            )
             let r = submission.results[0]
             return html(
                 HTML.page(
                     frame(request, context, state, section: "traces"),
                     title: context.language.t(.stored),
-                    body: resultHTML(r, storedAs: submission.traceIDs.first, context.language, role: user.role, snapshot: state.snapshot)
+                    body: resultHTML(
+                        r,
+                        storedAs: submission.traceIDs.first,
+                        context.language,
+                        role: user.role,
+                        snapshot: state.snapshot
+                    )
                 )
             )
         }
@@ -67,7 +94,11 @@ extension Pages {
             let outcome = try TraceSubmission.batch(bytes, state: state, user: user.name)
             let l = context.language
             return html(
-                HTML.page(frame(request, context, state, section: "traces"), title: l.t(.batchUpload), body: outcome.html(l)),
+                HTML.page(
+                    frame(request, context, state, section: "traces"),
+                    title: l.t(.batchUpload),
+                    body: outcome.html(l)
+                ),
                 status: outcome.results.isEmpty && !outcome.rejections.isEmpty ? .badRequest : .ok
             )
         }
@@ -81,8 +112,22 @@ extension Pages {
             if wantsPII { try context.require(.analyst) }
             try state.store.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)")
             let l = context.language
-            let body = try traceDetail(row, s, l, role: user.role, wantsPII: wantsPII, user: user.name, store: state.store)
-            return html(HTML.page(frame(request, context, state, section: "traces"), title: "\(l.t(.traces)) · \(id)", body: body))
+            let body = try traceDetail(
+                row,
+                s,
+                l,
+                role: user.role,
+                wantsPII: wantsPII,
+                user: user.name,
+                store: state.store
+            )
+            return html(
+                HTML.page(
+                    frame(request, context, state, section: "traces"),
+                    title: "\(l.t(.traces)) · \(id)",
+                    body: body
+                )
+            )
         }
     }
 
@@ -108,9 +153,15 @@ extension Pages {
             let date = CivilDate(dayNumber: r.date[rr])
             fact(l.t(.recovered), l.date(date))
             let area = d.strings[r.area[rr]]
-            fact(l.t(.recoveredIn), area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area) + " (\(area))")
+            fact(
+                l.t(.recoveredIn),
+                area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area) + " (\(area))"
+            )
             let type = Dataset.firearmTypes[Int(r.type[rr])]
-            fact(l.t(.firearm), "\(d.strings[r.manufacturer[rr]]) · \(l.report(type.rawValue)) · \(d.strings[r.caliber[rr]])")
+            fact(
+                l.t(.firearm),
+                "\(d.strings[r.manufacturer[rr]]) · \(l.report(type.rawValue)) · \(d.strings[r.caliber[rr]])"
+            )
             let serial = d.strings[r.serial[rr]]
             fact(l.t(.serial), r.obliterated[rr] ? "\(serial) (\(l.t(.obliterated)))" : serial)
             request = TraceRequest(
@@ -138,7 +189,8 @@ extension Pages {
             if role < .analyst {
                 body += "<span class=\"masked\">\(HTML.esc(l.t(.masked)))</span>"
             } else {
-                body += "<a href=\"/network/entity/person:\(purchaser)\">\(HTML.esc(Person.pseudonym(for: purchaser)))</a>"
+                body +=
+                    "<a href=\"/network/entity/person:\(purchaser)\">\(HTML.esc(Person.pseudonym(for: purchaser)))</a>"
                 if wantsPII, let p = try store.personRecord(id: purchaser) {
                     try store.audit(user: user, action: "pii-view", target: "person:\(purchaser)", detail: "trace page")
                     body +=
@@ -159,7 +211,8 @@ extension Pages {
     static func candidatesHTML(_ r: TraceResult, _ l: Language, _ s: Snapshot) -> String {
         guard !r.candidates.isEmpty else { return "<p class=\"note\">\(HTML.esc(r.summary))</p>" }
         let d = s.dataset
-        var body = "<section id=\"candidates\"><h2>\(HTML.esc(l.t(.candidates)))</h2><p class=\"note\">\(HTML.esc(r.summary))</p><table><thead><tr><th>#</th><th>\(HTML.esc(l.report("Sale")))</th><th>\(HTML.esc(l.t(.serial)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
+        var body =
+            "<section id=\"candidates\"><h2>\(HTML.esc(l.t(.candidates)))</h2><p class=\"note\">\(HTML.esc(r.summary))</p><table><thead><tr><th>#</th><th>\(HTML.esc(l.report("Sale")))</th><th>\(HTML.esc(l.t(.serial)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
         for (i, c) in r.candidates.prefix(5).enumerated() {
             var dealer = ""
             if let sr = s.saleRow[c.saleID], let lr = s.licenseeRow[d.sales.licensee[sr]] {
@@ -173,20 +226,32 @@ extension Pages {
         return body + "</tbody></table></section>"
     }
 
-    static func resultHTML(_ r: TraceResult, storedAs: Int64?, _ l: Language, role: UserAccount.Role, snapshot: Snapshot) -> String {
+    static func resultHTML(
+        _ r: TraceResult,
+        storedAs: Int64?,
+        _ l: Language,
+        role: UserAccount.Role,
+        snapshot: Snapshot
+    ) -> String {
         var body = "<dl class=\"facts\" id=\"trace-result\">"
-        body += "<dt>\(HTML.esc(l.t(.outcome)))</dt><dd id=\"result-outcome\">\(HTML.esc(l.report(TraceList.outcomeText(r.outcome))))</dd>"
+        body +=
+            "<dt>\(HTML.esc(l.t(.outcome)))</dt><dd id=\"result-outcome\">\(HTML.esc(l.report(TraceList.outcomeText(r.outcome))))</dd>"
         if let id = storedAs { body += "<dt>\(HTML.esc(l.t(.id)))</dt><dd id=\"result-id\">\(id)</dd>" }
         if let sale = r.sale {
-            body += "<dt>\(HTML.esc(l.t(.dealerPage)))</dt><dd>\(HTML.esc(sale.dealerName)) · \(HTML.esc(sale.dealerCity)), \(HTML.esc(sale.dealerState)) · \(HTML.esc(sale.licence))</dd>"
+            body +=
+                "<dt>\(HTML.esc(l.t(.dealerPage)))</dt><dd>\(HTML.esc(sale.dealerName)) · \(HTML.esc(sale.dealerCity)), \(HTML.esc(sale.dealerState)) · \(HTML.esc(sale.licence))</dd>"
             if let p = sale.purchaserID {
-                body += "<dt>\(HTML.esc(l.t(.purchaser)))</dt><dd>\(role >= .analyst ? HTML.esc(Person.pseudonym(for: p)) : HTML.esc(l.t(.masked)))</dd>"
+                body +=
+                    "<dt>\(HTML.esc(l.t(.purchaser)))</dt><dd>\(role >= .analyst ? HTML.esc(Person.pseudonym(for: p)) : HTML.esc(l.t(.masked)))</dd>"
             }
         }
-        if let ttc = r.timeToCrimeDays { body += "<dt>\(HTML.esc(l.t(.timeToCrime)))</dt><dd>\(HTML.esc(l.days(ttc)))</dd>" }
+        if let ttc = r.timeToCrimeDays {
+            body += "<dt>\(HTML.esc(l.t(.timeToCrime)))</dt><dd>\(HTML.esc(l.days(ttc)))</dd>"
+        }
         for p in r.problems { body += "<dt>!</dt><dd class=\"warning\">\(HTML.esc(p.description))</dd>" }
         body += "</dl>"
-        return body + candidatesHTML(r, l, snapshot) + "<p><a href=\"/traces/new\">\(HTML.esc(l.t(.submitTrace)))</a> · <a href=\"/traces\">\(HTML.esc(l.t(.traces)))</a></p>"
+        return body + candidatesHTML(r, l, snapshot)
+            + "<p><a href=\"/traces/new\">\(HTML.esc(l.t(.submitTrace)))</a> · <a href=\"/traces\">\(HTML.esc(l.t(.traces)))</a></p>"
     }
 
     static func traceForm(
@@ -201,9 +266,15 @@ extension Pages {
         let l = context.language
         var body = ""
         if let message { body += "<p class=\"error\" role=\"alert\" id=\"form-error\">\(HTML.esc(message))</p>" }
-        body += "<form method=\"post\" action=\"/traces/new\" class=\"trace-form\" novalidate>\(HTML.csrfField(context.identity?.csrf))"
+        body +=
+            "<form method=\"post\" action=\"/traces/new\" class=\"trace-form\" novalidate>\(HTML.csrfField(context.identity?.csrf))"
         for f in TraceForm.fields {
-            body += HTML.input(f.name, label: l.t(f.label) + (f.required ? " (\(l.t(.required)))" : ""), value: values[f.name] ?? "", error: errors[f.name])
+            body += HTML.input(
+                f.name,
+                label: l.t(f.label) + (f.required ? " (\(l.t(.required)))" : ""),
+                value: values[f.name] ?? "",
+                error: errors[f.name]
+            )
         }
         body +=
             "<div class=\"field\"><label><input type=\"checkbox\" name=\"serial_obliterated\" value=\"1\"\(values["serial_obliterated"] == "1" ? " checked" : "")> \(HTML.esc(l.t(.obliterated)))</label></div>"
@@ -216,7 +287,10 @@ extension Pages {
             <progress id="batch-progress" max="100" value="0" hidden></progress>
             <button type="submit" id="batch-submit">\(HTML.esc(l.t(.upload)))</button></form></section>
             """
-        return html(HTML.page(frame(request, context, state, section: "traces"), title: l.t(.submitTrace), body: body), status: status)
+        return html(
+            HTML.page(frame(request, context, state, section: "traces"), title: l.t(.submitTrace), body: body),
+            status: status
+        )
     }
 }
 
@@ -254,13 +328,15 @@ enum TraceForm {
         if dateText.isEmpty {
             errors["recovery_date"] = es ? "obligatorio" : "required"
         } else if date == nil {
-            errors["recovery_date"] = es ? "'\(dateText)' no es una fecha AAAA-MM-DD" : "'\(dateText)' is not a YYYY-MM-DD date"
+            errors["recovery_date"] =
+                es ? "'\(dateText)' no es una fecha AAAA-MM-DD" : "'\(dateText)' is not a YYYY-MM-DD date"
         } else if let date, date > CivilDate.today {
             errors["recovery_date"] = es ? "la fecha está en el futuro" : "the date is in the future"
         }
         let country = f.value("recovery_country").uppercased()
         if !country.isEmpty && (country.count != 2 || !country.allSatisfy(\.isLetter)) {
-            errors["recovery_country"] = es ? "código de país de dos letras (MX, US)" : "a two-letter country code (MX, US)"
+            errors["recovery_country"] =
+                es ? "código de país de dos letras (MX, US)" : "a two-letter country code (MX, US)"
         }
         let area = f.value("recovery_area")
         if !area.isEmpty && (try? AreaCode(parsing: area)) == nil {
@@ -269,7 +345,8 @@ enum TraceForm {
         let type = f.value("type")
         if !type.isEmpty && FirearmType(parsing: type) == nil {
             errors["type"] =
-                (es ? "tipo desconocido; tipos: " : "unknown type; types: ") + FirearmType.allCases.map(\.rawValue).joined(separator: ", ")
+                (es ? "tipo desconocido; tipos: " : "unknown type; types: ")
+                + FirearmType.allCases.map(\.rawValue).joined(separator: ", ")
         }
         guard let date else { return (nil, errors) }
         let req = TraceRequest(

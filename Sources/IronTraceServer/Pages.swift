@@ -56,15 +56,19 @@ enum Pages {
     }
 
     /// The filter form: every field keeps its value so the URL is the view.
-    static func filterForm(action: String, _ q: [String: String], _ l: Language, keys: [String] = ReportFilter.keys) -> String {
+    static func filterForm(action: String, _ q: [String: String], _ l: Language, keys: [String] = ReportFilter.keys)
+        -> String
+    {
         let labels: [String: UIText] = [
             "country": .country, "area": .area, "years": .years, "type": .type, "source-state": .sourceState,
             "dealer": .dealer, "event": .events,
         ]
-        var s = "<form class=\"filters\" method=\"get\" action=\"\(HTML.esc(action))\"><fieldset><legend>\(HTML.esc(l.t(.filters)))</legend>"
+        var s =
+            "<form class=\"filters\" method=\"get\" action=\"\(HTML.esc(action))\"><fieldset><legend>\(HTML.esc(l.t(.filters)))</legend>"
         for k in keys where k != "event" {
             if k == "type" {
-                s += "<div class=\"field\"><label for=\"f-type\">\(HTML.esc(l.t(.type)))</label><select id=\"f-type\" name=\"type\">"
+                s +=
+                    "<div class=\"field\"><label for=\"f-type\">\(HTML.esc(l.t(.type)))</label><select id=\"f-type\" name=\"type\">"
                 s += "<option value=\"\">\(HTML.esc(l.t(.any)))</option>"
                 for t in ["handgun", "long_gun"] + FirearmType.allCases.map(\.rawValue) {
                     s +=
@@ -89,7 +93,8 @@ enum Pages {
         tables: [String]? = nil,
         charts: Bool = true
     ) -> String {
-        var s = "<section class=\"report\" id=\"r-\(HTML.esc(r.name))\"><h2>\(HTML.esc(l.report(Analytics.Name(rawValue: r.name)?.title ?? r.title)))</h2>"
+        var s =
+            "<section class=\"report\" id=\"r-\(HTML.esc(r.name))\"><h2>\(HTML.esc(l.report(Analytics.Name(rawValue: r.name)?.title ?? r.title)))</h2>"
         for n in r.notes { s += "<p class=\"note\">\(HTML.esc(l.report(n)))</p>" }
         let filterPairs = ReportFilter.keys.compactMap { k in q[k].map { (k, $0) } }
         if charts {
@@ -109,7 +114,9 @@ enum Pages {
     }
 
     /// Answers `?download=csv&report=NAME&table=ID` for any report page (audited as an export).
-    static func csvDownload(_ q: [String: String], _ context: IronTraceContext, _ state: ServerState) throws -> Response? {
+    static func csvDownload(_ q: [String: String], _ context: IronTraceContext, _ state: ServerState) throws
+        -> Response?
+    {
         guard q["download"] == "csv" else { return nil }
         guard let name = q["report"].flatMap(Analytics.Name.init(rawValue:)) else {
             throw AppError.badRequest("report=NAME is required with download=csv")
@@ -126,7 +133,11 @@ enum Pages {
             target: "report:\(name.rawValue)/\(tid)",
             detail: f.isEmpty ? "csv" : "csv " + f.parameters.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         )
-        return download(r.rendered(as: .csv, tableID: tid), contentType: "text/csv; charset=utf-8", filename: "\(name.rawValue)-\(tid).csv")
+        return download(
+            r.rendered(as: .csv, tableID: tid),
+            contentType: "text/csv; charset=utf-8",
+            filename: "\(name.rawValue)-\(tid).csv"
+        )
     }
 
     /// Cache key for a page body: same path, query, language and role give the same HTML.

@@ -12,7 +12,13 @@ public enum ReportCharts {
         var out: [(String, String)] = []
         let subtitle = r.notes.first
         func frame(_ title: String, _ t: ReportTable, height: Double = 600) -> Charts.Frame {
-            Charts.Frame(title: tr(title), subtitle: subtitle.map(tr), source: t.source, synthetic: r.isSynthetic, height: height)
+            Charts.Frame(
+                title: tr(title),
+                subtitle: subtitle.map(tr),
+                source: t.source,
+                synthetic: r.isSynthetic,
+                height: height
+            )
         }
         func bars(
             _ id: String,
@@ -83,7 +89,13 @@ public enum ReportCharts {
                     )
                 )
             }
-            bars("source_class", "Source country of the traced guns", label: "Source", value: "Traces", unit: tr("Traces"))
+            bars(
+                "source_class",
+                "Source country of the traced guns",
+                label: "Source",
+                value: "Traces",
+                unit: tr("Traces")
+            )
         case "sources":
             bars(
                 "source_states",
@@ -183,7 +195,13 @@ public enum ReportCharts {
                 unit: tr("Traces")
             )
         case "crimes":
-            bars("categories", "Crime categories of the recoveries", label: "Category", value: "Traces", unit: tr("Traces"))
+            bars(
+                "categories",
+                "Crime categories of the recoveries",
+                label: "Category",
+                value: "Traces",
+                unit: tr("Traces")
+            )
         case "dealers":
             bars("ranked", "Dealers ranked by traces", label: "Dealer", value: "Traces", unit: tr("Traces"), top: 25)
         case "multiple-sales":
@@ -253,7 +271,8 @@ public enum ReportCharts {
                             frame("Events and fatalities by month", t),
                             x: t.rows.map { $0[0].text },
                             series: [
-                                (tr("Events"), t.rows.map { $0[1].number }), (tr("Fatalities"), t.rows.map { $0[3].number }),
+                                (tr("Events"), t.rows.map { $0[1].number }),
+                                (tr("Fatalities"), t.rows.map { $0[3].number }),
                             ],
                             xAxis: tr("Month"),
                             yAxis: tr("Events / deaths")

@@ -26,10 +26,16 @@ public enum IronTraceServer {
         if logger == nil { log.logLevel = state.configuration.logRequests ? .info : .notice }
         return Application(
             router: router(state),
-            configuration: .init(address: .hostname(state.configuration.host, port: state.configuration.port), serverName: "IronTrace"),
+            configuration: .init(
+                address: .hostname(state.configuration.host, port: state.configuration.port),
+                serverName: "IronTrace"
+            ),
             logger: log
         )
     }
+
+    /// The OpenAPI 3 document served at `/api/v1/openapi.json`.
+    public static var openAPIDocument: String { OpenAPIDocument.json }
 
     /// Runs the server until SIGINT or SIGTERM.
     public static func run(_ state: ServerState) async throws {
@@ -45,15 +51,24 @@ public enum IronTraceServer {
         by actor: String = "cli"
     ) throws -> String {
         let password = Passwords.generate()
-        try store.addUser(name: name, role: role, passwordHash: Passwords.hash(password, cost: cost), mustChangePassword: true)
+        try store.addUser(
+            name: name,
+            role: role,
+            passwordHash: Passwords.hash(password, cost: cost),
+            mustChangePassword: true
+        )
         try store.audit(user: actor, action: "user-add", target: "user:\(name)", detail: role.rawValue)
         return password
     }
 
     /// Sets a user's password directly (tests and scripted set-ups); the rules still apply.
     public static func setPassword(_ store: IronTraceStore, name: String, password: String, cost: UInt8 = 12) throws {
-        guard let u = try store.user(named: name) else { throw StoreError(path: store.path, reason: "no user named '\(name)'") }
-        if let p = Passwords.problem(password, user: name) { throw StoreError(path: store.path, reason: "password: \(p)") }
+        guard let u = try store.user(named: name) else {
+            throw StoreError(path: store.path, reason: "no user named '\(name)'")
+        }
+        if let p = Passwords.problem(password, user: name) {
+            throw StoreError(path: store.path, reason: "password: \(p)")
+        }
         try store.setPassword(userID: u.id, passwordHash: Passwords.hash(password, cost: cost))
     }
 }

@@ -103,12 +103,16 @@ final class LoginLimiter: Sendable {
     let window: TimeInterval = 600
 
     func isBlocked(_ keys: [String], now: Date = Date()) -> Bool {
-        failures.withLock { f in keys.contains { k in (f[k] ?? []).filter { now.timeIntervalSince($0) < window }.count >= maxFailures } }
+        failures.withLock { f in
+            keys.contains { k in (f[k] ?? []).filter { now.timeIntervalSince($0) < window }.count >= maxFailures }
+        }
     }
 
     func recordFailure(_ keys: [String], now: Date = Date()) {
         failures.withLock { f in
-            for k in keys { f[k, default: []] = (f[k, default: []] + [now]).filter { now.timeIntervalSince($0) < window } }
+            for k in keys {
+                f[k, default: []] = (f[k, default: []] + [now]).filter { now.timeIntervalSince($0) < window }
+            }
         }
     }
 

@@ -27,7 +27,9 @@ struct TraceList {
             }
         }
         self.rows = rows
-        guard let p = Int(q["page"] ?? "1"), p >= 1 else { throw AppError.badRequest("page must be a positive integer") }
+        guard let p = Int(q["page"] ?? "1"), p >= 1 else {
+            throw AppError.badRequest("page must be a positive integer")
+        }
         guard let n = Int(q["per_page"] ?? "\(Pages.tracesPerPage)"), (1...500).contains(n) else {
             throw AppError.badRequest("per_page must be between 1 and 500")
         }
@@ -59,7 +61,8 @@ struct TraceList {
             out += [
                 ("recovery_id", r.id[rr]), ("recovery_date", CivilDate(dayNumber: r.date[rr]).description),
                 ("recovery_country", d.strings[r.country[rr]]), ("recovery_area", d.strings[r.area[rr]]),
-                ("manufacturer", d.strings[r.manufacturer[rr]]), ("type", Dataset.firearmTypes[Int(r.type[rr])].rawValue),
+                ("manufacturer", d.strings[r.manufacturer[rr]]),
+                ("type", Dataset.firearmTypes[Int(r.type[rr])].rawValue),
                 ("caliber", d.strings[r.caliber[rr]]), ("serial", d.strings[r.serial[rr]]),
                 ("serial_obliterated", r.obliterated[rr]),
             ]
@@ -122,7 +125,8 @@ struct TraceList {
             }
             s += "<td>\(HTML.esc(l.report(TraceList.outcomeText(Dataset.outcomes[Int(d.traces.outcome[i])]))))</td>"
             if let dr = snapshot.analytics.dealerRow(ofTraceAt: i) {
-                s += "<td><a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[dr]]))\">\(HTML.esc(d.strings[d.licensees.name[dr]]))</a></td>"
+                s +=
+                    "<td><a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[dr]]))\">\(HTML.esc(d.strings[d.licensees.name[dr]]))</a></td>"
             } else {
                 s += "<td></td>"
             }
@@ -183,7 +187,9 @@ public struct TraceSubmission: Sendable {
             case .rejected(let j): rejections.append(j)
             }
         }
-        guard !requests.isEmpty || !rejections.isEmpty else { throw AppError.badRequest("upload.csv: no rows after the header") }
+        guard !requests.isEmpty || !rejections.isEmpty else {
+            throw AppError.badRequest("upload.csv: no rows after the header")
+        }
         return try run(requests, rejections: rejections, state: state, source: name, user: user)
     }
 
@@ -221,9 +227,11 @@ public struct TraceSubmission: Sendable {
         var s = "<dl class=\"facts\" id=\"batch-result\">"
         s += "<dt>\(HTML.esc(l.t(.rowsRead)))</dt><dd id=\"batch-read\">\(l.integer(rowsRead))</dd>"
         s += "<dt>\(HTML.esc(l.t(.rowsStored)))</dt><dd id=\"batch-stored\">\(l.integer(results.count))</dd>"
-        s += "<dt>\(HTML.esc(l.t(.rowsRejected)))</dt><dd id=\"batch-rejected\">\(l.integer(rejections.count))</dd></dl>"
+        s +=
+            "<dt>\(HTML.esc(l.t(.rowsRejected)))</dt><dd id=\"batch-rejected\">\(l.integer(rejections.count))</dd></dl>"
         if !results.isEmpty {
-            s += "<table><thead><tr><th>\(HTML.esc(l.t(.requestID)))</th><th>\(HTML.esc(l.t(.id)))</th><th>\(HTML.esc(l.t(.outcome)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.timeToCrime)))</th></tr></thead><tbody>"
+            s +=
+                "<table><thead><tr><th>\(HTML.esc(l.t(.requestID)))</th><th>\(HTML.esc(l.t(.id)))</th><th>\(HTML.esc(l.t(.outcome)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.timeToCrime)))</th></tr></thead><tbody>"
             for (r, id) in zip(results, traceIDs) {
                 s +=
                     "<tr><td>\(HTML.esc(r.request.requestID))</td><td><a href=\"/traces/\(id)\">\(id)</a></td><td>\(HTML.esc(l.report(TraceList.outcomeText(r.outcome))))</td><td>\(HTML.esc(r.sale?.dealerName ?? ""))</td><td>\(r.timeToCrimeDays.map { HTML.esc(l.days($0)) } ?? "–")</td></tr>"
@@ -231,7 +239,8 @@ public struct TraceSubmission: Sendable {
             s += "</tbody></table>"
         }
         if !rejections.isEmpty {
-            s += "<section id=\"batch-rejections\"><h2>\(HTML.esc(l.t(.rejections)))</h2><table><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
+            s +=
+                "<section id=\"batch-rejections\"><h2>\(HTML.esc(l.t(.rejections)))</h2><table><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
             for j in rejections {
                 s +=
                     "<tr><td>\(j.line)</td><td>\(j.column)</td><td>\(HTML.esc(j.field))</td><td>\(HTML.esc(j.value))</td><td>\(HTML.esc(j.reason))</td></tr>"

@@ -230,7 +230,11 @@ extension IronTraceStore {
             if let action { clauses.append("action = ?"); args.append(action) }
             let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
             let total =
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log \(whereSQL)", arguments: StatementArguments(args))
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM audit_log \(whereSQL)",
+                    arguments: StatementArguments(args)
+                )
                 ?? 0
             let rows = try Row.fetchAll(
                 db,

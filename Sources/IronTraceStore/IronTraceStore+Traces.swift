@@ -40,7 +40,8 @@ extension IronTraceStore {
             let importID = db.lastInsertedRowID
             for j in rejections {
                 try db.execute(
-                    sql: "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [importID, j.line, j.column, j.field, j.value, j.reason]
                 )
             }

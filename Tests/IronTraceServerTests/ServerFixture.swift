@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import IronTraceFormats
+import IronTraceServer
+import IronTraceStore
+import IronTraceSynth
+import IronTraceTesting
+import NIOCore
+
+/// A fresh database per test: the tiny demo world imported into a temporary SQLite file, plus one
+/// user of each role with known passwords (bcrypt at a low cost to keep tests quick).
+struct ServerFixture {
+    static let files: [(kind: NativeKind, path: String)] = {
+        let dir = try! TemporaryDirectory("server-world")
+        let world = WorldGenerator.generate(scale: .tiny, seed: 2015)
+        return try! world.writeFiles(to: dir.path("w")).map { ($0.kind, $0.path) }
+    }()
+
+    let dir: TemporaryDirectory
+    let store: IronTraceStore
+    let state: ServerState
+    static let password = "a-long-test-password"
+
+    init() throws {
+        dir = try TemporaryDirectory("server-test")
+        store = try IronTraceStore(path: dir.path("t.sqlite"))
+        try store.setMetadata("synthetic", "test world")
+        for f in Self.files { _ = try store.importNative(kind: f.kind, path: f.path) }
+        var config = ServerConfiguration()
+        config.bcryptCost = 4
+        for (name, role) in [("ada", UserAccount.Role.admin), ("ana", .analyst), ("vic", .viewer)] {
+            _ = try IronTraceServer.addUser(store, name: name, role: role, cost: 4)
+            try IronTraceServer.setPassword(store, name: name, password: Self.password, cost: 4)
+        }
+        state = try ServerState(store: store, configuration: config)
+    }
+
+    var app: some ApplicationProtocol { IronTraceServer.application(state) }
+}
+
+/// A client that keeps cookies and the page's CSRF token, as a browser would.
+final class Session: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var csrf: String?
+    var language: String?
+
+    init(_ client: any TestClientProtocol) { self.client = client }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: String
+        func contains(_ s: String) -> Bool { body.contains(s) }
+    }
+
+    @discardableResult
+    func get(_ uri: String, headers extra: HTTPFields = [:]) async throws -> Page {
+        try await send(uri, .get, headers: extra, body: nil)
+    }
+
+    @discardableResult
+    func post(_ uri: String, form: [(String, String)], withCSRF: Bool = true) async throws -> Page {
+        var fields = form
+        if withCSRF, let csrf { fields.append(("csrf", csrf)) }
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(
+            uri,
+            .post,
+            headers: [.contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body)
+        )
+    }
+
+    func send(_ uri: String, _ method: HTTPRequest.Method, headers extra: HTTPFields, body: ByteBuffer?) async throws
+        -> Page
+    {
+        var headers = extra
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: "; "
+            )
+        }
+        if let language, headers[.acceptLanguage] == nil { headers[.acceptLanguage] = language }
+        let r = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        for c in r.headers[values: .setCookie] {
+            let pair = c.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || c.contains("Max-Age=0") {
+                cookies[String(pair[0])] = nil
+            } else {
+                cookies[String(pair[0])] = value
+            }
+        }
+        let text = String(buffer: r.body)
+        if let range = text.range(of: "name=\"csrf\" value=\"") {
+            let rest = text[range.upperBound...]
+            csrf = String(rest.prefix { $0 != "\"" })
+        }
+        return Page(status: r.status, headers: r.headers, body: text)
+    }
+
+    func logIn(_ user: String, password: String = ServerFixture.password) async throws -> Page {
+        let p = try await post(
+            "/login",
+            form: [("user", user), ("password", password), ("next", "/")],
+            withCSRF: false
+        )
+        // Pick up the CSRF token of the new session from a page.
+        if p.status == .seeOther { try await get("/account/password") }
+        return p
+    }
+
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+}
