@@ -23,13 +23,14 @@ struct ServerFixture {
     let state: ServerState
     static let password = "a-long-test-password"
 
-    init() throws {
+    init(port: Int = 8080) throws {
         dir = try TemporaryDirectory("server-test")
         store = try IronTraceStore(path: dir.path("t.sqlite"))
         try store.setMetadata("synthetic", "test world")
         for f in Self.files { _ = try store.importNative(kind: f.kind, path: f.path) }
         var config = ServerConfiguration()
         config.bcryptCost = 4
+        config.port = port
         for (name, role) in [("ada", UserAccount.Role.admin), ("ana", .analyst), ("vic", .viewer)] {
             _ = try IronTraceServer.addUser(store, name: name, role: role, cost: 4)
             try IronTraceServer.setPassword(store, name: name, password: Self.password, cost: 4)
