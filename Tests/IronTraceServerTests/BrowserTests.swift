@@ -8,7 +8,9 @@ import Testing
 /// End to end in a real headless Chromium (Debian's chromium and chromium-driver, which `.ci/run`
 /// installs): an analyst's session through the dashboard, each step checking what the page shows.
 /// Set IRONTRACE_SCREENSHOTS=DIR to keep screenshots of the main pages.
-@Suite(.enabled(if: WebDriver.isAvailable, "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"))
+@Suite(
+    .enabled(if: WebDriver.isAvailable, "needs chromium and chromium-driver (apt-get install chromium chromium-driver)")
+)
 struct BrowserTests {
     @Test func anAnalystLogsInReadsInSpanishFiltersTracesFollowsALeadAndDownloadsACSV() async throws {
         let f = try ServerFixture(port: 0)
@@ -81,10 +83,11 @@ struct BrowserTests {
                 // 8. Download a table as CSV, as the browser (with its session).
                 try await b.go(root + "/dealers")
                 let href = try await b.attribute("#t-ranked a.dl", "href")
-                let csv = try await b.runAsync(
-                    "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(function (r) { return r.text(); }).then(done);",
-                    [href]
-                ) as? String
+                let csv =
+                    try await b.runAsync(
+                        "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(function (r) { return r.text(); }).then(done);",
+                        [href]
+                    ) as? String
                 #expect(csv?.hasPrefix("Rank,Licence,Dealer,City,State,Traces") == true)
                 try await shot("dealers")
             } catch {

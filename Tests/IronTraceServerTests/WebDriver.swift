@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// A minimal W3C WebDriver client for Debian's chromium-driver: enough to drive a real headless
 /// Chromium through the dashboard (navigate, find, type, click, read, run a script, screenshot).
 final class WebDriver: @unchecked Sendable {
@@ -9,13 +8,15 @@ final class WebDriver: @unchecked Sendable {
     }
 
     static var chromedriver: String? {
-        for p in ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"] where FileManager.default.isExecutableFile(atPath: p) {
+        for p in ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+        where FileManager.default.isExecutableFile(atPath: p) {
             return p
         }
         return nil
     }
     static var chromium: String? {
-        for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] where FileManager.default.isExecutableFile(atPath: p) {
+        for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        where FileManager.default.isExecutableFile(atPath: p) {
             return p
         }
         return nil
@@ -58,7 +59,10 @@ final class WebDriver: @unchecked Sendable {
                     "browserName": "chrome",
                     "goog:chromeOptions": [
                         "binary": browser,
-                        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US"],
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--window-size=1400,1000", "--lang=en-US",
+                        ],
                     ],
                 ]
             ]

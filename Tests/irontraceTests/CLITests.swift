@@ -270,6 +270,28 @@ enum CLI {
         #expect(try CLI.run(["report", "summary", "--table", "nope"] + db, in: dir.url).status == 64)
     }
 
+    @Test func usersAreAddedWithAOneTimePasswordListedGivenTokensAndRemoved() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let db = ["--database", "u.sqlite"]
+        let add = try CLI.run(["users", "add", "maria", "--role", "analyst"] + db, in: dir.url)
+        #expect(add.status == 0, "\(add.stderr)")
+        let password = try #require(add.stdout.split(separator: " ").last).trimmingCharacters(
+            in: .whitespacesAndNewlines
+        )
+        #expect(password.count == 20)
+        let again = try CLI.run(["users", "add", "maria", "--role", "viewer"] + db, in: dir.url)
+        #expect(again.status == 1 && again.stderr.contains("user 'maria' already exists"))
+        #expect(try CLI.run(["users", "add", "x", "--role", "boss"] + db, in: dir.url).status == 64)
+        let list = try CLI.run(["users", "list"] + db, in: dir.url)
+        #expect(list.stdout.contains("maria") && list.stdout.contains("analyst") && !list.stdout.contains(password))
+        let token = try CLI.run(["users", "token", "maria"] + db, in: dir.url)
+        #expect(token.status == 0 && token.stdout.hasPrefix("it_"))
+        #expect(try CLI.run(["users", "remove", "maria"] + db, in: dir.url).status == 0)
+        #expect(try CLI.run(["users", "remove", "maria"] + db, in: dir.url).status == 1)
+        #expect(try CLI.run(["serve", "--database", "missing.sqlite"], in: dir.url).stderr.contains("not found"))
+    }
+
     @Test func networkLeadsQueriesExportsAndEvaluation() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
