@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import IronTraceStore
 
@@ -31,7 +32,11 @@ extension Pages {
             // Only local paths: never redirect to another site.
             let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/"
             var r = redirect(u.mustChangePassword ? "/account/password" : target)
-            r.setCookie(sessionCookie(session.token, state, maxAge: Int(state.configuration.sessionLifetime)))
+            // Secure when configured, or when a TLS proxy says the browser came over HTTPS.
+            let tls = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+            r.setCookie(
+                sessionCookie(session.token, state, maxAge: Int(state.configuration.sessionLifetime), secure: tls)
+            )
             return r
         }
         router.post("/logout") { _, context in
@@ -93,13 +98,13 @@ extension Pages {
         router.get("/health") { _, _ in "ok" }
     }
 
-    static func sessionCookie(_ value: String, _ state: ServerState, maxAge: Int) -> Cookie {
+    static func sessionCookie(_ value: String, _ state: ServerState, maxAge: Int, secure: Bool = false) -> Cookie {
         Cookie(
             name: AccessMiddleware.sessionCookie,
             value: value,
             maxAge: maxAge,
             path: "/",
-            secure: state.configuration.secureCookies,
+            secure: state.configuration.secureCookies || secure,
             httpOnly: true,
             sameSite: .strict
         )

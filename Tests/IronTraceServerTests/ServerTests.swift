@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import HTTPTypes
+import NIOCore
 import Hummingbird
 import HummingbirdTesting
 import IronTraceCore
@@ -34,6 +36,14 @@ import Testing
             #expect(ok.status == .seeOther)
             let cookie = ok.headers[values: .setCookie].first { $0.hasPrefix("it_session=") } ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"))
+            // Behind a TLS proxy the cookie is Secure.
+            let proxied = try await client.execute(
+                uri: "/login",
+                method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("X-Forwarded-Proto")!: "https"],
+                body: ByteBuffer(string: "user=ana&password=\(ServerFixture.password)")
+            )
+            #expect(proxied.headers[values: .setCookie].contains { $0.hasPrefix("it_session=") && $0.contains("Secure") })
             // Five failures lock the name for the window, even for the right password.
             let t = Session(client)
             for _ in 0..<5 { _ = try await t.logIn("vic", password: "not the password!") }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Load on the dashboard and the API: wrk with 64 connections for 30 seconds on the overview page
+# (a logged-in analyst's session cookie) and on a report API endpoint (a Bearer token), against
+# `irontrace serve` (release build) over the medium demo world. Prints requests per second,
+# latency percentiles and errors as wrk reports them. wrk runs on the same machine as the server.
+#
+# Usage: benchmarks/server-load.sh [DATABASE] [SECONDS]
+#   DATABASE defaults to a medium demo world built in $SERVER_BENCH_DIR (default /tmp/irontrace-server-bench).
+# Needs: wrk and curl (apt-get install wrk curl).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${2:-30}
+dir=${SERVER_BENCH_DIR:-/tmp/irontrace-server-bench}
+port=${SERVER_BENCH_PORT:-18090}
+mkdir -p "$dir"
+swift build -c release >/dev/null
+bin="$(swift build -c release --show-bin-path)/irontrace"
+db=${1:-$dir/medium.sqlite}
+if [ ! -f "$db" ]; then
+    (cd "$dir" && "$bin" demo --scale medium --database "$db" >/dev/null)
+fi
+work=$(mktemp -d)
+cp "$db" "$work/bench.sqlite"
+db="$work/bench.sqlite"
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+once=$("$bin" users add bench --role analyst --database "$db" | awk '{print $NF}')
+token=$("$bin" users token bench --database "$db")
+/usr/bin/time -v "$bin" serve --database "$db" --port "$port" >"$work/serve.out" 2>"$work/serve.time" &
+server=$!
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+head -1 "$work/serve.out" || true
+
+# Log in as a browser would and choose a password (the first one is one-time).
+jar="$work/jar"
+curl -s -c "$jar" -b "$jar" -o /dev/null -d "user=bench&password=$once" "http://127.0.0.1:$port/login"
+csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/account/password" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "current=$once" \
+    --data-urlencode "new=bench-password-long-enough" "http://127.0.0.1:$port/account/password"
+cookie=$(awk '$6 == "it_session" {print $7}' "$jar")
+
+page="http://127.0.0.1:$port/"
+api="http://127.0.0.1:$port/api/v1/reports/summary?country=MX"
+# First requests draw and cache; time them separately (cold).
+echo "cold overview: $(curl -s -o /dev/null -w '%{http_code} %{time_total}s %{size_download} bytes' -H "Cookie: it_session=$cookie" "$page")"
+echo "cold API:      $(curl -s -o /dev/null -w '%{http_code} %{time_total}s %{size_download} bytes' -H "Authorization: Bearer $token" "$api")"
+
+echo "== overview page, 64 connections, ${seconds}s"
+wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: it_session=$cookie" "$page"
+echo "== report API (summary, country=MX), 64 connections, ${seconds}s"
+wrk -t2 -c64 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$api"
+kill -INT $server
+wait $server 2>/dev/null || true
+grep -E "Maximum resident" "$work/serve.time" || true
