@@ -22,7 +22,11 @@ fi
 work=$(mktemp -d)
 cp "$db" "$work/bench.sqlite"
 db="$work/bench.sqlite"
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'pkill -f "serve --database $db" 2>/dev/null || true; rm -rf "$work"' EXIT
+if curl -s "http://127.0.0.1:$port/health" >/dev/null; then
+    echo "error: port $port is in use (set SERVER_BENCH_PORT)" >&2
+    exit 1
+fi
 
 once=$("$bin" users add bench --role analyst --database "$db" | awk '{print $NF}')
 token=$("$bin" users token bench --database "$db")
@@ -36,19 +40,23 @@ jar="$work/jar"
 curl -s -c "$jar" -b "$jar" -o /dev/null -d "user=bench&password=$once" "http://127.0.0.1:$port/login"
 csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/account/password" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "current=$once" \
-    --data-urlencode "new=bench-password-long-enough" "http://127.0.0.1:$port/account/password"
+    --data-urlencode "new=load-test-password-2026" "http://127.0.0.1:$port/account/password"
 cookie=$(awk '$6 == "it_session" {print $7}' "$jar")
 
 page="http://127.0.0.1:$port/"
 api="http://127.0.0.1:$port/api/v1/reports/summary?country=MX"
 # First requests draw and cache; time them separately (cold).
-echo "cold overview: $(curl -s -o /dev/null -w '%{http_code} %{time_total}s %{size_download} bytes' -H "Cookie: it_session=$cookie" "$page")"
-echo "cold API:      $(curl -s -o /dev/null -w '%{http_code} %{time_total}s %{size_download} bytes' -H "Authorization: Bearer $token" "$api")"
+cold_page=$(curl -s -o /dev/null -w '%{http_code} %{time_total}s %{size_download} bytes' -H "Cookie: it_session=$cookie" "$page")
+cold_api=$(curl -s -o /dev/null -w '%{http_code} %{time_total}s %{size_download} bytes' -H "Authorization: Bearer $token" "$api")
+echo "cold overview: $cold_page"
+echo "cold API:      $cold_api"
+# Measure real answers only: a redirect to the login page or an error would be fast and meaningless.
+[[ $cold_page == 200* && $cold_api == 200* ]] || { echo "error: not logged in or API refused" >&2; exit 1; }
 
 echo "== overview page, 64 connections, ${seconds}s"
 wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: it_session=$cookie" "$page"
 echo "== report API (summary, country=MX), 64 connections, ${seconds}s"
 wrk -t2 -c64 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$api"
-kill -INT $server
+pkill -INT -f "serve --database $db" || true
 wait $server 2>/dev/null || true
 grep -E "Maximum resident" "$work/serve.time" || true

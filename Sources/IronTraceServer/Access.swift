@@ -159,7 +159,7 @@ struct AccessMiddleware: RouterMiddleware {
     func identify(_ request: Request) throws -> IronTraceContext.Identity? {
         if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
             let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            guard let u = try state.store.user(apiToken: token) else {
+            guard let u = try state.sessions.lookup(apiToken: token, store: state.store) else {
                 throw AppError(.unauthorized, "invalid_token", "the API token is not known (revoked or mistyped)")
             }
             return .init(user: u, sessionToken: nil, csrf: nil)
@@ -225,10 +225,11 @@ struct FormBody: Sendable {
     func value(_ name: String) -> String { (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 }
 
-/// Sessions recently seen, so each page view does not query the users table; entries live 30
-/// seconds, and every logout, password change or user removal empties the cache.
+/// Sessions and API tokens recently seen, so each request does not query the users table; entries
+/// live 30 seconds, and every logout, password change or user removal empties the cache.
 final class SessionCache: Sendable {
     private let entries = Mutex<[String: (SessionRecord, Date)]>([:])
+    private let tokens = Mutex<[String: (UserAccount, Date)]>([:])
 
     func lookup(_ token: String, store: IronTraceStore) throws -> SessionRecord? {
         let now = Date()
@@ -243,7 +244,22 @@ final class SessionCache: Sendable {
         return s
     }
 
-    func clear() { entries.withLock { $0.removeAll() } }
+    /// The user of an API token, cached the same way.
+    func lookup(apiToken token: String, store: IronTraceStore) throws -> UserAccount? {
+        let now = Date()
+        if let (u, seen) = tokens.withLock({ $0[token] }), now.timeIntervalSince(seen) < 30 { return u }
+        let u = try store.user(apiToken: token)
+        tokens.withLock {
+            if $0.count > 10_000 { $0.removeAll() }
+            $0[token] = u.map { ($0, now) }
+        }
+        return u
+    }
+
+    func clear() {
+        entries.withLock { $0.removeAll() }
+        tokens.withLock { $0.removeAll() }
+    }
 }
 
 /// Password rules and hashing.

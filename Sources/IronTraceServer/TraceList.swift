@@ -156,7 +156,7 @@ public struct TraceSubmission: Sendable {
     ) throws -> TraceSubmission {
         let engine = state.snapshot.engine
         let results = requests.map { engine.trace($0) }
-        let ids = try record(results, rejections: rejections, in: state.store, source: source)
+        let ids = try record(results, rejections: rejections, in: state.store, source: source).traceIDs
         try state.store.audit(
             user: user,
             action: "trace-submit",
@@ -193,13 +193,15 @@ public struct TraceSubmission: Sendable {
         return try run(requests, rejections: rejections, state: state, source: name, user: user)
     }
 
-    /// Stores results as recoveries (when new) and traces; returns the trace ids.
+    /// Stores results as recoveries (when the request named none) and traces in one transaction
+    /// with a ledger entry; rejected rows go to the rejections table under the same entry.
     public static func record(
         _ results: [TraceResult],
         rejections: [Rejection] = [],
         in store: IronTraceStore,
-        source: String
-    ) throws -> [Int64] {
+        source: String,
+        sha256: String = UUID().uuidString
+    ) throws -> (traceIDs: [Int64], newRecoveries: Int, ledgerID: Int64) {
         var (nextRecovery, nextTrace) = try store.nextIDs()
         var recoveries: [Recovery] = []
         var traces: [Trace] = []
@@ -213,14 +215,14 @@ public struct TraceSubmission: Sendable {
             traces.append(r.traceRecord(id: nextTrace, recoveryID: recoveryID!))
             nextTrace += 1
         }
-        try store.recordTraces(
+        let ledger = try store.recordTraces(
             recoveries: recoveries,
             traces: traces,
             source: source,
-            sha256: UUID().uuidString,
+            sha256: sha256,
             rejections: rejections
         )
-        return traces.map(\.id)
+        return (traces.map(\.id), recoveries.count, ledger)
     }
 
     func html(_ l: Language) -> String {

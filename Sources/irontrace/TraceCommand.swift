@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IronTraceCore
 import IronTraceFormats
+import IronTraceServer
 import IronTraceStore
 import IronTraceTracing
 
@@ -229,19 +230,6 @@ struct TraceCommand: AsyncParsableCommand {
     }
 
     func record(_ results: [TraceResult], in store: IronTraceStore, source: String) throws {
-        var (nextRecovery, nextTrace) = try store.nextIDs()
-        var recoveries: [Recovery] = []
-        var traces: [Trace] = []
-        for r in results {
-            var recoveryID = r.request.recoveryID
-            if recoveryID == nil {
-                recoveries.append(r.recoveryRecord(id: nextRecovery))
-                recoveryID = nextRecovery
-                nextRecovery += 1
-            }
-            traces.append(r.traceRecord(id: nextTrace, recoveryID: recoveryID!))
-            nextTrace += 1
-        }
         let digest =
             FileManager.default.fileExists(atPath: source)
             ? try IronTraceStore.sha256(ofFile: source) : UUID().uuidString
@@ -249,8 +237,10 @@ struct TraceCommand: AsyncParsableCommand {
             print("\(source): these requests were already traced and stored; nothing added")
             return
         }
-        let id = try store.recordTraces(recoveries: recoveries, traces: traces, source: source, sha256: digest)
-        print("stored \(traces.count) traces and \(recoveries.count) new recoveries (ledger #\(id))")
+        let stored = try TraceSubmission.record(results, in: store, source: source, sha256: digest)
+        print(
+            "stored \(stored.traceIDs.count) traces and \(stored.newRecoveries) new recoveries (ledger #\(stored.ledgerID))"
+        )
     }
 
     /// A mixed batch: 30% exact serials, 25% one confusable character, 20% one edit, 15% two

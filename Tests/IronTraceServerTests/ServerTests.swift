@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
 import HTTPTypes
-import NIOCore
 import Hummingbird
 import HummingbirdTesting
 import IronTraceCore
 import IronTraceServer
 import IronTraceStore
+import NIOCore
 import Testing
 
 /// The dashboard and API as a user meets them, in process (HummingbirdTesting's router mode).
@@ -40,10 +40,14 @@ import Testing
             let proxied = try await client.execute(
                 uri: "/login",
                 method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("X-Forwarded-Proto")!: "https"],
+                headers: [
+                    .contentType: "application/x-www-form-urlencoded", HTTPField.Name("X-Forwarded-Proto")!: "https",
+                ],
                 body: ByteBuffer(string: "user=ana&password=\(ServerFixture.password)")
             )
-            #expect(proxied.headers[values: .setCookie].contains { $0.hasPrefix("it_session=") && $0.contains("Secure") })
+            #expect(
+                proxied.headers[values: .setCookie].contains { $0.hasPrefix("it_session=") && $0.contains("Secure") }
+            )
             // Five failures lock the name for the window, even for the right password.
             let t = Session(client)
             for _ in 0..<5 { _ = try await t.logIn("vic", password: "not the password!") }
