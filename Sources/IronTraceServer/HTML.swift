@@ -1,6 +1,7 @@
 import Foundation
 import IronTraceAnalytics
 import IronTraceCore
+import IronTraceFormats
 
 /// Server-rendered HTML: escaping, the page frame (navigation, language switch, synthetic banner),
 /// report tables with their CSV links, forms. Pages work without JavaScript; `/static/app.js` only
@@ -136,6 +137,17 @@ enum HTML {
             \(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"")>\
             \(error.map { "<span class=\"error\" id=\"\(id)-error\">\(esc($0))</span>" } ?? "")</div>
             """
+    }
+
+    /// Rejected rows with line, column, field, value and reason.
+    static func rejections(_ rows: some Sequence<Rejection>, id: String) -> String {
+        var s =
+            "<table id=\"\(id)\"><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
+        for j in rows {
+            s +=
+                "<tr><td>\(j.line)</td><td>\(j.column)</td><td>\(esc(j.field))</td><td>\(esc(j.value))</td><td>\(esc(j.reason))</td></tr>"
+        }
+        return s + "</tbody></table>"
     }
 
     static func csrfField(_ token: String?) -> String {

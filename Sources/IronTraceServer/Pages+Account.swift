@@ -49,7 +49,7 @@ extension Pages {
             return r
         }
         router.get("/account/password") { request, context in
-            try context.user()
+            _ = try context.user()
             return passwordPage(request, context, state, error: nil)
         }
         router.post("/account/password") { request, context in
@@ -156,8 +156,13 @@ extension Pages {
             <button type="submit">\(HTML.esc(l.t(.changePassword)))</button>
             </form>
             """
-        return html(
-            HTML.page(frame(request, context, state, section: "account"), title: l.t(.changePassword), body: body),
+        return page(
+            request,
+            context,
+            state,
+            section: "account",
+            title: l.t(.changePassword),
+            body: body,
             status: status
         )
     }

@@ -21,7 +21,7 @@ extension Pages {
                     "<tr><td>\(e.id)</td><td>\(HTML.esc(URL(fileURLWithPath: e.file).lastPathComponent))</td><td>\(HTML.esc(e.format))</td><td class=\"n\">\(l.integer(e.rowsRead))</td><td class=\"n\">\(l.integer(e.rowsStored))</td><td class=\"n\">\(rejected)</td><td>\(HTML.esc(e.finishedAt))</td></tr>"
             }
             body += "</tbody></table>"
-            return html(HTML.page(frame(request, context, state, section: "imports"), title: l.t(.imports), body: body))
+            return Pages.page(request, context, state, section: "imports", title: l.t(.imports), body: body)
         }
         router.get("/imports/:id") { request, context in
             let user = try context.require(.admin)
@@ -48,19 +48,14 @@ extension Pages {
             }
             var body =
                 "<p>\(HTML.esc(entry.file)) · \(HTML.esc(entry.format)) · \(l.integer(entry.rowsRead)) = \(l.integer(entry.rowsStored)) + \(l.integer(entry.rowsRejected)) <a class=\"dl\" href=\"/imports/\(id)?download=csv\">CSV</a></p>"
-            body +=
-                "<table id=\"rejections\"><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
-            for j in rejections.prefix(1000) {
-                body +=
-                    "<tr><td>\(j.line)</td><td>\(j.column)</td><td>\(HTML.esc(j.field))</td><td>\(HTML.esc(j.value))</td><td>\(HTML.esc(j.reason))</td></tr>"
-            }
-            body += "</tbody></table>"
-            return html(
-                HTML.page(
-                    frame(request, context, state, section: "imports"),
-                    title: "\(l.t(.rejections)) · \(id)",
-                    body: body
-                )
+            body += HTML.rejections(rejections.prefix(1000), id: "rejections")
+            return Pages.page(
+                request,
+                context,
+                state,
+                section: "imports",
+                title: "\(l.t(.rejections)) · \(id)",
+                body: body
             )
         }
         router.get("/admin/users") { request, context in
@@ -147,7 +142,7 @@ extension Pages {
                 pages: max(1, (total + 99) / 100),
                 l
             )
-            return html(HTML.page(frame(request, context, state, section: "audit"), title: l.t(.audit), body: body))
+            return Pages.page(request, context, state, section: "audit", title: l.t(.audit), body: body)
         }
     }
 
@@ -180,8 +175,13 @@ extension Pages {
             "<div class=\"field\"><label for=\"f-role\">\(HTML.esc(l.t(.role)))</label><select id=\"f-role\" name=\"role\">"
         for r in UserAccount.Role.allCases { body += "<option>\(r.rawValue)</option>" }
         body += "</select></div><button type=\"submit\">\(HTML.esc(l.t(.add)))</button></form>"
-        return html(
-            HTML.page(frame(request, context, state, section: "users"), title: l.t(.users), body: body),
+        return Pages.page(
+            request,
+            context,
+            state,
+            section: "users",
+            title: l.t(.users),
+            body: body,
             status: status
         )
     }

@@ -46,7 +46,7 @@ extension Pages {
                 pages: pages,
                 l
             )
-            return html(HTML.page(frame(request, context, state, section: "network"), title: l.t(.network), body: body))
+            return Pages.page(request, context, state, section: "network", title: l.t(.network), body: body)
         }
         router.get("/network/leads/:rank") { request, context in
             let user = try context.require(.analyst)
@@ -93,13 +93,7 @@ extension Pages {
                     "<li class=\"\(e.kind.rawValue)\"><time>\(HTML.esc(l.date(e.date)))</time> \(HTML.esc(e.text))</li>"
             }
             body += "</ol></section>"
-            return html(
-                HTML.page(
-                    frame(request, context, state, section: "network"),
-                    title: "\(l.t(.lead)) \(lead.rank)",
-                    body: body
-                )
-            )
+            return page(request, context, state, section: "network", title: "\(l.t(.lead)) \(lead.rank)", body: body)
         }
         router.get("/network/leads/:rank/chart.svg") { request, context in
             let user = try context.require(.analyst)
@@ -143,12 +137,13 @@ extension Pages {
                 downloadLink: "/api/v1/entities/\(HTML.encode(ref))/neighbours",
                 l
             )
-            return html(
-                HTML.page(
-                    frame(request, context, state, section: "network"),
-                    title: s.graph.label(node, in: s.dataset),
-                    body: body
-                )
+            return page(
+                request,
+                context,
+                state,
+                section: "network",
+                title: s.graph.label(node, in: s.dataset),
+                body: body
             )
         }
         router.get("/network/path") { request, context in
@@ -166,8 +161,13 @@ extension Pages {
                 b = try s.graph.node(for: to, in: s.dataset)
             } catch {
                 body += "<p class=\"error\" role=\"alert\">\(HTML.esc("\(error)"))</p>"
-                return html(
-                    HTML.page(frame(request, context, state, section: "network"), title: l.t(.pathFinder), body: body),
+                return page(
+                    request,
+                    context,
+                    state,
+                    section: "network",
+                    title: l.t(.pathFinder),
+                    body: body,
                     status: .badRequest
                 )
             }
@@ -184,9 +184,7 @@ extension Pages {
             } else {
                 body += "<p id=\"path-result\">\(HTML.esc(l.t(.noPath)))</p>"
             }
-            return html(
-                HTML.page(frame(request, context, state, section: "network"), title: l.t(.pathFinder), body: body)
-            )
+            return page(request, context, state, section: "network", title: l.t(.pathFinder), body: body)
         }
     }
 

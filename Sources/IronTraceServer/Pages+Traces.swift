@@ -40,7 +40,7 @@ extension Pages {
                     "<p><a class=\"button\" href=\"/traces/new\" id=\"new-trace\">\(HTML.esc(l.t(.submitTrace)))</a></p>"
             }
             body += list.html(l, path: "/traces", q: q)
-            return html(HTML.page(frame(request, context, state, section: "traces"), title: l.t(.traces), body: body))
+            return page(request, context, state, section: "traces", title: l.t(.traces), body: body)
         }
         router.get("/traces/new") { request, context in
             try context.require(.analyst)
@@ -69,19 +69,14 @@ extension Pages {
                 user: user.name
             )
             let r = submission.results[0]
-            return html(
-                HTML.page(
-                    frame(request, context, state, section: "traces"),
-                    title: context.language.t(.stored),
-                    body: resultHTML(
-                        r,
-                        storedAs: submission.traceIDs.first,
-                        context.language,
-                        role: user.role,
-                        snapshot: state.snapshot
-                    )
-                )
+            let body = resultHTML(
+                r,
+                storedAs: submission.traceIDs.first,
+                context.language,
+                role: user.role,
+                snapshot: state.snapshot
             )
+            return page(request, context, state, section: "traces", title: context.language.t(.stored), body: body)
         }
         router.post("/traces/batch") { request, context in
             var request = request
@@ -93,12 +88,13 @@ extension Pages {
             }
             let outcome = try TraceSubmission.batch(bytes, state: state, user: user.name)
             let l = context.language
-            return html(
-                HTML.page(
-                    frame(request, context, state, section: "traces"),
-                    title: l.t(.batchUpload),
-                    body: outcome.html(l)
-                ),
+            return page(
+                request,
+                context,
+                state,
+                section: "traces",
+                title: l.t(.batchUpload),
+                body: outcome.html(l),
                 status: outcome.results.isEmpty && !outcome.rejections.isEmpty ? .badRequest : .ok
             )
         }
@@ -121,13 +117,7 @@ extension Pages {
                 user: user.name,
                 store: state.store
             )
-            return html(
-                HTML.page(
-                    frame(request, context, state, section: "traces"),
-                    title: "\(l.t(.traces)) · \(id)",
-                    body: body
-                )
-            )
+            return page(request, context, state, section: "traces", title: "\(l.t(.traces)) · \(id)", body: body)
         }
     }
 
@@ -287,8 +277,13 @@ extension Pages {
             <progress id="batch-progress" max="100" value="0" hidden></progress>
             <button type="submit" id="batch-submit">\(HTML.esc(l.t(.upload)))</button></form></section>
             """
-        return html(
-            HTML.page(frame(request, context, state, section: "traces"), title: l.t(.submitTrace), body: body),
+        return page(
+            request,
+            context,
+            state,
+            section: "traces",
+            title: l.t(.submitTrace),
+            body: body,
             status: status
         )
     }

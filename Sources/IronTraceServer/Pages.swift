@@ -16,6 +16,19 @@ enum Pages {
         )
     }
 
+    /// A full page: the frame (navigation, language, account, banner) around a body.
+    static func page(
+        _ request: Request,
+        _ context: IronTraceContext,
+        _ state: ServerState,
+        section: String,
+        title: String,
+        body: String,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        html(HTML.page(frame(request, context, state, section: section), title: title, body: body), status: status)
+    }
+
     static func download(_ body: String, contentType: String, filename: String) -> Response {
         Response(
             status: .ok,

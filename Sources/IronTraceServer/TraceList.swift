@@ -241,13 +241,8 @@ public struct TraceSubmission: Sendable {
             s += "</tbody></table>"
         }
         if !rejections.isEmpty {
-            s +=
-                "<section id=\"batch-rejections\"><h2>\(HTML.esc(l.t(.rejections)))</h2><table><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
-            for j in rejections {
-                s +=
-                    "<tr><td>\(j.line)</td><td>\(j.column)</td><td>\(HTML.esc(j.field))</td><td>\(HTML.esc(j.value))</td><td>\(HTML.esc(j.reason))</td></tr>"
-            }
-            s += "</tbody></table></section>"
+            s += "<section id=\"batch-rejections\"><h2>\(HTML.esc(l.t(.rejections)))</h2>"
+            s += HTML.rejections(rejections, id: "batch-rejection-rows") + "</section>"
         }
         return s
     }
