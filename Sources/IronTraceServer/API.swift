@@ -87,7 +87,7 @@ enum API {
             let q = Pages.query(request)
             try onlyKnown(q, ReportFilter.keys + ["serial", "page", "per_page"])
             let list = try TraceList(state.snapshot, q)
-            let items = list.pageRows.map { i in Dictionary(list.item(i), uniquingKeysWith: { a, _ in a }) }
+            let items = list.pageRows.map(list.item)
             return try json(API.list(items, total: list.rows.count, page: list.page, perPage: list.perPage))
         }
         api.get("/traces/:id") { request, context in
@@ -97,8 +97,7 @@ enum API {
                 throw AppError.notFound("no trace with id '\(context.parameters.get("id") ?? "")'")
             }
             try state.store.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)", detail: "api")
-            let list = try TraceList(s, [:])
-            var item = Dictionary(list.item(row), uniquingKeysWith: { a, _ in a })
+            var item = TraceList.item(row, in: s)
             let purchaser = s.dataset.traces.purchaser[row]
             if purchaser > 0 {
                 if user.role >= .analyst {

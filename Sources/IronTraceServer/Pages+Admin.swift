@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IronTraceFormats
 import IronTraceStore
 
 /// Admin pages: the import ledger with each import's rejections, users (add, remove, roles), and
@@ -37,12 +38,9 @@ extension Pages {
                     target: "import:\(id)",
                     detail: "rejections csv"
                 )
-                var csv = "file,line,column,field,value,reason\r\n"
+                var csv = CSVWriter.line(["file", "line", "column", "field", "value", "reason"])
                 for j in rejections {
-                    csv +=
-                        [j.file, String(j.line), String(j.column), j.field, j.value, j.reason].map(csvField).joined(
-                            separator: ","
-                        ) + "\r\n"
+                    csv += CSVWriter.line([j.file, String(j.line), String(j.column), j.field, j.value, j.reason])
                 }
                 return download(csv, contentType: "text/csv; charset=utf-8", filename: "import-\(id)-rejections.csv")
             }
@@ -144,11 +142,6 @@ extension Pages {
             )
             return Pages.page(request, context, state, section: "audit", title: l.t(.audit), body: body)
         }
-    }
-
-    static func csvField(_ v: String) -> String {
-        v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
     }
 
     static func usersPage(

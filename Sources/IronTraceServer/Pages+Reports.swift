@@ -70,17 +70,18 @@ extension Pages {
                 let a = state.snapshot.analytics
                 let f = try filter(q)
                 let events = a.report(.events, filter: f)
+                let provenance = a.report(.provenance, filter: f)
                 return filterForm(action: "/violence", q, l, keys: ["country", "area", "years"])
                     + reportSection(a.report(.violence, filter: f), path: "/violence", q: q, l)
                     + reportSection(events, path: "/violence", q: q, l)
                     + reportSection(
-                        a.report(.provenance, filter: f),
+                        provenance,
                         path: "/violence",
                         q: q,
                         l,
                         tables: ["dealers", "source_states"]
                     )
-                    + eventLinks(a.report(.provenance, filter: f), l)
+                    + eventLinks(provenance, l)
             }
         }
         router.get("/violence/events/:id") { request, context in
@@ -156,26 +157,23 @@ extension Pages {
     static func overviewCharts(_ by: [String: Report], _ violence: Report, _ q: [String: String], _ l: Language)
         -> String
     {
-        let filterPairs = ReportFilter.keys.compactMap { k in q[k].map { (k, $0) } }
+        let filterPairs = filterPairs(q)
         var s = "<div class=\"charts\">"
         let wanted: [(String, String)] = [
             ("summary", "summary-by_year"), ("flows", "flows-mexico-map"), ("sources", "sources-source_states-map"),
-            ("flows", "flows-corridors"), ("time-to-crime", "time-to-crime-buckets"),
+            ("flows", "flows-corridors"), ("time-to-crime", "time-to-crime-buckets"), ("violence", "violence-trend"),
         ]
+        // Each report's charts are drawn once, then picked from.
+        var reports = by
+        reports["violence"] = violence
+        var drawn: [String: [(id: String, svg: String)]] = [:]
         for (report, id) in wanted {
-            guard let r = by[report],
-                let c = ReportCharts.charts(for: r, translate: l.report).first(where: { $0.id == id })
-            else { continue }
+            guard let r = reports[report] else { continue }
+            if drawn[report] == nil { drawn[report] = ReportCharts.charts(for: r, translate: l.report) }
+            guard let c = drawn[report]!.first(where: { $0.id == id }) else { continue }
             s += HTML.chart(
                 c.svg,
                 downloadLink: "/charts/\(report)/\(id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)]),
-                l
-            )
-        }
-        if let c = ReportCharts.charts(for: violence, translate: l.report).first(where: { $0.id == "violence-trend" }) {
-            s += HTML.chart(
-                c.svg,
-                downloadLink: "/charts/violence/violence-trend.svg" + HTML.query(filterPairs + [("lang", l.rawValue)]),
                 l
             )
         }

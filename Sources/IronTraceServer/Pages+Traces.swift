@@ -205,7 +205,7 @@ extension Pages {
             "<section id=\"candidates\"><h2>\(HTML.esc(l.t(.candidates)))</h2><p class=\"note\">\(HTML.esc(r.summary))</p><table><thead><tr><th>#</th><th>\(HTML.esc(l.report("Sale")))</th><th>\(HTML.esc(l.t(.serial)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
         for (i, c) in r.candidates.prefix(5).enumerated() {
             var dealer = ""
-            if let sr = s.saleRow[c.saleID], let lr = s.licenseeRow[d.sales.licensee[sr]] {
+            if let lr = s.licenseeRow[d.sales.licensee[c.saleIndex]] {
                 dealer = d.strings[d.licensees.name[lr]]
             }
             body +=

@@ -54,11 +54,12 @@ enum Pages {
         )
     }
 
-    /// The query parameters, last value wins.
-    static func query(_ request: Request) -> [String: String] {
-        var out: [String: String] = [:]
-        for (k, v) in request.uri.queryParameters { out[String(k)] = String(v).removingPercentEncoding ?? String(v) }
-        return out
+    /// The query parameters, decoded once as forms encode them (`+` is a space); last value wins.
+    static func query(_ request: Request) -> [String: String] { FormBody(request.uri.query ?? "").fields }
+
+    /// The report filter's parameters present in a query, in the filter's key order (for links).
+    static func filterPairs(_ q: [String: String]) -> [(String, String)] {
+        ReportFilter.keys.compactMap { k in q[k].map { (k, $0) } }
     }
 
     /// The report filter in the URL (only the filter keys; others are the page's own).
@@ -109,7 +110,7 @@ enum Pages {
         var s =
             "<section class=\"report\" id=\"r-\(HTML.esc(r.name))\"><h2>\(HTML.esc(l.report(Analytics.Name(rawValue: r.name)?.title ?? r.title)))</h2>"
         for n in r.notes { s += "<p class=\"note\">\(HTML.esc(l.report(n)))</p>" }
-        let filterPairs = ReportFilter.keys.compactMap { k in q[k].map { (k, $0) } }
+        let filterPairs = filterPairs(q)
         if charts {
             s += "<div class=\"charts\">"
             for c in ReportCharts.charts(for: r, translate: l.report) {

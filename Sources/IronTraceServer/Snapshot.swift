@@ -21,13 +21,8 @@ public final class Snapshot: Sendable {
     let traceRow: [Int64: Int]
     /// Licensee row by id.
     let licenseeRow: [Int64: Int]
-    /// Sale row by id.
-    let saleRow: [Int64: Int]
-    public let buildSeconds: Double
 
     public init(_ d: Dataset) {
-        let clock = ContinuousClock()
-        let t0 = clock.now
         dataset = d
         analytics = Analytics(d)
         engine = TraceEngine(dataset: d)
@@ -42,12 +37,6 @@ public final class Snapshot: Sendable {
         var l: [Int64: Int] = [:]
         for (i, id) in d.licensees.id.enumerated() { l[id] = i }
         licenseeRow = l
-        var s: [Int64: Int] = [:]
-        s.reserveCapacity(d.sales.count)
-        for (i, id) in d.sales.id.enumerated() { s[id] = i }
-        saleRow = s
-        let e = clock.now - t0
-        buildSeconds = Double(e.components.seconds) + Double(e.components.attoseconds) / 1e18
     }
 }
 

@@ -51,8 +51,10 @@ struct TraceList {
         }
     }
 
-    /// One trace as plain fields (the API item and the CSV row).
-    func item(_ i: Int) -> [(String, Any)] {
+    func item(_ i: Int) -> [String: Any] { TraceList.item(i, in: snapshot) }
+
+    /// One trace as plain fields (the API item and the CSV row); needs no list.
+    static func item(_ i: Int, in snapshot: Snapshot) -> [String: Any] {
         let d = snapshot.dataset
         var out: [(String, Any)] = [("id", d.traces.id[i])]
         let t = d.traces
@@ -76,7 +78,7 @@ struct TraceList {
         }
         out.append(("time_to_crime_days", t.timeToCrime[i] >= 0 ? Int(t.timeToCrime[i]) : NSNull()))
         out.append(("purchaser_identified", t.purchaser[i] > 0))
-        return out
+        return Dictionary(out, uniquingKeysWith: { a, _ in a })
     }
 
     static let csvColumns = [
@@ -86,15 +88,10 @@ struct TraceList {
     ]
 
     func csv() -> String {
-        var out = TraceList.csvColumns.joined(separator: ",") + "\r\n"
+        var out = CSVWriter.line(TraceList.csvColumns)
         for i in rows {
-            let fields = Dictionary(item(i), uniquingKeysWith: { a, _ in a })
-            out +=
-                TraceList.csvColumns.map { c -> String in
-                    let v = fields[c].map { $0 is NSNull ? "" : "\($0)" } ?? ""
-                    return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-                        ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
-                }.joined(separator: ",") + "\r\n"
+            let fields = item(i)
+            out += CSVWriter.line(TraceList.csvColumns.map { c in fields[c].map { $0 is NSNull ? "" : "\($0)" } ?? "" })
         }
         return out
     }

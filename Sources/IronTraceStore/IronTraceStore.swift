@@ -65,7 +65,7 @@ public final class IronTraceStore: Sendable {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    static func now() -> String { iso(Date()) }
 
     private func load<K: StoredKind>(
         _ kind: K.Type,
