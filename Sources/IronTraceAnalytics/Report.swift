@@ -77,6 +77,13 @@ public enum Cell: Sendable, Equatable {
     case share(Double)
     case empty
 
+    /// A measured value rounded to a whole count; non-finite or absurd values (beyond ±2^53, where
+    /// readers should have rejected them) are shown as a number instead of trapping on `Int(_:)`.
+    public static func whole(_ x: Double) -> Cell {
+        guard x.isFinite, x.magnitude < 9.0e15 else { return .number(x, digits: 0) }
+        return .count(Int(x.rounded()))
+    }
+
     /// The number the cell holds (a share as its fraction), or nil for text and empty cells.
     public var number: Double? {
         switch self {

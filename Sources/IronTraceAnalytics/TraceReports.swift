@@ -134,7 +134,7 @@ extension Analytics {
             let pop = measures.population("US-\(usps)", year: year)
             t.rows.append([
                 .count(k + 1), .text(state.name), .count(a.source[i]), Analytics.share(a.source[i], totalUS),
-                pop.map { .count(Int($0.value)) } ?? .empty, pop.map { .text($0.period) } ?? .empty,
+                pop.map { Cell.whole($0.value) } ?? .empty, pop.map { .text($0.period) } ?? .empty,
                 pop.map { .number(Double(a.source[i]) / $0.value * 100_000, digits: 2) } ?? .empty,
             ])
         }

@@ -58,10 +58,10 @@ extension Analytics {
         }
         func rateCells(_ area: String) -> [Cell] {
             let pop = personYears(area)
-            var cells: [Cell] = [pop.map { .count(Int(($0.0 / Double(years.count)).rounded())) } ?? .empty]
+            var cells: [Cell] = [pop.map { Cell.whole($0.0 / Double(years.count)) } ?? .empty]
             for s in series {
                 let v = sum(s, area)
-                cells.append(v.map { .count(Int($0.rounded())) } ?? .empty)
+                cells.append(v.map { Cell.whole($0) } ?? .empty)
                 cells.append(v.flatMap { v in pop.map { .number(v / $0.0 * 100_000, digits: 1) } } ?? .empty)
             }
             let all = series.first { !MeasureIndex.series[$0].firearm && MeasureIndex.series[$0].source == "SESNSP" }
@@ -118,12 +118,12 @@ extension Analytics {
         )
         for y in measures.years.sorted() {
             let pop = measures.population(trendArea, year: y)
-            var row: [Cell] = [.text(String(y)), pop.map { .count(Int($0.value)) } ?? .empty]
+            var row: [Cell] = [.text(String(y)), pop.map { Cell.whole($0.value) } ?? .empty]
             var any = false
             for s in series {
                 let v = trendArea == "MX" ? measures.national(s, year: y) : measures.value(s, area: trendArea, year: y)
                 if v != nil { any = true }
-                row.append(v.map { .count(Int($0.rounded())) } ?? .empty)
+                row.append(v.map { Cell.whole($0) } ?? .empty)
                 row.append(v.flatMap { v in pop.map { .number(v / $0.value * 100_000, digits: 1) } } ?? .empty)
             }
             if any { trend.rows.append(row) }
@@ -162,8 +162,8 @@ extension Analytics {
             let rate = v / pop.0 * 100_000
             let source = MeasureIndex.series[s].source
             allRates.rows.append([
-                .text(key), .text(m.name), .text(m.state.name), .count(Int(meanPopulation.rounded())),
-                .count(Int(v.rounded())), .text(source), .number(rate, digits: 1),
+                .text(key), .text(m.name), .text(m.state.name), Cell.whole(meanPopulation),
+                Cell.whole(v), .text(source), .number(rate, digits: 1),
             ])
             if case .mexicanMunicipality(let code) = filter.recoveryArea, code != m.code { continue }
             if meanPopulation >= 300_000 { ranked.append((m, meanPopulation, pop.1, v, source, rate)) }
@@ -171,8 +171,8 @@ extension Analytics {
         ranked.sort { ($0.5, $1.0.code) > ($1.5, $0.0.code) }
         for (k, x) in ranked.enumerated() {
             municipalities.rows.append([
-                .count(k + 1), .text(x.0.name), .text(x.0.state.name), .count(Int(x.1.rounded())), .text(x.2),
-                .count(Int(x.3.rounded())), .text(x.4), .number(x.5, digits: 1),
+                .count(k + 1), .text(x.0.name), .text(x.0.state.name), Cell.whole(x.1), .text(x.2),
+                Cell.whole(x.3), .text(x.4), .number(x.5, digits: 1),
             ])
         }
         r.tables.append(municipalities)
@@ -189,13 +189,13 @@ extension Analytics {
                     let cells: [Cell] = series.map { s in
                         if trendArea == "MX" {
                             let direct = measures.month(s, area: "MX", year: y, month: m)
-                            if let direct { return .count(Int(direct.rounded())) }
+                            if let direct { return Cell.whole(direct) }
                             let states = MexicanState.all.compactMap {
                                 measures.month(s, area: "MX-\($0.codeString)", year: y, month: m)
                             }
-                            return states.isEmpty ? .empty : .count(Int(states.reduce(0, +).rounded()))
+                            return states.isEmpty ? .empty : Cell.whole(states.reduce(0, +))
                         }
-                        return measures.month(s, area: trendArea, year: y, month: m).map { .count(Int($0.rounded())) }
+                        return measures.month(s, area: trendArea, year: y, month: m).map { Cell.whole($0) }
                             ?? .empty
                     }
                     if cells.contains(where: { $0 != .empty }) {

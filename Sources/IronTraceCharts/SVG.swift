@@ -73,6 +73,8 @@ struct SVGCanvas {
     /// Coordinates with at most one decimal.
     static func n(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
+        // A coordinate from a non-finite or absurd value is drawn at 0 rather than trapping on Int(_:).
+        guard r.isFinite, r.magnitude < 1e15 else { return "0" }
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 }
@@ -83,7 +85,7 @@ enum Label {
 
     /// "Nice" axis ticks from 0 to at least `maximum`.
     static func ticks(_ maximum: Double, count: Int = 5) -> [Double] {
-        guard maximum > 0 else { return [0, 1] }
+        guard maximum > 0, maximum.isFinite else { return [0, 1] }
         let raw = maximum / Double(count)
         var magnitude = 1.0
         while magnitude * 10 <= raw { magnitude *= 10 }
@@ -91,7 +93,7 @@ enum Label {
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
         var ticks: [Double] = []
         var t = 0.0
-        while t < maximum + step * 0.999 {
+        while t < maximum + step * 0.999 && ticks.count <= count * 3 {
             ticks.append(t)
             t += step
         }

@@ -30,26 +30,27 @@ enum API {
         )
     }
 
-    /// `page` and `per_page` with bounds, as every list endpoint reads them.
-    static func paging(_ q: [String: String], defaultPerPage: Int = 50) throws -> (page: Int, perPage: Int) {
-        guard let page = Int(q["page"] ?? "1"), page >= 1 else {
-            throw AppError.badRequest("page must be a positive integer")
+    /// The query of an API request, checked: unknown parameters and parameters given twice are
+    /// errors, not silently ignored filters or a silent "last one wins".
+    static func query(_ request: Request, known: [String]) throws -> [String: String] {
+        var seen = Set<String>()
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let key = FormBody(String(pair)).fields.keys.first ?? ""
+            guard seen.insert(key).inserted else {
+                throw AppError.invalidFilter("parameter '\(key.prefix(64))' is given more than once")
+            }
         }
-        guard let per = Int(q["per_page"] ?? "\(defaultPerPage)"), (1...500).contains(per) else {
-            throw AppError.badRequest("per_page must be between 1 and 500")
-        }
-        return (page, per)
-    }
-
-    /// Unknown query parameters are errors, not silently ignored filters.
-    static func onlyKnown(_ q: [String: String], _ known: [String]) throws {
+        let q = Pages.query(request)
         for k in q.keys.sorted() where !known.contains(k) {
-            throw AppError.invalidFilter("unknown parameter '\(k)' (parameters: \(known.joined(separator: ", ")))")
+            throw AppError.invalidFilter(
+                "unknown parameter '\(k.prefix(64))' (parameters: \(known.joined(separator: ", ")))"
+            )
         }
+        return q
     }
 
-    static func list(_ items: [Any], total: Int, page: Int, perPage: Int) -> [String: Any] {
-        ["total": total, "page": page, "per_page": perPage, "items": items]
+    static func list(_ items: [Any], total: Int, _ paging: Paging) -> [String: Any] {
+        ["total": total, "page": paging.page, "per_page": paging.perPage, "items": items]
     }
 
     static func addRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
@@ -65,14 +66,13 @@ enum API {
         }
         api.get("/reports/:name") { request, context in
             try context.require(.viewer)
-            guard let name = context.parameters.get("name").flatMap(Analytics.Name.init(rawValue:)) else {
+            guard let name = context.parameter("name").flatMap(Analytics.Name.init(rawValue:)) else {
                 throw AppError.notFound(
-                    "unknown report '\(context.parameters.get("name") ?? "")'; reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", "))"
+                    "unknown report '\(context.parameter("name") ?? "")'; reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
-            let q = Pages.query(request)
-            try onlyKnown(q, ReportFilter.keys)
-            let f = try Pages.filter(q)
+            let q = try query(request, known: ReportFilter.keys)
+            let f = try Pages.filter(q, strict: true)
             let body = try state.cache.value("api|" + request.uri.description) {
                 let object = state.snapshot.analytics.report(name, filter: f).jsonObject()
                 return String(
@@ -84,17 +84,18 @@ enum API {
         }
         api.get("/traces") { request, context in
             try context.require(.viewer)
-            let q = Pages.query(request)
-            try onlyKnown(q, ReportFilter.keys + ["serial", "page", "per_page"])
-            let list = try TraceList(state.snapshot, q)
+            let q = try query(request, known: ReportFilter.keys + ["serial", "page", "per_page"])
+            let list = try TraceList(state.snapshot, q, strict: true)
             let items = list.pageRows.map(list.item)
-            return try json(API.list(items, total: list.rows.count, page: list.page, perPage: list.perPage))
+            return try json(API.list(items, total: list.rows.count, list.paging))
         }
         api.get("/traces/:id") { request, context in
             let user = try context.require(.viewer)
             let s = state.snapshot
-            guard let id = context.parameters.get("id").flatMap(Int64.init), let row = s.traceRow[id] else {
-                throw AppError.notFound("no trace with id '\(context.parameters.get("id") ?? "")'")
+            let q = try query(request, known: ["pii"])
+            guard ["0", "1", nil].contains(q["pii"]) else { throw AppError.badRequest("pii must be 0 or 1") }
+            guard let id = context.parameter("id").flatMap(Int64.init), let row = s.traceRow[id] else {
+                throw AppError.notFound("no trace with id '\(context.parameter("id") ?? "")'")
             }
             try state.store.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)", detail: "api")
             var item = TraceList.item(row, in: s)
@@ -104,7 +105,7 @@ enum API {
                     item["purchaser"] = [
                         "reference": "person:\(purchaser)", "pseudonym": Person.pseudonym(for: purchaser),
                     ]
-                    if Pages.query(request)["pii"] == "1", let p = try state.store.personRecord(id: purchaser) {
+                    if q["pii"] == "1", let p = try state.store.personRecord(id: purchaser) {
                         try state.store.audit(
                             user: user.name,
                             action: "pii-view",
@@ -123,18 +124,28 @@ enum API {
             var request = request
             let user = try context.require(.analyst)
             let body = try await request.collectBody(upTo: 1 << 20)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+            guard let object = try? JSONDecoder().decode([String: JSONField].self, from: Data(buffer: body)) else {
                 throw AppError.badRequest("the body must be a JSON object of trace-request fields")
             }
+            // Strict like the OpenAPI schema: known fields only, strings (serial_obliterated a
+            // boolean), at most 200 characters; every problem reported at once.
             var fields: [String: String] = [:]
+            var typeErrors: [String: String] = [:]
+            let known = Set(TraceForm.fields.map(\.name))
             for (k, v) in object {
-                if let b = v as? Bool {
-                    fields[k] = b ? "1" : "0"
-                } else {
-                    fields[k] = "\(v)"
+                let name = String(k.prefix(64))
+                switch (k, v) {
+                case ("serial_obliterated", .bool(let b)): fields[k] = b ? "1" : "0"
+                case ("serial_obliterated", _): typeErrors[name] = "must be true or false"
+                case _ where !known.contains(k): typeErrors[name] = "unknown field"
+                case (_, .string(let text)) where text.unicodeScalars.count > 200:
+                    typeErrors[name] = "at most 200 characters"
+                case (_, .string(let text)): fields[k] = text
+                default: typeErrors[name] = "must be a string"
                 }
             }
-            let (req, errors) = TraceForm.request(FormBody(fields: fields), .en)
+            var (req, errors) = TraceForm.request(FormBody(fields: fields), .en)
+            errors.merge(typeErrors) { a, _ in a }
             guard let req, errors.isEmpty else {
                 return try json(
                     [
@@ -151,31 +162,30 @@ enum API {
         }
         api.get("/leads") { request, context in
             try context.require(.analyst)
-            let q = Pages.query(request)
-            try onlyKnown(q, ["kind", "page", "per_page"])
-            let (page, per) = try paging(q)
+            let q = try query(request, known: ["kind", "page", "per_page"])
+            let paging = try Paging(q, defaultPerPage: 50)
             let s = state.snapshot
             var leads = s.leads
             if let k = q["kind"], !k.isEmpty {
                 guard let kind = Lead.Kind(rawValue: k) else { throw AppError.badRequest("unknown lead kind '\(k)'") }
                 leads = leads.filter { $0.kind == kind }
             }
-            let items = leads.dropFirst((page - 1) * per).prefix(per).map { lead -> Any in
+            let items = paging.slice(leads).map { lead -> Any in
                 (try? JSONSerialization.jsonObject(with: Data(lead.json(s.dataset, s.graph).utf8))) ?? [:]
             }
-            return try json(API.list(Array(items), total: leads.count, page: page, perPage: per))
+            return try json(API.list(Array(items), total: leads.count, paging))
         }
         api.get("/leads/:rank") { _, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
-            let lead = try Pages.lead(context.parameters.get("rank"), s)
+            let lead = try Pages.lead(context.parameter("rank"), s)
             try state.store.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)", detail: "api")
             return text(lead.json(s.dataset, s.graph))
         }
         api.get("/leads/:rank/graph") { _, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
-            let lead = try Pages.lead(context.parameters.get("rank"), s)
+            let lead = try Pages.lead(context.parameter("rank"), s)
             try state.store.audit(
                 user: user.name,
                 action: "export",
@@ -189,9 +199,13 @@ enum API {
         api.get("/entities/:ref/neighbours") { request, context in
             try context.require(.analyst)
             let s = state.snapshot
-            let ref = context.parameters.get("ref") ?? ""
-            let depth = Int(Pages.query(request)["depth"] ?? "1") ?? 1
-            guard (1...3).contains(depth) else { throw AppError.badRequest("depth must be 1, 2 or 3") }
+            let ref = context.parameter("ref") ?? ""
+            let depth = try Paging.number(
+                try query(request, known: ["depth"])["depth"],
+                name: "depth",
+                default: 1,
+                range: 1...3
+            )
             let node: Int32
             do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
             let sub = s.graph.neighbours(of: node, depth: depth)
@@ -206,38 +220,38 @@ enum API {
                     "finished_at": e.finishedAt,
                 ]
             }
-            return try json(API.list(entries, total: entries.count, page: 1, perPage: max(1, entries.count)))
+            return try json(API.list(entries, total: entries.count, Paging(perPage: max(1, entries.count))))
         }
         api.get("/imports/:id/rejections") { request, context in
             try context.require(.admin)
-            guard let id = context.parameters.get("id").flatMap(Int64.init) else {
+            guard let id = context.parameter("id").flatMap(Int64.init) else {
                 throw AppError.badRequest("import id must be an integer")
             }
-            let (page, per) = try paging(Pages.query(request), defaultPerPage: 100)
+            let q = try query(request, known: ["page", "per_page"])
+            let paging = try Paging(q, defaultPerPage: 100)
             let all = try state.store.rejections(importID: id, limit: 100_000)
-            let items = all.dropFirst((page - 1) * per).prefix(per).map { j -> [String: Any] in
+            let items = paging.slice(all).map { j -> [String: Any] in
                 [
                     "file": j.file, "line": j.line, "column": j.column, "field": j.field, "value": j.value,
                     "reason": j.reason,
                 ]
             }
-            return try json(API.list(Array(items), total: all.count, page: page, perPage: per))
+            return try json(API.list(Array(items), total: all.count, paging))
         }
         api.get("/audit") { request, context in
             try context.require(.admin)
-            let q = Pages.query(request)
-            try onlyKnown(q, ["user", "action", "page", "per_page"])
-            let (page, per) = try paging(q, defaultPerPage: 100)
+            let q = try query(request, known: ["user", "action", "page", "per_page"])
+            let paging = try Paging(q, defaultPerPage: 100)
             let (total, entries) = try state.store.auditLog(
                 user: q["user"],
                 action: q["action"],
-                limit: per,
-                offset: (page - 1) * per
+                limit: paging.perPage,
+                offset: paging.offset
             )
             let items = entries.map { e -> [String: Any] in
                 ["id": e.id, "at": e.at, "user": e.user, "action": e.action, "target": e.target, "detail": e.detail]
             }
-            return try json(API.list(items, total: total, page: page, perPage: per))
+            return try json(API.list(items, total: total, paging))
         }
     }
 
@@ -270,5 +284,24 @@ extension FormBody {
     init(fields: [String: String]) {
         self.init("")
         self.fields = fields
+    }
+}
+
+/// One value of a JSON request object, as strictly as the API reads it (a number is not a string,
+/// 1 is not true).
+enum JSONField: Decodable {
+    case string(String)
+    case bool(Bool)
+    case other
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else {
+            self = .other
+        }
     }
 }

@@ -94,6 +94,8 @@ public struct AppError: Error, Sendable {
 struct AccessMiddleware: RouterMiddleware {
     typealias Context = IronTraceContext
     let state: ServerState
+    /// The router's routes (filled in once they are all added), for 405 and its `Allow` header.
+    let routes: RouteTable
     static let sessionCookie = "it_session"
     static let publicPaths: Set<String> = ["/login", "/health", "/api/v1/openapi.json"]
 
@@ -125,6 +127,10 @@ struct AccessMiddleware: RouterMiddleware {
                     return redirect("/account/password")
                 }
             }
+            // A known path asked with a method it does not have: 405 before any form is read.
+            if let allowed = routes.methods(for: path), !allowed.contains(request.method) {
+                throw MethodNotAllowed(allowed: allowed, method: request.method)
+            }
             if request.method != .get && request.method != .head, path != "/login", let id = context.identity,
                 let expected = id.csrf
             {
@@ -135,19 +141,43 @@ struct AccessMiddleware: RouterMiddleware {
                 }
                 guard let given, constantTimeEqual(given, expected) else { throw AppError.csrf }
             }
-            var response = try await next(request, context)
-            response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
-            response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-            response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-            return response
+            return Self.secured(try await next(request, context))
         } catch let e as AppError {
             return errorResponse(e, isAPI: isAPI, context: context, path: path)
+        } catch let e as MethodNotAllowed {
+            let names = e.allowed.map(\.rawValue).sorted().joined(separator: ", ")
+            var r = errorResponse(
+                AppError(
+                    .methodNotAllowed,
+                    "method_not_allowed",
+                    "\(e.method.rawValue) is not allowed here; use \(names)"
+                ),
+                isAPI: isAPI,
+                context: context,
+                path: path
+            )
+            r.headers[.allow] = names
+            return r
         } catch let e as HTTPError {
             return errorResponse(
                 AppError(
                     e.status,
                     e.status.code == 404 ? "not_found" : "http_\(e.status.code)",
                     e.body ?? e.status.reasonPhrase
+                ),
+                isAPI: isAPI,
+                context: context,
+                path: path
+            )
+        } catch {
+            // Anything else is our fault: logged with its detail, answered with the documented error
+            // shape and no internals.
+            context.logger.error("request failed", metadata: ["path": "\(path)", "error": "\(error)"])
+            return errorResponse(
+                AppError(
+                    .internalServerError,
+                    "internal_error",
+                    "the server could not answer this request; the error has been logged"
                 ),
                 isAPI: isAPI,
                 context: context,
@@ -169,7 +199,20 @@ struct AccessMiddleware: RouterMiddleware {
         return .init(user: s.user, sessionToken: token, csrf: s.csrf)
     }
 
+    /// Headers every response carries, errors included.
+    static func secured(_ response: Response) -> Response {
+        var response = response
+        response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
+        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        return response
+    }
+
     func errorResponse(_ e: AppError, isAPI: Bool, context: Context, path: String) -> Response {
+        Self.secured(errorPage(e, isAPI: isAPI, context: context, path: path))
+    }
+
+    func errorPage(_ e: AppError, isAPI: Bool, context: Context, path: String) -> Response {
         if isAPI {
             return Response(
                 status: e.status,
@@ -280,5 +323,50 @@ enum Passwords {
         if password.count < minimumLength { return "at least \(minimumLength) characters" }
         if password.lowercased().contains(user.lowercased()) { return "must not contain the user name" }
         return nil
+    }
+}
+
+struct MethodNotAllowed: Error {
+    let allowed: Set<HTTPRequest.Method>
+    let method: HTTPRequest.Method
+}
+
+/// Route templates and their methods, to tell "no such path" (404) from "not this method" (405).
+final class RouteTable: Sendable {
+    private let entries = Mutex<[(components: [Substring], methods: Set<HTTPRequest.Method>)]>([])
+
+    func set(_ routes: [(path: String, method: HTTPRequest.Method)]) {
+        var byPath: [String: Set<HTTPRequest.Method>] = [:]
+        for r in routes { byPath[r.path, default: []].insert(r.method) }
+        entries.withLock { e in
+            e = byPath.map { (components: $0.key.split(separator: "/"), methods: $0.value) }
+        }
+    }
+
+    /// The methods of every route whose template matches `path`; nil when none does.
+    func methods(for path: String) -> Set<HTTPRequest.Method>? {
+        let parts = path.split(separator: "/")
+        let found = entries.withLock { e in
+            e.filter { r in
+                if r.components.last == "**" { return parts.count >= r.components.count - 1 }
+                guard r.components.count == parts.count else { return false }
+                return zip(r.components, parts).allSatisfy { t, p in
+                    if t == p || t == "*" { return true }
+                    // `{name}` captures a component; `{name}.svg` one with that suffix.
+                    guard t.hasPrefix("{"), let close = t.firstIndex(of: "}") else { return false }
+                    return p.hasSuffix(t[t.index(after: close)...])
+                }
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        return found.reduce(into: Set<HTTPRequest.Method>()) { $0.formUnion($1.methods) }
+    }
+}
+
+extension IronTraceContext {
+    /// A path parameter, percent-decoded (the router hands them over raw, so `person%3A12` is
+    /// `person:12` only after this).
+    func parameter(_ name: String) -> String? {
+        parameters.get(name).map { $0.removingPercentEncoding ?? $0 }
     }
 }

@@ -49,6 +49,9 @@ public enum Language: String, Sendable, CaseIterable {
     /// A decimal number: 1,234.5 (en) and 1 234,5 (es).
     public func decimal(_ x: Double, digits: Int) -> String {
         guard x.isFinite else { return "–" }
+        // Past 2^53 a Double has no fractional digits and past Int.max it has no Int: say it in
+        // scientific notation rather than trap on the conversion below.
+        guard x.magnitude < 1e15 else { return String(format: "%.3e", x) }
         let rounded = (x * pow(10, Double(digits))).rounded() / pow(10, Double(digits))
         let whole = Int(rounded.magnitude.rounded(.towardZero))
         var s = (rounded < 0 ? "-" : "") + integer(whole)

@@ -17,35 +17,75 @@ enum OpenAPIDocument {
         in place: String = "query",
         _ description: String,
         type: String = "string",
-        required: Bool = false
+        required: Bool = false,
+        schema extra: [String: Any] = [:]
     )
         -> [String: Any]
     {
-        [
+        var schema: [String: Any] = ["type": type]
+        for (k, v) in extra { schema[k] = v }
+        return [
             "name": name, "in": place, "description": description, "required": required || place == "path",
-            "schema": ["type": type],
+            "schema": schema,
         ]
     }
 
+    /// Area codes a filter takes by code: every Mexican and US state (municipalities `MX-SSMMM` and
+    /// state names are accepted too, as the description says). The empty value means "no filter".
+    static var areaCodes: [String] {
+        [""] + MexicanState.all.map { "MX-" + $0.codeString } + USState.all.map { "US-" + $0.usps }
+    }
+
+    static var typeNames: [String] { [""] + FirearmType.allCases.map(\.rawValue) + ["handgun", "long_gun"] }
+
+    /// The report filters; bounds and enumerations are the ones the server enforces.
     static var filters: [[String: Any]] {
         [
-            parameter("country", "Country of recovery (MX, US)"),
-            parameter("area", "Area of recovery: MX-14, MX-14039, US-TX or a state name"),
-            parameter("years", "A year (2019) or a range (2015-2020) of recovery"),
+            parameter("country", "Country of recovery (MX, US)", schema: ["pattern": "^([A-Za-z]{2})?$"]),
+            parameter(
+                "area",
+                "Area of recovery: MX-14, MX-14039, US-TX or a state name",
+                schema: ["enum": areaCodes]
+            ),
+            parameter(
+                "years",
+                "A year (2019) or a range (2015-2020) of recovery, 1900–2100",
+                schema: ["pattern": "^((19[0-9]{2}|20[0-9]{2}))?$"]
+            ),
             parameter(
                 "type",
-                "Firearm types, comma-separated: \(FirearmType.allCases.map(\.rawValue).joined(separator: ", ")), handgun, long_gun"
+                "Firearm types, comma-separated: \(FirearmType.allCases.map(\.rawValue).joined(separator: ", ")), handgun, long_gun",
+                schema: ["enum": typeNames]
             ),
-            parameter("source-state", "US source state (USPS code or name)"),
+            parameter(
+                "source-state",
+                "US source state (USPS code or name)",
+                schema: ["enum": [""] + USState.all.map(\.usps)]
+            ),
             parameter("dealer", "Dealer licence number or IronTrace id"),
-            parameter("event", "Armed-violence event id (provenance)", type: "integer"),
+            parameter(
+                "event",
+                "Armed-violence event id (provenance)",
+                type: "integer",
+                schema: ["minimum": 1, "format": "int64"]
+            ),
         ]
     }
 
     static var paging: [[String: Any]] {
         [
-            parameter("page", "Page number, from 1", type: "integer"),
-            parameter("per_page", "Items per page, 1–500", type: "integer"),
+            parameter(
+                "page",
+                "Page number, from 1 to \(Paging.maxPage)",
+                type: "integer",
+                schema: ["minimum": 1, "maximum": Paging.maxPage]
+            ),
+            parameter(
+                "per_page",
+                "Items per page, 1–\(Paging.maxPerPage)",
+                type: "integer",
+                schema: ["minimum": 1, "maximum": Paging.maxPerPage]
+            ),
         ]
     }
 
@@ -54,7 +94,9 @@ enum OpenAPIDocument {
         role: String,
         parameters: [[String: Any]] = [],
         body: [String: Any]? = nil,
-        ok: String = "200"
+        ok: String = "200",
+        okSchema: [String: Any] = ["type": "object"],
+        extraErrors: [String] = []
     )
         -> [String: Any]
     {
@@ -63,12 +105,13 @@ enum OpenAPIDocument {
             "description": "Needs the \(role) role or higher.",
             "parameters": parameters,
             "responses": [
-                ok: ["description": "OK", "content": ["application/json": ["schema": ["type": "object"]]]],
+                ok: ["description": "OK", "content": ["application/json": ["schema": okSchema]]],
                 "400": ["$ref": "#/components/responses/Error"],
                 "401": ["$ref": "#/components/responses/Error"],
                 "403": ["$ref": "#/components/responses/Error"],
                 "404": ["$ref": "#/components/responses/Error"],
-            ],
+                "405": ["$ref": "#/components/responses/Error"],
+            ].merging(extraErrors.map { ($0, ["$ref": "#/components/responses/Error"]) }) { a, _ in a },
         ]
         if let body { o["requestBody"] = body }
         return o
@@ -83,7 +126,20 @@ enum OpenAPIDocument {
             ],
         ]
         var traceFields: [String: Any] = [:]
-        for f in TraceForm.fields { traceFields[f.name] = ["type": "string"] }
+        for f in TraceForm.fields { traceFields[f.name] = ["type": "string", "maxLength": 200] }
+        // What the server checks, so a request valid here is accepted there.
+        traceFields["manufacturer"] = ["type": "string", "maxLength": 200, "pattern": "[A-Za-z0-9]"]
+        traceFields["serial"] = [
+            "type": "string", "maxLength": 200, "pattern": "[A-Za-z0-9].*[A-Za-z0-9].*[A-Za-z0-9]",
+        ]
+        traceFields["recovery_date"] = [
+            "type": "string",
+            "description": "YYYY-MM-DD, not in the future",
+            "pattern": "^(199[0-9]|20[01][0-9]|202[0-5])-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$",
+        ]
+        traceFields["recovery_country"] = ["type": "string", "pattern": "^([A-Za-z]{2})?$"]
+        traceFields["recovery_area"] = ["type": "string", "enum": areaCodes]
+        traceFields["type"] = ["type": "string", "enum": [""] + FirearmType.allCases.map(\.rawValue)]
         traceFields["serial_obliterated"] = ["type": "boolean"]
         return [
             "openapi": "3.0.3",
@@ -127,7 +183,19 @@ enum OpenAPIDocument {
                     ]
                 ],
                 "/api/v1/me": ["get": op("The signed-in user and role", role: "viewer")],
-                "/api/v1/reports": ["get": op("The report names", role: "viewer")],
+                "/api/v1/reports": [
+                    "get": op(
+                        "The report names",
+                        role: "viewer",
+                        okSchema: [
+                            "type": "array",
+                            "items": [
+                                "type": "object", "required": ["name", "title"],
+                                "properties": ["name": ["type": "string"], "title": ["type": "string"]],
+                            ],
+                        ]
+                    )
+                ],
                 "/api/v1/reports/{name}": [
                     "get": op(
                         "One report for a filter: tables of columns (name, unit) and rows, with sources and notes",
@@ -136,7 +204,8 @@ enum OpenAPIDocument {
                             parameter(
                                 "name",
                                 in: "path",
-                                "One of: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", "))"
+                                "One of: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", "))",
+                                schema: ["enum": Analytics.Name.allCases.map(\.rawValue)]
                             )
                         ] + filters
                     )
@@ -156,12 +225,13 @@ enum OpenAPIDocument {
                                 "application/json": [
                                     "schema": [
                                         "type": "object", "required": ["manufacturer", "serial", "recovery_date"],
-                                        "properties": traceFields,
+                                        "properties": traceFields, "additionalProperties": false,
                                     ]
                                 ]
                             ],
                         ],
-                        ok: "201"
+                        ok: "201",
+                        extraErrors: ["422"]
                     ),
                 ],
                 "/api/v1/traces/{id}": [
@@ -169,8 +239,8 @@ enum OpenAPIDocument {
                         "One trace; the purchaser is masked for viewers, a pseudonym for analysts, full personal data with pii=1 (audited)",
                         role: "viewer",
                         parameters: [
-                            parameter("id", in: "path", "Trace id", type: "integer"),
-                            parameter("pii", "1 for full personal data (analysts)"),
+                            parameter("id", in: "path", "Trace id", type: "integer", schema: ["format": "int64"]),
+                            parameter("pii", "1 for full personal data (analysts)", schema: ["enum": ["0", "1"]]),
                         ]
                     )
                 ],
@@ -179,7 +249,11 @@ enum OpenAPIDocument {
                         "Ranked trafficking leads with reasons",
                         role: "analyst",
                         parameters: [
-                            parameter("kind", "One of: \(Lead.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                            parameter(
+                                "kind",
+                                "One of: \(Lead.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+                                schema: ["enum": [""] + Lead.Kind.allCases.map(\.rawValue)]
+                            )
                         ] + paging
                     )
                 ],
@@ -203,7 +277,7 @@ enum OpenAPIDocument {
                         role: "analyst",
                         parameters: [
                             parameter("ref", in: "path", "Entity reference"),
-                            parameter("depth", "1–3", type: "integer"),
+                            parameter("depth", "1–3", type: "integer", schema: ["minimum": 1, "maximum": 3]),
                         ]
                     )
                 ],
@@ -212,7 +286,10 @@ enum OpenAPIDocument {
                     "get": op(
                         "One import's rejected rows with line, column and reason",
                         role: "admin",
-                        parameters: [parameter("id", in: "path", "Import id", type: "integer")] + paging
+                        parameters: [
+                            parameter("id", in: "path", "Import id", type: "integer", schema: ["format": "int64"])
+                        ]
+                            + paging
                     )
                 ],
                 "/api/v1/audit": [

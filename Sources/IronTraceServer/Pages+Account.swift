@@ -12,25 +12,42 @@ extension Pages {
         router.post("/login") { request, context in
             var request = request
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 16)))
-            let name = form.value("user")
-            let keys = ["user:" + name.lowercased(), "ip:" + context.remoteIP]
-            if state.limiter.isBlocked(keys) {
-                try state.store.audit(user: name, action: "login-blocked", target: "ip:\(context.remoteIP)")
-                return loginPage(request, context, state, error: .tooManyLogins, name: name, status: .tooManyRequests)
+            // Bounded before anything is looked up or stored: a name is at most 128 bytes (longer
+            // ones fail like a wrong password, and are logged shortened).
+            let typed = form.value("user")
+            let name = typed.utf8.count <= 128 ? typed : ""
+            let shown = AuditText.clip(typed, to: 64)
+            let ip = AuditText.clip(context.remoteIP, to: 64)
+            let attempt: LoginLimiter.Attempt
+            switch state.limiter.begin(account: typed.utf8.count <= 1024 ? typed : shown, address: ip) {
+            case .allowed(let a):
+                attempt = a
+            case .blocked(let retryAfter, let key, let audit):
+                if let folded = audit {
+                    try state.store.audit(
+                        user: shown,
+                        action: "login-blocked",
+                        target: key.hasPrefix("ip:") ? key : "ip:\(ip)",
+                        detail: folded > 0 ? "\(folded) further blocked attempts since the last entry" : ""
+                    )
+                }
+                var r = loginPage(request, context, state, error: .tooManyLogins, name: shown, status: .tooManyRequests)
+                r.headers[.retryAfter] = String(retryAfter)
+                return r
             }
-            guard let u = try state.store.user(named: name),
-                Passwords.verify(form["password"] ?? "", hash: u.passwordHash)
-            else {
-                state.limiter.recordFailure(keys)
-                try state.store.audit(user: name, action: "login-failed", target: "ip:\(context.remoteIP)")
-                return loginPage(request, context, state, error: .badLogin, name: name, status: .unauthorized)
+            // The same bcrypt work whether or not the account exists.
+            let account = name.isEmpty ? nil : try state.store.user(named: name)
+            let ok = Passwords.verify(form["password"] ?? "", hash: account?.passwordHash ?? state.decoyPasswordHash)
+            guard let u = account, ok else {
+                state.limiter.finish(attempt, succeeded: false)
+                try state.store.audit(user: shown, action: "login-failed", target: "ip:\(ip)")
+                return loginPage(request, context, state, error: .badLogin, name: shown, status: .unauthorized)
             }
-            state.limiter.reset(keys)
+            state.limiter.finish(attempt, succeeded: true)
             let session = try state.store.startSession(userID: u.id, lifetime: state.configuration.sessionLifetime)
-            try state.store.audit(user: u.name, action: "login", target: "ip:\(context.remoteIP)")
-            let next = form.value("next")
+            try state.store.audit(user: u.name, action: "login", target: "ip:\(ip)")
             // Only local paths: never redirect to another site.
-            let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/"
+            let target = LocalRedirect.target(form["next"])
             var r = redirect(u.mustChangePassword ? "/account/password" : target)
             // Secure when configured, or when a TLS proxy says the browser came over HTTPS.
             let tls = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
@@ -79,9 +96,8 @@ extension Pages {
             return redirect("/")
         }
         router.get("/lang/:code") { request, context in
-            let l = context.parameters.get("code").flatMap(Language.init(rawValue:)) ?? .en
-            let back = query(request)["back"] ?? "/"
-            var r = redirect(back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/")
+            let l = context.parameter("code").flatMap(Language.init(rawValue:)) ?? .en
+            var r = redirect(LocalRedirect.target(query(request)["back"]))
             r.setCookie(
                 Cookie(
                     name: "lang",
@@ -122,7 +138,7 @@ extension Pages {
         var f = frame(request, context, state, section: "login")
         f.user = nil
         f.role = nil
-        let next = query(request)["next"] ?? ""
+        let next = query(request)["next"].map { LocalRedirect.target($0, fallback: "") } ?? ""
         var body = ""
         if let error { body += "<p class=\"error\" role=\"alert\" id=\"login-error\">\(HTML.esc(l.t(error)))</p>" }
         body += """

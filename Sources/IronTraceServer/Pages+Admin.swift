@@ -27,9 +27,9 @@ extension Pages {
         router.get("/imports/:id") { request, context in
             let user = try context.require(.admin)
             let l = context.language
-            guard let id = context.parameters.get("id").flatMap(Int64.init),
+            guard let id = context.parameter("id").flatMap(Int64.init),
                 let entry = try state.store.ledger().first(where: { $0.id == id })
-            else { throw AppError.notFound("no import with id '\(context.parameters.get("id") ?? "")'") }
+            else { throw AppError.notFound("no import with id '\(context.parameter("id") ?? "")'") }
             let rejections = try state.store.rejections(importID: id, limit: 10_000)
             if query(request)["download"] == "csv" {
                 try state.store.audit(
@@ -113,12 +113,12 @@ extension Pages {
             try context.require(.admin)
             let q = query(request)
             let l = context.language
-            let page = max(1, Int(q["page"] ?? "1") ?? 1)
+            let paging = try Paging(q, defaultPerPage: 100, perPageAllowed: false)
             let (total, entries) = try state.store.auditLog(
                 user: q["user"].flatMap { $0.isEmpty ? nil : $0 },
                 action: q["action"].flatMap { $0.isEmpty ? nil : $0 },
-                limit: 100,
-                offset: (page - 1) * 100
+                limit: paging.perPage,
+                offset: paging.offset
             )
             var body =
                 "<form class=\"filters\" method=\"get\" action=\"/admin/audit\">"
@@ -136,8 +136,8 @@ extension Pages {
             body += HTML.pager(
                 path: "/admin/audit",
                 params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                page: page,
-                pages: max(1, (total + 99) / 100),
+                page: paging.page,
+                pages: paging.pages(total: total),
                 l
             )
             return Pages.page(request, context, state, section: "audit", title: l.t(.audit), body: body)

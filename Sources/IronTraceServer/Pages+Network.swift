@@ -18,8 +18,7 @@ extension Pages {
                 guard let kind = Lead.Kind(rawValue: k) else { throw AppError.badRequest("unknown lead kind '\(k)'") }
                 leads = leads.filter { $0.kind == kind }
             }
-            let page = max(1, Int(q["page"] ?? "1") ?? 1)
-            let pages = max(1, (leads.count + 49) / 50)
+            let paging = try Paging(q, defaultPerPage: 50, perPageAllowed: false)
             var body =
                 "<form class=\"filters\" method=\"get\" action=\"/network\"><label for=\"f-kind\">\(HTML.esc(l.t(.kind)))</label><select id=\"f-kind\" name=\"kind\"><option value=\"\">\(HTML.esc(l.t(.any)))</option>"
             for k in Lead.Kind.allCases {
@@ -30,7 +29,7 @@ extension Pages {
             body += pathForm(q, l)
             body +=
                 "<section class=\"table\" id=\"leads\"><h2>\(HTML.esc(l.t(.leads))) (\(l.integer(leads.count)))</h2><table><thead><tr><th>#</th><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.members)))</th><th>\(HTML.esc(l.t(.guns)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
-            for lead in leads.dropFirst((page - 1) * 50).prefix(50) {
+            for lead in paging.slice(leads) {
                 let who =
                     lead.persons.prefix(4).map { s.dataset.pseudonym(ofPersonAt: $0) }.joined(separator: ", ")
                     + (lead.persons.count > 4 ? " +\(lead.persons.count - 4)" : "")
@@ -42,8 +41,8 @@ extension Pages {
             body += HTML.pager(
                 path: "/network",
                 params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                page: page,
-                pages: pages,
+                page: paging.page,
+                pages: paging.pages(total: leads.count),
                 l
             )
             return Pages.page(request, context, state, section: "network", title: l.t(.network), body: body)
@@ -51,7 +50,7 @@ extension Pages {
         router.get("/network/leads/:rank") { request, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
-            let lead = try lead(context.parameters.get("rank"), s)
+            let lead = try lead(context.parameter("rank"), s)
             try state.store.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)")
             let l = context.language
             let d = s.dataset
@@ -98,7 +97,7 @@ extension Pages {
         router.get("/network/leads/:rank/chart.svg") { request, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
-            let lead = try lead(context.parameters.get("rank"), s)
+            let lead = try lead(context.parameter("rank"), s)
             try state.store.audit(
                 user: user.name,
                 action: "export",
@@ -117,7 +116,7 @@ extension Pages {
             try context.require(.analyst)
             let s = state.snapshot
             let l = context.language
-            let ref = context.parameters.get("ref") ?? ""
+            let ref = context.parameter("ref") ?? ""
             let node: Int32
             do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
             let sub = s.graph.neighbours(of: node, depth: 1, limit: 80)

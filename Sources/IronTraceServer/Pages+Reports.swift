@@ -38,7 +38,7 @@ extension Pages {
             }
         }
         router.get("/dealers/:licence") { request, context in
-            let licence = context.parameters.get("licence") ?? ""
+            let licence = context.parameter("licence") ?? ""
             let s = state.snapshot
             guard let row = TraceAggregates.dealerRow(licence, in: s.dataset) else {
                 throw AppError.notFound("no dealer with licence or id '\(licence)'")
@@ -85,9 +85,9 @@ extension Pages {
             }
         }
         router.get("/violence/events/:id") { request, context in
-            guard let id = context.parameters.get("id").flatMap(Int64.init),
+            guard let id = context.parameter("id").flatMap(Int64.init),
                 state.snapshot.dataset.events.id.contains(id)
-            else { throw AppError.notFound("no event with id '\(context.parameters.get("id") ?? "")'") }
+            else { throw AppError.notFound("no event with id '\(context.parameter("id") ?? "")'") }
             return try reportPage(
                 request,
                 context,
@@ -104,10 +104,10 @@ extension Pages {
         }
         router.get("/charts/:report/:chart") { request, context in
             let q = query(request)
-            guard let name = context.parameters.get("report").flatMap(Analytics.Name.init(rawValue:)) else {
+            guard let name = context.parameter("report").flatMap(Analytics.Name.init(rawValue:)) else {
                 throw AppError.notFound("unknown report")
             }
-            let id = (context.parameters.get("chart") ?? "").replacingOccurrences(of: ".svg", with: "")
+            let id = (context.parameter("chart") ?? "").replacingOccurrences(of: ".svg", with: "")
             let l = q["lang"].flatMap(Language.init(rawValue:)) ?? context.language
             let r = state.snapshot.analytics.report(name, filter: try filter(q))
             guard let c = ReportCharts.charts(for: r, translate: l.report).first(where: { $0.id == id }) else {

@@ -101,8 +101,8 @@ extension Pages {
         router.get("/traces/:id") { request, context in
             let user = try context.require(.viewer)
             let s = state.snapshot
-            guard let id = context.parameters.get("id").flatMap(Int64.init), let row = s.traceRow[id] else {
-                throw AppError.notFound("no trace with id '\(context.parameters.get("id") ?? "")'")
+            guard let id = context.parameter("id").flatMap(Int64.init), let row = s.traceRow[id] else {
+                throw AppError.notFound("no trace with id '\(context.parameter("id") ?? "")'")
             }
             let wantsPII = query(request)["pii"] == "1"
             if wantsPII { try context.require(.analyst) }

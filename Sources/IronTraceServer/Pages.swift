@@ -63,9 +63,19 @@ enum Pages {
     }
 
     /// The report filter in the URL (only the filter keys; others are the page's own).
-    static func filter(_ q: [String: String]) throws -> ReportFilter {
+    /// `strict` (the API): a value with spaces around it is an error, not silently trimmed or
+    /// dropped; an empty value still means "no filter".
+    static func filter(_ q: [String: String], strict: Bool = false) throws -> ReportFilter {
         var p: [String: String] = [:]
-        for k in ReportFilter.keys { if let v = q[k], !v.trimmingCharacters(in: .whitespaces).isEmpty { p[k] = v } }
+        for k in ReportFilter.keys {
+            guard let v = q[k] else { continue }
+            let trimmed = v.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Free text (a dealer's name or licence) is trimmed; coded values must be exact.
+            if strict && trimmed != v && k != "dealer" {
+                throw AppError.invalidFilter("\(k): the value has spaces or line breaks around it")
+            }
+            if !trimmed.isEmpty { p[k] = v }
+        }
         do { return try ReportFilter(parameters: p) } catch { throw AppError.invalidFilter(error.description) }
     }
 

@@ -10,7 +10,8 @@ public enum IronTraceServer {
     public static func router(_ state: ServerState) -> Router<IronTraceContext> {
         let router = Router(context: IronTraceContext.self)
         if state.configuration.logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
-        router.add(middleware: AccessMiddleware(state: state))
+        let routes = RouteTable()
+        router.add(middleware: AccessMiddleware(state: state, routes: routes))
         Pages.addAccountRoutes(router, state)
         Pages.addReportRoutes(router, state)
         Pages.addTraceRoutes(router, state)
@@ -18,6 +19,7 @@ public enum IronTraceServer {
         Pages.addAdminRoutes(router, state)
         API.addRoutes(router, state)
         StaticFiles.addRoutes(router)
+        routes.set(router.routes.map { (path: $0.path.description, method: $0.method) })
         return router
     }
 

@@ -48,10 +48,14 @@ public final class ServerState: Sendable {
     let cache = PageCache()
     let limiter = LoginLimiter()
     let sessions = SessionCache()
+    /// A hash of a random password, verified against when the name is unknown so that a login
+    /// costs the same bcrypt work whether or not the account exists.
+    let decoyPasswordHash: String
 
     public init(store: IronTraceStore, configuration: ServerConfiguration) throws {
         self.store = store
         self.configuration = configuration
+        decoyPasswordHash = Passwords.hash(Passwords.generate(), cost: configuration.bcryptCost)
         current = Mutex(Snapshot(try store.loadDataset()))
     }
 
@@ -82,30 +86,6 @@ final class PageCache: Sendable {
     }
 
     func clear() { entries.withLock { $0.removeAll() } }
-}
-
-/// Failed logins by user name and by client address: after 5 failures in 10 minutes, further
-/// attempts are refused until the window passes (a correct password included).
-final class LoginLimiter: Sendable {
-    private let failures = Mutex<[String: [Date]]>([:])
-    let maxFailures = 5
-    let window: TimeInterval = 600
-
-    func isBlocked(_ keys: [String], now: Date = Date()) -> Bool {
-        failures.withLock { f in
-            keys.contains { k in (f[k] ?? []).filter { now.timeIntervalSince($0) < window }.count >= maxFailures }
-        }
-    }
-
-    func recordFailure(_ keys: [String], now: Date = Date()) {
-        failures.withLock { f in
-            for k in keys {
-                f[k, default: []] = (f[k, default: []] + [now]).filter { now.timeIntervalSince($0) < window }
-            }
-        }
-    }
-
-    func reset(_ keys: [String]) { failures.withLock { f in for k in keys { f[k] = nil } } }
 }
 
 /// How the server runs.

@@ -12,12 +12,11 @@ import IronTraceTracing
 struct TraceList {
     let snapshot: Snapshot
     let rows: [Int]
-    let page: Int
-    let perPage: Int
+    let paging: Paging
 
-    init(_ s: Snapshot, _ q: [String: String]) throws {
+    init(_ s: Snapshot, _ q: [String: String], strict: Bool = false) throws {
         snapshot = s
-        var rows = s.analytics.traceRows(matching: try Pages.filter(q))
+        var rows = s.analytics.traceRows(matching: try Pages.filter(q, strict: strict))
         if let text = q["serial"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let needle = SerialNumber(text).normalized
             let d = s.dataset
@@ -27,21 +26,13 @@ struct TraceList {
             }
         }
         self.rows = rows
-        guard let p = Int(q["page"] ?? "1"), p >= 1 else {
-            throw AppError.badRequest("page must be a positive integer")
-        }
-        guard let n = Int(q["per_page"] ?? "\(Pages.tracesPerPage)"), (1...500).contains(n) else {
-            throw AppError.badRequest("per_page must be between 1 and 500")
-        }
-        page = p
-        perPage = n
+        paging = try Paging(q, defaultPerPage: Pages.tracesPerPage)
     }
 
-    var pages: Int { max(1, (rows.count + perPage - 1) / perPage) }
-    var pageRows: ArraySlice<Int> {
-        let lo = min(rows.count, (page - 1) * perPage)
-        return rows[lo..<min(rows.count, lo + perPage)]
-    }
+    var page: Int { paging.page }
+    var perPage: Int { paging.perPage }
+    var pages: Int { paging.pages(total: rows.count) }
+    var pageRows: ArraySlice<Int> { paging.slice(rows) }
 
     static func outcomeText(_ o: TraceOutcome) -> String {
         switch o {

@@ -211,10 +211,15 @@ extension IronTraceStore {
 
     /// Appends one entry to the audit log.
     public func audit(user: String, action: String, target: String, detail: String = "") throws {
+        // Bounded before anything is stored: whatever a request carries, an audit row stays small.
+        let row = [
+            AuditText.clip(user, to: AuditText.userBytes), AuditText.clip(action, to: AuditText.actionBytes),
+            AuditText.clip(target, to: AuditText.targetBytes), AuditText.clip(detail, to: AuditText.detailBytes),
+        ]
         try writer.write { db in
             try db.execute(
                 sql: "INSERT INTO audit_log (at, user_name, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-                arguments: [IronTraceStore.now(), user, action, target, detail]
+                arguments: [IronTraceStore.now(), row[0], row[1], row[2], row[3]]
             )
         }
     }
@@ -274,4 +279,30 @@ extension IronTraceStore {
     }
 
     static func iso(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+}
+
+/// Length bounds of the audit log's fields, in UTF-8 bytes, and the clipping that applies them.
+public enum AuditText {
+    public static let userBytes = 128
+    public static let actionBytes = 64
+    public static let targetBytes = 256
+    public static let detailBytes = 1_024
+
+    /// `text` cut to at most `maxBytes` UTF-8 bytes on a character boundary, with "…" when cut;
+    /// control characters (NUL, CR, LF, ...) become spaces so a row always reads as one line.
+    public static func clip(_ text: String, to maxBytes: Int) -> String {
+        var out = ""
+        var bytes = 0
+        for ch in text {
+            let c: Character = ch.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : ch
+            let n = c.utf8.count
+            if bytes + n > maxBytes - 3 && text.utf8.count > maxBytes {
+                out += "…"
+                return out
+            }
+            out.append(c)
+            bytes += n
+        }
+        return out
+    }
 }

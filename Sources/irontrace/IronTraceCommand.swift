@@ -32,15 +32,34 @@ struct Progress: Sendable {
     init() { enabled = isatty(2) == 1 }
     func say(_ s: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + s).utf8))
+        writeStandardError("\r\u{1B}[K" + s)
     }
     func done() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        writeStandardError("\r\u{1B}[K")
     }
 }
 
-func printError(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+func printError(_ s: String) { writeStandardError(s + "\n") }
+
+/// Writes to stderr with write(2), ignoring failures: a closed or full stderr (`2>&-`, a dead pipe)
+/// must not stop the command (FileHandle.write traps on them, exit 132).
+func writeStandardError(_ s: String) {
+    var bytes = Array(s.utf8)
+    bytes.withUnsafeMutableBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+            if n > 0 {
+                offset += n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
+}
 
 /// Runs a command body, turning errors into messages and documented exit codes.
 func withExitCodes<T>(_ body: () async throws -> T) async throws -> T {

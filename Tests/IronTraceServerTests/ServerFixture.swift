@@ -103,6 +103,7 @@ final class Session: @unchecked Sendable {
         return Page(status: r.status, headers: r.headers, body: text)
     }
 
+    @discardableResult
     func logIn(_ user: String, password: String = ServerFixture.password) async throws -> Page {
         let p = try await post(
             "/login",

@@ -15,6 +15,9 @@ public enum NumberText {
     /// `1234.567`, 1 digit → `1,234.6`; empty for infinities and NaN.
     public static func fixed(_ v: Double, digits: Int) -> String {
         guard v.isFinite else { return "" }
+        // Beyond 2^53 there are no fractional digits to show, and beyond Int.max no Int: fall back to
+        // scientific notation instead of trapping on the conversions below.
+        guard abs(v) < 1e15 else { return "\(v)" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(v) * scale).rounded()

@@ -1,0 +1,316 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import IronTraceStore
+import NIOCore
+import Testing
+
+@testable import IronTraceServer
+
+/// What an attacker with an account (or without one) tries: absurd numbers in every paged list,
+/// off-site redirects, password guessing, audit floods, markup in every input, every route in
+/// every role. Each test here was written against a defect found by an attack on a landed build.
+@Suite struct AttackTests {
+    /// Paged lists by the role that may open them.
+    static let pagedLists: [(path: String, user: String)] = [
+        ("/traces", "vic"), ("/api/v1/traces", "vic"), ("/network", "ana"), ("/api/v1/leads", "ana"),
+        ("/admin/audit", "ada"), ("/api/v1/audit", "ada"), ("/api/v1/imports/1/rejections", "ada"),
+    ]
+
+    @Test func hugeNegativeOrMalformedPageNumbersAreA400NotACrash() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            for (path, user) in Self.pagedLists {
+                let s = Session(client)
+                try await s.logIn(user)
+                for bad in ["200000000000000000", "9223372036854775807", "-1", "0", "abc", "1e3", "1.5", "%00", ""] {
+                    let page = try await s.get(path + "?page=" + bad)
+                    #expect(page.status == .badRequest, "\(path)?page=\(bad) answered \(page.status)")
+                    if path.hasPrefix("/api/") {
+                        #expect(page.contains("\"code\":\"bad_request\""), "\(path)?page=\(bad): \(page.body)")
+                        #expect(page.contains("\"status\":400"))
+                    } else {
+                        #expect(page.contains("page must be a whole number"), "\(path)?page=\(bad)")
+                    }
+                }
+                if path.hasPrefix("/api/") {
+                    for bad in ["0", "501", "99999999999999999999", "-5"] {
+                        let page = try await s.get(path + "?per_page=" + bad)
+                        #expect(page.status == .badRequest, "\(path)?per_page=\(bad) answered \(page.status)")
+                    }
+                    // The highest page accepted answers an empty page, not an error.
+                    let last = try await s.get(path + "?page=\(Paging.maxPage)&per_page=500")
+                    #expect(last.status == .ok && last.contains("\"items\":[]"), "\(path): \(last.body.prefix(200))")
+                }
+                #expect(try await s.get(path + "?page=1").status == .ok, "\(path)?page=1")
+            }
+        }
+        // The server still answers after all of it.
+        #expect(f.state.snapshot.dataset.traces.id.count > 0)
+    }
+
+    @Test func redirectsNeverLeaveTheSite() async throws {
+        let f = try ServerFixture()
+        let offSite = [
+            "//evil.example/", "/%5Cevil.example/", "/%09/evil.example/", "/%5C/evil.example/", "/\\evil.example",
+            "https://evil.example/", "/%2F/evil.example", "/%252F%252Fevil.example", "%2F%2Fevil.example",
+            "/%0D%0ALocation:%20https://evil.example", "javascript:alert(1)", "/%E2%80%8B/evil.example",
+        ]
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            for target in offSite {
+                let r = try await s.get("/lang/es?back=" + target)
+                #expect(r.status == .seeOther)
+                #expect(
+                    r.headers[.location] == "/",
+                    "back=\(target) sent the browser to \(r.headers[.location] ?? "-")"
+                )
+                let login = try await s.post(
+                    "/login",
+                    form: [
+                        ("user", "ana"), ("password", ServerFixture.password),
+                        ("next", target.removingPercentEncoding ?? target),
+                    ],
+                    withCSRF: false
+                )
+                #expect(
+                    login.headers[.location] == "/",
+                    "next=\(target) sent the browser to \(login.headers[.location] ?? "-")"
+                )
+            }
+            // Local targets still work, query included.
+            let back = try await s.get("/lang/en?back=%2Fflows%3Farea%3DBaja%2BCalifornia")
+            #expect(back.headers[.location] == "/flows?area=Baja+California")
+            let login = try await s.post(
+                "/login",
+                form: [("user", "ana"), ("password", ServerFixture.password), ("next", "/dealers?years=2019")],
+                withCSRF: false
+            )
+            #expect(login.headers[.location] == "/dealers?years=2019")
+        }
+        #expect(LocalRedirect.isLocal("/network/entity/person:12"))
+        #expect(!LocalRedirect.isLocal("/\u{3000}/evil.example"))
+    }
+
+    @Test func failuresLockTheAccountNotEveryoneBehindTheAddress() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            let guesser = Session(client)
+            for _ in 0..<5 {
+                #expect(try await guesser.logIn("vic", password: "guess guess guess").status == .unauthorized)
+            }
+            let locked = try await guesser.logIn("vic")
+            #expect(locked.status == .tooManyRequests)
+            let retry = try #require(locked.headers[.retryAfter].flatMap { Int($0) })
+            #expect((1...30).contains(retry))
+            // Another user behind the same address (all router-mode clients share one) still logs in.
+            let colleague = Session(client)
+            #expect(try await colleague.logIn("ana").status == .seeOther)
+            // A name nobody has is locked the same way: the answer does not tell who has an account.
+            for _ in 0..<5 { _ = try await guesser.logIn("nobody-here", password: "guess guess guess") }
+            let unknown = try await guesser.logIn("nobody-here")
+            #expect(unknown.status == .tooManyRequests && unknown.headers[.retryAfter] != nil)
+        }
+    }
+
+    @Test func lockDelaysDoubleAndTheAddressLimitIsMuchHigher() {
+        let limiter = LoginLimiter()
+        var now = Date(timeIntervalSince1970: 1_000_000)
+        func fail(_ name: String, _ address: String = "10.0.0.1") -> Bool {
+            guard case .allowed(let a) = limiter.begin(account: name, address: address, now: now) else { return false }
+            limiter.finish(a, succeeded: false, now: now)
+            return true
+        }
+        for _ in 0..<5 { #expect(fail("ana")) }
+        guard case .blocked(let first, _, _) = limiter.begin(account: "ana", address: "10.0.0.1", now: now) else {
+            Issue.record("not locked after five failures")
+            return
+        }
+        #expect(first == 30)
+        now += 31
+        #expect(fail("ana"))
+        guard case .blocked(let second, _, _) = limiter.begin(account: "ana", address: "10.0.0.1", now: now) else {
+            Issue.record("not locked again after the sixth failure")
+            return
+        }
+        #expect(second == 60)
+        // 100 failures from one address over many names block the address, not before.
+        let other = "10.0.0.2"
+        for i in 0..<99 { #expect(fail("user\(i)", other)) }
+        #expect(fail("user-last", other))
+        guard case .blocked(_, let key, _) = limiter.begin(account: "someone-new", address: other, now: now) else {
+            Issue.record("address not blocked after 100 failures")
+            return
+        }
+        #expect(key == "ip:" + other)
+    }
+
+    @Test func concurrentGuessesCannotSlipPastTheLimit() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<24 {
+                    group.addTask {
+                        try await Session(client).logIn("ada", password: "concurrent guess!").status
+                    }
+                }
+                var all: [HTTPResponse.Status] = []
+                for try await s in group { all.append(s) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count <= 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 19)
+        }
+        #expect(try f.store.auditLog(action: "login-failed").entries.count <= 5)
+    }
+
+    @Test func oversizedLoginFieldsAndBlockedFloodsKeepTheAuditLogSmall() async throws {
+        let f = try ServerFixture()
+        let before = try f.store.auditLog(limit: 1).total
+        try await f.app.test(.router) { client in
+            let huge = String(repeating: "N", count: 60_000)
+            for _ in 0..<40 {
+                let s = Session(client)
+                let r = try await s.post("/login", form: [("user", huge), ("password", "x")], withCSRF: false)
+                #expect(r.status == .unauthorized || r.status == .tooManyRequests)
+            }
+        }
+        let (total, entries) = try f.store.auditLog(limit: 1_000)
+        let added = entries.prefix(total - before)
+        // Five failures, then blocked attempts folded into one row a minute.
+        #expect(added.count <= 7, "\(added.count) audit rows for 40 attempts")
+        for e in added {
+            #expect(e.user.utf8.count <= AuditText.userBytes)
+            #expect(e.detail.utf8.count <= AuditText.detailBytes)
+        }
+        #expect(AuditText.clip(String(repeating: "é", count: 500), to: 128).utf8.count <= 128)
+        #expect(AuditText.clip("a\u{0}b\nc", to: 128) == "a b c")
+    }
+
+    @Test func unknownMethodsAre405WithAllowAndErrorsAlwaysHaveABody() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            try await s.logIn("ada")
+            let patch = try await s.send("/api/v1/traces", .patch, headers: [:], body: nil)
+            #expect(patch.status == .methodNotAllowed)
+            #expect(patch.headers[.allow] == "GET, POST")
+            #expect(patch.contains("\"code\":\"method_not_allowed\""))
+            let delete = try await s.send("/api/v1/reports/summary", .delete, headers: [:], body: nil)
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET")
+            let missing = try await s.get("/api/v1/no-such-thing")
+            #expect(missing.status == .notFound && missing.contains("\"code\":\"not_found\""))
+            #expect(missing.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+        }
+    }
+
+    @Test func entityLinksWithAnEncodedColonOpen() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            try await s.logIn("ana")
+            let lead = try await s.get("/network/leads/1")
+            let href = try #require(
+                lead.body.range(of: "href=\"/network/entity/").map { r in
+                    String(lead.body[r.upperBound...].prefix { $0 != "\"" })
+                }
+            )
+            let encoded = href.replacingOccurrences(of: ":", with: "%3A")
+            #expect(try await s.get("/network/entity/" + encoded).status == .ok, "/network/entity/\(encoded)")
+            #expect(try await s.get("/api/v1/entities/\(encoded)/neighbours").status == .ok)
+        }
+    }
+
+    /// Every route, every role: anonymous users get a login (pages) or 401 (API), lower roles a 403,
+    /// nobody a 500 or an empty error.
+    @Test func everyRouteInEveryRoleHasTheRightBoundary() async throws {
+        let f = try ServerFixture()
+        let router = IronTraceServer.router(f.state)
+        let sample: [String: String] = [
+            "name": "summary", "id": "1", "rank": "1", "ref": "person:1", "code": "es", "licence": "x",
+            "report": "summary", "chart": "trend.svg",
+        ]
+        func concrete(_ template: String) -> String {
+            template.split(separator: "/").map { c -> String in
+                guard c.hasPrefix("{"), let close = c.firstIndex(of: "}") else { return String(c) }
+                return (sample[String(c[c.index(after: c.startIndex)..<close])] ?? "1") + c[c.index(after: close)...]
+            }.reduce("") { $0 + "/" + $1 }
+        }
+        let needs: [(prefix: String, role: UserAccount.Role)] = [
+            ("POST /api/v1/traces", .analyst), ("/api/v1/imports", .admin), ("/api/v1/audit", .admin),
+            ("/admin/", .admin), ("/imports", .admin),
+            ("/api/v1/leads", .analyst), ("/api/v1/entities", .analyst), ("/network", .analyst),
+            ("/traces/new", .analyst), ("/traces/batch", .analyst),
+        ]
+        let publicPaths: Set<String> = ["/login", "/health", "/api/v1/openapi.json", "/logout"]
+        let routes = router.routes.map { (path: concrete($0.path.description), method: $0.method) }
+        try await f.app.test(.router) { client in
+            var sessions: [UserAccount.Role: Session] = [:]
+            for (role, name) in [(UserAccount.Role.viewer, "vic"), (.analyst, "ana"), (.admin, "ada")] {
+                let s = Session(client)
+                try await s.logIn(name)
+                sessions[role] = s
+            }
+            for (path, method) in routes {
+                if path == "/logout" || path.hasPrefix("/lang/") || path.hasPrefix("/static/") { continue }
+                let anonymous = try await Session(client).send(path, method, headers: [:], body: nil)
+                if !publicPaths.contains(path) {
+                    if path.hasPrefix("/api/") {
+                        #expect(anonymous.status == .unauthorized, "anonymous \(method) \(path): \(anonymous.status)")
+                    } else {
+                        #expect(anonymous.status == .seeOther, "anonymous \(method) \(path): \(anonymous.status)")
+                    }
+                }
+                let needed =
+                    needs.first { path.hasPrefix($0.prefix) || "\(method) \(path)".hasPrefix($0.prefix) }?.role
+                    ?? .viewer
+                for (role, s) in sessions {
+                    var headers: HTTPFields = [:]
+                    if method == .post { headers[HTTPField.Name("X-CSRF-Token")!] = s.csrf ?? "" }
+                    let r = try await s.send(path, method, headers: headers, body: nil)
+                    #expect(r.status.code < 500, "\(role) \(method) \(path): \(r.status) \(r.body.prefix(200))")
+                    if r.status.code >= 400 { #expect(!r.body.isEmpty, "\(role) \(method) \(path): empty error") }
+                    if role < needed {
+                        #expect(r.status == .forbidden, "\(role) \(method) \(path) answered \(r.status)")
+                    } else {
+                        #expect(r.status != .forbidden, "\(role) \(method) \(path) refused: \(r.body.prefix(200))")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Markup, quotes and overlong text in every query parameter a page reads comes back escaped.
+    @Test func markupInEveryInputComesBackEscaped() async throws {
+        let f = try ServerFixture()
+        let probe = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
+        let pages: [(String, [String])] = [
+            ("/", ["country", "area", "years", "type", "source-state", "dealer"]),
+            ("/flows", ["country", "area", "years", "source-state"]), ("/dealers", ["area", "years", "dealer"]),
+            ("/violence", ["area", "years", "event"]), ("/traces", ["serial", "area", "page"]),
+            ("/network", ["kind", "page"]), ("/network/path", ["from", "to"]), ("/admin/audit", ["user", "action"]),
+            ("/network/entity/" + Session.encode(probe), []), ("/traces/" + Session.encode(probe), []),
+            ("/dealers/" + Session.encode(probe), []), ("/login", ["next"]),
+        ]
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            try await s.logIn("ada")
+            for (path, params) in pages {
+                for p in params.isEmpty ? [""] : params {
+                    let uri = p.isEmpty ? path : path + "?" + p + "=" + Session.encode(probe)
+                    let r = try await s.get(uri)
+                    #expect(r.status.code < 500, "\(uri): \(r.status)")
+                    #expect(!r.contains("<script>alert(1)"), "\(uri) echoed markup")
+                    #expect(!r.contains("<img src=x"), "\(uri) echoed markup")
+                }
+            }
+            // Overlong values are refused or shown, never a 500.
+            let long = String(repeating: "A", count: 20_000)
+            for path in ["/traces?serial=", "/flows?area=", "/api/v1/traces?serial=", "/network/path?from="] {
+                let r = try await s.get(path + long)
+                #expect(r.status.code < 500, "\(path)<20k>: \(r.status)")
+            }
+        }
+    }
+}
