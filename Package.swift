@@ -97,6 +97,12 @@ let package = Package(
             path: "Tests/IronTraceTesting",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "IronTraceFixtures",
+            dependencies: ["IronTraceDataset", "IronTraceFormats", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"],
+            path: "Tests/IronTraceFixtures",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IronTraceCoreTests",
             dependencies: ["IronTraceCore", "IronTraceFormats", "IronTraceTesting"]
@@ -115,11 +121,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IronTraceTracingTests",
-            dependencies: ["IronTraceTracing", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+            dependencies: ["IronTraceTracing", "IronTraceStore", "IronTraceSynth", "IronTraceTesting", "IronTraceFixtures"]
         ),
         .testTarget(
             name: "IronTraceAnalyticsTests",
-            dependencies: ["IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+            dependencies: ["IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting", "IronTraceFixtures"]
         ),
         .testTarget(
             name: "IronTraceChartsTests",
@@ -127,12 +133,12 @@ let package = Package(
         ),
         .testTarget(
             name: "IronTraceNetworkTests",
-            dependencies: ["IronTraceNetwork", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+            dependencies: ["IronTraceNetwork", "IronTraceStore", "IronTraceSynth", "IronTraceTesting", "IronTraceFixtures"]
         ),
         .testTarget(
             name: "IronTraceServerTests",
             dependencies: [
-                "IronTraceServer", "IronTraceStore", "IronTraceSynth", "IronTraceTesting",
+                "IronTraceServer", "IronTraceStore", "IronTraceSynth", "IronTraceTesting", "IronTraceFixtures",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -15,18 +15,20 @@ import Synchronization
 /// ``begin(account:address:now:)`` decides and counts the attempt as in flight under one lock, so
 /// concurrent guesses cannot all pass a check made before any of them failed. Blocked attempts are
 /// reported for audit at most once a minute per key, with the number left out since.
-final class LoginLimiter: Sendable {
-    struct Policy: Sendable {
-        var accountFreeFailures = 5
-        var baseDelay: TimeInterval = 30
-        var maximumDelay: TimeInterval = 15 * 60
+public final class LoginLimiter: Sendable {
+    public struct Policy: Sendable {
+        public var accountFreeFailures = 5
+        public var baseDelay: TimeInterval = 30
+        public var maximumDelay: TimeInterval = 15 * 60
         /// An account's failures are forgotten after this long without one.
-        var accountMemory: TimeInterval = 24 * 3600
-        var addressFailures = 100
-        var addressWindow: TimeInterval = 10 * 60
-        var blockedAuditInterval: TimeInterval = 60
+        public var accountMemory: TimeInterval = 24 * 3600
+        public var addressFailures = 100
+        public var addressWindow: TimeInterval = 10 * 60
+        public var blockedAuditInterval: TimeInterval = 60
         /// Entries kept before stale ones are pruned (bounds memory under a flood of names).
-        var maximumEntries = 50_000
+        public var maximumEntries = 50_000
+
+        public init() {}
     }
 
     struct Attempt: Sendable {

@@ -46,7 +46,7 @@ public final class ServerState: Sendable {
     public let configuration: ServerConfiguration
     private let current: Mutex<Snapshot>
     let cache = PageCache()
-    let limiter = LoginLimiter()
+    let limiter: LoginLimiter
     let sessions = SessionCache()
     /// A hash of a random password, verified against when the name is unknown so that a login
     /// costs the same bcrypt work whether or not the account exists.
@@ -56,6 +56,7 @@ public final class ServerState: Sendable {
         self.store = store
         self.configuration = configuration
         decoyPasswordHash = Passwords.hash(Passwords.generate(), cost: configuration.bcryptCost)
+        limiter = LoginLimiter(policy: configuration.loginPolicy)
         current = Mutex(Snapshot(try store.loadDataset()))
     }
 
@@ -99,6 +100,8 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost: UInt8 = 12
     /// Log each request.
     public var logRequests = false
+    /// Login lockouts (per account and per address).
+    public var loginPolicy = LoginLimiter.Policy()
 
     public init() {}
 }

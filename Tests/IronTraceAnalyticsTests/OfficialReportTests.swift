@@ -69,7 +69,12 @@ import Testing
         #expect(trend.value("2010", "Homicides, death records (INEGI)") == 25_757)
     }
 
-    @Test(.enabled(if: SharedData.path("atf_trace_by_state/atf_source_recovery_by_state_2010_2020.csv") != nil))
+    @Test(
+        .enabled(
+            if: SharedData.path("atf_trace_by_state/atf_source_recovery_by_state_2010_2020.csv") != nil,
+            "needs ../shared/data"
+        )
+    )
     func publishedFlowsFromTheATFTables() throws {
         let store = try IronTraceStore(path: ":memory:")
         _ = try store.importOfficial(

@@ -2,22 +2,20 @@ import Foundation
 import IronTraceAnalytics
 import IronTraceCore
 import IronTraceDataset
+import IronTraceFixtures
 import IronTraceStore
 import IronTraceSynth
 import IronTraceTesting
 import Testing
 
-/// The tiny demo world, loaded through the store as in production.
+/// The tiny demo world, loaded through the store as in production (built once per test process).
 enum AnalyticsFixture {
-    static let dataset: Dataset = {
-        let dir = try! TemporaryDirectory("analytics-fixture")
-        defer { dir.cleanup() }
-        let world = WorldGenerator.generate(scale: .tiny, seed: 2015)
-        let store = try! IronTraceStore(path: ":memory:")
-        for f in try! world.writeFiles(to: dir.path("w")) { _ = try! store.importNative(kind: f.kind, path: f.path) }
-        return try! store.loadDataset()
-    }()
-    static let analytics = Analytics(dataset)
+    private static let built = Result { () throws -> (Dataset, Analytics) in
+        let d = try DemoFixture.dataset()
+        return (d, Analytics(d))
+    }
+    static func dataset() throws -> Dataset { try built.get().0 }
+    static func analytics() throws -> Analytics { try built.get().1 }
 }
 
 /// A deliberately plain recomputation over the dataset rows (dictionaries, no dense codes), as the
@@ -65,8 +63,13 @@ struct NaiveTraces {
 }
 
 @Suite struct TraceReportTests {
-    let d = AnalyticsFixture.dataset
-    let analytics = AnalyticsFixture.analytics
+    let d: Dataset
+    let analytics: Analytics
+
+    init() throws {
+        d = try AnalyticsFixture.dataset()
+        analytics = try AnalyticsFixture.analytics()
+    }
 
     static let filters: [(String, [String: String])] = [
         ("none", [:]),

@@ -255,13 +255,17 @@ enum HandWorld {
             #expect(text.contains("P-0000001"))
             switch format {
             case .json:
-                let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
-                let nodes = object["nodes"] as! [[String: Any]]
-                let edges = object["edges"] as! [[String: Any]]
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+                let nodes = try #require(object["nodes"] as? [[String: Any]])
+                let edges = try #require(object["edges"] as? [[String: Any]])
                 #expect(nodes.count == sub.nodes.count && edges.count == sub.edges.count)
-                let ids = Set(nodes.map { $0["id"] as! String })
+                let ids = Set(nodes.compactMap { $0["id"] as? String })
+                #expect(ids.count == nodes.count)
                 #expect(
-                    edges.allSatisfy { ids.contains($0["source"] as! String) && ids.contains($0["target"] as! String) }
+                    edges.allSatisfy { e in
+                        (e["source"] as? String).map(ids.contains) == true
+                            && (e["target"] as? String).map(ids.contains) == true
+                    }
                 )
             case .graphml, .gexf:
                 let probe = try #require(XMLProbe.parse(text), "\(format) is well-formed XML")

@@ -1,6 +1,7 @@
 import Foundation
 import IronTraceCore
 import IronTraceDataset
+import IronTraceFixtures
 import IronTraceNetwork
 import IronTraceStore
 import IronTraceSynth
@@ -9,16 +10,15 @@ import Testing
 
 /// The tiny demo world, imported through the store as a user would, with its planted schemes.
 enum PlantedWorld {
-    static let world = WorldGenerator.generate(scale: .tiny, seed: 2015)
-    static let dataset: Dataset = {
-        let dir = try! TemporaryDirectory("network-fixture")
-        defer { dir.cleanup() }
-        let store = try! IronTraceStore(path: ":memory:")
-        for f in try! world.writeFiles(to: dir.path("w")) { _ = try! store.importNative(kind: f.kind, path: f.path) }
-        return try! store.loadDataset()
-    }()
-    static let graph = LinkGraph(dataset)
-    static let leads = LeadDetector().leads(dataset, graph)
+    static var world: DemoWorld { DemoFixture.world }
+    private static let built = Result { () throws -> (Dataset, LinkGraph, [Lead]) in
+        let d = try DemoFixture.dataset()
+        let g = LinkGraph(d)
+        return (d, g, LeadDetector().leads(d, g))
+    }
+    static func dataset() throws -> Dataset { try built.get().0 }
+    static func graph() throws -> LinkGraph { try built.get().1 }
+    static func leads() throws -> [Lead] { try built.get().2 }
     static var facts: [LeadEvaluation.Fact] {
         world.groundTruth.map {
             LeadEvaluation.Fact(
@@ -37,9 +37,9 @@ enum PlantedWorld {
 }
 
 @Suite struct PlantedSchemeTests {
-    @Test func snapshotStraightFromTheGeneratorEqualsTheImportedOne() {
+    @Test func snapshotStraightFromTheGeneratorEqualsTheImportedOne() throws {
         let a = PlantedWorld.world.dataset()
-        let b = PlantedWorld.dataset
+        let b = (try PlantedWorld.dataset())
         #expect(a.persons.id == b.persons.id && a.persons.address == b.persons.address)
         #expect(a.persons.phone == b.persons.phone && a.persons.pseudonym == b.persons.pseudonym)
         #expect(a.sales.id == b.sales.id && a.sales.purchaser == b.sales.purchaser && a.sales.date == b.sales.date)
@@ -48,13 +48,13 @@ enum PlantedWorld {
         #expect(a.traces.sale == b.traces.sale && a.traces.timeToCrime == b.traces.timeToCrime)
         #expect(a.recoveries.country.map { a.strings[$0] } == b.recoveries.country.map { b.strings[$0] })
         let ga = LinkGraph(a)
-        let gb = PlantedWorld.graph
+        let gb = (try PlantedWorld.graph())
         #expect(ga.offsets == gb.offsets && ga.neighbour == gb.neighbour && ga.kind == gb.kind)
     }
 
-    @Test func graphAccountsForEveryRecord() {
-        let d = PlantedWorld.dataset
-        let g = PlantedWorld.graph
+    @Test func graphAccountsForEveryRecord() throws {
+        let d = (try PlantedWorld.dataset())
+        let g = (try PlantedWorld.graph())
         #expect(g.danglingReferences == 0)
         var counts = [Int](repeating: 0, count: LinkGraph.EdgeKind.allCases.count)
         for e in 0..<g.neighbour.count { counts[Int(g.kind[e])] += 1 }
@@ -69,10 +69,10 @@ enum PlantedWorld {
         for i in 0..<g.count(of: .address) { #expect(g.degree(g.node(.address, i)) >= 2) }
     }
 
-    @Test func findsThePlantedSchemesAndLeavesTheLookAlikes() {
+    @Test func findsThePlantedSchemesAndLeavesTheLookAlikes() throws {
         let e = LeadEvaluation(
-            leads: PlantedWorld.leads,
-            dataset: PlantedWorld.dataset,
+            leads: (try PlantedWorld.leads()),
+            dataset: (try PlantedWorld.dataset()),
             facts: PlantedWorld.facts,
             lookAlikes: PlantedWorld.lookAlikes
         )
@@ -87,10 +87,10 @@ enum PlantedWorld {
         #expect(groups > 0 && Double(flagged) <= 0.1 * Double(groups), "\(flagged) of \(groups) look-alikes flagged")
     }
 
-    @Test func everyLeadExplainsItsScoreAndPassesTheGates() {
-        let d = PlantedWorld.dataset
+    @Test func everyLeadExplainsItsScoreAndPassesTheGates() throws {
+        let d = (try PlantedWorld.dataset())
         let detector = LeadDetector()
-        for lead in PlantedWorld.leads {
+        for lead in (try PlantedWorld.leads()) {
             #expect(abs(lead.reasons.map(\.points).reduce(0, +) - lead.score) < 1e-9)
             #expect(lead.score >= detector.minimumScore)
             let pattern = lead.reasons.filter(\.indicator.isPattern).map(\.points).reduce(0, +)
@@ -104,8 +104,9 @@ enum PlantedWorld {
                 #expect(bought || held || lead.kind == .strawRing)
             }
         }
-        let ranks = PlantedWorld.leads.map(\.rank)
+        let leads = try PlantedWorld.leads()
+        let ranks = leads.map(\.rank)
         #expect(ranks == Array(1...ranks.count))
-        #expect(PlantedWorld.leads.map(\.score) == PlantedWorld.leads.map(\.score).sorted(by: >))
+        #expect(leads.map(\.score) == leads.map(\.score).sorted(by: >))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import IronTraceFixtures
 import IronTraceFormats
 import IronTraceServer
 import IronTraceStore
@@ -12,12 +13,6 @@ import NIOCore
 /// A fresh database per test: the tiny demo world imported into a temporary SQLite file, plus one
 /// user of each role with known passwords (bcrypt at a low cost to keep tests quick).
 struct ServerFixture {
-    static let files: [(kind: NativeKind, path: String)] = {
-        let dir = try! TemporaryDirectory("server-world")
-        let world = WorldGenerator.generate(scale: .tiny, seed: 2015)
-        return try! world.writeFiles(to: dir.path("w")).map { ($0.kind, $0.path) }
-    }()
-
     let dir: TemporaryDirectory
     let store: IronTraceStore
     let state: ServerState
@@ -25,12 +20,13 @@ struct ServerFixture {
 
     init(port: Int = 8080) throws {
         dir = try TemporaryDirectory("server-test")
-        store = try IronTraceStore(path: dir.path("t.sqlite"))
-        try store.setMetadata("synthetic", "test world")
-        for f in Self.files { _ = try store.importNative(kind: f.kind, path: f.path) }
+        // A copy of the tiny world's database, imported once per test process.
+        store = try IronTraceStore(path: try DemoFixture.database(in: dir))
         var config = ServerConfiguration()
         config.bcryptCost = 4
         config.port = port
+        // Locks long enough that a slow, loaded test machine cannot see one expire mid-test.
+        config.loginPolicy.baseDelay = 600
         for (name, role) in [("ada", UserAccount.Role.admin), ("ana", .analyst), ("vic", .viewer)] {
             _ = try IronTraceServer.addUser(store, name: name, role: role, cost: 4)
             try IronTraceServer.setPassword(store, name: name, password: Self.password, cost: 4)

@@ -264,7 +264,7 @@ import Testing
                 )
             )
             #expect(ok.status == .created)
-            let o = try JSONSerialization.jsonObject(with: Data(buffer: ok.body)) as! [String: Any]
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(buffer: ok.body)) as? [String: Any])
             #expect((o["outcome"] as? String)?.hasPrefix("completed") == true)
             #expect(o["trace_id"] as? Int != nil && (o["candidates"] as? [Any])?.isEmpty == false)
             let invalid = try await client.execute(
@@ -274,7 +274,7 @@ import Testing
                 body: ByteBuffer(string: "{\"serial\":\"X1\",\"recovery_date\":\"yesterday\"}")
             )
             #expect(invalid.status == .unprocessableContent)
-            let e = try JSONSerialization.jsonObject(with: Data(buffer: invalid.body)) as! [String: Any]
+            let e = try #require(try JSONSerialization.jsonObject(with: Data(buffer: invalid.body)) as? [String: Any])
             let fields = (e["error"] as? [String: Any])?["fields"] as? [String: String]
             #expect(fields?["recovery_date"] != nil)
             let page = try await client.execute(uri: "/api/v1/traces?per_page=0", method: .get, headers: auth)
@@ -284,7 +284,7 @@ import Testing
                 method: .get,
                 headers: auth
             )
-            let l = try JSONSerialization.jsonObject(with: Data(buffer: list.body)) as! [String: Any]
+            let l = try #require(try JSONSerialization.jsonObject(with: Data(buffer: list.body)) as? [String: Any])
             #expect(l["page"] as? Int == 2 && (l["items"] as? [Any])?.count == 3)
             let revoked = try await client.execute(
                 uri: "/api/v1/me",
@@ -306,10 +306,12 @@ import Testing
                 return "\(r.method.rawValue.lowercased()) /" + path.joined(separator: "/")
             }
         )
-        let doc = try JSONSerialization.jsonObject(with: Data(IronTraceServer.openAPIDocument.utf8)) as! [String: Any]
+        let doc = try #require(
+            try JSONSerialization.jsonObject(with: Data(IronTraceServer.openAPIDocument.utf8)) as? [String: Any]
+        )
         #expect(doc["openapi"] as? String == "3.0.3")
         var described = Set<String>()
-        for (path, ops) in doc["paths"] as! [String: [String: Any]] {
+        for (path, ops) in try #require(doc["paths"] as? [String: [String: Any]]) {
             for m in ops.keys { described.insert("\(m) \(path)") }
         }
         #expect(served == described)

@@ -52,7 +52,10 @@ final class WebDriver: @unchecked Sendable {
             } catch { lastError = "\(error)" }
             try await Task.sleep(for: .milliseconds(100))
         }
-        guard ready else { throw Failure(description: "chromedriver did not start on port \(port): \(lastError)") }
+        guard ready else {
+            stopDriver()
+            throw Failure(description: "chromedriver did not start on port \(port): \(lastError)")
+        }
         let caps: [String: Any] = [
             "capabilities": [
                 "alwaysMatch": [
@@ -67,18 +70,38 @@ final class WebDriver: @unchecked Sendable {
                 ]
             ]
         ]
-        let r = try await call("POST", "/session", caps)
+        let r: [String: Any]
+        do { r = try await call("POST", "/session", caps) } catch {
+            stopDriver()
+            throw error
+        }
         guard let v = r["value"] as? [String: Any], let id = v["sessionId"] as? String else {
+            stopDriver()
             throw Failure(description: "no WebDriver session: \(r)")
         }
         session = id
     }
 
     func quit() async {
-        _ = try? await call("DELETE", "/session/\(session)")
-        // No waitUntilExit: Foundation's wait can miss the exit of a terminated child on Linux.
-        process.terminate()
+        if !session.isEmpty { _ = try? await call("DELETE", "/session/\(session)") }
+        session = ""
+        stopDriver()
     }
+
+    /// Stops chromedriver for sure: SIGTERM, up to two seconds to exit, then SIGKILL. (No
+    /// waitUntilExit: Foundation's wait can miss the exit of a terminated child on Linux.)
+    private func stopDriver() {
+        guard process.isRunning else { return }
+        let pid = process.processIdentifier
+        process.terminate()
+        for _ in 0..<40 {
+            if !process.isRunning || kill(pid, 0) != 0 { return }
+            usleep(50_000)
+        }
+        kill(pid, SIGKILL)
+    }
+
+    deinit { stopDriver() }
 
     /// One WebDriver command, sent with curl (simple and dependable; `.ci/run` installs it).
     @discardableResult

@@ -145,7 +145,12 @@ import Testing
 }
 
 @Suite struct PopulationFileTests {
-    @Test(.enabled(if: SharedData.path("poblacion_mx/inegi_censo2020_poblacion_municipio_raw.csv") != nil))
+    @Test(
+        .enabled(
+            if: SharedData.path("poblacion_mx/inegi_censo2020_poblacion_municipio_raw.csv") != nil,
+            "needs ../shared/data"
+        )
+    )
     func inegiCensus2020ReproducesThePublishedTotal() throws {
         let store = try IronTraceStore(path: ":memory:")
         let s = try store.importOfficial(
@@ -170,7 +175,12 @@ import Testing
         )
     }
 
-    @Test(.enabled(if: SharedData.path("poblacion_mx/inegi_censos_1990_2010_poblacion_municipio_raw.csv") != nil))
+    @Test(
+        .enabled(
+            if: SharedData.path("poblacion_mx/inegi_censos_1990_2010_poblacion_municipio_raw.csv") != nil,
+            "needs ../shared/data"
+        )
+    )
     func inegiCensuses1990To2010() throws {
         let store = try IronTraceStore(path: ":memory:")
         let s = try store.importOfficial(
@@ -190,7 +200,9 @@ import Testing
         for r in s.sampleRejections { #expect(r.reason.contains("did not exist") || r.reason.contains("abroad")) }
     }
 
-    @Test(.enabled(if: SharedData.path("poblacion_mx/conapo_pob_ent_gender_1950_2070.csv") != nil))
+    @Test(
+        .enabled(if: SharedData.path("poblacion_mx/conapo_pob_ent_gender_1950_2070.csv") != nil, "needs ../shared/data")
+    )
     func conapoStatesAddUpToTheNation() throws {
         let store = try IronTraceStore(path: ":memory:")
         let s = try store.importOfficial(
@@ -206,7 +218,7 @@ import Testing
         #expect(abs(nation - states) <= 32)
     }
 
-    @Test(.enabled(if: SharedData.path("poblacion_us/nst-est2016-alldata.csv") != nil))
+    @Test(.enabled(if: SharedData.path("poblacion_us/nst-est2016-alldata.csv") != nil, "needs ../shared/data"))
     func censusStateEstimatesInBothLayouts() throws {
         let store = try IronTraceStore(path: ":memory:")
         let a = try store.importOfficial(
@@ -275,7 +287,12 @@ import Testing
 }
 
 @Suite struct SESNSPVictimsTests {
-    @Test(.enabled(if: SharedData.path("sesnsp_victimas_estatal/db_victimas_delitos_ent_long.csv.bz2") != nil))
+    @Test(
+        .enabled(
+            if: SharedData.path("sesnsp_victimas_estatal/db_victimas_delitos_ent_long.csv.bz2") != nil,
+            "needs ../shared/data"
+        )
+    )
     func victimsReadStraightFromTheCompressedFile() throws {
         let store = try IronTraceStore(path: ":memory:")
         let s = try store.importOfficial(
@@ -318,7 +335,12 @@ import Testing
 }
 
 @Suite struct SESNSPMunicipalTests {
-    @Test(.enabled(if: SharedData.path("sesnsp_municipal_guanajuato/homicidios_gto_2020_2025_raw.csv") != nil))
+    @Test(
+        .enabled(
+            if: SharedData.path("sesnsp_municipal_guanajuato/homicidios_gto_2020_2025_raw.csv") != nil,
+            "needs ../shared/data"
+        )
+    )
     func guanajuatoMunicipalitiesAddUpToTheirLongTable() throws {
         let store = try IronTraceStore(path: ":memory:")
         let s = try store.importOfficial(

@@ -30,13 +30,39 @@ public enum SharedData {
     public static let marylandSales = "md_regulated_firearm_sales_2017/gun_sale_database.csv"
 }
 
-/// A fresh temporary directory, removed by the caller with `cleanup()`.
+/// A fresh temporary directory inside the test process's scratch directory. `cleanup()` removes it
+/// early; whatever is left is removed with the scratch directory when the process exits.
 public struct TemporaryDirectory: Sendable {
     public let url: URL
     public init(_ prefix: String = "irontrace-test") throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        url = try TestScratch.root().appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
     public func cleanup() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// One scratch directory per test process (`$TMPDIR/irontrace-tests-PID`), removed at exit; those
+/// of earlier runs whose process is gone (a crash, a kill) are removed when the next run starts.
+public enum TestScratch {
+    private static let made: Result<URL, any Error> = Result {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory
+        let prefix = "irontrace-tests-"
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0 && errno == ESRCH {
+                try? fm.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
+        let root = tmp.appendingPathComponent(prefix + String(getpid()))
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { TestScratch.removeAtExit() }
+        return root
+    }
+
+    public static func root() throws -> URL { try made.get() }
+
+    private static func removeAtExit() {
+        if case .success(let root) = made { try? FileManager.default.removeItem(at: root) }
+    }
 }

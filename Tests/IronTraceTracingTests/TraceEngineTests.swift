@@ -1,6 +1,7 @@
 import Foundation
 import IronTraceCore
 import IronTraceDataset
+import IronTraceFixtures
 import IronTraceStore
 import IronTraceSynth
 import IronTraceTesting
@@ -9,23 +10,20 @@ import Testing
 
 /// The demo world loaded once through the store, as the engine sees it in production.
 enum TraceFixture {
-    static let dataset: Dataset = {
-        let dir = try! TemporaryDirectory("trace-fixture")
-        defer { dir.cleanup() }
-        let world = WorldGenerator.generate(scale: .tiny, seed: 2015)
-        let store = try! IronTraceStore(path: ":memory:")
-        for f in try! world.writeFiles(to: dir.path("w")) { _ = try! store.importNative(kind: f.kind, path: f.path) }
-        return try! store.loadDataset()
-    }()
-    static let engine = TraceEngine(dataset: dataset)
+    private static let built = Result { () throws -> (Dataset, TraceEngine) in
+        let d = try DemoFixture.dataset()
+        return (d, TraceEngine(dataset: d))
+    }
+    static func dataset() throws -> Dataset { try built.get().0 }
+    static func engine() throws -> TraceEngine { try built.get().1 }
 }
 
 @Suite struct TraceEngineTests {
-    @Test func accuracyOnTheDemoWorld() {
-        let engine = TraceFixture.engine
+    @Test func accuracyOnTheDemoWorld() throws {
+        let engine = try TraceFixture.engine()
         var lines: [String] = []
         for damage in TraceAccuracy.Damage.allCases {
-            let cases = TraceAccuracy.cases(TraceFixture.dataset, damage: damage, limit: 600, seed: 7)
+            let cases = TraceAccuracy.cases(try TraceFixture.dataset(), damage: damage, limit: 600, seed: 7)
             let f = TraceAccuracy.measure(engine, cases, damage: damage)
             lines.append(
                 "\(damage.rawValue): n=\(f.requests) top1=\(f.top1Rate) top5=\(f.top5Rate) wrongCompleted=\(f.wrongCompletedRate) ambiguous=\(f.ambiguous)"
@@ -41,8 +39,8 @@ enum TraceFixture {
         print(lines.joined(separator: "\n"))
     }
 
-    @Test func exactRequestCompletesWithExplanation() {
-        let d = TraceFixture.dataset
+    @Test func exactRequestCompletesWithExplanation() throws {
+        let d = try TraceFixture.dataset()
         let s = 100
         let request = TraceRequest(
             requestDate: CivilDate(year: 2025, month: 1, day: 10)!,
@@ -51,7 +49,7 @@ enum TraceFixture {
             model: d.strings[d.sales.model[s]],
             recoveryDate: CivilDate(year: 2025, month: 1, day: 5)!
         )
-        let r = TraceFixture.engine.trace(request)
+        let r = try TraceFixture.engine().trace(request)
         #expect(r.outcome.isCompleted)
         #expect(r.sale?.saleID == d.sales.id[s])
         #expect(
@@ -65,8 +63,8 @@ enum TraceFixture {
         #expect(best.explanation.contains("exact serial"))
     }
 
-    @Test func saleAfterRecoveryIsImpossible() {
-        let d = TraceFixture.dataset
+    @Test func saleAfterRecoveryIsImpossible() throws {
+        let d = try TraceFixture.dataset()
         let s = d.sales.count - 1
         let saleDay = CivilDate(dayNumber: d.sales.date[s])
         let request = TraceRequest(
@@ -75,14 +73,14 @@ enum TraceFixture {
             manufacturer: d.strings[d.sales.manufacturer[s]],
             recoveryDate: saleDay.adding(days: -30)
         )
-        let r = TraceFixture.engine.trace(request)
+        let r = try TraceFixture.engine().trace(request)
         #expect(!r.candidates.contains { $0.saleID == d.sales.id[s] })
         #expect(!r.outcome.isCompleted || r.sale?.saleID != d.sales.id[s])
     }
 
-    @Test func notTracedReasons() {
+    @Test func notTracedReasons() throws {
         let day = CivilDate(year: 2024, month: 6, day: 1)!
-        let engine = TraceFixture.engine
+        let engine = try TraceFixture.engine()
         let noMaker = engine.trace(
             TraceRequest(requestDate: day, serial: "ABC123", manufacturer: "", recoveryDate: day)
         )
@@ -125,8 +123,8 @@ enum TraceFixture {
         #expect(none.reason == .noMatchingRecord)
     }
 
-    @Test func indexStaysSmall() {
-        let e = TraceFixture.engine
+    @Test func indexStaysSmall() throws {
+        let e = try TraceFixture.engine()
         let perRecord = Double(e.indexBytes) / Double(e.dataset.sales.count)
         #expect(perRecord < 64, "index \(perRecord) bytes per record")
     }

@@ -58,10 +58,10 @@ enum CLI {
         #expect(r.stdout.contains("Villa Unión, Coahuila"))
         let info = try CLI.run(["info", "--database", "irontrace-demo.sqlite", "--format", "json"], in: dir.url)
         #expect(info.status == 0)
-        let json = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any]
-        let tables = json["tables"] as! [String: Int]
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let tables = try #require(json["tables"] as? [String: Int])
         #expect(tables["traces"] == 2_500)
-        #expect((json["imports"] as! [Any]).count == 7)
+        #expect((json["imports"] as? [Any])?.count == 7)
         // Running the demo again replaces its own database.
         #expect(try CLI.run(["demo", "--scale", "tiny"], in: dir.url).status == 0)
     }
@@ -129,7 +129,7 @@ enum CLI {
         // A sales file large enough that the import is still running when killed.
         let header =
             "sale_id,firearm_id,licensee_id,purchaser_id,sale_date,multiple_sale_id,make,manufacturer,model,caliber,type,serial,country_of_manufacture,importer\n"
-        FileManager.default.createFile(atPath: dir.path("sales.csv"), contents: nil)
+        #expect(FileManager.default.createFile(atPath: dir.path("sales.csv"), contents: nil))
         let h = FileHandle(forWritingAtPath: dir.path("sales.csv"))!
         h.write(Data(header.utf8))
         let rows = 600_000
@@ -166,8 +166,8 @@ enum CLI {
 
         let info = try CLI.run(["info", "--database", "db.sqlite", "--format", "json"], in: dir.url)
         #expect(info.status == 0, "\(info.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any]
-        let tables = json["tables"] as! [String: Int]
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let tables = try #require(json["tables"] as? [String: Int])
         #expect(tables["sales"] == 0, "a killed import must leave no rows")
         #expect(tables["imports"] == 0, "and no ledger entry")
 
@@ -175,9 +175,8 @@ enum CLI {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("600,000 stored"))
         let after = try CLI.run(["info", "--database", "db.sqlite", "--format", "json"], in: dir.url)
-        let t2 =
-            (try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as! [String: Any])["tables"]
-            as! [String: Int]
+        let afterJSON = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        let t2 = try #require(afterJSON["tables"] as? [String: Int])
         #expect(t2["sales"] == rows)
         #expect(t2["imports"] == 1)
     }
@@ -201,10 +200,10 @@ enum CLI {
             in: dir.url
         )
         #expect(one.status == 0, "\(one.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as! [String: Any]
-        let result = (json["results"] as! [[String: Any]])[0]
-        #expect((result["outcome"] as! String).hasPrefix("completed"))
-        #expect(((result["sale"] as! [String: Any])["sale_id"] as! Int) == Int(saleID)!)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        let result = try #require((json["results"] as? [[String: Any]])?.first)
+        #expect((result["outcome"] as? String)?.hasPrefix("completed") == true)
+        #expect((result["sale"] as? [String: Any])?["sale_id"] as? Int == Int(saleID))
         #expect(result["time_to_crime_days"] != nil)
 
         // A batch with a misread serial, an obliterated one and a request without manufacturer.
@@ -232,9 +231,8 @@ enum CLI {
         )
         #expect(again.stdout.contains("already traced"))
         let info = try CLI.run(["info", "--database", "irontrace-demo.sqlite", "--format", "json"], in: dir.url)
-        let tables =
-            (try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any])["tables"]
-            as! [String: Int]
+        let infoJSON = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let tables = try #require(infoJSON["tables"] as? [String: Int])
         #expect(tables["traces"] == 2_502)
     }
 }
@@ -317,7 +315,7 @@ enum CLI {
         )
         #expect(
             crossBorder.allSatisfy { lead in
-                (lead["reasons"] as! [[String: Any]]).contains { $0["indicator"] as? String == "cross-border" }
+                (lead["reasons"] as? [[String: Any]] ?? []).contains { $0["indicator"] as? String == "cross-border" }
             }
         )
         let detail = try CLI.run(["network", "lead", "1"] + db, in: dir.url)
@@ -357,5 +355,25 @@ enum CLI {
         #expect(bad.stderr.contains("no person with id"))
         #expect(try CLI.run(["network", "lead", "100000"] + db, in: dir.url).status == 64)
         #expect(try CLI.run(["network", "leads", "--indicator", "nope"] + db, in: dir.url).status == 64)
+    }
+}
+
+@Suite struct CLIFailureTests {
+    /// An error message the CLI cannot write (stderr closed, or a full disk behind it) must not make
+    /// it trap (it used to exit 132, SIGILL, from FileHandle.write): it exits with its documented code.
+    @Test(arguments: ["2>&-", "2>/dev/full"])
+    func aBrokenStderrDoesNotCrashTheCommand(_ redirection: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "exec \"$0\" info --database no-such-dir/x.sqlite \(redirection)", CLI.binary]
+        p.currentDirectoryURL = dir.url
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit)
+        // 3: the database cannot be opened, as with a working stderr.
+        #expect(p.terminationStatus == 3, "exit \(p.terminationStatus)")
     }
 }
