@@ -48,7 +48,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "IronTraceDataset", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "IronTraceDataset",
+            dependencies: ["IronTraceCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "IronTraceTracing", dependencies: ["IronTraceCore", "IronTraceDataset"], swiftSettings: swiftSettings),
         .target(
             name: "IronTraceAnalytics",

@@ -83,10 +83,11 @@ enum API {
             return text(body)
         }
         api.get("/traces") { request, context in
-            try context.require(.viewer)
+            let user = try context.require(.viewer)
             let q = Pages.query(request)
             try onlyKnown(q, ReportFilter.keys + ["serial", "page", "per_page"])
             let list = try TraceList(state.snapshot, q)
+            try Pages.auditTraceList(list, user: user, state: state, via: "api ")
             let items = list.pageRows.map(list.item)
             return try json(API.list(items, total: list.rows.count, page: list.page, perPage: list.perPage))
         }
@@ -187,13 +188,15 @@ enum API {
             )
         }
         api.get("/entities/:ref/neighbours") { request, context in
-            try context.require(.analyst)
+            let user = try context.require(.analyst)
             let s = state.snapshot
             let ref = context.parameters.get("ref") ?? ""
             let depth = Int(Pages.query(request)["depth"] ?? "1") ?? 1
             guard (1...3).contains(depth) else { throw AppError.badRequest("depth must be 1, 2 or 3") }
             let node: Int32
             do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
+            let target = s.graph.reference(node, in: s.dataset)
+            try state.store.audit(user: user.name, action: "entity-view", target: target, detail: "api depth \(depth)")
             let sub = s.graph.neighbours(of: node, depth: depth)
             return text(sub.export(.json, graph: s.graph, dataset: s.dataset, title: ref))
         }

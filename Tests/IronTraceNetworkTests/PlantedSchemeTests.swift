@@ -38,7 +38,7 @@ enum PlantedWorld {
 
 @Suite struct PlantedSchemeTests {
     @Test func snapshotStraightFromTheGeneratorEqualsTheImportedOne() {
-        let a = PlantedWorld.world.dataset()
+        let a = PlantedWorld.world.dataset(linkSecret: PlantedWorld.dataset.linkSecret)
         let b = PlantedWorld.dataset
         #expect(a.persons.id == b.persons.id && a.persons.address == b.persons.address)
         #expect(a.persons.phone == b.persons.phone && a.persons.pseudonym == b.persons.pseudonym)
