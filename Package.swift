@@ -141,6 +141,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
-        .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),
+        .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceStore", "IronTraceTesting"]),
     ]
 )

@@ -225,40 +225,19 @@ struct FormBody: Sendable {
     func value(_ name: String) -> String { (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 }
 
-/// Sessions and API tokens recently seen, so each request does not query the users table; entries
-/// live 30 seconds, and every logout, password change or user removal empties the cache.
-final class SessionCache: Sendable {
-    private let entries = Mutex<[String: (SessionRecord, Date)]>([:])
-    private let tokens = Mutex<[String: (UserAccount, Date)]>([:])
-
+/// Sessions and API tokens, looked up in the store on every request: one indexed read by digest
+/// (0.1–0.2 ms in a debug build), so that a logout, password change, token revocation or user removal
+/// made by any process (another server, the CLI) holds from the very next request. There was a 30-second
+/// cache here; it let a revoked token or an ended session work on for up to 30 seconds in every
+/// other process, and cleared only the process that made the change.
+final class SessionLookup: Sendable {
     func lookup(_ token: String, store: IronTraceStore) throws -> SessionRecord? {
-        let now = Date()
-        if let (s, seen) = entries.withLock({ $0[token] }), now.timeIntervalSince(seen) < 30, s.expiresAt > now {
-            return s
-        }
-        let s = try store.session(token: token)
-        entries.withLock {
-            if $0.count > 10_000 { $0.removeAll() }
-            $0[token] = s.map { ($0, now) }
-        }
-        return s
+        try store.session(token: token)
     }
 
-    /// The user of an API token, cached the same way.
+    /// The user of an API token; nil when it is unknown or revoked.
     func lookup(apiToken token: String, store: IronTraceStore) throws -> UserAccount? {
-        let now = Date()
-        if let (u, seen) = tokens.withLock({ $0[token] }), now.timeIntervalSince(seen) < 30 { return u }
-        let u = try store.user(apiToken: token)
-        tokens.withLock {
-            if $0.count > 10_000 { $0.removeAll() }
-            $0[token] = u.map { ($0, now) }
-        }
-        return u
-    }
-
-    func clear() {
-        entries.withLock { $0.removeAll() }
-        tokens.withLock { $0.removeAll() }
+        try store.user(apiToken: token)
     }
 }
 

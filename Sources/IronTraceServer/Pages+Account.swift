@@ -42,7 +42,6 @@ extension Pages {
         router.post("/logout") { _, context in
             if let token = context.identity?.sessionToken {
                 try state.store.endSession(token: token)
-                state.sessions.clear()
             }
             var r = redirect("/login")
             r.setCookie(sessionCookie("", state, maxAge: 0))
@@ -74,7 +73,6 @@ extension Pages {
                 passwordHash: Passwords.hash(new, cost: state.configuration.bcryptCost),
                 keepSession: context.identity?.sessionToken
             )
-            state.sessions.clear()
             try state.store.audit(user: u.name, action: "password-change", target: "user:\(u.name)")
             return redirect("/")
         }

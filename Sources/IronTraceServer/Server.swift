@@ -61,7 +61,8 @@ public enum IronTraceServer {
         return password
     }
 
-    /// Sets a user's password directly (tests and scripted set-ups); the rules still apply.
+    /// Sets a user's password directly (tests and scripted set-ups); the rules still apply. Ends all
+    /// the user's sessions and API tokens, on every server at its next request.
     public static func setPassword(_ store: IronTraceStore, name: String, password: String, cost: UInt8 = 12) throws {
         guard let u = try store.user(named: name) else {
             throw StoreError(path: store.path, reason: "no user named '\(name)'")

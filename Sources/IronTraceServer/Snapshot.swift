@@ -47,7 +47,7 @@ public final class ServerState: Sendable {
     private let current: Mutex<Snapshot>
     let cache = PageCache()
     let limiter = LoginLimiter()
-    let sessions = SessionCache()
+    let sessions = SessionLookup()
 
     public init(store: IronTraceStore, configuration: ServerConfiguration) throws {
         self.store = store
