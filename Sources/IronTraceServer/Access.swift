@@ -244,6 +244,9 @@ final class SessionLookup: Sendable {
 /// Password rules and hashing.
 enum Passwords {
     static let minimumLength = 12
+    /// bcrypt reads only the first 72 bytes of a password: two longer ones that share those bytes
+    /// would be the same password, so longer ones are refused rather than silently cut.
+    static let maximumBytes = 72
 
     static func hash(_ password: String, cost: UInt8) -> String { Bcrypt.hash(password, cost: cost) }
     static func verify(_ password: String, hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
@@ -255,9 +258,15 @@ enum Passwords {
         return String((0..<20).map { _ in alphabet.randomElement(using: &g)! })
     }
 
-    static func problem(_ password: String, user: String) -> String? {
+    /// What is wrong with a new password, or nil. `current` is the password it replaces (the
+    /// one-time password at first login): the new one must differ from it.
+    static func problem(_ password: String, user: String, current: String? = nil) -> String? {
         if password.count < minimumLength { return "at least \(minimumLength) characters" }
+        if password.utf8.count > maximumBytes {
+            return "at most \(maximumBytes) bytes (bcrypt ignores the rest); this one has \(password.utf8.count)"
+        }
         if password.lowercased().contains(user.lowercased()) { return "must not contain the user name" }
-        return nil
+        if let current, password == current { return "must differ from the current password" }
+        return CommonPasswords.problem(password)
     }
 }

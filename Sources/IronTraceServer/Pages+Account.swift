@@ -65,7 +65,7 @@ extension Pages {
                 )
             }
             let new = form["new"] ?? ""
-            if let problem = Passwords.problem(new, user: u.name) {
+            if let problem = Passwords.problem(new, user: u.name, current: form["current"]) {
                 return passwordPage(request, context, state, error: problem, status: .badRequest)
             }
             try state.store.setPassword(

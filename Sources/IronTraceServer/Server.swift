@@ -70,6 +70,9 @@ public enum IronTraceServer {
         if let p = Passwords.problem(password, user: name) {
             throw StoreError(path: store.path, reason: "password: \(p)")
         }
+        if Passwords.verify(password, hash: u.passwordHash) {
+            throw StoreError(path: store.path, reason: "password: must differ from the current password")
+        }
         try store.setPassword(userID: u.id, passwordHash: Passwords.hash(password, cost: cost))
     }
 }

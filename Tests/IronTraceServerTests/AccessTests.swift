@@ -7,7 +7,7 @@ import IronTraceStore
 import NIOCore
 import Testing
 
-/// Revocations hold at once in every process.
+/// Revocations hold at once in every process, and new passwords are checked.
 @Suite struct AccessTests {
     /// A second server process on the same SQLite file: its own store connection, its own state.
     static func secondProcess(_ f: ServerFixture) throws -> ServerState {
@@ -91,5 +91,56 @@ import Testing
             #expect(try await vic.get("/traces").headers[.location]?.hasPrefix("/login") == true)
             #expect(try await Self.me(client, token: vicToken) == .unauthorized)
         }
+    }
+
+    @Test func theWebFormRefusesCommonReusedAndOverlongPasswords() async throws {
+        let f = try ServerFixture()
+        let once = try IronTraceServer.addUser(f.store, name: "newbie", role: .viewer, cost: 4)
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            _ = try await s.post("/login", form: [("user", "newbie"), ("password", once)], withCSRF: false)
+            _ = try await s.get("/account/password")
+            func change(_ new: String) async throws -> Session.Page {
+                try await s.post("/account/password", form: [("current", once), ("new", new)])
+            }
+            let reused = try await change(once)
+            #expect(reused.status == .badRequest && reused.contains("must differ from the current password"))
+            let common = try await change("QwertyUIOP123")
+            #expect(common.status == .badRequest && common.contains("common password"))
+            let listed = try await change("1qaz2wsx3edc")
+            #expect(listed.status == .badRequest && listed.contains("10,000 most common passwords"))
+            let padded = try await change("Sunshine2024!!")
+            #expect(padded.status == .badRequest && padded.contains("common password with digits or punctuation"))
+            let long = String(repeating: "correct horse battery staple ", count: 3)
+            let overlong = try await change(long)
+            #expect(overlong.status == .badRequest && overlong.contains("at most 72 bytes"))
+            // Still on the one-time password: nothing was changed.
+            #expect(try f.store.user(named: "newbie")?.mustChangePassword == true)
+            #expect(try await change("a-good-long-passphrase").status == .seeOther)
+        }
+    }
+
+    @Test func setPasswordRefusesCommonReusedAndOverlongPasswords() throws {
+        let f = try ServerFixture()
+        #expect(CommonPasswords.list.count == 10_000)
+        func problem(_ password: String) -> String {
+            do {
+                try IronTraceServer.setPassword(f.store, name: "vic", password: password, cost: 4)
+                return ""
+            } catch let e as StoreError {
+                return e.reason
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(problem("PASSWORD1234").contains("common password"))
+        #expect(problem("iloveyou-2024!").contains("common password with digits or punctuation"))
+        #expect(problem(ServerFixture.password).contains("must differ from the current password"))
+        // 73 bytes: bcrypt would have made it the same password as its first 72 bytes.
+        let base = String(repeating: "k7#Tq", count: 14) + "xy"
+        #expect(base.utf8.count == 72)
+        #expect(problem(base + "z").contains("at most 72 bytes"))
+        #expect(problem("ĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳĳ").contains("at most 72 bytes"))
+        #expect(problem(base) == "")
     }
 }
