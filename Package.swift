@@ -48,7 +48,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "IronTraceDataset", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "IronTraceDataset",
+            dependencies: ["IronTraceCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "IronTraceTracing", dependencies: ["IronTraceCore", "IronTraceDataset"], swiftSettings: swiftSettings),
         .target(
             name: "IronTraceAnalytics",
@@ -80,6 +84,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -143,6 +148,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
-        .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceTesting"]),
+        .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceStore", "IronTraceTesting"]),
     ]
 )

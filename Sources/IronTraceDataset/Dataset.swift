@@ -14,8 +14,12 @@ public struct Dataset: Sendable {
     public var events = EventColumns()
     public var measures = MeasureColumns()
     public var flows = FlowColumns()
+    /// Keys the address and phone columns (``LinkKey``): the store's secret when built from a store.
+    public let linkSecret: LinkSecret
 
-    public init() {}
+    /// An empty snapshot whose link keys use `linkSecret` (a fresh random one by default: keys are
+    /// then comparable only within this snapshot).
+    public init(linkSecret: LinkSecret = .random()) { self.linkSecret = linkSecret }
 
     public struct LicenseeColumns: Sendable {
         public var id: [Int64] = []
@@ -31,9 +35,9 @@ public struct Dataset: Sendable {
         public var id: [Int64] = []
         /// -1 when the pseudonym is the default one derived from the id (``Person/pseudonym(for:)``).
         public var pseudonym: [Int32] = []
-        /// ``LinkKey/address(street:city:state:zip:)`` of the person's address; 0 when there is none.
+        /// ``LinkKey/address(street:city:state:zip:secret:)`` of the person's address; 0 when there is none.
         public var address: [UInt64] = []
-        /// ``LinkKey/phone(_:)``; 0 when there is none.
+        /// ``LinkKey/phone(_:secret:)``; 0 when there is none.
         public var phone: [UInt64] = []
         public var state: [Int32] = []
         public var count: Int { id.count }
@@ -155,8 +159,8 @@ extension Dataset {
     ) {
         persons.id.append(id)
         persons.pseudonym.append(pseudonym == Person.pseudonym(for: id) ? -1 : strings.code(pseudonym))
-        persons.address.append(LinkKey.address(street: street, city: city, state: state, zip: zip))
-        persons.phone.append(LinkKey.phone(phone))
+        persons.address.append(LinkKey.address(street: street, city: city, state: state, zip: zip, secret: linkSecret))
+        persons.phone.append(LinkKey.phone(phone, secret: linkSecret))
         persons.state.append(strings.code(state))
     }
 

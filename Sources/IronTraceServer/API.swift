@@ -83,9 +83,10 @@ enum API {
             return text(body)
         }
         api.get("/traces") { request, context in
-            try context.require(.viewer)
+            let user = try context.require(.viewer)
             let q = try query(request, known: ReportFilter.keys + ["serial", "page", "per_page"])
             let list = try TraceList(state.snapshot, q, strict: true)
+            try Pages.auditTraceList(list, user: user, state: state, via: "api ")
             let items = list.pageRows.map(list.item)
             return try json(API.list(items, total: list.rows.count, list.paging))
         }
@@ -197,7 +198,7 @@ enum API {
             )
         }
         api.get("/entities/:ref/neighbours") { request, context in
-            try context.require(.analyst)
+            let user = try context.require(.analyst)
             let s = state.snapshot
             let ref = context.parameter("ref") ?? ""
             let depth = try Paging.number(
@@ -208,6 +209,8 @@ enum API {
             )
             let node: Int32
             do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
+            let target = s.graph.reference(node, in: s.dataset)
+            try state.store.audit(user: user.name, action: "entity-view", target: target, detail: "api depth \(depth)")
             let sub = s.graph.neighbours(of: node, depth: depth)
             return text(sub.export(.json, graph: s.graph, dataset: s.dataset, title: ref))
         }

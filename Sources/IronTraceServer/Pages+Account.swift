@@ -59,7 +59,6 @@ extension Pages {
         router.post("/logout") { _, context in
             if let token = context.identity?.sessionToken {
                 try state.store.endSession(token: token)
-                state.sessions.clear()
             }
             var r = redirect("/login")
             r.setCookie(sessionCookie("", state, maxAge: 0))
@@ -83,7 +82,7 @@ extension Pages {
                 )
             }
             let new = form["new"] ?? ""
-            if let problem = Passwords.problem(new, user: u.name) {
+            if let problem = Passwords.problem(new, user: u.name, current: form["current"]) {
                 return passwordPage(request, context, state, error: problem, status: .badRequest)
             }
             try state.store.setPassword(
@@ -91,7 +90,6 @@ extension Pages {
                 passwordHash: Passwords.hash(new, cost: state.configuration.bcryptCost),
                 keepSession: context.identity?.sessionToken
             )
-            state.sessions.clear()
             try state.store.audit(user: u.name, action: "password-change", target: "user:\(u.name)")
             return redirect("/")
         }

@@ -77,7 +77,6 @@ extension Pages {
                     )
                 }
                 try state.store.removeUser(named: name)
-                state.sessions.clear()
                 try state.store.audit(user: admin.name, action: "user-remove", target: "user:\(name)")
                 return try usersPage(request, context, state, message: "removed \(name)")
             default:

@@ -113,12 +113,14 @@ extension Pages {
             return download(svg, contentType: "image/svg+xml; charset=utf-8", filename: "lead-\(lead.rank).svg")
         }
         router.get("/network/entity/:ref") { request, context in
-            try context.require(.analyst)
+            let user = try context.require(.analyst)
             let s = state.snapshot
             let l = context.language
             let ref = context.parameter("ref") ?? ""
             let node: Int32
             do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
+            let target = s.graph.reference(node, in: s.dataset)
+            try state.store.audit(user: user.name, action: "entity-view", target: target, detail: "page")
             let sub = s.graph.neighbours(of: node, depth: 1, limit: 80)
             var body = "<ul class=\"neighbours\">"
             for n in sub.nodes where n != node {
@@ -146,7 +148,7 @@ extension Pages {
             )
         }
         router.get("/network/path") { request, context in
-            try context.require(.analyst)
+            let user = try context.require(.analyst)
             let q = query(request)
             let l = context.language
             let s = state.snapshot
@@ -170,6 +172,12 @@ extension Pages {
                     status: .badRequest
                 )
             }
+            try state.store.audit(
+                user: user.name,
+                action: "path-view",
+                target: s.graph.reference(a, in: s.dataset),
+                detail: "to " + s.graph.reference(b, in: s.dataset)
+            )
             if let edges = s.graph.path(from: a, to: b, hubLimit: 200) {
                 body += "<ol class=\"path\" id=\"path-result\">"
                 var current = a

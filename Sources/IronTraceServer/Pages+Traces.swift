@@ -13,6 +13,16 @@ import IronTraceTracing
 extension Pages {
     static let tracesPerPage = 50
 
+    /// Every listing of traces (page or API) is audited: it shows which guns were traced to whom.
+    static func auditTraceList(_ list: TraceList, user: UserAccount, state: ServerState, via: String = "") throws {
+        try state.store.audit(
+            user: user.name,
+            action: "trace-list",
+            target: "traces",
+            detail: "\(via)page \(list.page): \(list.pageRows.count) of \(list.rows.count)"
+        )
+    }
+
     static func addTraceRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
         router.get("/traces") { request, context in
             let user = try context.require(.viewer)
@@ -28,6 +38,7 @@ extension Pages {
                 )
                 return download(list.csv(), contentType: "text/csv; charset=utf-8", filename: "traces.csv")
             }
+            try auditTraceList(list, user: user, state: state)
             var body = filterForm(action: "/traces", q, l)
             body += "<form class=\"search\" method=\"get\" action=\"/traces\">"
             for k in ReportFilter.keys {

@@ -47,7 +47,7 @@ public final class ServerState: Sendable {
     private let current: Mutex<Snapshot>
     let cache = PageCache()
     let limiter: LoginLimiter
-    let sessions = SessionCache()
+    let sessions = SessionLookup()
     /// A hash of a random password, verified against when the name is unknown so that a login
     /// costs the same bcrypt work whether or not the account exists.
     let decoyPasswordHash: String

@@ -37,6 +37,23 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var detail: String
 }
 
+/// What `users tokens` shows of an API token: never the token, only a short id (the first 12 hex
+/// digits of its SHA-256 digest, which says nothing about the token), its label and its age.
+public struct APITokenInfo: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var createdAt: String
+}
+
+/// Which of a user's API tokens to revoke.
+public enum APITokenSelection: Sendable, Hashable {
+    /// The token with this ``APITokenInfo/id``.
+    case id(String)
+    /// Every token with this label.
+    case label(String)
+    case all
+}
+
 /// A session found from its cookie token.
 public struct SessionRecord: Sendable, Hashable {
     public var user: UserAccount
@@ -47,7 +64,14 @@ public struct SessionRecord: Sendable, Hashable {
 extension IronTraceStore {
     /// SHA-256 of a token, hex: what sessions and API tokens are stored as.
     public static func tokenDigest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in SHA256.hash(data: Array(token.utf8)) {
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A random token of 32 bytes, URL-safe base64 without padding.
@@ -124,7 +148,8 @@ extension IronTraceStore {
         }
     }
 
-    /// Replaces a password hash and clears the must-change flag; ends the user's other sessions.
+    /// Replaces a password hash and clears the must-change flag; ends the user's API tokens and
+    /// sessions (all but `keepSession`, the one the user changed it from), in the same transaction.
     public func setPassword(userID: Int64, passwordHash: String, keepSession: String? = nil) throws {
         try writer.write { db in
             try db.execute(
@@ -135,6 +160,7 @@ extension IronTraceStore {
                 sql: "DELETE FROM sessions WHERE user_id = ? AND token_hash != ?",
                 arguments: [userID, keepSession.map(Self.tokenDigest) ?? ""]
             )
+            try db.execute(sql: "DELETE FROM api_tokens WHERE user_id = ?", arguments: [userID])
         }
     }
 
@@ -156,19 +182,21 @@ extension IronTraceStore {
         return (token, csrf)
     }
 
-    /// The live session for a cookie token, or nil when unknown or expired.
+    /// The live session for a cookie token, or nil when unknown or expired. One indexed read
+    /// (the digest is the primary key): the server calls it on every request, so that a logout,
+    /// password change or removal made by any process holds from the next request.
     public func session(token: String) throws -> SessionRecord? {
-        try writer.read { db in
-            guard
-                let r = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT users.*, sessions.csrf, sessions.expires_at FROM sessions
-                        JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ?
-                        """,
-                    arguments: [Self.tokenDigest(token)]
-                ),
-                let expires = ISO8601DateFormatter().date(from: r["expires_at"]), expires > Date()
+        let now = Date()
+        let digest = Self.tokenDigest(token)
+        return try writer.read { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT users.*, sessions.csrf, sessions.expires_at FROM sessions
+                    JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ?
+                    """
+            )
+            guard let r = try Row.fetchOne(statement, arguments: [digest]),
+                let expires = try? Date(r["expires_at"] as String, strategy: .iso8601), expires > now
             else { return nil }
             return SessionRecord(user: Self.user(r), csrf: r["csrf"], expiresAt: expires)
         }
@@ -197,13 +225,60 @@ extension IronTraceStore {
         return token
     }
 
-    public func user(apiToken token: String) throws -> UserAccount? {
-        try writer.read { db in
-            try Row.fetchOne(
+    /// A user's API tokens, oldest first (never the tokens: they are stored only as digests).
+    public func apiTokens(userName: String) throws -> [APITokenInfo] {
+        guard let u = try user(named: userName) else {
+            throw StoreError(path: path, reason: "no user named '\(userName)'")
+        }
+        return try writer.read { db in
+            try Row.fetchAll(
                 db,
-                sql: "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE token_hash = ?",
-                arguments: [Self.tokenDigest(token)]
-            ).map(Self.user)
+                sql: """
+                    SELECT substr(token_hash, 1, 12) AS id, label, created_at FROM api_tokens
+                    WHERE user_id = ? ORDER BY created_at, token_hash
+                    """,
+                arguments: [u.id]
+            ).map { APITokenInfo(id: $0["id"], label: $0["label"], createdAt: $0["created_at"]) }
+        }
+    }
+
+    /// Deletes some or all of a user's API tokens; returns how many. Every server refuses them from
+    /// its next request (tokens are looked up per request, not cached).
+    @discardableResult
+    public func revokeAPITokens(userName: String, _ which: APITokenSelection) throws -> Int {
+        guard let u = try user(named: userName) else {
+            throw StoreError(path: path, reason: "no user named '\(userName)'")
+        }
+        return try writer.write { db in
+            switch which {
+            case .id(let id):
+                guard id.count == 12, id.allSatisfy(\.isHexDigit) else {
+                    throw StoreError(path: path, reason: "token id '\(id)' is not 12 hex digits (see `users tokens`)")
+                }
+                try db.execute(
+                    sql: "DELETE FROM api_tokens WHERE user_id = ? AND substr(token_hash, 1, 12) = ?",
+                    arguments: [u.id, id.lowercased()]
+                )
+            case .label(let label):
+                try db.execute(
+                    sql: "DELETE FROM api_tokens WHERE user_id = ? AND label = ?",
+                    arguments: [u.id, label]
+                )
+            case .all:
+                try db.execute(sql: "DELETE FROM api_tokens WHERE user_id = ?", arguments: [u.id])
+            }
+            return db.changesCount
+        }
+    }
+
+    /// The user of an API token, or nil when it is unknown or revoked (one indexed read, per request).
+    public func user(apiToken token: String) throws -> UserAccount? {
+        let digest = Self.tokenDigest(token)
+        return try writer.read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE token_hash = ?"
+            )
+            return try Row.fetchOne(statement, arguments: [digest]).map(Self.user)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import IronTraceCore
 import IronTraceDataset
@@ -6,7 +7,7 @@ extension IronTraceStore {
     /// Loads the columnar snapshot the engines read, one pass over each table.
     public func loadDataset() throws -> Dataset {
         try writer.read { db in
-            var d = Dataset()
+            var d = Dataset(linkSecret: LinkSecret(bytes: try Self.linkSecretBytes(db, path: path)))
             var rows = try Row.fetchCursor(
                 db,
                 sql: "SELECT id, licence, business_name, city, state FROM licensees ORDER BY id"
@@ -118,6 +119,18 @@ extension IronTraceStore {
             }
             return d
         }
+    }
+
+    /// The secret that keys this database's link keys (tests check that it stays out of exports).
+    package func linkSecretBytes() throws -> [UInt8] {
+        try writer.read { db in try Self.linkSecretBytes(db, path: path) }
+    }
+
+    static func linkSecretBytes(_ db: GRDB.Database, path: String) throws -> [UInt8] {
+        guard let data = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'link-key'"),
+            data.count >= 16
+        else { throw StoreError(path: path, reason: "the database has no link key (secrets table)") }
+        return Array(data)
     }
 
     /// Parses the ISO dates the store writes; they were validated on import.

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import IronTraceDataset
 
 /// The SQLite schema as named migrations. A migration is never edited once shipped: add a new one.
 enum Schema {
@@ -202,6 +204,17 @@ enum Schema {
                     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                     """
+            )
+        }
+        m.registerMigration("2026-12-01-v4-secrets") { db in
+            // Secrets of this database, made once when it is created (or first opened by this version):
+            // `link-key` keys the hashes that name shared phones and addresses (LinkKey), so their ids
+            // cannot be reversed by hashing candidates. Not a native kind: no export reads this table,
+            // `info` does not list it, and nothing shows it.
+            try db.execute(sql: "CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT")
+            try db.execute(
+                sql: "INSERT INTO secrets (name, value) VALUES ('link-key', ?)",
+                arguments: [Data(LinkSecret.randomBytes())]
             )
         }
         return m

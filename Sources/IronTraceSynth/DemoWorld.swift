@@ -159,9 +159,10 @@ extension String {
 
 extension DemoWorld {
     /// The columnar snapshot of this world, built without a store: what `loadDataset()` gives after
-    /// importing the world's files (benchmarks use it to skip the import of millions of rows).
-    public func dataset() -> Dataset {
-        var d = Dataset()
+    /// importing the world's files (benchmarks use it to skip the import of millions of rows) when
+    /// `linkSecret` is the store's (``LinkSecret/random()`` when nothing is compared with a store).
+    public func dataset(linkSecret: LinkSecret) -> Dataset {
+        var d = Dataset(linkSecret: linkSecret)
         for l in licensees { d.append(l) }
         for i in 0..<personCount { d.append(person(at: i)) }
         for i in 0..<saleCount {

@@ -91,7 +91,10 @@ func printSummary(_ s: ImportSummary) {
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export one kind of record as a native CSV file.",
-        discussion: "Persons are exported with PII masked (pseudonym, city, state, 3-digit ZIP) unless --include-pii."
+        discussion: """
+            Persons are exported with PII masked (pseudonym, city, state, 3-digit ZIP) unless --include-pii. Every \
+            export is written to the audit log (user cli, with the OS user name).
+            """
     )
 
     @Argument(help: "The kind of records to export.")
@@ -112,7 +115,16 @@ struct Export: AsyncParsableCommand {
                 throw FormatError(file: db.database, reason: "database not found")
             }
             let store = try IronTraceStore(path: db.database)
-            let n = try store.export(kind: NativeKind(argument: kind)!, to: out, includePII: includePII)
+            let k = NativeKind(argument: kind)!
+            let n = try store.export(kind: k, to: out, includePII: includePII)
+            // Who took the rows out, as far as the machine knows: the CLI has no login of its own.
+            let osUser = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"]
+            try store.audit(
+                user: "cli",
+                action: "export",
+                target: k.rawValue,
+                detail: "csv \(n) rows\(includePII ? " with PII" : ""), os user \(osUser ?? "unknown")"
+            )
             print("\(out): \(n.grouped) rows")
         }
     }

@@ -24,7 +24,7 @@ extension NetworkCommand {
             let world = WorldGenerator.generate(scale: scale, seed: seed)
             printError("generated \(world.saleCount.grouped) sales in \(seconds(clock.now - t)) s (not timed below)")
             t = clock.now
-            let dataset = world.dataset()
+            let dataset = world.dataset(linkSecret: .random())
             printError("snapshot in \(seconds(clock.now - t)) s (not timed below)")
             var build: [Double] = []
             var detect: [Double] = []

@@ -51,7 +51,7 @@ func runServer(database: String, host: String, port: Int, secure: Bool, log: Boo
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage dashboard and API accounts.",
-        subcommands: [Add.self, List.self, Remove.self, Token.self]
+        subcommands: [Add.self, List.self, Remove.self, Token.self, Tokens.self, RevokeToken.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -88,7 +88,10 @@ struct Users: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a user with their sessions and API tokens.")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Remove a user with their sessions and API tokens (refused by every server from its next request)."
+        )
         @OptionGroup var db: DatabaseOption
         @Argument(help: "User name.") var name: String
         func run() async throws {
@@ -116,7 +119,65 @@ struct Users: AsyncParsableCommand {
                 let store = try IronTraceStore(path: db.database)
                 let token = try store.createAPIToken(userName: name, label: label)
                 try store.audit(user: "cli", action: "token-create", target: "user:\(name)", detail: label)
+                let id = String(IronTraceStore.tokenDigest(token).prefix(12))
+                printError(
+                    "token id \(id) (label \(label)); revoke with `irontrace users revoke-token \(name) --id \(id)`"
+                )
                 print(token)
+            }
+        }
+    }
+
+    struct Tokens: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a user's API tokens: id, label and when each was made (never the token itself)."
+        )
+        @OptionGroup var db: DatabaseOption
+        @Argument(help: "User name.") var name: String
+        func run() async throws {
+            try await withExitCodes {
+                var t = TextTable("id", "label", "created")
+                for k in try IronTraceStore(path: db.database).apiTokens(userName: name) {
+                    t.add(k.id, k.label, k.createdAt)
+                }
+                print(t.render())
+            }
+        }
+    }
+
+    struct RevokeToken: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke-token",
+            abstract: "Revoke a user's API tokens: one by id, those with a label, or all of them.",
+            discussion: """
+                Ids and labels are those `irontrace users tokens NAME` lists. Every running server refuses a revoked \
+                token from its next request. A password change or `users remove` also ends all of a user's tokens.
+                """
+        )
+        @OptionGroup var db: DatabaseOption
+        @Argument(help: "User name.") var name: String
+        @Option(help: "The id of one token (12 hex digits, from `users tokens`).") var id: String?
+        @Option(help: "Revoke every token with this label.") var label: String?
+        @Flag(help: "Revoke all of the user's tokens.") var all = false
+
+        func validate() throws {
+            guard [id != nil, label != nil, all].filter({ $0 }).count == 1 else {
+                throw ValidationError("give exactly one of --id ID, --label LABEL or --all")
+            }
+        }
+
+        func run() async throws {
+            try await withExitCodes {
+                let store = try IronTraceStore(path: db.database)
+                let which: APITokenSelection = id.map { .id($0) } ?? label.map { .label($0) } ?? .all
+                let n = try store.revokeAPITokens(userName: name, which)
+                guard n > 0 else {
+                    printError("error: \(name) has no such token (see `irontrace users tokens \(name)`)")
+                    throw ExitCodes.failure
+                }
+                let what = id.map { "id \($0)" } ?? label.map { "label \($0)" } ?? "all"
+                try store.audit(user: "cli", action: "token-revoke", target: "user:\(name)", detail: "\(what): \(n)")
+                print("revoked \(n) token\(n == 1 ? "" : "s") of \(name)")
             }
         }
     }

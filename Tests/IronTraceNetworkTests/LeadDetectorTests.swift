@@ -133,13 +133,20 @@ enum HandWorld {
 
 @Suite struct LeadDetectorTests {
     @Test func linkKeysIgnoreCaseSpacingAndPunctuation() {
-        let a = LinkKey.address(street: "12 Oak St.", city: "San Antonio", state: "TX", zip: "78201-1234")
-        #expect(a == LinkKey.address(street: "12  OAK ST", city: "san antonio", state: "tx", zip: "78201"))
-        #expect(a != LinkKey.address(street: "14 Oak St", city: "San Antonio", state: "TX", zip: "78201"))
-        #expect(LinkKey.address(street: "", city: "San Antonio", state: "TX", zip: "78201") == 0)
-        #expect(LinkKey.phone("(555) 123-4567") == LinkKey.phone("555.123.4567"))
-        #expect(LinkKey.phone("+1 555 123 4567") == LinkKey.phone("555-123-4567"))
-        #expect(LinkKey.phone("n/a") == 0)
+        let k = LinkSecret(bytes: Array(repeating: 7, count: 32))
+        let a = LinkKey.address(street: "12 Oak St.", city: "San Antonio", state: "TX", zip: "78201-1234", secret: k)
+        #expect(a == LinkKey.address(street: "12  OAK ST", city: "san antonio", state: "tx", zip: "78201", secret: k))
+        #expect(a != LinkKey.address(street: "14 Oak St", city: "San Antonio", state: "TX", zip: "78201", secret: k))
+        #expect(LinkKey.address(street: "", city: "San Antonio", state: "TX", zip: "78201", secret: k) == 0)
+        #expect(LinkKey.phone("(555) 123-4567", secret: k) == LinkKey.phone("555.123.4567", secret: k))
+        #expect(LinkKey.phone("+1 555 123 4567", secret: k) == LinkKey.phone("555-123-4567", secret: k))
+        #expect(LinkKey.phone("n/a", secret: k) == 0)
+        // HMAC-SHA256 (first 64 bits, big-endian) as Python's hmac module computes it:
+        // hmac.new(bytes([7] * 32), b"phone:5551234567", hashlib.sha256).digest()[:8]
+        #expect(LinkKey.phone("(555) 123-4567", secret: k) == 0xc437_234d_c5f4_e2fb)
+        // Another secret, other keys for the same text.
+        let other = LinkSecret(bytes: Array(repeating: 8, count: 32))
+        #expect(LinkKey.phone("(555) 123-4567", secret: k) != LinkKey.phone("(555) 123-4567", secret: other))
     }
 
     @Test func graphHoldsEveryLinkBothWays() {

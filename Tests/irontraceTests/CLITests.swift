@@ -1,4 +1,5 @@
 import Foundation
+import IronTraceStore
 import IronTraceTesting
 import Testing
 
@@ -288,6 +289,46 @@ enum CLI {
         #expect(try CLI.run(["users", "remove", "maria"] + db, in: dir.url).status == 0)
         #expect(try CLI.run(["users", "remove", "maria"] + db, in: dir.url).status == 1)
         #expect(try CLI.run(["serve", "--database", "missing.sqlite"], in: dir.url).stderr.contains("not found"))
+    }
+
+    @Test func tokensAreListedWithoutTheTokenAndRevokedByIdLabelOrAll() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let db = ["--database", "u.sqlite"]
+        #expect(try CLI.run(["users", "add", "maria", "--role", "analyst"] + db, in: dir.url).status == 0)
+        func token(_ label: String) throws -> String {
+            let r = try CLI.run(["users", "token", "maria", "--label", label] + db, in: dir.url)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let ci = try token("ci")
+        let laptop = try token("laptop")
+        let spare = try token("spare")
+        let store = try IronTraceStore(path: dir.url.appendingPathComponent("u.sqlite").path)
+        #expect(try store.user(apiToken: ci)?.name == "maria")
+        let list = try CLI.run(["users", "tokens", "maria"] + db, in: dir.url)
+        #expect(list.status == 0 && list.stdout.contains("ci") && list.stdout.contains("laptop"))
+        #expect(!list.stdout.contains(ci) && !list.stdout.contains("it_"))
+        let revoke = try CLI.run(["users", "revoke-token", "maria", "--label", "ci"] + db, in: dir.url)
+        #expect(revoke.status == 0 && revoke.stdout.contains("revoked 1 token of maria"), "\(revoke.stderr)")
+        #expect(try store.user(apiToken: ci) == nil)
+        #expect(try store.user(apiToken: laptop)?.name == "maria")
+        let id = String(IronTraceStore.tokenDigest(laptop).prefix(12))
+        #expect(try CLI.run(["users", "revoke-token", "maria", "--id", id] + db, in: dir.url).status == 0)
+        #expect(try store.user(apiToken: laptop) == nil && store.user(apiToken: spare) != nil)
+        let none = try CLI.run(["users", "revoke-token", "maria", "--id", id] + db, in: dir.url)
+        #expect(none.status == 1 && none.stderr.contains("no such token"))
+        #expect(try CLI.run(["users", "revoke-token", "maria"] + db, in: dir.url).status == 64)
+        #expect(try CLI.run(["users", "revoke-token", "maria", "--all"] + db, in: dir.url).status == 0)
+        #expect(try store.user(apiToken: spare) == nil)
+        let audit = try store.auditLog(action: "token-revoke").entries
+        #expect(audit.count == 3 && audit.allSatisfy { $0.user == "cli" && $0.target == "user:maria" })
+        // Exports are audited too, with who ran them as far as the system says.
+        let export = try CLI.run(["export", "persons", "--out", "p.csv", "--include-pii"] + db, in: dir.url)
+        #expect(export.status == 0, "\(export.stderr)")
+        let exported = try #require(try store.auditLog(action: "export").entries.first)
+        #expect(exported.user == "cli" && exported.target == "persons" && exported.detail.contains("with PII"))
+        #expect(exported.detail.contains("os user"))
     }
 
     @Test func networkLeadsQueriesExportsAndEvaluation() throws {
