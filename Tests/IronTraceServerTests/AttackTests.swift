@@ -1,8 +1,11 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import IronTraceFixtures
 import IronTraceStore
+import IronTraceTesting
 import NIOCore
 import Testing
 
@@ -236,6 +239,39 @@ import Testing
                 page.status == .internalServerError
                     && String(buffer: page.body).contains("data-code=\"internal_error\"")
             )
+        }
+    }
+
+    /// A value no reader would store now (1e20 homicides, a population of 1e300) written straight
+    /// into the database still cannot stop a page: every number formatter checks before converting.
+    @Test func absurdStoredFiguresDoNotStopThePages() async throws {
+        let dir = try TemporaryDirectory("absurd")
+        defer { dir.cleanup() }
+        let path = try DemoFixture.database(in: dir)
+        do {
+            let raw = try DatabaseQueue(path: path)
+            try await raw.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE area_measures SET value = 1e20 WHERE measure = 'firearm_homicide_victims';
+                        UPDATE area_measures SET value = 1e300 WHERE measure = 'population';
+                        """
+                )
+            }
+        }
+        var config = ServerConfiguration()
+        config.bcryptCost = 4
+        let store = try IronTraceStore(path: path)
+        _ = try IronTraceServer.addUser(store, name: "vic", role: .viewer, cost: 4)
+        try IronTraceServer.setPassword(store, name: "vic", password: ServerFixture.password, cost: 4)
+        let state = try ServerState(store: store, configuration: config)
+        try await IronTraceServer.application(state).test(.router) { client in
+            let s = Session(client)
+            try await s.logIn("vic")
+            for path in ["/", "/violence", "/flows", "/api/v1/reports/violence", "/charts/violence/trend.svg"] {
+                let r = try await s.get(path)
+                #expect(r.status.code < 500, "\(path): \(r.status)")
+            }
         }
     }
 
