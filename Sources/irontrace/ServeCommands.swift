@@ -45,6 +45,9 @@ func runServer(database: String, host: String, port: Int, secure: Bool, log: Boo
         print("No users yet: add one with `irontrace users add NAME --role admin --database \(database)`.")
     }
     print("IronTrace dashboard on http://\(host):\(port)/  (Ctrl-C to stop)")
+    // stdout to a file or a pipe is block-buffered: without this, these lines (and demo's one-time
+    // password) would appear only when the server stops.
+    fflush(nil)
     try await IronTraceServer.run(state)
 }
 

@@ -418,3 +418,34 @@ enum CLI {
         #expect(p.terminationStatus == 3, "exit \(p.terminationStatus)")
     }
 }
+
+@Suite struct CLIServeOutputTests {
+    /// `demo --serve > serve.log` must put the one-time password in the log at once, not when the
+    /// server stops (stdout to a file is block-buffered).
+    @Test func demoServePrintsItsPasswordAtOnceWhenStdoutIsAFile() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let log = dir.path("serve.log")
+        #expect(FileManager.default.createFile(atPath: log, contents: nil))
+        let out = try #require(FileHandle(forWritingAtPath: log))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["demo", "--scale", "tiny", "--serve", "--port", String(Int.random(in: 21_000..<29_000))]
+        p.currentDirectoryURL = dir.url
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer {
+            p.terminate()
+            try? out.close()
+        }
+        var text = ""
+        for _ in 0..<600 where !(text.contains("one-time password") && text.contains("dashboard on")) {
+            try await Task.sleep(for: .milliseconds(100))
+            text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        }
+        #expect(p.isRunning, "the server stopped: \(text.suffix(300))")
+        #expect(text.contains("one-time password: "), "log so far: \(text.suffix(300))")
+        #expect(text.contains("IronTrace dashboard on http://127.0.0.1:"))
+    }
+}
