@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "irontrace", targets: ["irontrace"]),
+        .executable(name: "irontrace-fuzz", targets: ["irontrace-fuzz"]),
         .library(name: "IronTraceCore", targets: ["IronTraceCore"]),
         .library(name: "IronTraceFormats", targets: ["IronTraceFormats"]),
         .library(name: "IronTraceStore", targets: ["IronTraceStore"]),
@@ -49,7 +50,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "IronTraceDataset", dependencies: ["IronTraceCore"], swiftSettings: swiftSettings),
-        .target(name: "IronTraceTracing", dependencies: ["IronTraceCore", "IronTraceDataset"], swiftSettings: swiftSettings),
+        .target(
+            name: "IronTraceTracing",
+            dependencies: ["IronTraceCore", "IronTraceDataset"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "IronTraceAnalytics",
             dependencies: ["IronTraceCore", "IronTraceDataset"],
@@ -83,6 +88,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "irontrace-fuzz",
+            dependencies: [
+                "IronTraceCore", "IronTraceFormats", "IronTraceSynth", "CBZip2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Sources/IronTraceFuzz",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "irontrace",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
@@ -103,7 +117,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IronTraceFormatsTests",
-            dependencies: ["IronTraceFormats", "IronTraceTesting"]
+            dependencies: [
+                "IronTraceFormats", "IronTraceCore", "IronTraceTesting",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "IronTraceStoreTests",
@@ -123,7 +140,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IronTraceChartsTests",
-            dependencies: ["IronTraceCharts", "IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+            dependencies: [
+                "IronTraceCharts", "IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting",
+            ]
         ),
         .testTarget(
             name: "IronTraceNetworkTests",
