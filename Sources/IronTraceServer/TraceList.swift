@@ -190,27 +190,28 @@ public struct TraceSubmission: Sendable {
         source: String,
         sha256: String = UUID().uuidString
     ) throws -> (traceIDs: [Int64], newRecoveries: Int, ledgerID: Int64) {
-        var (nextRecovery, nextTrace) = try store.nextIDs()
-        var recoveries: [Recovery] = []
-        var traces: [Trace] = []
-        for r in results {
-            var recoveryID = r.request.recoveryID
-            if recoveryID == nil {
-                recoveries.append(r.recoveryRecord(id: nextRecovery))
-                recoveryID = nextRecovery
-                nextRecovery += 1
+        // Ids are allocated inside the store's write transaction, so concurrent submissions (other
+        // requests, other server processes, a CLI) never collide.
+        let stored = try store.recordTraces(source: source, sha256: sha256, rejections: rejections) {
+            firstRecovery,
+            firstTrace in
+            var nextRecovery = firstRecovery
+            var nextTrace = firstTrace
+            var recoveries: [Recovery] = []
+            var traces: [Trace] = []
+            for r in results {
+                var recoveryID = r.request.recoveryID
+                if recoveryID == nil {
+                    recoveries.append(r.recoveryRecord(id: nextRecovery))
+                    recoveryID = nextRecovery
+                    nextRecovery += 1
+                }
+                traces.append(r.traceRecord(id: nextTrace, recoveryID: recoveryID ?? nextRecovery))
+                nextTrace += 1
             }
-            traces.append(r.traceRecord(id: nextTrace, recoveryID: recoveryID!))
-            nextTrace += 1
+            return (recoveries, traces)
         }
-        let ledger = try store.recordTraces(
-            recoveries: recoveries,
-            traces: traces,
-            source: source,
-            sha256: sha256,
-            rejections: rejections
-        )
-        return (traces.map(\.id), recoveries.count, ledger)
+        return (stored.traces.map(\.id), stored.recoveries.count, stored.ledgerID)
     }
 
     func html(_ l: Language) -> String {

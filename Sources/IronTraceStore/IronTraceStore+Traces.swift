@@ -4,16 +4,6 @@ import IronTraceCore
 import IronTraceFormats
 
 extension IronTraceStore {
-    /// The next free recovery and trace ids.
-    public func nextIDs() throws -> (recovery: Int64, trace: Int64) {
-        try writer.read { db in
-            (
-                (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM recoveries")) ?? 1,
-                (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM traces")) ?? 1
-            )
-        }
-    }
-
     /// Stores the results of the trace engine: the recoveries the requests described (when they were
     /// not already stored) and the traces, in one transaction with a ledger entry, so reports see
     /// them. Returns the ledger id.
@@ -25,8 +15,24 @@ extension IronTraceStore {
         sha256: String,
         rejections: [Rejection] = []
     ) throws -> Int64 {
+        try recordTraces(source: source, sha256: sha256, rejections: rejections) { _, _ in (recoveries, traces) }
+            .ledgerID
+    }
+
+    /// The same, with ids allocated inside the write transaction: `build` receives the next free
+    /// recovery and trace ids and returns the records, so two writers (threads or processes) can
+    /// never pick the same ids.
+    public func recordTraces(
+        source: String,
+        sha256: String,
+        rejections: [Rejection] = [],
+        build: (_ nextRecovery: Int64, _ nextTrace: Int64) -> (recoveries: [Recovery], traces: [Trace])
+    ) throws -> (ledgerID: Int64, recoveries: [Recovery], traces: [Trace]) {
         let started = IronTraceStore.now()
         return try writer.write { db in
+            let nextRecovery = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM recoveries")) ?? 1
+            let nextTrace = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM traces")) ?? 1
+            let (recoveries, traces) = build(nextRecovery, nextTrace)
             try db.execute(
                 sql: """
                     INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
@@ -60,7 +66,7 @@ extension IronTraceStore {
             }
             try insert(StoredRecoveries.self, recoveries)
             try insert(StoredTraces.self, traces)
-            return importID
+            return (importID, recoveries, traces)
         }
     }
 }

@@ -19,6 +19,9 @@ public final class IronTraceStore: Sendable {
         self.path = path
         do {
             var config = Configuration()
+            // Another process writing (a CLI import into a served database, a second server) makes
+            // writers wait up to 10 s instead of failing at once with SQLITE_BUSY.
+            config.busyMode = .timeout(10)
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }

@@ -275,6 +275,56 @@ import Testing
         }
     }
 
+    /// Two server processes on one database, submitting at once: every submission is stored, with
+    /// its own ids (they used to be read outside the write transaction and collide).
+    @Test func concurrentSubmissionsFromTwoServersAreAllStored() async throws {
+        let f = try ServerFixture()
+        var config = ServerConfiguration()
+        config.bcryptCost = 4
+        let second = try ServerState(store: try IronTraceStore(path: f.store.path), configuration: config)
+        let token = try f.store.createAPIToken(userName: "ana", label: "concurrency")
+        let before = try f.store.counts().first { $0.table == "traces" }?.rows ?? 0
+        let d = f.state.snapshot.dataset
+        let bodies = (0..<6).map { i -> String in
+            let sale = (d.sales.count / 7) * (i + 1)
+            return
+                "{\"manufacturer\":\"\(d.strings[d.sales.manufacturer[sale]])\",\"serial\":\"\(d.strings[d.sales.serial[sale]])\",\"recovery_date\":\"2024-01-02\",\"recovery_country\":\"MX\"}"
+        }
+        let apps = [IronTraceServer.application(f.state), IronTraceServer.application(second)]
+        let ids = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for app in apps {
+                group.addTask {
+                    try await app.test(.router) { client in
+                        try await withThrowingTaskGroup(of: Int.self) { inner in
+                            for body in bodies {
+                                inner.addTask {
+                                    let r = try await client.execute(
+                                        uri: "/api/v1/traces",
+                                        method: .post,
+                                        headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                                        body: ByteBuffer(string: body)
+                                    )
+                                    #expect(r.status == .created, "\(r.status): \(String(buffer: r.body).prefix(200))")
+                                    let o =
+                                        try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+                                    return o?["trace_id"] as? Int ?? -1
+                                }
+                            }
+                            var all: [Int] = []
+                            for try await id in inner { all.append(id) }
+                            return all
+                        }
+                    }
+                }
+            }
+            var all: [Int] = []
+            for try await part in group { all += part }
+            return all
+        }
+        #expect(ids.count == 12 && Set(ids).count == 12 && !ids.contains(-1), "\(ids.sorted())")
+        #expect(try f.store.counts().first { $0.table == "traces" }?.rows == before + 12)
+    }
+
     @Test func entityLinksWithAnEncodedColonOpen() async throws {
         let f = try ServerFixture()
         try await f.app.test(.router) { client in
