@@ -167,6 +167,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
-        .testTarget(name: "irontraceTests", dependencies: ["irontrace", "IronTraceStore", "IronTraceTesting"]),
+        .testTarget(name: "irontraceTests", dependencies: ["irontrace", "irontrace-fuzz", "IronTraceStore", "IronTraceTesting"]),
     ]
 )

@@ -449,3 +449,40 @@ enum CLI {
         #expect(text.contains("IronTrace dashboard on http://127.0.0.1:"))
     }
 }
+
+@Suite struct FuzzHarnessTests {
+    static var binary: String {
+        URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().appendingPathComponent("irontrace-fuzz").path
+    }
+
+    /// `irontrace-fuzz` as the README shows it: it lists every reader, and a short run of one reader
+    /// ends cleanly with its figures (executions, crashes 0, hangs 0, rows accounted).
+    @Test func theFuzzHarnessListsItsReadersAndRunsOne() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        func run(_ args: [String]) throws -> (Int32, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Self.binary)
+            p.arguments = args
+            p.currentDirectoryURL = dir.url
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = out
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, text)
+        }
+        let (listed, list) = try run(["--list"])
+        #expect(listed == 0)
+        for reader in ["native-sales", "inegi-homicides", "sesnsp-victims", "atf-workbook", "xlsx", "bz2", "ucdp"] {
+            #expect(list.contains(reader), "\(reader) missing from --list")
+        }
+        let (status, text) = try run(["--reader", "native-flows", "--iterations", "100", "--seed", "7"])
+        #expect(status == 0, "\(text.suffix(400))")
+        #expect(text.contains("native-flows: executions 100"), "\(text.suffix(400))")
+        #expect(text.contains("crashes 0, hangs 0"))
+        let (bad, _) = try run(["--reader", "no-such-reader", "--iterations", "1"])
+        #expect(bad != 0)
+    }
+}
