@@ -95,6 +95,10 @@ enum API {
             let s = state.snapshot
             let q = try query(request, known: ["pii"])
             guard ["0", "1", nil].contains(q["pii"]) else { throw AppError.badRequest("pii must be 0 or 1") }
+            // As the page does: asking for personal data without the role is refused, not ignored.
+            if q["pii"] == "1" && user.role < .analyst {
+                throw AppError.forbidden("personal data needs the analyst role")
+            }
             guard let id = context.parameter("id").flatMap(Int64.init), let row = s.traceRow[id] else {
                 throw AppError.notFound("no trace with id '\(context.parameter("id") ?? "")'")
             }

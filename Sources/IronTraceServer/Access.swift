@@ -107,7 +107,8 @@ struct AccessMiddleware: RouterMiddleware {
         var request = request
         var context = context
         let path = request.uri.path
-        let isAPI = path.hasPrefix("/api/")
+        // The router folds repeated slashes (`//api/v1/me` is `/api/v1/me`), so must this check.
+        let isAPI = ("/" + path.split(separator: "/").joined(separator: "/") + "/").hasPrefix("/api/")
         if let l = request.cookies["lang"].flatMap({ Language(rawValue: $0.value) }) {
             context.language = l
         } else {
@@ -126,6 +127,17 @@ struct AccessMiddleware: RouterMiddleware {
                     if isAPI { throw AppError.passwordChange }
                     return redirect("/account/password")
                 }
+            }
+            // A state-changing request from another site's page (login CSRF included): a browser
+            // says where the page came from in Origin; it must be this site.
+            if request.method != .get && request.method != .head, let origin = request.headers[.origin],
+                !Self.sameOrigin(origin, request)
+            {
+                throw AppError(
+                    .forbidden,
+                    "cross_origin",
+                    "this request came from another site (\(origin.prefix(100)))"
+                )
             }
             // A known path asked with a method it does not have: 405 before any form is read.
             if let allowed = routes.methods(for: path), !allowed.contains(request.method) {
@@ -169,6 +181,14 @@ struct AccessMiddleware: RouterMiddleware {
                 context: context,
                 path: path
             )
+        } catch let e as any HTTPResponseError {
+            // The framework's own errors (a body over a route's limit is NIO's "too many bytes"):
+            // their status, in our error shape.
+            let code = e.status == .contentTooLarge ? "payload_too_large" : "http_\(e.status.code)"
+            let message =
+                e.status == .contentTooLarge
+                ? "the request body is larger than this route accepts" : e.status.reasonPhrase
+            return errorResponse(AppError(e.status, code, message), isAPI: isAPI, context: context, path: path)
         } catch {
             // Anything else is our fault: logged with its detail, answered with the documented error
             // shape and no internals.
@@ -197,6 +217,19 @@ struct AccessMiddleware: RouterMiddleware {
         guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
         guard let s = try state.sessions.lookup(token, store: state.store) else { return nil }
         return .init(user: s.user, sessionToken: token, csrf: s.csrf)
+    }
+
+    /// Whether an Origin header names this server: its host and port against Host (or the
+    /// X-Forwarded-Host a TLS proxy sets). `null` (a sandboxed or privacy-stripped page) is refused.
+    static func sameOrigin(_ origin: String, _ request: Request) -> Bool {
+        guard let url = URLComponents(string: origin), let host = url.host, url.scheme != nil else { return false }
+        let origHost = url.port.map { "\(host):\($0)" } ?? host
+        let forwarded = request.headers[HTTPField.Name("X-Forwarded-Host")!]
+        let candidates = [request.head.authority, forwarded].compactMap { $0?.lowercased() }
+        let given = origHost.lowercased()
+        return candidates.contains { c in
+            c == given || (url.port == nil && (c == given + ":80" || c == given + ":443"))
+        }
     }
 
     /// Headers every response carries, errors included.
@@ -326,6 +359,8 @@ final class RouteTable: Sendable {
     func set(_ routes: [(path: String, method: HTTPRequest.Method)]) {
         var byPath: [String: Set<HTTPRequest.Method>] = [:]
         for r in routes { byPath[r.path, default: []].insert(r.method) }
+        // HEAD is answered wherever GET is (the router generates those endpoints).
+        for (k, v) in byPath where v.contains(.get) { byPath[k]?.insert(.head) }
         entries.withLock { e in
             e = byPath.map { (components: $0.key.split(separator: "/"), methods: $0.value) }
         }

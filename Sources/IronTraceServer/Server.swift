@@ -8,7 +8,7 @@ import Logging
 public enum IronTraceServer {
     /// All routes: pages, API, static files, behind the access middleware.
     public static func router(_ state: ServerState) -> Router<IronTraceContext> {
-        let router = Router(context: IronTraceContext.self)
+        let router = Router(context: IronTraceContext.self, options: .autoGenerateHeadEndpoints)
         if state.configuration.logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
         let routes = RouteTable()
         router.add(middleware: AccessMiddleware(state: state, routes: routes))

@@ -198,10 +198,10 @@ import Testing
             try await s.logIn("ada")
             let patch = try await s.send("/api/v1/traces", .patch, headers: [:], body: nil)
             #expect(patch.status == .methodNotAllowed)
-            #expect(patch.headers[.allow] == "GET, POST")
+            #expect(patch.headers[.allow] == "GET, HEAD, POST")
             #expect(patch.contains("\"code\":\"method_not_allowed\""))
             let delete = try await s.send("/api/v1/reports/summary", .delete, headers: [:], body: nil)
-            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET")
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, HEAD")
             let missing = try await s.get("/api/v1/no-such-thing")
             #expect(missing.status == .notFound && missing.contains("\"code\":\"not_found\""))
             #expect(missing.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
@@ -323,6 +323,52 @@ import Testing
         }
         #expect(ids.count == 12 && Set(ids).count == 12 && !ids.contains(-1), "\(ids.sorted())")
         #expect(try f.store.counts().first { $0.table == "traces" }?.rows == before + 12)
+    }
+
+    /// Found by an attack on this build: oversized bodies were a 500 (now 413 in our error shape),
+    /// `//api/...` errors were HTML, HEAD was 405, a login from another site's page was accepted,
+    /// and a viewer's `pii=1` was silently ignored by the API.
+    @Test func oversizedBodiesDoubleSlashesHeadCrossSiteLoginsAndViewerPII() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            let big = String(repeating: "x", count: 70_000)
+            let login = try await client.execute(
+                uri: "/login",
+                method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "user=x&password=x&pad=" + big)
+            )
+            #expect(login.status == .contentTooLarge, "\(login.status)")
+            #expect(String(buffer: login.body).contains("payload_too_large"))
+            let s = Session(client)
+            try await s.logIn("vic")
+            let doubled = try await s.get("//api/v1/traces/zz")
+            #expect(
+                doubled.status == .notFound && doubled.contains("\"code\":\"not_found\""),
+                "\(doubled.body.prefix(120))"
+            )
+            let head = try await s.send("/health", .head, headers: [:], body: nil)
+            #expect(head.status == .ok)
+            let pii = try await s.get("/api/v1/traces/1?pii=1")
+            #expect(pii.status == .forbidden, "\(pii.status)")
+            let foreign = try await client.execute(
+                uri: "/login",
+                method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .origin: "https://evil.example"],
+                body: ByteBuffer(string: "user=ana&password=\(ServerFixture.password)")
+            )
+            #expect(foreign.status == .forbidden && foreign.headers[values: .setCookie].isEmpty)
+            let own = try await client.execute(
+                uri: "/login",
+                method: .post,
+                headers: [
+                    .contentType: "application/x-www-form-urlencoded", .origin: "https://irontrace.example",
+                    HTTPField.Name("X-Forwarded-Host")!: "irontrace.example",
+                ],
+                body: ByteBuffer(string: "user=ana&password=\(ServerFixture.password)")
+            )
+            #expect(own.status == .seeOther)
+        }
     }
 
     @Test func entityLinksWithAnEncodedColonOpen() async throws {
