@@ -190,6 +190,10 @@ public struct CaliberNormalizer: Sendable {
             return nil
         case "22":
             if m.contains("mag") || m.contains("wmr") { return c(".22 WMR") }
+            // Ruger's Single-Nine is the .22 WMR single-action (the Single-Ten its .22 LR sibling).
+            if m.contains("single nine") || m.contains("single-nine") || m.contains("singlenine") {
+                return c(".22 WMR")
+            }
             if m.contains("pmr") { return c(".22 WMR") }  // Kel-Tec PMR-30 is .22 WMR only
             if isHandgun || type == .rifle { return c(".22 LR") }
             return nil
@@ -201,6 +205,8 @@ public struct CaliberNormalizer: Sendable {
             }
             return nil
         case "357":
+            // No revolver is chambered for the .357 SIG: a 357 revolver (an S&W 327 is not a "32") is a Magnum.
+            if type == .revolver { return c(".357 Magnum") }
             if m.contains("sig") || m.contains("p226") || m.contains("p229") || m.contains("p239") || m.contains("31")
                 || m.contains("32") || m.contains("33")
             {
