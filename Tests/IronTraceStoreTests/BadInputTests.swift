@@ -21,7 +21,7 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
         let path = dir.path(file)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let store = try IronTraceStore(path: ":memory:")
         let summary = try store.importNative(kind: kind, path: path)
         #expect(summary.rowsRead == summary.rowsStored + summary.rowsRejected, "rows read = stored + rejected")
