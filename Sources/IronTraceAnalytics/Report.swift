@@ -85,6 +85,13 @@ public enum Cell: Sendable, Equatable {
     }
 
     /// The number the cell holds (a share as its fraction), or nil for text and empty cells.
+    public var isNumeric: Bool {
+        switch self {
+        case .count, .number, .share: true
+        case .text, .empty: false
+        }
+    }
+
     public var number: Double? {
         switch self {
         case .count(let n): Double(n)
@@ -105,13 +112,14 @@ public enum Cell: Sendable, Equatable {
         }
     }
 
-    /// The cell as written to CSV: plain numbers, no separators, shares as fractions.
+    /// The cell as written to CSV: plain numbers with no thousands separators, shares as percent
+    /// values (the CSV header says "(%)").
     public var plain: String {
         switch self {
         case .text(let s): s
         case .count(let n): String(n)
-        case .number(let v, let d): NumberText.fixed(v, digits: d)
-        case .share(let v): NumberText.fixed(v, digits: 4)
+        case .number(let v, let d): NumberText.plain(v, digits: d)
+        case .share(let v): NumberText.plain(v * 100, digits: 2)
         case .empty: ""
         }
     }

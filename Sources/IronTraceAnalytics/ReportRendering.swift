@@ -1,4 +1,5 @@
 import Foundation
+import IronTraceCore
 
 /// The output formats of `irontrace report` and the API.
 public enum ReportFormat: String, CaseIterable, Sendable {
@@ -8,11 +9,12 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 extension Report {
     /// The report rendered in a format; `tableID` keeps one table (CSV of several tables writes each
     /// under a title line, separated by a blank line).
-    public func rendered(as format: ReportFormat, tableID: String? = nil) -> String {
+    /// `excel` starts CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
+    public func rendered(as format: ReportFormat, tableID: String? = nil, excel: Bool = false) -> String {
         let chosen = tableID.map { id in tables.filter { $0.id == id } } ?? tables
         switch format {
         case .table: return terminalText(chosen, maxRows: tableID == nil ? 40 : Int.max)
-        case .csv: return csvText(chosen, titled: chosen.count > 1)
+        case .csv: return (excel ? "\u{FEFF}" : "") + csvText(chosen, titled: chosen.count > 1)
         case .json: return jsonText(chosen)
         case .markdown: return markdownText(chosen)
         }
@@ -59,18 +61,26 @@ extension Report {
         return out
     }
 
+    /// CSV for machines and spreadsheets: numbers plain (no thousands separators, shares as percent
+    /// values under a "(%)" header), headers made unique, and text cells that a spreadsheet would run
+    /// as a formula (`=`, `+`, `-`, `@`, tab, CR first) prefixed with `'` (OWASP CSV injection);
+    /// numeric cells, negative ones included, are written as they are.
     func csvText(_ tables: [ReportTable], titled: Bool) -> String {
         func field(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
+        func text(_ s: String) -> String { field(CSVSafety.neutralized(s)) }
         var out = ""
         for (k, t) in tables.enumerated() {
             if k > 0 { out += "\n" }
-            if titled { out += field("# \(t.title) (source: \(t.source))\(isSynthetic ? " [synthetic]" : "")") + "\n" }
-            out += t.columns.map { field($0.unit.isEmpty ? $0.name : "\($0.name) (\($0.unit))") }.joined(separator: ",")
+            if titled { out += text("# \(t.title) (source: \(t.source))\(isSynthetic ? " [synthetic]" : "")") + "\n" }
+            let names = CSVSafety.unique(t.columns.map { $0.unit.isEmpty ? $0.name : "\($0.name) (\($0.unit))" })
+            out += names.map(text).joined(separator: ",")
             out += "\n"
-            for r in t.rows { out += r.map { field($0.plain) }.joined(separator: ",") + "\n" }
+            for r in t.rows {
+                out += r.map { $0.isNumeric ? field($0.plain) : text($0.plain) }.joined(separator: ",") + "\n"
+            }
         }
         return out
     }

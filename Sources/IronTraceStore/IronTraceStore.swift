@@ -292,15 +292,22 @@ public final class IronTraceStore: Sendable {
         }
     }
 
-    /// The rejections of one import.
-    public func rejections(importID: Int64, limit: Int = 1000) throws -> [Rejection] {
+    /// How many rejections one import recorded.
+    public func rejectionCount(importID: Int64) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM rejections WHERE import_id = ?", arguments: [importID]) ?? 0
+        }
+    }
+
+    /// The rejections of one import, in file order, `limit` of them from `offset` (a negative limit: all).
+    public func rejections(importID: Int64, limit: Int = 1000, offset: Int = 0) throws -> [Rejection] {
         try writer.read { db in
             let file =
                 try String.fetchOne(db, sql: "SELECT file FROM imports WHERE id = ?", arguments: [importID]) ?? ""
             return try Row.fetchAll(
                 db,
-                sql: "SELECT * FROM rejections WHERE import_id = ? ORDER BY rowid LIMIT ?",
-                arguments: [importID, limit]
+                sql: "SELECT * FROM rejections WHERE import_id = ? ORDER BY rowid LIMIT ? OFFSET ?",
+                arguments: [importID, limit, max(0, offset)]
             ).map { r in
                 Rejection(
                     file: URL(fileURLWithPath: file).lastPathComponent,

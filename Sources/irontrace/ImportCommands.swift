@@ -138,8 +138,19 @@ struct Info: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOption
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
-    @Option(name: .long, help: "Show the rejections of one import (its ledger id).")
+    @Option(name: .long, help: "Show the rejections of one import (its ledger id), with how many there are in all.")
     var rejections: Int64?
+    @Option(help: "With --rejections: how many to show (default 1000).")
+    var limit: Int = 1000
+    @Option(help: "With --rejections: how many to skip first (to page: --offset 1000, 2000, ...).")
+    var offset: Int = 0
+    @Flag(help: "With --rejections: show them all.")
+    var all = false
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit \(limit): must be 0 or more") }
+        if offset < 0 { throw ValidationError("--offset \(offset): must be 0 or more") }
+    }
 
     func run() async throws {
         try await withExitCodes {
@@ -148,8 +159,18 @@ struct Info: AsyncParsableCommand {
             }
             let store = try IronTraceStore(path: db.database)
             if let id = rejections {
-                let rows = try store.rejections(importID: id)
+                let total = try store.rejectionCount(importID: id)
+                let rows = try store.rejections(importID: id, limit: all ? -1 : limit, offset: all ? 0 : offset)
+                let first = all ? 0 : offset
+                let shown =
+                    rows.isEmpty
+                    ? "no rejections shown of \(total.grouped) in import \(id)"
+                    : "rejections \((first + 1).grouped)-\((first + rows.count).grouped) of \(total.grouped) in import \(id)"
+                let more =
+                    first + rows.count < total
+                    ? "; next: --offset \(first + rows.count) (or --all)" : ""
                 if format == .json {
+                    printError(shown + more)
                     let list = rows.map {
                         [
                             "file": $0.file, "line": "\($0.line)", "column": "\($0.column)", "field": $0.field,
@@ -171,6 +192,7 @@ struct Info: AsyncParsableCommand {
                         t.add(String(r.line), String(r.column), r.field, String(r.value.prefix(40)), r.reason)
                     }
                     print(t.render(), terminator: "")
+                    print(shown + more)
                 }
                 return
             }

@@ -10,7 +10,12 @@ struct Normalize: AsyncParsableCommand {
         discussion: """
             Reads any CSV (comma, semicolon, tab or pipe; UTF-8 or Latin-1) and writes it back with the \
             columns irontrace_manufacturer, irontrace_importer, irontrace_country, irontrace_caliber, \
-            irontrace_status (resolved / ambiguous / unresolved) and irontrace_note. Raw values are kept.
+            irontrace_status (resolved / ambiguous / unresolved) and irontrace_note. Raw values are kept \
+            (a value a spreadsheet would run as a formula gets a leading '). A misspelt make that the \
+            model, type or a country in the make contradicts ("Luger" on a P-08) is ambiguous, with the \
+            candidates listed; an importer written as the make of a foreign design (Century Arms on a \
+            Nagant) is the importer, the design's maker the manufacturer. Without --output the file is \
+            written to the current directory, never beside the input.
             """
     )
 
@@ -24,8 +29,15 @@ struct Normalize: AsyncParsableCommand {
     var modelColumn: String?
     @Option(name: .long, help: "The column holding the firearm type.")
     var typeColumn: String?
-    @Option(name: .long, help: "Output file, or - for standard output (default: FILE with -normalized).")
+    @Option(
+        name: .long,
+        help:
+            "Output file, or - for standard output (default: FILE's name with -normalized, in the current directory, never beside the input)."
+    )
     var output: String?
+
+    @Flag(help: "Start the output with a UTF-8 byte-order mark so that Excel reads accents right.")
+    var excel = false
 
     func run() async throws {
         try await withExitCodes {
@@ -49,11 +61,20 @@ struct Normalize: AsyncParsableCommand {
             let caliber = try column(caliberColumn)
             let model = try column(modelColumn)
             let type = try column(typeColumn)
-            let outPath = output ?? ((file as NSString).deletingPathExtension + "-normalized.csv")
+            let outPath = output ?? Normalization.defaultOutput(for: file)
             let toStdout = outPath == "-"
             let writer: CSVWriter? =
-                toStdout ? nil : try CSVWriter(path: outPath, header: header + Normalization.columns)
-            if toStdout { print(CSVWriter.line(header + Normalization.columns), terminator: "") }
+                toStdout
+                ? nil
+                : try CSVWriter(
+                    path: outPath,
+                    header: header + Normalization.columns,
+                    spreadsheetSafe: true,
+                    bom: excel
+                )
+            if toStdout {
+                print((excel ? "\u{FEFF}" : "") + CSVWriter.line(header + Normalization.columns), terminator: "")
+            }
             var tally = Normalization.Tally()
             let progress = Progress()
             while let rec = reader.next() {
@@ -87,9 +108,18 @@ enum Normalization {
         "irontrace_note",
     ]
 
+    /// `dir/sales.csv` → `sales-normalized.csv` in the current directory: the input may sit in a
+    /// read-only shared data directory, and writing beside it would surprise its owner.
+    static func defaultOutput(for file: String) -> String {
+        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        return FileManager.default.currentDirectoryPath + "/" + name + "-normalized.csv"
+    }
+
     struct Tally {
         var rows = 0
         var makeResolved = 0
+        var makeStated = 0
+        var makeAmbiguous = 0
         var caliberResolved = 0
         var caliberAmbiguous = 0
         var caliberStated = 0
@@ -104,7 +134,8 @@ enum Normalization {
                 b == 0 ? "-" : String(format: "%.2f%%", Double(a) * 100 / Double(b))
             }
             var s = "\(rows.grouped) rows written to \(output)\n"
-            s += "  make resolved: \(makeResolved.grouped) (\(pct(makeResolved, rows)))\n"
+            s +=
+                "  make resolved: \(makeResolved.grouped) of \(makeStated.grouped) stated (\(pct(makeResolved, makeStated))), ambiguous \(makeAmbiguous.grouped)\n"
             if caliberStated > 0 || caliberResolved > 0 {
                 s +=
                     "  caliber resolved: \(caliberResolved.grouped) of \(caliberStated.grouped) stated (\(pct(caliberResolved, caliberStated))), ambiguous \(caliberAmbiguous.grouped)\n"
@@ -132,12 +163,21 @@ enum Normalization {
     static func normalize(make: String, caliber: String?, model: String?, type: String?, tally: inout Tally) -> [String]
     {
         tally.rows += 1
-        let m = ManufacturerCatalog.standard.resolve(make)
+        let firearmType = type.flatMap { FirearmType(parsing: $0) }
+        let m = ManufacturerCatalog.standard.resolve(make, model: model, type: firearmType)
         var notes: [String] = []
+        let makeStated = !ManufacturerCatalog.isPlaceholder(make)
+        if makeStated { tally.makeStated += 1 }
         if m.isResolved {
             tally.makeResolved += 1
             if m.method != .alias { notes.append("make by \(m.method.rawValue)") }
-        } else if !make.trimmingASCIISpaces().isEmpty {
+            if let note = m.note { notes.append(note) }
+        } else if m.method == .ambiguous {
+            tally.makeAmbiguous += 1
+            notes.append(
+                "make '\(make)' could be \(m.candidates.map(\.name).joined(separator: " | ")): \(m.note ?? "contradicted")"
+            )
+        } else if makeStated {
             tally.unresolvedMakes[make, default: 0] += 1
             notes.append("make not in catalog")
         } else {
@@ -146,7 +186,6 @@ enum Normalization {
         var caliberName = ""
         var caliberStatus = CaliberResolution.Status.notStated
         if let caliber {
-            let firearmType = type.flatMap { FirearmType(parsing: $0) }
             let c = CaliberNormalizer.standard.resolve(
                 caliber,
                 model: model,
@@ -173,7 +212,10 @@ enum Normalization {
             }
         }
         let status: String
-        if !m.isResolved || caliberStatus == .unresolved {
+        if m.method == .ambiguous && caliberStatus != .unresolved {
+            status = "ambiguous"
+            tally.ambiguous += 1
+        } else if !m.isResolved || caliberStatus == .unresolved {
             status = "unresolved"
             tally.unresolved += 1
         } else if caliberStatus == .ambiguous {
@@ -184,7 +226,8 @@ enum Normalization {
             tally.resolved += 1
         }
         return [
-            m.manufacturer?.name ?? "", m.importer?.name ?? "", m.manufacturer?.country ?? "", caliberName, status,
+            m.manufacturer?.name ?? m.candidates.map(\.name).joined(separator: " | "), m.importer?.name ?? "",
+            m.manufacturer?.country ?? "", caliberName, status,
             notes.joined(separator: "; "),
         ]
     }

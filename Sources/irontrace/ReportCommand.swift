@@ -49,6 +49,8 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var filterOptions: FilterOptions
     @Option(help: "Output format: table, csv, json or markdown.") var format: String = "table"
     @Option(help: "Only this table of the report (its id, e.g. by_year).") var table: String?
+    @Flag(help: "With --format csv: start with a UTF-8 byte-order mark so that Excel reads accents right.")
+    var excel = false
     @Option(help: "Also write the report's charts as SVG files into this directory.") var charts: String?
     @Option(
         name: .customLong("repeat"),
@@ -125,7 +127,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
             for (k, r) in reports.enumerated() {
                 if k > 0 { print("") }
-                print(r.rendered(as: format, tableID: table), terminator: "")
+                print(r.rendered(as: format, tableID: table, excel: excel && k == 0), terminator: "")
             }
         }
     }

@@ -83,6 +83,20 @@ import Testing
         #expect(n.resolve("9", model: "Makarov").caliber?.name == "9mm Makarov")
         #expect(n.resolve("9", model: "19", make: "Glock").caliber?.name == "9mm Luger")
         #expect(n.resolve("38", model: "686", make: "Smith & Wesson").caliber?.name == ".38 Special")
+        // Revolvers the Maryland file writes with bare numbers: a Security-Six is not a Security-9, an
+        // S&W 327 or M&P 340 is a .357 Magnum revolver, Armscor's M206 a .38 Special revolver, Ruger's
+        // Single-Nine the .22 WMR single-action.
+        #expect(n.resolve("357", model: "Security Six Da", make: "Sturm, Ruger & Co.").caliber?.name == ".357 Magnum")
+        #expect(n.resolve("357", model: "327", make: "Smith & Wesson").caliber?.name == ".357 Magnum")
+        #expect(n.resolve("357", model: "M&P 340", make: "Smith & Wesson").caliber?.name == ".357 Magnum")
+        #expect(n.resolve("38", model: "Model 206", make: "Rock Island Armory").caliber?.name == ".38 Special")
+        #expect(n.resolve("22", model: "Single Nine", make: "Sturm, Ruger & Co.").caliber?.name == ".22 WMR")
+        #expect(n.resolve("22", model: "Single Ten", make: "Sturm, Ruger & Co.").caliber?.name == ".22 LR")
+        #expect(n.resolve("45", model: "P Series", make: "Para-Ordnance").caliber?.name == ".45 ACP")
+        #expect(n.resolve("10", model: "Bruin", make: "Dan Wesson").caliber?.name == "10mm Auto")
+        #expect(n.resolve("7.65", model: "Ortgies", make: "Deutsche Werke").caliber?.name == ".32 ACP")
+        // A Glock 32 is still a .357 SIG pistol.
+        #expect(n.resolve("357", model: "32", make: "Glock").caliber?.name == ".357 SIG")
     }
 
     @Test func undecidedBareNumbersAreAmbiguousNotGuessed() {

@@ -486,3 +486,93 @@ enum CLI {
         #expect(bad != 0)
     }
 }
+
+/// Output people open: cleaned files written where the user is, CSV that spreadsheets read as
+/// numbers and do not run as formulas, rejections paged to the end.
+@Suite(.serialized) struct CLIOutputTests {
+    @Test func normalizeWritesToTheCurrentDirectoryAndListsContradictedMakes() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let input = dir.url.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let csv = """
+            Make,Model,Caliber
+            Luger,P-08,9mm
+            JENNINGS,J-22,.22 LR.
+            Century Arms,Nagant M1895,7.62x38
+            Radom,P-83,9
+            =1+2,X,9mm
+
+            """
+        try csv.write(to: input.appendingPathComponent("md.csv"), atomically: true, encoding: .utf8)
+        // The input directory is read-only, as the shared data directory is.
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: input.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: input.path) }
+        let r = try CLI.run(
+            [
+                "normalize", "shared/md.csv", "--make-column", "Make", "--caliber-column", "Caliber", "--model-column",
+                "Model", "--excel",
+            ],
+            in: dir.url
+        )
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: input.appendingPathComponent("md-normalized.csv").path))
+        let data = try Data(contentsOf: dir.url.appendingPathComponent("md-normalized.csv"))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF], "--excel starts with a UTF-8 BOM")
+        let lines = String(decoding: data.dropFirst(3), as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines[1].contains("Sturm, Ruger & Co. | DWM"), "\(lines[1])")
+        #expect(lines[1].contains(",ambiguous,"))
+        #expect(lines[2].contains("Jennings Firearms (Bryco)"))
+        #expect(!lines[2].contains("Hi-Point"))
+        #expect(lines[3].contains("Nagant,Century Arms,RU"), "\(lines[3])")
+        #expect(lines[4].contains("9mm Makarov"))
+        #expect(lines[5].hasPrefix("'=1+2,"), "\(lines[5])")
+        #expect(r.stderr.contains("of 5 stated"))
+    }
+
+    @Test func reportCSVHasPlainNumbersUniqueHeadersAndAnExcelBOM() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        #expect(try CLI.run(["demo", "--scale", "tiny"], in: dir.url).status == 0)
+        let db = ["--database", "irontrace-demo.sqlite"]
+        let r = try CLI.run(["report", "summary", "--format", "csv", "--excel"] + db, in: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("\u{FEFF}"))
+        let plain = try CLI.run(["report", "summary", "--format", "csv", "--table", "outcomes"] + db, in: dir.url)
+        let lines = plain.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Outcome,Traces (traces),Share (%)", "\(lines[0])")
+        let headers = lines[0].split(separator: ",")
+        #expect(Set(headers).count == headers.count)
+        // Counts have no thousands separators; shares are percent values under "(%)".
+        var shareSum = 0.0
+        for l in lines.dropFirst() {
+            let f = l.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(f.count == 3, "\(l)")
+            #expect(Int(f[1]) != nil, "\(l)")
+            shareSum += Double(f[2]) ?? .nan
+        }
+        #expect(abs(shareSum - 100) < 0.5, "shares add up to 100 percent: \(shareSum)")
+    }
+
+    @Test func infoRejectionsPagesThroughAllAndSaysHowMany() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        var csv = "source_area,recovery_area,year,count,source\nUS-TX,MX-14,2017,5,ATF\n"
+        for i in 0..<2_500 { csv += "US-TX,MX-14,\(2000 + i % 20),-\(i + 1),ATF\n" }
+        try csv.write(toFile: dir.path("f.csv"), atomically: true, encoding: .utf8)
+        let db = ["--database", "x.sqlite"]
+        let imp = try CLI.run(["import", "flows", "f.csv"] + db, in: dir.url)
+        #expect(imp.stdout.contains("2,500 rejected"), "\(imp.stdout)")
+        let first = try CLI.run(["info", "--rejections", "1"] + db, in: dir.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("rejections 1-1,000 of 2,500 in import 1; next: --offset 1000"))
+        let last = try CLI.run(["info", "--rejections", "1", "--limit", "10", "--offset", "2495"] + db, in: dir.url)
+        #expect(last.stdout.contains("rejections 2,496-2,500 of 2,500"), "\(last.stdout)")
+        #expect(last.stdout.contains("-2500"))
+        let all = try CLI.run(["info", "--rejections", "1", "--all", "--format", "json"] + db, in: dir.url)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: String]])
+        #expect(list.count == 2_500)
+        #expect(all.stderr.contains("of 2,500"))
+        #expect(try CLI.run(["info", "--rejections", "1", "--limit", "-1"] + db, in: dir.url).status == 64)
+    }
+}

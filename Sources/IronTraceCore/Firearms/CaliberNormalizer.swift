@@ -127,13 +127,22 @@ public struct CaliberNormalizer: Sendable {
         }
         if let bare = bareNumberCandidates(k) {
             let t = (type == nil || type == .unknown) ? ModelHints.type(make: make, model: model) : type
-            let decided = decide(bare: k, candidates: bare, model: (model ?? "").lowercased(), type: t)
+            let decided =
+                k == "9" && CaliberNormalizer.isMakarovPattern(model: model, make: make)
+                ? byName["9mm makarov"]
+                : decide(bare: k, candidates: bare, model: (model ?? "").lowercased(), type: t)
             if let d = decided {
                 return CaliberResolution(raw: raw, caliber: d, candidates: [d], status: .resolved, method: .bareNumber)
             }
             return CaliberResolution(raw: raw, caliber: nil, candidates: bare, status: .ambiguous, method: .bareNumber)
         }
-        if let c = byAlias[k] {
+        if var c = byAlias[k] {
+            // "9mm" on a Makarov, IJ-70, P-64 or P-83 is the 9x18 Makarov: none was made in 9x19.
+            if c.name == "9mm Luger", k == "9mm" || k == "9" || k == "9m",
+                CaliberNormalizer.isMakarovPattern(model: model, make: make), let mak = byName["9mm makarov"]
+            {
+                c = mak
+            }
             return CaliberResolution(raw: raw, caliber: c, candidates: [c], status: .resolved, method: .alias)
         }
         // Several calibers listed ("9 40 45 357", "357/38" is an alias): unresolved, never guessed.
@@ -168,11 +177,6 @@ public struct CaliberNormalizer: Sendable {
         let isHandgun = type?.weaponClass == .handgun
         switch bare {
         case "9":
-            if m.contains("makarov") || m.contains("mak") || m.contains("p-64") || m.contains("p64")
-                || m.hasPrefix("pm") || m.contains("p-83") || m.contains("p83")
-            {
-                return c("9mm Makarov")
-            }
             if m.contains("kurz") || m.contains("short") { return c(".380 ACP") }
             // A 9 on a pistol or an unnamed model is 9mm Luger: by far the dominant 9 in US sales
             // (the Maryland 2017 records write "9" for 19,481 of 44,702 sales, Glocks and M&Ps).
@@ -186,6 +190,10 @@ public struct CaliberNormalizer: Sendable {
             return nil
         case "22":
             if m.contains("mag") || m.contains("wmr") { return c(".22 WMR") }
+            // Ruger's Single-Nine is the .22 WMR single-action (the Single-Ten its .22 LR sibling).
+            if m.contains("single nine") || m.contains("single-nine") || m.contains("singlenine") {
+                return c(".22 WMR")
+            }
             if m.contains("pmr") { return c(".22 WMR") }  // Kel-Tec PMR-30 is .22 WMR only
             if isHandgun || type == .rifle { return c(".22 LR") }
             return nil
@@ -197,6 +205,8 @@ public struct CaliberNormalizer: Sendable {
             }
             return nil
         case "357":
+            // No revolver is chambered for the .357 SIG: a 357 revolver (an S&W 327 is not a "32") is a Magnum.
+            if type == .revolver { return c(".357 Magnum") }
             if m.contains("sig") || m.contains("p226") || m.contains("p229") || m.contains("p239") || m.contains("31")
                 || m.contains("32") || m.contains("33")
             {
@@ -248,6 +258,18 @@ public struct CaliberNormalizer: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Pistols made only in 9x18 Makarov among the 9 mm cartridges: the Makarov PM (also when the
+    /// make says "Makarov"), the Baikal IJ-70, the Polish P-64 and P-83, the FÉG PA-63. A bare "PM"
+    /// counts only alone or beside "Makarov" (Kahr's "PM9" and "PM Series" are 9mm Luger).
+    public static func isMakarovPattern(model: String?, make: String?) -> Bool {
+        let tokens = FirearmDesigns.compactTokens(model ?? "")
+        let makeTokens = FirearmDesigns.compactTokens(make ?? "")
+        let words = ["makarov", "makatov", "ij70", "p64", "p83", "pa63", "mak"]
+        if tokens.contains(where: { t in words.contains { FirearmDesigns.matches(t, $0) } }) { return true }
+        if makeTokens.contains(where: { FirearmDesigns.matches($0, "makarov") }) { return true }
+        return tokens == ["pm"]
     }
 
     /// Normal key: lower case, spaces dropped, `,` read as a decimal point, a leading `0.` or `.`

@@ -27,6 +27,9 @@ public struct ManufacturerResolution: Hashable, Sendable {
         case spelling
         /// The leading words name exactly one catalog firm.
         case leadingWords = "leading_words"
+        /// The string, or a misspelling match, is contradicted by the model, type or country: several
+        /// firms are possible and none is chosen (see ``ManufacturerResolution/candidates``).
+        case ambiguous
         case unresolved
     }
 
@@ -35,6 +38,28 @@ public struct ManufacturerResolution: Hashable, Sendable {
     /// The importer, when the string names one besides the maker ("Zastava Arms (C.A.I.)").
     public let importer: Manufacturer?
     public let method: Method
+    /// The firms an ambiguous string could name (the misspelling match first); empty otherwise.
+    public let candidates: [Manufacturer]
+    /// Why the string is ambiguous, or how the model changed the reading ("model P-08 is a Luger design").
+    public let note: String?
+
+    public init(
+        raw: String,
+        manufacturer: Manufacturer?,
+        importer: Manufacturer?,
+        method: Method,
+        candidates: [Manufacturer] = [],
+        note: String? = nil
+    ) {
+        self.raw = raw
+        self.manufacturer = manufacturer
+        self.importer = importer
+        self.method = method
+        self.candidates = candidates
+        self.note = note
+    }
 
     public var isResolved: Bool { manufacturer != nil }
+    /// True when the maker came from an edit-distance or leading-words match rather than an alias.
+    public var isFuzzy: Bool { method == .spelling || method == .leadingWords }
 }

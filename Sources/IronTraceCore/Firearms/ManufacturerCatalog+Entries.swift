@@ -31,7 +31,8 @@ extension ManufacturerCatalog {
         Browning|US|M|browning;browning arms;fun browning;browning fn
         Remington|US|M|remington;remington arms;remington arms comp;remington outdoor;remington rand
         Spike's Tactical|US|M|spikes tactical;spike s tactical;spikes;spike tactical;spike;spikestactical;spike s
-        Hi-Point|US|M|hi point;hipoint;hi point firearms;haskell;haskell manufacturing;beemiller;iberia firearms;jennings;jennings firearms
+        Hi-Point|US|M|hi point;hipoint;hi point firearms;haskell;haskell manufacturing;beemiller;iberia firearms
+        Jennings Firearms (Bryco)|US|M|jennings;jennings firearms;bryco;bryco arms;bryco jennings;b c jennings
         Aero Precision|US|M|aero precision;aero;aeroprecision;aero tech
         Bersa|AR|M|bersa
         Heritage Manufacturing|US|M|heritage;heritage mfg;heritage manufacturing
@@ -78,7 +79,7 @@ extension ManufacturerCatalog {
         Les Baer Custom|US|M|les baer;les baer custom
         Masterpiece Arms|US|M|masterpiece arms;mpa
         High Standard|US|M|high standard;hi standard;hi-standard;high standard man;high standard mfg
-        Para-Ordnance|CA|M|para ordnance;para usa;para;para-usa
+        Para-Ordnance|CA|M|para ordnance;para usa;para;para-usa;Para-USA, Inc & Para-USA, LLC
         Stoeger Industries|US|I|stoeger;stoeger industries
         Amadeo Rossi|BR|M|rossi;amadeo rossi;braztech
         Brügger & Thomet|CH|M|brugger and thomet;brugger & thomet;b&t;b and t
@@ -387,6 +388,18 @@ extension ManufacturerCatalog {
         Umarex|DE|M|umarex
         Saiga (Izhmash)|RU|M|saiga
         Vepr (Molot)|RU|M|molot;vepr
+        Ram-Line|US|M|ram line
+        WMD Guns|US|M|wmd guns
+        TNW Firearms|US|M|tnw;tnw firearms
+        Royal Small Arms Factory (Enfield)|GB|M|enfield;rsaf enfield;royal small arms factory
+        General Motors (Inland, Guide Lamp)|US|M|general motors
+        GWACS Armory|US|M|gwacs;gwacs armory
+        Pakistan Ordnance Factories|PK|M|pakistan ordnance factories
+        Brownells|US|M|brownells
+        Keystone Sporting Arms|US|M|keystone sporting arms;k s a
+        Plum Crazy Firearms|US|M|plum crazy;plumcrazy;plum crazy firearms
+        Swiss Arms (SAN)|CH|M|swiss arms;san swiss arms
+        INA (Indústria Nacional de Armas)|BR|M|ina;industria nacional de armas
         """
 }
 

@@ -98,6 +98,80 @@ public struct ManufacturerCatalog: Sendable {
         return finish(raw, maker: maker, importer: importer, method: method)
     }
 
+    /// Resolves a make read with the model and type of the same record: a misspelling match that the
+    /// model's design, the type or a country named in the make contradicts becomes ambiguous (with
+    /// the candidates listed), and an importer named as the make of a foreign design (a Century
+    /// Arms "Nagant", a PW Arms "P-64") is kept as importer, the design's maker as maker.
+    public func resolve(_ raw: String, model: String?, type: FirearmType? = nil) -> ManufacturerResolution {
+        let r = resolve(raw)
+        let design = FirearmDesigns.design(model: model)
+        let makeCountry = FirearmDesigns.country(inMake: raw)
+        let designMakers = design.map { $0.makers.compactMap(named) } ?? []
+        // The make string itself may be a design name ("Luger" is a spelling of "Ruger").
+        let makeDesign = FirearmDesigns.design(model: raw)
+        func pick(_ makers: [Manufacturer]) -> [Manufacturer] {
+            guard let makeCountry else { return makers }
+            let inCountry = makers.filter { $0.country == makeCountry }
+            return inCountry.isEmpty ? makers : inCountry
+        }
+        guard let maker = r.manufacturer else {
+            // A make that is only a design ("Luger", "Makarov") with no catalog match stays unresolved.
+            return r
+        }
+        if r.isFuzzy {
+            var conflict: String?
+            var others: [Manufacturer] = []
+            if let makeDesign, !makeDesign.makers.contains(maker.name) {
+                conflict = "make '\(raw)' names the \(makeDesign.name) design, not \(maker.name)"
+                others = pick(makeDesign.makers.compactMap(named))
+            } else if let design, !design.makers.contains(maker.name) {
+                conflict = "model '\(model ?? "")' is a \(design.name), not a \(maker.name)"
+                others = pick(designMakers)
+            } else if let makeCountry, maker.country != makeCountry, r.importer?.country != makeCountry {
+                conflict = "make '\(raw)' names country \(makeCountry), \(maker.name) makes in \(maker.country)"
+            } else if let type, type != .unknown, let only = FirearmDesigns.onlyTypes(of: maker.name),
+                !only.contains(type)
+            {
+                conflict = "\(maker.name) makes no \(type.description)"
+            }
+            if let conflict {
+                return ManufacturerResolution(
+                    raw: raw,
+                    manufacturer: nil,
+                    importer: r.importer,
+                    method: .ambiguous,
+                    candidates: [maker] + others.filter { $0 != maker },
+                    note: conflict
+                )
+            }
+        }
+        // Military surplus and other foreign designs under an importer's name.
+        if let design, maker.imports, !design.makers.contains(maker.name) {
+            let makers = pick(designMakers).filter { $0.country != maker.country }
+            let note = "model '\(model ?? "")' is a \(design.name): \(maker.name) imported it"
+            if makers.count == 1 {
+                return ManufacturerResolution(
+                    raw: raw,
+                    manufacturer: makers[0],
+                    importer: maker,
+                    method: r.method,
+                    note: note
+                )
+            }
+            if makers.count > 1 {
+                return ManufacturerResolution(
+                    raw: raw,
+                    manufacturer: nil,
+                    importer: maker,
+                    method: .ambiguous,
+                    candidates: makers,
+                    note: note + "; made by one of several firms"
+                )
+            }
+        }
+        return r
+    }
+
     private func finish(
         _ raw: String,
         maker: Manufacturer,
@@ -148,6 +222,12 @@ public struct ManufacturerCatalog: Sendable {
     }
 
     // MARK: Keys
+
+    /// Whether a make field states nothing ("", "NULL", "N/A", "unknown").
+    public static func isPlaceholder(_ raw: String) -> Bool {
+        let k = key(raw)
+        return k.isEmpty || placeholders.contains(k)
+    }
 
     static let placeholders: Set<String> = ["null", "na", "n a", "none", "unknown", "unk", "not available"]
 

@@ -15,7 +15,7 @@ public enum ModelHints {
         "model 29", "model 60", "model 66", "model 85", "mod. 85", "security six", "service six", "speed six",
         "super redhawk", "blackhawk", "ultimate", "defender", "pug", "professional", "sentinel", "mag-pug",
         "bodyguard 38", "cobra", "k6", "windicator", "highway patrol", "night cobra", "mountain gun", "new service",
-        "official police", "police positive",
+        "official police", "police positive", "single ten", "single-ten", "single nine", "single-nine",
         "trapper", "rossi r", "model 1917", "mk iii", "magnum research bfr", "bfr", "pocket pistol", "mini revolver",
         "taurus 85", "605", "856", "692", "627", "686", "629", "617", "642", "637", "638", "640", "649",
         "442", "351", "360", "340", "638", "632", "327", "500 ", "460 ", "66-", "686-", "629-", "64-", "65-",
@@ -43,7 +43,7 @@ public enum ModelHints {
         "sphinx", "ppx", "cz p", "duty", "steyr m", "steyr c", "steyr l", "s9", "rdp", "model 59", "59",
         "3913", "5906", "4006", "4506", "6906", "smith & wesson 39", "ruger 57", "security 380", "charger", "american",
         "p-series", "gold cup", "delta", "1991", "1903",
-        "vector", "fx ", "cz 97", "cz 97b", "1908", "pocket hammerless",
+        "vector", "fx ", "cz 97", "cz 97b", "1908", "pocket hammerless", "ortgies", "p series",
     ]
 
     static let rifleWords = [
@@ -79,6 +79,12 @@ public enum ModelHints {
         let lettersAfter = m.trimmingASCIISpaces().dropFirst(digits.count).first.map { $0.isLetter } ?? false
         switch canonical {
         case "Smith & Wesson":
+            // The M&P 340 and 360 J-frames and the 327 M&P R8 are revolvers.
+            if m.contains("m&p 340") || m.contains("m&p340") || m.contains("m&p 360") || m.contains("m&p360")
+                || m.contains("r8")
+            {
+                return .revolver
+            }
             if m.contains("m&p") || m.contains("sd") || m.contains("sw") || m.contains("sigma") || m.contains("shield")
                 || m.contains("victory") || m.contains("1911") || m.contains("bodyguard 380") || m.contains("csx")
             {
@@ -106,10 +112,19 @@ public enum ModelHints {
             && !m.contains("bruin") && !m.contains("silverback") && !m.contains("ecp") && !m.contains("kodiak")
             && !m.contains("heritage") && !m.contains("a2") && !m.contains("elite"):
             return .revolver
+        case "Dan Wesson":
+            // The names excluded above are Dan Wesson's 1911-pattern pistols (Valor, Bruin, ...).
+            return .pistol
+        case "Rock Island Armory"
+        where m.contains("m200") || m.contains("m206") || m.contains(" 200 ") || m.contains(" 206 ")
+            || m.contains("revolver"):
+            // Armscor's M200 and M206 are .38 Special revolvers.
+            return .revolver
         case "Glock", "Kel-Tec", "Hi-Point", "SCCY Industries", "Canik", "Kahr Arms", "Heckler & Koch",
             "Springfield Armory", "Walther", "SIG Sauer", "Beretta", "FN Herstal", "Tisas", "Bersa", "Zastava Arms",
             "CZ (Česká zbrojovka)", "Rock Island Armory", "STI International", "Nighthawk Custom", "Les Baer Custom",
-            "Wilson Combat", "Ed Brown Products", "Magnum Research", "Steyr Mannlicher", "Israel Weapon Industries":
+            "Wilson Combat", "Ed Brown Products", "Magnum Research", "Steyr Mannlicher", "Israel Weapon Industries",
+            "Para-Ordnance", "Seecamp":
             if m.contains("revolver") || m.contains("k6") || m.contains("bfr") { return .revolver }
             if canonical == "Magnum Research" && !m.contains("eagle") { break }
             return .pistol
@@ -126,7 +141,8 @@ public enum ModelHints {
             return m.contains("k6") ? .revolver : .pistol
         case "Sturm, Ruger & Co.":
             if m.contains("american") || m.contains("p-series") || m.contains("p series") || m.contains("charger")
-                || m.contains("lcp") || m.contains("lc9") || m.contains("security") || m.contains("mark")
+                || m.contains("lcp") || m.contains("lc9") || (m.contains("security") && !m.contains("six"))
+                || m.contains("mark")
                 || m.contains("sr") || m.contains("ec9") || m.contains("57") || m.contains("max-9")
                 || m.contains("22/45") || m.contains("p8") || m.contains("p9")
             {

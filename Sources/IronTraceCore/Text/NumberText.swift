@@ -30,4 +30,10 @@ public enum NumberText {
         }
         return v < 0 && scaled > 0 ? "-" + s : s
     }
+
+    /// `1234.567`, 1 digit → `1234.6`: the machine-readable form (no thousands separators, `.` as
+    /// decimal point, `-` for negatives); empty for infinities and NaN.
+    public static func plain(_ v: Double, digits: Int) -> String {
+        String(fixed(v, digits: digits).filter { $0 != "," })
+    }
 }

@@ -1,15 +1,22 @@
 import Foundation
+import IronTraceCore
 
 /// Writes RFC 4180 CSV (LF line ends, UTF-8, quotes only where needed) to a file through a 1 MiB
 /// buffer.
+///
+/// CSV for people (`spreadsheetSafe`) has its formula-like values neutralised (see
+/// ``CSVSafety/neutralized(_:)``); data files meant to be read back (the native export) keep every
+/// value as it is. `bom` starts the file with a UTF-8 byte-order mark for Excel.
 public final class CSVWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     public let path: String
+    public let spreadsheetSafe: Bool
     public private(set) var rowsWritten = 0
 
-    public init(path: String, header: [String]) throws(FormatError) {
+    public init(path: String, header: [String], spreadsheetSafe: Bool = false, bom: Bool = false) throws(FormatError) {
         self.path = path
+        self.spreadsheetSafe = spreadsheetSafe
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let h = FileHandle(forWritingAtPath: path)
         else {
@@ -17,14 +24,15 @@ public final class CSVWriter {
         }
         handle = h
         buffer.reserveCapacity(1 << 20)
-        write(header)
+        if bom { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        write(spreadsheetSafe ? CSVSafety.unique(header) : header)
         rowsWritten = 0
     }
 
     public func write(_ fields: [String]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            CSVWriter.appendField(f, to: &buffer)
+            CSVWriter.appendField(spreadsheetSafe ? CSVSafety.neutralized(f) : f, to: &buffer)
         }
         buffer.append(UInt8(ascii: "\n"))
         rowsWritten += 1
@@ -49,12 +57,13 @@ public final class CSVWriter {
         buffer.append(34)
     }
 
-    /// One CSV line for the given fields (with its newline).
-    public static func line(_ fields: [String]) -> String {
+    /// One CSV line for the given fields (with its newline), formula-like values neutralised unless
+    /// `spreadsheetSafe` is false.
+    public static func line(_ fields: [String], spreadsheetSafe: Bool = true) -> String {
         var b: [UInt8] = []
         for (i, f) in fields.enumerated() {
             if i > 0 { b.append(44) }
-            appendField(f, to: &b)
+            appendField(spreadsheetSafe ? CSVSafety.neutralized(f) : f, to: &b)
         }
         b.append(10)
         return String(decoding: b, as: UTF8.self)

@@ -31,9 +31,11 @@ public final class DecodingCache {
 
     public init() {}
 
-    /// The canonical manufacturer of a make as written, or of a manufacturer column when given.
-    func manufacturer(make: String, given: String) -> Maker {
-        let key = Pair(a: make, b: given)
+    /// The canonical manufacturer of a make as written, or of a manufacturer column when given. The
+    /// model is read only when it names a design that decides the maker (see ``FirearmDesigns``).
+    func manufacturer(make: String, given: String, model: String = "") -> Maker {
+        let design = FirearmDesigns.design(model: model)
+        let key = Pair(a: make, b: given + (design.map { "\u{1}" + $0.name } ?? ""))
         if let m = makers[key] { return m }
         var result = Maker(name: "", country: "", importer: "")
         let catalog = ManufacturerCatalog.standard
@@ -41,7 +43,7 @@ public final class DecodingCache {
             result = Maker(name: m.name, country: m.country, importer: "")
             if !make.isEmpty, let imp = catalog.resolve(make).importer { result.importer = imp.name }
         } else if !make.isEmpty || !given.isEmpty {
-            let r = catalog.resolve(make.isEmpty ? given : make)
+            let r = catalog.resolve(make.isEmpty ? given : make, model: design == nil ? nil : model)
             if let m = r.manufacturer {
                 result = Maker(name: m.name, country: m.country, importer: r.importer?.name ?? "")
             }

@@ -45,7 +45,7 @@ enum FirearmColumns {
             }
             if serialRaw.isEmpty { throw FieldError(column: first + 6, value: "", reason: "serial is required") }
         }
-        let maker = cache.manufacturer(make: make, given: given)
+        let maker = cache.manufacturer(make: make, given: given, model: model)
         var manufacturer = maker.name
         var importerName = importer.map { row.text($0) } ?? ""
         if importerName.isEmpty { importerName = maker.importer }
