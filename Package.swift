@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "irontrace", targets: ["irontrace"]),
+        .executable(name: "irontrace-fuzz", targets: ["irontrace-fuzz"]),
         .library(name: "IronTraceCore", targets: ["IronTraceCore"]),
         .library(name: "IronTraceFormats", targets: ["IronTraceFormats"]),
         .library(name: "IronTraceStore", targets: ["IronTraceStore"]),
@@ -53,7 +54,11 @@ let package = Package(
             dependencies: ["IronTraceCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "IronTraceTracing", dependencies: ["IronTraceCore", "IronTraceDataset"], swiftSettings: swiftSettings),
+        .target(
+            name: "IronTraceTracing",
+            dependencies: ["IronTraceCore", "IronTraceDataset"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "IronTraceAnalytics",
             dependencies: ["IronTraceCore", "IronTraceDataset"],
@@ -88,6 +93,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "irontrace-fuzz",
+            dependencies: [
+                "IronTraceCore", "IronTraceFormats", "IronTraceSynth", "CBZip2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Sources/IronTraceFuzz",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "irontrace",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
@@ -114,7 +128,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IronTraceFormatsTests",
-            dependencies: ["IronTraceFormats", "IronTraceTesting"]
+            dependencies: [
+                "IronTraceFormats", "IronTraceCore", "IronTraceTesting",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "IronTraceStoreTests",
@@ -134,7 +151,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IronTraceChartsTests",
-            dependencies: ["IronTraceCharts", "IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+            dependencies: [
+                "IronTraceCharts", "IronTraceAnalytics", "IronTraceStore", "IronTraceSynth", "IronTraceTesting",
+            ]
         ),
         .testTarget(
             name: "IronTraceNetworkTests",

@@ -48,9 +48,9 @@ import Testing
 
     @Test(.enabled(if: SharedData.path("sesnsp_estatal_2015_2022/IDEFC_NM_mar22.csv") != nil, "needs ../shared/data"))
     func readsTheRealSESNSPFileWithItsMojibakeRepaired() throws {
-        let reader = try CSVReader(path: SharedData.path("sesnsp_estatal_2015_2022/IDEFC_NM_mar22.csv")!)
+        let reader = try CSVReader(path: try #require(SharedData.path("sesnsp_estatal_2015_2022/IDEFC_NM_mar22.csv")))
         #expect(reader.repairsMojibake)
-        let header = reader.next()!.fields
+        let header = try #require(reader.next()).fields
         #expect(header[0] == "Año")
         #expect(header[3] == "Bien jurídico afectado")
         var states = Set<String>()
@@ -72,7 +72,9 @@ import Testing
         )
     )
     func readsTheRealLatin1INEGIExport() throws {
-        let reader = try CSVReader(path: SharedData.path("inegi_homicidios_municipio_mes_1990_2015/2010.csv")!)
+        let reader = try CSVReader(
+            path: try #require(SharedData.path("inegi_homicidios_municipio_mes_1990_2015/2010.csv"))
+        )
         let all = Array(reader)
         #expect(all[1].fields[0] == "Año de registro : 2010")
         #expect(all.contains { $0.fields.count > 2 && $0.fields[1] == "Total" && $0.fields[2] == "25,757" })
@@ -96,13 +98,9 @@ import Testing
 
     @Test func binaryFilesAreOneClearError() {
         let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 13, 0xFF, 0]
-        #expect(throws: FormatError.self) { try CSVReader(bytes: bytes, name: "logo.png") }
-        do {
-            _ = try CSVReader(bytes: bytes, name: "logo.png")
-        } catch {
-            #expect(error.description.contains("logo.png"))
-            #expect(error.reason.contains("not a text file"))
-        }
+        let error = #expect(throws: FormatError.self) { try CSVReader(bytes: bytes, name: "logo.png") }
+        #expect(error?.description.contains("logo.png") == true)
+        #expect(error?.reason.contains("not a text file") == true)
     }
 
     @Test func missingFilesAreOneClearError() {
@@ -116,7 +114,7 @@ import Testing
         defer { dir.cleanup() }
         let path = dir.path("big.csv")
         FileManager.default.createFile(atPath: path, contents: nil)
-        let h = FileHandle(forWritingAtPath: path)!
+        let h = try #require(FileHandle(forWritingAtPath: path))
         h.write(Data("id,text,n\r\n".utf8))
         var chunk = ""
         for i in 0..<400_000 {

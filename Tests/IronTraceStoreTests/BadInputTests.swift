@@ -25,9 +25,9 @@ import Testing
         let store = try IronTraceStore(path: ":memory:")
         let summary = try store.importNative(kind: kind, path: path)
         #expect(summary.rowsRead == summary.rowsStored + summary.rowsRejected, "rows read = stored + rejected")
-        let stored = try store.counts().first { $0.table == Self.table(kind) }!.rows
+        let stored = try #require(try store.counts().first { $0.table == Self.table(kind) }).rows
         #expect(stored == summary.rowsStored)
-        let rejections = try store.rejections(importID: summary.importID!)
+        let rejections = try store.rejections(importID: try #require(summary.importID))
         #expect(rejections.count == summary.rowsRejected)
         return (summary, rejections)
     }
@@ -96,23 +96,76 @@ import Testing
             bytes.append(UInt8(truncatingIfNeeded: x >> 16))
         }
         bytes[10] = 0
-        do {
-            _ = try importBytes(.licensees, bytes, file: "garbage.bin")
-            Issue.record("binary garbage must not import")
-        } catch let e as FormatError {
-            #expect(e.file.hasSuffix("garbage.bin"))
-            #expect(e.reason.contains("not a text file"))
+        let e = #expect(throws: FormatError.self, "binary garbage must not import") {
+            try importBytes(.licensees, bytes, file: "garbage.bin")
         }
+        #expect(e?.file.hasSuffix("garbage.bin") == true)
+        #expect(e?.reason.contains("not a text file") == true)
     }
 
     @Test func emptyFileAndWrongHeaderAreOneErrorEach() throws {
-        #expect(throws: FormatError.self) { try importText(.licensees, "", file: "empty.csv") }
-        do {
-            _ = try importText(.licensees, "id,name\n1,x\n", file: "other.csv")
-        } catch let e as FormatError {
-            #expect(e.description.contains("other.csv"))
-            #expect(e.reason.contains("header"))
+        let empty = #expect(throws: FormatError.self) { try importText(.licensees, "", file: "empty.csv") }
+        #expect(empty?.file.hasSuffix("empty.csv") == true)
+        #expect(empty?.reason.contains("empty file") == true)
+        // Before, this was a do/catch that passed when nothing was thrown.
+        let other = #expect(throws: FormatError.self) {
+            try importText(.licensees, "id,name\n1,x\n", file: "other.csv")
         }
+        #expect(other?.description.contains("other.csv") == true)
+        #expect(other?.reason.contains("header") == true)
+        #expect(other?.line == 1 && other?.column == 1)
+    }
+
+    // MARK: issue 12: hostile numbers and NUL bytes reach the store as rejections, never as rows
+
+    @Test func absurdAndNonFiniteMeasuresAreRejectedNotStored() throws {
+        let header = NativeKind.areaMeasures.header.joined(separator: ",")
+        let (s, rej) = try importText(
+            .areaMeasures,
+            header
+                + "\nMX-14,2017,homicides,1e20,INEGI\nMX-14,2018,homicides,1e309,INEGI\nMX-14,2019,homicides,-1,INEGI\nMX-14,2020,homicides,12,INEGI\n"
+        )
+        #expect(s.rowsRead == 4 && s.rowsStored == 1 && s.rowsRejected == 3)
+        #expect(rej.map(\.line) == [2, 3, 4])
+        #expect(rej.allSatisfy { $0.column == 4 && $0.field == "value" && $0.file.hasSuffix("input.csv") })
+        #expect(rej[0].reason == "homicides 1e20 is outside 0...1000000000")
+        #expect(rej[1].reason == "homicides is not a finite number")
+        #expect(rej[2].reason == "measures cannot be negative")
+    }
+
+    @Test func nulPastTheFirstMebibyteIsARejectionNotStoredText() throws {
+        var bytes = Array((Self.flowHeader + "\n").utf8)
+        var rows = 0
+        while bytes.count < (1 << 20) + 4096 {
+            bytes += Array("US-TX,MX-14,2017,5,S\(rows)\n".utf8)
+            rows += 1
+        }
+        bytes += Array("US-AZ,MX-26,2017,3,A".utf8) + [0] + Array("TF\n".utf8)
+        let (s, rej) = try importBytes(.flows, bytes, file: "late-nul.csv")
+        #expect(s.rowsRead == rows + 1 && s.rowsStored == rows && s.rowsRejected == 1)
+        #expect(rej.count == 1)
+        #expect(rej.first?.line == rows + 2 && rej.first?.column == 5 && rej.first?.field == "source")
+        #expect(rej.first?.reason == "contains a NUL byte")
+        #expect(rej.first?.file.hasSuffix("late-nul.csv") == true)
+    }
+
+    @Test func sesnspVictimsImportRejectsInfiniteCounts() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let path = dir.path("victims.csv")
+        let row = "2020-01,2020,1,14,Jalisco,La vida,Homicidio,Homicidio doloso,Con arma de fuego,Hombre,Adultos,"
+        let text =
+            "date_year_month,n_year,n_month,cve_ent,nombre_estado,bien_juridico_afectado,tipo_de_delito,subtipo_de_delito,modalidad,genero,rango_de_edad,n_victimas\n"
+            + row + "1e309\n" + row.replacingOccurrences(of: "Hombre", with: "Mujer") + "4\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let store = try IronTraceStore(path: ":memory:")
+        let s = try store.importOfficial(.sesnspVictims, path: path)
+        #expect(s.rowsRead == 2 && s.rowsStored == 1 && s.rowsRejected == 1)
+        let rej = try store.rejections(importID: try #require(s.importID))
+        #expect(rej.count == 1)
+        #expect(rej.first?.line == 2 && rej.first?.column == 12 && rej.first?.field == "n_victimas")
+        #expect(rej.first?.reason == "not a count: victims is not a finite number")
+        #expect(try store.sumOfMeasure(like: "victimas:%", source: "SESNSP", area: "MX-14", period: "2020-01") == 4)
     }
 
     @Test func headerAloneImportsNothing() throws {

@@ -31,7 +31,7 @@ final class BZip2Stream {
 
     /// The next decompressed chunk, nil at the end; a damaged stream ends with an error.
     func next(upTo size: Int) throws(FormatError) -> [UInt8]? {
-        if finished { return nil }
+        if finished || size <= 0 { return nil }
         var out = [UInt8](repeating: 0, count: size)
         var produced = 0
         while produced == 0 {
@@ -50,10 +50,14 @@ final class BZip2Stream {
             var status: Int32 = 0
             input.withUnsafeMutableBufferPointer { inBuf in
                 out.withUnsafeMutableBufferPointer { outBuf in
-                    stream.next_in = UnsafeMutableRawPointer(inBuf.baseAddress! + inputOffset)
-                        .assumingMemoryBound(to: CChar.self)
+                    // Both buffers are non-empty here (input was refilled above, size > 0).
+                    guard let inBase = inBuf.baseAddress, let outBase = outBuf.baseAddress else {
+                        status = BZ_PARAM_ERROR
+                        return
+                    }
+                    stream.next_in = UnsafeMutableRawPointer(inBase + inputOffset).assumingMemoryBound(to: CChar.self)
                     stream.avail_in = UInt32(inBuf.count - inputOffset)
-                    stream.next_out = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    stream.next_out = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
                     stream.avail_out = UInt32(size)
                     status = BZ2_bzDecompress(&stream)
                     inputOffset = inBuf.count - Int(stream.avail_in)

@@ -9,6 +9,58 @@ public struct CSVRecord: Sendable {
     public var oversizedColumn: Int?
     /// The record runs to the end of the file inside an unclosed quote.
     public var unterminatedQuote: Bool
+    /// 1-based column of the first field that contains a NUL byte (the field's text is not kept).
+    public var nulColumn: Int? = nil
+    /// 1-based number of the first field dropped beyond ``CSVReader/Options/maxFields``.
+    public var fieldLimitColumn: Int? = nil
+
+    /// Why the record cannot be read at all, as a rejection, or `nil` when it is sound: a field with
+    /// a NUL byte, a field cut at the size limit, or a quote never closed. Every reader asks this
+    /// first, so damaged text is never stored. `header` names the column when known.
+    public func damage(file: String, header: [String] = []) -> Rejection? {
+        func name(_ c: Int) -> String { c >= 1 && c <= header.count ? header[c - 1] : "" }
+        if let c = nulColumn {
+            return Rejection(
+                file: file,
+                line: line,
+                column: c,
+                field: name(c),
+                value: "",
+                reason: "contains a NUL byte"
+            )
+        }
+        if unterminatedQuote {
+            return Rejection(
+                file: file,
+                line: line,
+                column: 0,
+                field: "",
+                value: fields.last ?? "",
+                reason: "unterminated quoted field runs to the end of the file"
+            )
+        }
+        if let c = fieldLimitColumn {
+            return Rejection(
+                file: file,
+                line: line,
+                column: 0,
+                field: "",
+                value: "",
+                reason: "more than \(c - 1) fields (the limit)"
+            )
+        }
+        if let c = oversizedColumn {
+            return Rejection(
+                file: file,
+                line: line,
+                column: c,
+                field: name(c),
+                value: "",
+                reason: "field longer than the 1 MiB limit"
+            )
+        }
+        return nil
+    }
 }
 
 /// A streaming RFC 4180 CSV reader over bytes: quoted fields with embedded delimiters, quotes and
@@ -22,10 +74,19 @@ public final class CSVReader {
         public var mojibake: Mojibake
         /// Longest field kept; longer fields are cut and the record is flagged.
         public var maxFieldBytes: Int
-        public init(delimiter: UInt8? = nil, mojibake: Mojibake = .auto, maxFieldBytes: Int = 1 << 20) {
+        /// Most fields kept in one record; further fields are dropped and the record is flagged, so
+        /// a line of a hundred million commas cannot take gigabytes.
+        public var maxFields: Int
+        public init(
+            delimiter: UInt8? = nil,
+            mojibake: Mojibake = .auto,
+            maxFieldBytes: Int = 1 << 20,
+            maxFields: Int = 1 << 16
+        ) {
             self.delimiter = delimiter
             self.mojibake = mojibake
             self.maxFieldBytes = maxFieldBytes
+            self.maxFields = maxFields
         }
     }
 
@@ -154,14 +215,32 @@ public final class CSVReader {
         var quotedField = false
         var startLine = line
         var oversized: Int?
+        var nul: Int?
+        var tooMany: Int?
         var sawAnything = false
         let quote = UInt8(ascii: "\"")
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
         let delim = delimiter
         let maxField = options.maxFieldBytes
+        let maxFields = options.maxFields
 
         func endField() {
+            if fields.count >= maxFields {
+                // More fields than any table has: the rest are dropped and the record is flagged.
+                if tooMany == nil { tooMany = fields.count + 1 }
+                field.removeAll(keepingCapacity: true)
+                quotedField = false
+                return
+            }
+            if field.contains(0) {
+                // A NUL anywhere in a field (not only in the sniffed first chunk) spoils the row.
+                if nul == nil { nul = fields.count + 1 }
+                fields.append("")
+                field.removeAll(keepingCapacity: true)
+                quotedField = false
+                return
+            }
             fields.append(decode(field))
             field.removeAll(keepingCapacity: true)
             quotedField = false
@@ -243,7 +322,14 @@ public final class CSVReader {
                 }
                 endField()
                 linesRead = line - 1
-                return CSVRecord(fields: fields, line: startLine, oversizedColumn: oversized, unterminatedQuote: false)
+                return CSVRecord(
+                    fields: fields,
+                    line: startLine,
+                    oversizedColumn: oversized,
+                    unterminatedQuote: false,
+                    nulColumn: nul,
+                    fieldLimitColumn: tooMany
+                )
             } else if b == quote && field.isEmpty && !quotedField {
                 inQuotes = true
                 quotedField = true
@@ -257,11 +343,25 @@ public final class CSVReader {
         linesRead = line
         if inQuotes {
             endField()
-            return CSVRecord(fields: fields, line: startLine, oversizedColumn: oversized, unterminatedQuote: true)
+            return CSVRecord(
+                fields: fields,
+                line: startLine,
+                oversizedColumn: oversized,
+                unterminatedQuote: true,
+                nulColumn: nul,
+                fieldLimitColumn: tooMany
+            )
         }
         if !sawAnything && fields.isEmpty && field.isEmpty && !quotedField { return nil }
         endField()
-        return CSVRecord(fields: fields, line: startLine, oversizedColumn: oversized, unterminatedQuote: false)
+        return CSVRecord(
+            fields: fields,
+            line: startLine,
+            oversizedColumn: oversized,
+            unterminatedQuote: false,
+            nulColumn: nul,
+            fieldLimitColumn: tooMany
+        )
     }
 
     private func decode(_ bytes: [UInt8]) -> String {

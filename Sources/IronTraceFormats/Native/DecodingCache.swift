@@ -25,6 +25,10 @@ public final class DecodingCache {
     private var bareCalibers: [CaliberKey: String] = [:]
     private var types: [String: FirearmType?] = [:]
 
+    /// Most entries a cache keeps: a hostile file of millions of distinct makes must not grow memory
+    /// without bound, so a full cache starts over (resolving again is only slower, never wrong).
+    static let limit = 50_000
+
     public init() {}
 
     /// The canonical manufacturer of a make as written, or of a manufacturer column when given.
@@ -42,6 +46,7 @@ public final class DecodingCache {
                 result = Maker(name: m.name, country: m.country, importer: r.importer?.name ?? "")
             }
         }
+        if makers.count >= DecodingCache.limit { makers.removeAll(keepingCapacity: true) }
         makers[key] = result
         return result
     }
@@ -51,6 +56,7 @@ public final class DecodingCache {
         let normalizer = CaliberNormalizer.standard
         if let hit = calibers[raw] { return hit }
         if let c = normalizer.named(raw) {
+            if calibers.count >= DecodingCache.limit { calibers.removeAll(keepingCapacity: true) }
             calibers[raw] = c.name
             return c.name
         }
@@ -59,6 +65,7 @@ public final class DecodingCache {
         if let hit = bareCalibers[key] { return hit }
         let r = normalizer.resolve(raw, model: model, make: manufacturer, type: type)
         let value = r.caliber?.name ?? raw
+        if bareCalibers.count >= DecodingCache.limit { bareCalibers.removeAll(keepingCapacity: true) }
         bareCalibers[key] = value
         return value
     }
@@ -66,6 +73,7 @@ public final class DecodingCache {
     func type(_ raw: String) -> FirearmType? {
         if let t = types[raw] { return t }
         let t = FirearmType(parsing: raw)
+        if types.count >= DecodingCache.limit { types.removeAll(keepingCapacity: true) }
         types[raw] = t
         return t
     }

@@ -18,7 +18,7 @@ public struct FieldCursor {
     public init(_ fields: [String]) { self.fields = fields }
 
     /// 0-based column index → raw trimmed text.
-    public func text(_ i: Int) -> String { fields[i].trimmingASCIISpaces() }
+    public func text(_ i: Int) -> String { fields.indices.contains(i) ? fields[i].trimmingASCIISpaces() : "" }
 
     public func required(_ i: Int) throws(FieldError) -> String {
         let t = text(i)
@@ -46,6 +46,9 @@ public struct FieldCursor {
         let t = text(i).replacingOccurrences(of: ",", with: "")
         guard let v = Int(t) else { throw FieldError(column: i + 1, value: t, reason: "not a whole number") }
         if v < 0 { throw FieldError(column: i + 1, value: t, reason: "counts cannot be negative") }
+        if v > NumberField.maxCount {
+            throw FieldError(column: i + 1, value: t, reason: "count above the limit of \(NumberField.maxCount)")
+        }
         return v
     }
 

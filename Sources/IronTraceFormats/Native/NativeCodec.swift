@@ -322,12 +322,21 @@ public enum AreaMeasureCodec: NativeTableCodec {
         else {
             throw FieldError(column: 2, value: period, reason: "period must be YYYY or YYYY-MM")
         }
-        let value = try r.double(3)
-        if value < 0 { throw FieldError(column: 4, value: r.text(3), reason: "measures cannot be negative") }
+        let measure = try r.required(2)
+        let value: Double
+        switch NumberField.number(r.text(3), in: NumberField.range(forMeasure: measure), what: measure) {
+        case .success(let v): value = v
+        case .failure(let p):
+            throw FieldError(
+                column: 4,
+                value: r.text(3),
+                reason: p.reason.contains("negative") ? "measures cannot be negative" : p.reason
+            )
+        }
         return AreaMeasure(
             area: try r.area(0),
             period: period,
-            measure: try r.required(2),
+            measure: measure,
             value: value,
             source: try r.required(4)
         )

@@ -6,13 +6,26 @@ public enum RowResult<Value: Sendable>: Sendable {
     case rejected(Rejection)
 }
 
+/// How many data rows a reader that returns all its results at once went through: `rowsRead`
+/// rows below the header, of which `rowsSkipped` (blank rows, notes, footers) yield nothing; each
+/// other row yields at least one record or rejection. Streaming readers expose the same two counts
+/// as properties, so a caller (the fuzz harness) can check that no row is lost.
+public struct RowCounts: Sendable, Equatable {
+    public var rowsRead = 0
+    public var rowsSkipped = 0
+    public init() {}
+}
+
 /// Reads a native CSV file of one kind: checks the header, then yields a record or a rejection per
 /// row. A file that is not CSV or has another header is a ``FormatError`` at `open`.
 public final class NativeReader<Codec: NativeCodec>: Sequence, IteratorProtocol {
     public let csv: CSVReader
     private let header: [String]
     private let cache = DecodingCache()
+    /// Data rows read after the header; every one yields exactly one record or rejection.
     public private(set) var rowsRead = 0
+    /// Rows read that yield nothing (always 0 here: native files have no notes or footers).
+    public var rowsSkipped: Int { 0 }
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ","), mojibake: .off))
@@ -49,30 +62,7 @@ public final class NativeReader<Codec: NativeCodec>: Sequence, IteratorProtocol 
         guard let rec = csv.next() else { return nil }
         rowsRead += 1
         let file = csv.fileName
-        if rec.unterminatedQuote {
-            return .rejected(
-                Rejection(
-                    file: file,
-                    line: rec.line,
-                    column: 0,
-                    field: "",
-                    value: rec.fields.last ?? "",
-                    reason: "unterminated quoted field runs to the end of the file"
-                )
-            )
-        }
-        if let col = rec.oversizedColumn {
-            return .rejected(
-                Rejection(
-                    file: file,
-                    line: rec.line,
-                    column: col,
-                    field: col <= header.count ? header[col - 1] : "",
-                    value: "",
-                    reason: "field longer than the 1 MiB limit"
-                )
-            )
-        }
+        if let damage = rec.damage(file: file, header: header) { return .rejected(damage) }
         guard rec.fields.count == header.count else {
             return .rejected(
                 Rejection(
@@ -93,7 +83,7 @@ public final class NativeReader<Codec: NativeCodec>: Sequence, IteratorProtocol 
                     file: file,
                     line: rec.line,
                     column: error.column,
-                    field: header[error.column - 1],
+                    field: error.column >= 1 && error.column <= header.count ? header[error.column - 1] : "",
                     value: error.value,
                     reason: error.reason
                 )

@@ -17,6 +17,10 @@ public final class ACLEDEventReader: Sequence, IteratorProtocol {
 
     public let csv: CSVReader
     private let columns: NamedColumns
+    /// Data rows read after the header; each yields exactly one record or rejection, except the
+    /// `rowsSkipped` ones (blank rows), which yield nothing.
+    public private(set) var rowsRead = 0
+    public private(set) var rowsSkipped = 0
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
@@ -32,6 +36,7 @@ public final class ACLEDEventReader: Sequence, IteratorProtocol {
 
     public func next() -> RowResult<ArmedEvent>? {
         guard let r = csv.next() else { return nil }
+        rowsRead += 1
         let row = columns.row(r, file: csv.fileName)
         func text(_ name: String) -> String { row.text(name) }
         func reject(_ name: String, _ reason: String) -> RowResult<ArmedEvent> { row.reject(name, reason) }
@@ -41,8 +46,9 @@ public final class ACLEDEventReader: Sequence, IteratorProtocol {
             return reject("iso", "country outside the Americas is not mapped")
         }
         let idText = text("event_id_cnty")
-        guard let number = Int64(String(idText.drop { !$0.isNumber })), number > 0 else {
-            return reject("event_id_cnty", "expected a country prefix and a number")
+        // The number must fit below the country's block of ids (a billion per country).
+        guard let number = Int64(String(idText.drop { !$0.isNumber })), number > 0, number < 1_000_000_000 else {
+            return reject("event_id_cnty", "expected a country prefix and a number below 1,000,000,000")
         }
         guard let date = CivilDate(parsing: text("event_date")) else { return reject("event_date", "not a date") }
         guard let type = EventType(rawValue: text("event_type")) else {
@@ -58,8 +64,10 @@ public final class ACLEDEventReader: Sequence, IteratorProtocol {
         case "3": precision = .month
         default: return reject("time_precision", "expected 1, 2 or 3")
         }
-        guard let fatalities = Int(text("fatalities")), fatalities >= 0 else {
-            return reject("fatalities", "not a count")
+        let fatalities: Int
+        switch NumberField.count(text("fatalities"), what: "fatalities") {
+        case .success(let v): fatalities = v
+        case .failure(let p): return reject("fatalities", "not a count: \(p.reason)")
         }
         var area: AreaCode?
         if country == "MX", let st = MexicanState.lookup(text("admin1")) { area = .mexicanState(st) }

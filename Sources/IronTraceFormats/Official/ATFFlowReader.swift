@@ -7,12 +7,18 @@ import IronTraceCore
 public final class ATFFlowReader: Sequence, IteratorProtocol {
     public let csv: CSVReader
     private let col: (year: Int, source: Int, recovery: Int, count: Int)
+    private let header: [String]
+    /// Data rows read after the header; each yields exactly one record or rejection.
+    public private(set) var rowsRead = 0
+    /// Rows read that yield nothing (always 0: every row is a flow or a rejection).
+    public var rowsSkipped: Int { 0 }
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
         guard let header = csv.next()?.fields.map({ AreaName.key($0).replacingOccurrences(of: " ", with: "") }) else {
             throw FormatError(file: path, reason: "empty file")
         }
+        self.header = header
         func find(_ names: String...) throws(FormatError) -> Int {
             for n in names { if let i = header.firstIndex(of: n) { return i } }
             throw FormatError(file: path, line: 1, reason: "not an ATF source/recovery table: no column \(names[0])")
@@ -25,7 +31,9 @@ public final class ATFFlowReader: Sequence, IteratorProtocol {
 
     public func next() -> RowResult<Flow>? {
         guard let r = csv.next() else { return nil }
+        rowsRead += 1
         let f = r.fields
+        /// `c` is the 0-based field index; the rejection's column is 1-based.
         func reject(_ c: Int, _ field: String, _ reason: String) -> RowResult<Flow> {
             .rejected(
                 Rejection(
@@ -33,16 +41,24 @@ public final class ATFFlowReader: Sequence, IteratorProtocol {
                     line: r.line,
                     column: c + 1,
                     field: field,
-                    value: c < f.count ? f[c] : "",
+                    value: f.indices.contains(c) ? f[c] : "",
                     reason: reason
                 )
             )
         }
-        guard f.count > Swift.max(col.year, col.source, col.recovery, col.count) else {
-            return reject(
-                -1,
-                "",
-                "expected at least \(Swift.max(col.year, col.source, col.recovery, col.count) + 1) fields, found \(f.count)"
+        if let damage = r.damage(file: csv.fileName, header: header) { return .rejected(damage) }
+        let needed = Swift.max(col.year, col.source, col.recovery, col.count) + 1
+        guard f.count >= needed else {
+            // Column 0: the problem is the row as a whole.
+            return .rejected(
+                Rejection(
+                    file: csv.fileName,
+                    line: r.line,
+                    column: 0,
+                    field: "",
+                    value: "",
+                    reason: "expected at least \(needed) fields, found \(f.count)"
+                )
             )
         }
         guard let year = Int(f[col.year].trimmingASCIISpaces()), (1990...2100).contains(year) else {
@@ -58,16 +74,18 @@ public final class ATFFlowReader: Sequence, IteratorProtocol {
         guard let recovery = USState.lookup(f[col.recovery]) else {
             return reject(col.recovery, "recovery state", "unknown US state")
         }
-        let t = f[col.count].trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
-        guard let v = Double(t.isEmpty ? "0" : t), v >= 0, v == v.rounded() else {
-            return reject(col.count, "guns", "not a count")
+        let t = f[col.count].trimmingASCIISpaces()
+        let count: Int
+        switch NumberField.count(t.isEmpty ? "0" : t, what: "guns recovered") {
+        case .success(let v): count = v
+        case .failure(let p): return reject(col.count, "guns", "not a count: \(p.reason)")
         }
         return .record(
             Flow(
                 sourceArea: .usState(source),
                 recoveryArea: .usState(recovery),
                 year: year,
-                count: Int(v),
+                count: count,
                 source: "ATF"
             ),
             line: r.line

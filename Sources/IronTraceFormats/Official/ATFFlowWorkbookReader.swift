@@ -8,6 +8,14 @@ import IronTraceCore
 /// from the footnote ("between 1/1/2015 - 12/31/2015") or, when there is none, from the file name.
 public enum ATFFlowWorkbookReader {
     public static func read(path: String) throws(FormatError) -> [RowResult<Flow>] {
+        var counts = RowCounts()
+        return try read(path: path, counts: &counts)
+    }
+
+    /// Reads the workbook and counts its rows below the header: `rowsRead` rows, of which
+    /// `rowsSkipped` (blank rows, footnotes) yield nothing; every other row yields one result per
+    /// recovery column.
+    public static func read(path: String, counts: inout RowCounts) throws(FormatError) -> [RowResult<Flow>] {
         let sheet = try XLSXSheet(path: path)
         let fileName = "\(path.split(separator: "/").last.map(String.init) ?? path)!\(sheet.sheetName)"
         func isTotal(_ s: String) -> Bool { ["total", "totals"].contains(s.trimmingASCIISpaces().lowercased()) }
@@ -39,10 +47,12 @@ public enum ATFFlowWorkbookReader {
         }
         var out: [RowResult<Flow>] = []
         for r in sheet.rowNumbers where r > headerRow {
+            counts.rowsRead += 1
             let row = sheet.cells[r] ?? [:]
             // The row label: the text left of the first data column.
             guard let label = row.filter({ $0.key < firstDataColumn }).sorted(by: { $0.key < $1.key }).last?.value
             else {
+                counts.rowsSkipped += 1
                 continue
             }
             let source = USState.lookup(label)
@@ -62,9 +72,12 @@ public enum ATFFlowWorkbookReader {
                             )
                         )
                     )
+                } else {
+                    counts.rowsSkipped += 1
                 }
                 continue
             }
+            if recoveryColumns.isEmpty { counts.rowsSkipped += 1 }
             for (c, recovery) in recoveryColumns {
                 let text = (row[c] ?? "").trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
                 func reject(_ field: String, _ reason: String) {
@@ -88,17 +101,21 @@ public enum ATFFlowWorkbookReader {
                     )
                     continue
                 }
-                guard let v = Double(text.isEmpty ? "0" : text), v >= 0, v == v.rounded() else {
-                    reject("guns", "not a count")
+                guard let source, let recovery else { continue }
+                let count: Int
+                switch NumberField.count(text.isEmpty ? "0" : text, what: "guns recovered") {
+                case .success(let v): count = v
+                case .failure(let p):
+                    reject("guns", "not a count: \(p.reason)")
                     continue
                 }
                 out.append(
                     .record(
                         Flow(
-                            sourceArea: .usState(source!),
-                            recoveryArea: .usState(recovery!),
+                            sourceArea: .usState(source),
+                            recoveryArea: .usState(recovery),
                             year: year,
-                            count: Int(v),
+                            count: count,
                             source: "ATF"
                         ),
                         line: r
@@ -111,7 +128,7 @@ public enum ATFFlowWorkbookReader {
 
     static func yearInFootnote(_ s: String) -> Int? {
         guard let r = s.range(of: "between 1/1/") else { return nil }
-        return Int(s[r.upperBound...].prefix(4))
+        return Int(s[r.upperBound...].prefix(4)).flatMap { (1990...2100).contains($0) ? $0 : nil }
     }
 
     static func yearInFileName(_ path: String) -> Int? {

@@ -9,6 +9,10 @@ import IronTraceCore
 public final class FFLListingReader: Sequence, IteratorProtocol {
     public let csv: CSVReader
     private let columns: NamedColumns
+    /// Data rows read after the header; each yields exactly one record or rejection, except the
+    /// `rowsSkipped` ones (blank rows), which yield nothing.
+    public private(set) var rowsRead = 0
+    public private(set) var rowsSkipped = 0
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
@@ -36,8 +40,18 @@ public final class FFLListingReader: Sequence, IteratorProtocol {
     }
 
     public func next() -> RowResult<Licensee>? {
-        guard let record = csv.next() else { return nil }
-        if record.fields.count == 1 && record.fields[0].isEmpty { return next() }
+        // A loop, not recursion: a file of a million blank rows must not exhaust the stack.
+        var next: CSVRecord?
+        while let r = csv.next() {
+            rowsRead += 1
+            if r.fields.count == 1 && r.fields[0].isEmpty {
+                rowsSkipped += 1
+                continue
+            }
+            next = r
+            break
+        }
+        guard let record = next else { return nil }
         let row = columns.row(record, file: csv.fileName)
         if let bad: RowResult<Licensee> = row.fieldCountProblem() { return bad }
         let text = [

@@ -12,6 +12,13 @@ public final class INEGIHomicideReader: Sequence, IteratorProtocol {
     private var pending: [RowResult<AreaMeasure>] = []
     private let monthColumns: [Int]
     private let totalColumn: Int
+    /// The fields a data row needs (the last month column + 1).
+    private let neededFields: Int
+    /// Data rows read after the header. Each yields one record or rejection per figure (total and
+    /// twelve months), one rejection when the row is damaged, or nothing when it is one of the
+    /// `rowsSkipped` (the FUENTE footer, blank and short note rows).
+    public private(set) var rowsRead = 0
+    public private(set) var rowsSkipped = 0
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ","), mojibake: .off))
@@ -20,7 +27,7 @@ public final class INEGIHomicideReader: Sequence, IteratorProtocol {
         while let r = csv.next() {
             let first = r.fields.first?.trimmingASCIISpaces() ?? ""
             if first.hasPrefix("Año de registro"),
-                let y = Int(first.split(separator: ":").last?.trimmingASCIISpaces() ?? "")
+                let y = Int(first.split(separator: ":").last?.trimmingASCIISpaces() ?? ""), (1900...2100).contains(y)
             {
                 foundYear = y
             }
@@ -51,6 +58,7 @@ public final class INEGIHomicideReader: Sequence, IteratorProtocol {
             cols.append(i)
         }
         monthColumns = cols
+        neededFields = (cols + [totalColumn]).reduce(0) { Swift.max($0, $1) } + 1
     }
 
     /// Why a row's area cannot be stored.
@@ -78,24 +86,36 @@ public final class INEGIHomicideReader: Sequence, IteratorProtocol {
                     AreaProblem(reason: "INEGI code \(parts[0]): death occurred abroad or place unspecified")
                 )
             }
+            guard (1...999).contains(mun) else {
+                return .failure(AreaProblem(reason: "INEGI municipality code \(parts[1]) is not 001-999"))
+            }
             return .success(.mexicanMunicipality(st * 1000 + mun))
         }
         return .failure(AreaProblem(reason: "unrecognised area key"))
     }
 
-    static func number(_ s: String) -> Double? {
-        let t = s.trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
-        if t.isEmpty { return 0 }
-        guard let v = Double(t), v >= 0 else { return nil }
-        return v
+    /// A homicide count: blank is zero (INEGI leaves zero cells blank), otherwise a whole number
+    /// within ``NumberField/maxCount``.
+    static func number(_ s: String) -> Result<Double, NumberField.Problem> {
+        let t = s.trimmingASCIISpaces()
+        if t.isEmpty { return .success(0) }
+        return NumberField.count(t, what: "homicides").map { Double($0) }
     }
 
     public func next() -> RowResult<AreaMeasure>? {
         while pending.isEmpty {
             guard let r = csv.next() else { return nil }
+            rowsRead += 1
             let f = r.fields
             let first = f.first?.trimmingASCIISpaces() ?? ""
-            if first.hasPrefix("FUENTE") || f.count <= monthColumns.max()! { continue }  // footer and blank lines
+            if first.hasPrefix("FUENTE") || f.count < neededFields {  // footer and blank lines
+                rowsSkipped += 1
+                continue
+            }
+            if let damage = r.damage(file: csv.fileName) {
+                pending.append(.rejected(damage))
+                continue
+            }
             let name = f.count > 1 ? f[1] : ""
             switch INEGIHomicideReader.area(f[0], name: name) {
             case .failure(let problem):
@@ -117,7 +137,10 @@ public final class INEGIHomicideReader: Sequence, IteratorProtocol {
                 }
             case .success(let area):
                 for (k, c) in ([totalColumn] + monthColumns).enumerated() {
-                    guard let v = INEGIHomicideReader.number(f[c]) else {
+                    let v: Double
+                    switch INEGIHomicideReader.number(f[c]) {
+                    case .success(let n): v = n
+                    case .failure(let p):
                         pending.append(
                             .rejected(
                                 Rejection(
@@ -126,7 +149,7 @@ public final class INEGIHomicideReader: Sequence, IteratorProtocol {
                                     column: c + 1,
                                     field: "count",
                                     value: f[c],
-                                    reason: "not a count"
+                                    reason: "not a count: \(p.reason)"
                                 )
                             )
                         )

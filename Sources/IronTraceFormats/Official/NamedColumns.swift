@@ -42,8 +42,10 @@ struct NamedColumns {
             )
         }
 
-        /// A rejection when the record does not have one field per header column.
+        /// A rejection when the record is damaged (a NUL byte, a cut field, an unclosed quote) or
+        /// does not have one field per header column.
         func fieldCountProblem<T>() -> RowResult<T>? {
+            if let damage = record.damage(file: file, header: columns.header) { return .rejected(damage) }
             guard record.fields.count != columns.header.count else { return nil }
             return .rejected(
                 Rejection(

@@ -11,6 +11,14 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
     private let col: (year: Int, state: Int, subtype: Int, modality: Int, months: [Int])
     /// The municipality column of the municipal layout.
     private let municipalityColumn: Int?
+    /// The fields a data row needs (the last month column + 1).
+    private let neededFields: Int
+    private let header: [String]
+    /// Data rows read after the header. Each yields one record or rejection per month with a
+    /// figure (blank months are not yet published), one rejection when the row is damaged or short,
+    /// or nothing when it is one of the `rowsSkipped` (every month blank).
+    public private(set) var rowsRead = 0
+    public private(set) var rowsSkipped = 0
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
@@ -29,13 +37,20 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
             try find("Modalidad"), m
         )
         municipalityColumn = header.firstIndex(of: AreaName.key("Cve. Municipio"))
+        neededFields = m.reduce(0) { Swift.max($0, $1) } + 1
+        self.header = header
     }
 
     public func next() -> RowResult<AreaMeasure>? {
         while pending.isEmpty {
             guard let r = csv.next() else { return nil }
+            rowsRead += 1
             let f = r.fields
-            guard f.count > col.months.max()! else {
+            if let damage = r.damage(file: csv.fileName, header: header) {
+                pending.append(.rejected(damage))
+                continue
+            }
+            guard f.count >= neededFields, f.count > Swift.max(col.year, col.state, col.subtype, col.modality) else {
                 pending.append(
                     .rejected(
                         Rejection(
@@ -44,7 +59,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                             column: 0,
                             field: "",
                             value: "",
-                            reason: "expected at least \(col.months.max()! + 1) fields, found \(f.count)"
+                            reason: "expected at least \(neededFields) fields, found \(f.count)"
                         )
                     )
                 )
@@ -100,12 +115,17 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                 }
                 area = .mexicanMunicipality(code)
             }
+            let before = pending.count
+            defer { if pending.count == before { rowsSkipped += 1 } }
             let measure = "carpetas:\(f[col.subtype].trimmingASCIISpaces()):\(f[col.modality].trimmingASCIISpaces())"
             for (k, c) in col.months.enumerated() {
                 let t = f[c].trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
                 // Months not yet published are blank in the latest year: no figure, not a zero.
                 if t.isEmpty { continue }
-                guard let v = Double(t), v >= 0 else {
+                let v: Double
+                switch NumberField.count(t, what: "investigation files") {
+                case .success(let n): v = Double(n)
+                case .failure(let p):
                     pending.append(
                         .rejected(
                             Rejection(
@@ -114,7 +134,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                                 column: c + 1,
                                 field: "month",
                                 value: f[c],
-                                reason: "not a count"
+                                reason: "not a count: \(p.reason)"
                             )
                         )
                     )

@@ -9,6 +9,12 @@ public final class SESNSPVictimsReader: Sequence, IteratorProtocol {
     public let csv: CSVReader
     private let columns: NamedColumns
     private var reportedDamage = false
+    /// Data rows read after the header; each yields exactly one record or rejection, except the
+    /// `rowsSkipped` ones (blank rows), which yield nothing.
+    public private(set) var rowsRead = 0
+    public private(set) var rowsSkipped = 0
+    /// 1 when a damaged compressed file ended the rows with one rejection saying so (not a row).
+    public private(set) var damageRejections = 0
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ",")))
@@ -23,10 +29,22 @@ public final class SESNSPVictimsReader: Sequence, IteratorProtocol {
     }
 
     public func next() -> RowResult<AreaMeasure>? {
-        guard let record = csv.next() else {
+        // A loop, not recursion: a file of a million blank rows must not exhaust the stack.
+        var next: CSVRecord?
+        while let r = csv.next() {
+            rowsRead += 1
+            if r.fields.count == 1 && r.fields[0].isEmpty {
+                rowsSkipped += 1
+                continue
+            }
+            next = r
+            break
+        }
+        guard let record = next else {
             // A damaged compressed file ends the rows with one rejection saying so.
             if let damage = csv.damage, !reportedDamage {
                 reportedDamage = true
+                damageRejections = 1
                 return .rejected(
                     Rejection(
                         file: csv.fileName,
@@ -40,7 +58,6 @@ public final class SESNSPVictimsReader: Sequence, IteratorProtocol {
             }
             return nil
         }
-        if record.fields.count == 1 && record.fields[0].isEmpty { return next() }
         let row = columns.row(record, file: csv.fileName)
         if let bad: RowResult<AreaMeasure> = row.fieldCountProblem() { return bad }
         guard let year = Int(row.text("n_year")), (1990...2100).contains(year) else {
@@ -55,8 +72,10 @@ public final class SESNSPVictimsReader: Sequence, IteratorProtocol {
         let text = row.text("n_victimas")
         // A blank count is a month the state has not reported yet: rejected, not zero.
         guard !text.isEmpty else { return row.reject("n_victimas", "no figure (not reported)") }
-        guard let victims = Double(text), victims >= 0, victims == victims.rounded() else {
-            return row.reject("n_victimas", "not a count")
+        let victims: Double
+        switch NumberField.count(text, what: "victims") {
+        case .success(let v): victims = Double(v)
+        case .failure(let p): return row.reject("n_victimas", "not a count: \(p.reason)")
         }
         let measure = [
             "victimas", row.text("subtipo_de_delito"), row.text("modalidad"), row.text("genero"),

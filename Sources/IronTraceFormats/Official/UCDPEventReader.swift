@@ -9,6 +9,10 @@ public final class UCDPEventReader: Sequence, IteratorProtocol {
     public static let idOffset: Int64 = 1_000_000_000
     public let csv: CSVReader
     private let columns: NamedColumns
+    /// Data rows read after the header; each yields exactly one record or rejection, except the
+    /// `rowsSkipped` ones (blank rows), which yield nothing.
+    public private(set) var rowsRead = 0
+    public private(set) var rowsSkipped = 0
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
@@ -23,11 +27,15 @@ public final class UCDPEventReader: Sequence, IteratorProtocol {
 
     public func next() -> RowResult<ArmedEvent>? {
         guard let r = csv.next() else { return nil }
+        rowsRead += 1
         let row = columns.row(r, file: csv.fileName)
         func text(_ name: String) -> String { row.text(name) }
         func reject(_ name: String, _ reason: String) -> RowResult<ArmedEvent> { row.reject(name, reason) }
         if let problem: RowResult<ArmedEvent> = row.fieldCountProblem() { return problem }
-        guard let id = Int64(text("id")), id > 0 else { return reject("id", "not a positive id") }
+        // Below ACLED's id block, so offset ids never meet ACLED's (and the sum cannot overflow).
+        guard let id = Int64(text("id")), id > 0, id < ACLEDEventReader.idOffset - UCDPEventReader.idOffset else {
+            return reject("id", "not a positive id below \(ACLEDEventReader.idOffset - UCDPEventReader.idOffset)")
+        }
         guard let date = CivilDate(parsing: text("date_start")) else { return reject("date_start", "not a date") }
         let type: EventType
         let sub: String
@@ -47,7 +55,11 @@ public final class UCDPEventReader: Sequence, IteratorProtocol {
         case "5": precision = .year
         default: return reject("date_prec", "expected 1-5")
         }
-        guard let best = Int(text("best")), best >= 0 else { return reject("best", "not a count") }
+        let best: Int
+        switch NumberField.count(text("best"), what: "best estimate") {
+        case .success(let v): best = v
+        case .failure(let p): return reject("best", "not a count: \(p.reason)")
+        }
         let countryName = text("country")
         let country = countryName == "Mexico" ? "MX" : (countryName == "United States of America" ? "US" : "")
         guard !country.isEmpty else { return reject("country", "only Mexico and the United States are mapped") }

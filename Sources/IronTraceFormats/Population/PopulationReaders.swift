@@ -9,6 +9,12 @@ public enum PopulationReader {
     /// `n_year, nombre_estado, cve_ent, genero, pob_start_year, pob_mid_year`. The mid-year figure is
     /// stored (it is what rates per year divide by); state `00` is the national total.
     public static func conapo(path: String) throws(FormatError) -> [RowResult<AreaMeasure>] {
+        var counts = RowCounts()
+        return try conapo(path: path, counts: &counts)
+    }
+
+    /// ``conapo(path:)``, counting the data rows read and skipped (see ``RowCounts``).
+    public static func conapo(path: String, counts: inout RowCounts) throws(FormatError) -> [RowResult<AreaMeasure>] {
         let csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ",")))
         let cols = try NamedColumns(
             csv,
@@ -17,7 +23,11 @@ public enum PopulationReader {
         )
         var out: [RowResult<AreaMeasure>] = []
         while let record = csv.next() {
-            if record.fields.count == 1 && record.fields[0].isEmpty { continue }
+            counts.rowsRead += 1
+            if record.fields.count == 1 && record.fields[0].isEmpty {
+                counts.rowsSkipped += 1
+                continue
+            }
             let row = cols.row(record, file: csv.fileName)
             if let bad: RowResult<AreaMeasure> = row.fieldCountProblem() {
                 out.append(bad)
@@ -44,8 +54,11 @@ public enum PopulationReader {
                 out.append(row.reject("genero", "expected Total, Hombres or Mujeres"))
                 continue
             }
-            guard let value = Double(row.text("pob_mid_year")), value >= 0 else {
-                out.append(row.reject("pob_mid_year", "not a population count"))
+            let value: Double
+            switch NumberField.population(row.text("pob_mid_year")) {
+            case .success(let v): value = v
+            case .failure(let p):
+                out.append(row.reject("pob_mid_year", "not a population count: \(p.reason)"))
                 continue
             }
             out.append(
@@ -74,6 +87,15 @@ public enum PopulationReader {
     /// (the census year is taken from the FUENTE line, e.g. "Censo de Población y Vivienda 2020"),
     /// and several censuses as year columns with a sex column (`Total`/`Hombre`/`Mujer` rows).
     public static func inegiCensus(path: String) throws(FormatError) -> [RowResult<AreaMeasure>] {
+        var counts = RowCounts()
+        return try inegiCensus(path: path, counts: &counts)
+    }
+
+    /// ``inegiCensus(path:)``, counting the body rows read and skipped (see ``RowCounts``).
+    public static func inegiCensus(
+        path: String,
+        counts: inout RowCounts
+    ) throws(FormatError) -> [RowResult<AreaMeasure>] {
         let csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ","), mojibake: .off))
         var records: [CSVRecord] = []
         while let r = csv.next() { records.append(r) }
@@ -85,10 +107,20 @@ public enum PopulationReader {
                 && r.fields[0].trimmingASCIISpaces().isEmpty
         }) {
             let header = records[h].fields
-            let yearColumns = header.enumerated().compactMap { i, f in Int(f.trimmingASCIISpaces()).map { (i, $0) } }
+            let yearColumns = header.enumerated().compactMap { i, f in
+                Int(f.trimmingASCIISpaces()).flatMap { (1890...2100).contains($0) ? (i, $0) : nil }
+            }
             let body = records[(h + 1)...]
-            let needed = yearColumns.last!.0 + 1
-            return censusBody(csv.fileName, body, fields: needed, headerFields: header.count, source: source) { f in
+            // Key, name and sex come first: a row needs them and every year column.
+            let needed = Swift.max(3, (yearColumns.map(\.0).max() ?? 0) + 1)
+            return censusBody(
+                csv.fileName,
+                body,
+                fields: needed,
+                headerFields: header.count,
+                source: source,
+                counts: &counts
+            ) { f in
                 let measure = sexMeasure(f[2].trimmingASCIISpaces())
                 return yearColumns.map { ($0.0, measure, String($0.1)) }
             }
@@ -114,7 +146,7 @@ public enum PopulationReader {
             )
         }
         let columns = [(2, "population"), (3, "population_men"), (4, "population_women")]
-        return censusBody(csv.fileName, records[(h + 1)...], fields: 5, source: source) { _ in
+        return censusBody(csv.fileName, records[(h + 1)...], fields: 5, source: source, counts: &counts) { _ in
             columns.map { ($0.0, $0.1, String(year)) }
         }
     }
@@ -127,18 +159,29 @@ public enum PopulationReader {
         fields: Int,
         headerFields: Int? = nil,
         source: String,
+        counts: inout RowCounts,
         columns: ([String]) -> [(column: Int, measure: String?, period: String)]
     ) -> [RowResult<AreaMeasure>] {
         var out: [RowResult<AreaMeasure>] = []
         for r in rows {
+            counts.rowsRead += 1
             let f = r.fields
-            if skippable(f) { continue }
+            if skippable(f) {
+                counts.rowsSkipped += 1
+                continue
+            }
+            if let damage = r.damage(file: file) {
+                out.append(.rejected(damage))
+                continue
+            }
             guard f.count >= fields else {
                 out.append(wholeRow(file, r, "expected \(headerFields ?? fields) fields, found \(f.count)"))
                 continue
             }
             let area = censusArea(f[0], name: f[1])
-            for c in columns(f) {
+            let figures = columns(f)
+            if figures.isEmpty { counts.rowsSkipped += 1 }
+            for c in figures {
                 out.append(
                     figure(file, r, column: c.column, area: area, measure: c.measure, period: c.period, source: source)
                 )
@@ -210,7 +253,10 @@ public enum PopulationReader {
                     )
                 )
             }
-            guard let v = Double(text), v >= 0 else {
+            let v: Double
+            switch NumberField.population(text) {
+            case .success(let n): v = n
+            case .failure(let p):
                 return .rejected(
                     Rejection(
                         file: file,
@@ -218,7 +264,7 @@ public enum PopulationReader {
                         column: c + 1,
                         field: period,
                         value: f[c],
-                        reason: "not a population count"
+                        reason: "not a population count: \(p.reason)"
                     )
                 )
             }
@@ -234,6 +280,12 @@ public enum PopulationReader {
     /// as aggregates, the nation is kept as `US`), or a wide table `State, 2010, 2011, ...` keyed by
     /// state name.
     public static func usCensus(path: String) throws(FormatError) -> [RowResult<AreaMeasure>] {
+        var counts = RowCounts()
+        return try usCensus(path: path, counts: &counts)
+    }
+
+    /// ``usCensus(path:)``, counting the data rows read and skipped (see ``RowCounts``).
+    public static func usCensus(path: String, counts: inout RowCounts) throws(FormatError) -> [RowResult<AreaMeasure>] {
         let csv = try CSVReader(path: path, options: .init(delimiter: UInt8(ascii: ",")))
         guard let headerRecord = csv.next() else { throw FormatError(file: csv.fileName, reason: "empty file") }
         let header = headerRecord.fields.map { $0.trimmingASCIISpaces() }
@@ -241,7 +293,9 @@ public enum PopulationReader {
         let source = "Census"
         if let sumlev = header.firstIndex(of: "SUMLEV"), let stateColumn = header.firstIndex(of: "STATE") {
             let yearColumns = header.enumerated().compactMap { i, name -> (Int, Int)? in
-                guard name.hasPrefix("POPESTIMATE"), let y = Int(name.dropFirst("POPESTIMATE".count)) else {
+                guard name.hasPrefix("POPESTIMATE"), let y = Int(name.dropFirst("POPESTIMATE".count)),
+                    (1790...2100).contains(y)
+                else {
                     return nil
                 }
                 return (i, y)
@@ -250,8 +304,16 @@ public enum PopulationReader {
                 throw FormatError(file: csv.fileName, line: 1, reason: "no POPESTIMATEyyyy columns")
             }
             while let r = csv.next() {
+                counts.rowsRead += 1
                 let f = r.fields
-                if f.count == 1 && f[0].isEmpty { continue }
+                if f.count == 1 && f[0].isEmpty {
+                    counts.rowsSkipped += 1
+                    continue
+                }
+                if let damage = r.damage(file: csv.fileName, header: header) {
+                    out.append(.rejected(damage))
+                    continue
+                }
                 guard f.count == header.count else {
                     out.append(wholeRow(csv.fileName, r, "expected \(header.count) fields, found \(f.count)"))
                     continue
@@ -276,7 +338,7 @@ public enum PopulationReader {
                                     line: r.line,
                                     column: c + 1,
                                     field: header[c],
-                                    value: f[4],
+                                    value: f[stateColumn],
                                     reason: reason
                                 )
                             )
@@ -298,13 +360,23 @@ public enum PopulationReader {
                 reason: "not a Census state file: expected SUMLEV/STATE/POPESTIMATEyyyy or State, yyyy, ... columns"
             )
         }
-        let yearColumns = header.enumerated().compactMap { i, name in Int(name).map { (i, $0) } }
+        let yearColumns = header.enumerated().compactMap { i, name in
+            Int(name).flatMap { (1790...2100).contains($0) ? (i, $0) : nil }
+        }
         guard !yearColumns.isEmpty else {
             throw FormatError(file: csv.fileName, line: 1, reason: "no year columns")
         }
         while let r = csv.next() {
+            counts.rowsRead += 1
             let f = r.fields
-            if f.count == 1 && f[0].isEmpty { continue }
+            if f.count == 1 && f[0].isEmpty {
+                counts.rowsSkipped += 1
+                continue
+            }
+            if let damage = r.damage(file: csv.fileName, header: header) {
+                out.append(.rejected(damage))
+                continue
+            }
             guard f.count == header.count else {
                 out.append(wholeRow(csv.fileName, r, "expected \(header.count) fields, found \(f.count)"))
                 continue
@@ -348,8 +420,10 @@ public enum PopulationReader {
         year: Int,
         source: String
     ) -> RowResult<AreaMeasure> {
-        let text = r.fields[c].trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
-        guard let v = Double(text), v >= 0 else {
+        let v: Double
+        switch NumberField.population(r.fields[c]) {
+        case .success(let n): v = n
+        case .failure(let p):
             return .rejected(
                 Rejection(
                     file: file,
@@ -357,7 +431,7 @@ public enum PopulationReader {
                     column: c + 1,
                     field: field,
                     value: r.fields[c],
-                    reason: "not a population count"
+                    reason: "not a population count: \(p.reason)"
                 )
             )
         }

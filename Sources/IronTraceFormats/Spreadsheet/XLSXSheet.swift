@@ -18,7 +18,24 @@ public struct XLSXSheet: Sendable {
 
     public func cell(_ row: Int, _ column: Int) -> String? { cells[row]?[column] }
 
-    public init(path: String) throws(FormatError) {
+    /// How much a workbook may expand to: a few kilobytes of ZIP can inflate to gigabytes of XML,
+    /// so reading stops as soon as a limit is passed, with a ``FormatError`` naming it.
+    public struct Limits: Sendable {
+        /// The decompressed bytes of all the parts read together (workbook, shared strings, sheet).
+        public var totalBytes: Int
+        /// Cells in the sheet (and strings in the shared-string table).
+        public var cells: Int
+        public init(totalBytes: Int = 256 << 20, cells: Int = 5_000_000) {
+            self.totalBytes = totalBytes
+            self.cells = cells
+        }
+    }
+
+    /// Excel's own grid: 1,048,576 rows by 16,384 columns (`XFD`).
+    public static let maxRow = 1_048_576
+    public static let maxColumn = 16_384
+
+    public init(path: String, limits: Limits = Limits()) throws(FormatError) {
         file = path
         let archive: Archive
         do {
@@ -26,34 +43,86 @@ public struct XLSXSheet: Sendable {
         } catch {
             throw FormatError(file: path, reason: "not an .xlsx workbook (cannot open it as a ZIP archive)")
         }
+        /// Thrown from the extraction consumer to stop inflating at once.
+        struct TooLarge: Error {}
+        var total = 0
+        func tooLarge(_ name: String) -> FormatError {
+            FormatError(
+                file: path,
+                reason:
+                    "workbook too large: \(name) expands past the limit of \(limits.totalBytes >> 20) MiB of XML (a ZIP bomb?)"
+            )
+        }
         func read(_ name: String) throws(FormatError) -> Data? {
             guard let entry = archive[name] else { return nil }
+            // The declared size is checked first (cheap), the real size while inflating (headers lie).
+            if entry.uncompressedSize > UInt64(Swift.max(0, limits.totalBytes - total)) { throw tooLarge(name) }
             var data = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    total += chunk.count
+                    if total > limits.totalBytes { throw TooLarge() }
+                    data.append(chunk)
+                }
+            } catch is TooLarge {
+                throw tooLarge(name)
             } catch {
                 throw FormatError(file: path, reason: "damaged workbook: cannot read \(name)")
             }
+            // Workbook parts are UTF-8. Foundation's XMLParser on Linux traps on an element or
+            // attribute that is not (found by the fuzz harness), so invalid bytes stop here.
+            let invalid = transcode(
+                data.makeIterator(),
+                from: UTF8.self,
+                to: UTF32.self,
+                stoppingOnError: true,
+                into: { _ in }
+            )
+            if invalid { throw FormatError(file: path, reason: "damaged workbook: \(name) is not valid UTF-8") }
             return data
         }
         let workbook = try read("xl/workbook.xml")
         let names = workbook.map { XMLCollector.sheetNames($0) } ?? []
         sheetName = names.first ?? "Sheet1"
-        let strings = try read("xl/sharedStrings.xml").map { XMLCollector.sharedStrings($0) } ?? []
+        var strings: [String] = []
+        if let data = try read("xl/sharedStrings.xml") {
+            let c = XMLCollector(.strings, limit: limits.cells)
+            XMLCollector.run(data, c)
+            if c.overLimit {
+                throw FormatError(
+                    file: path,
+                    reason: "workbook too large: more than \(limits.cells) shared strings (the limit)"
+                )
+            }
+            strings = c.sharedStrings
+        }
         guard let sheet = try read("xl/worksheets/sheet1.xml") else {
             throw FormatError(file: path, reason: "workbook has no first worksheet (xl/worksheets/sheet1.xml)")
         }
-        cells = XMLCollector.cells(sheet, sharedStrings: strings)
+        let c = XMLCollector(.cells, lookup: strings, limit: limits.cells)
+        XMLCollector.run(sheet, c)
+        if c.overLimit {
+            throw FormatError(file: path, reason: "workbook too large: more than \(limits.cells) cells (the limit)")
+        }
+        cells = c.cells
     }
 
-    /// `AB12` → (12, 28).
+    /// `AB12` → (12, 28): letters then digits, within Excel's grid (``maxRow`` × ``maxColumn``);
+    /// anything else (`XFD99999999999`, `1A`, `A0`) is `nil`, never an overflow.
     static func position(_ reference: String) -> (row: Int, column: Int)? {
         var column = 0
         var row = 0
+        var digits = false
         for u in reference.utf8 {
             switch u {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): column = column * 26 + Int(u - UInt8(ascii: "A")) + 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): row = row * 10 + Int(u - UInt8(ascii: "0"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if digits { return nil }
+                column = column * 26 + Int(u - UInt8(ascii: "A")) + 1
+                if column > maxColumn { return nil }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits = true
+                row = row * 10 + Int(u - UInt8(ascii: "0"))
+                if row > maxRow { return nil }
             default: return nil
             }
         }
@@ -75,15 +144,30 @@ final class XMLCollector: NSObject, XMLParserDelegate {
     private var type: String?
     private var value: String?
     private let lookup: [String]
+    private let limit: Int
+    private var count = 0
+    /// Set when the part holds more cells (or strings) than the limit; parsing stopped there.
+    private(set) var overLimit = false
+    private weak var parser: XMLParser?
 
-    init(_ mode: Mode, lookup: [String] = []) {
+    init(_ mode: Mode, lookup: [String] = [], limit: Int = Int.max) {
         self.mode = mode
         self.lookup = lookup
+        self.limit = limit
+    }
+
+    private func counted() {
+        count += 1
+        if count > limit {
+            overLimit = true
+            parser?.abortParsing()
+        }
     }
 
     static func run(_ data: Data, _ c: XMLCollector) {
         let parser = XMLParser(data: data)
         parser.delegate = c
+        c.parser = parser
         _ = parser.parse()
     }
 
@@ -91,18 +175,6 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         let c = XMLCollector(.sheets)
         run(data, c)
         return c.names
-    }
-
-    static func sharedStrings(_ data: Data) -> [String] {
-        let c = XMLCollector(.strings)
-        run(data, c)
-        return c.sharedStrings
-    }
-
-    static func cells(_ data: Data, sharedStrings: [String]) -> [Int: [Int: String]] {
-        let c = XMLCollector(.cells, lookup: sharedStrings)
-        run(data, c)
-        return c.cells
     }
 
     func parser(
@@ -127,21 +199,30 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { text += string } }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        // A cell's text is capped like a CSV field (1 MiB), so one huge <v> cannot take gigabytes.
+        if inText && text.utf8.count < 1 << 20 { text += string }
+    }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch (mode, name) {
         case (_, "t"):
             inText = false
-            item += text
+            if item.utf8.count < 1 << 20 { item += text }
         case (.cells, "v"):
             inText = false
             value = text
-        case (.strings, "si"): sharedStrings.append(item)
+        case (.strings, "si"):
+            if overLimit { return }
+            sharedStrings.append(item)
+            counted()
         case (.cells, "c"):
+            if overLimit { return }
+            counted()
             var v: String?
             switch type {
-            case "s": v = value.flatMap { Int($0) }.flatMap { $0 < lookup.count ? lookup[$0] : nil }
+            // A shared-string index outside the table (-1, or past its end) is no text, not a trap.
+            case "s": v = value.flatMap { Int($0) }.flatMap { lookup.indices.contains($0) ? lookup[$0] : nil }
             case "inlineStr": v = item
             default: v = value
             }
