@@ -27,8 +27,33 @@ public struct ImportSummary: Sendable {
     public var previousImportID: Int64?
     public var importID: Int64?
     public var seconds: Double
+    /// Rows whose key (area, period, measure, source or source, recovery, year, source) was already
+    /// stored by another import with a different value; each is also a rejection, and is kept in
+    /// the `conflicts` table with both values.
+    public var conflicts: Int = 0
+    /// Rows whose key was already stored with the same value (the two files agree).
+    public var agreeingDuplicates: Int = 0
+    /// The largest differences among `conflicts`, largest first.
+    public var largestConflicts: [ImportConflict] = []
+    /// True when the import was rolled back (`--dry-run`): the counts are what it would store.
+    public var dryRun: Bool = false
 
     public var isBalanced: Bool { rowsRead == rowsStored + rowsRejected }
+}
+
+/// One value an import disagrees with: the key, the value in the file, the stored one and where it came from.
+public struct ImportConflict: Sendable, Hashable, Codable {
+    public var importID: Int64
+    public var file: String
+    public var line: Int
+    public var table: String
+    public var key: String
+    public var newValue: Double
+    public var storedValue: Double
+    public var storedImportID: Int64
+    public var storedFile: String
+
+    public var difference: Double { newValue - storedValue }
 }
 
 /// Official files the store reads as published.

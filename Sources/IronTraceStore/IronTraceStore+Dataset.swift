@@ -182,3 +182,32 @@ extension IronTraceStore {
         }
     }
 }
+
+extension IronTraceStore {
+    /// Area measures summed per source, for a measure, area and period (SQL LIKE patterns: `_` and
+    /// `%`), so a user can check a published figure: `population`, `US-TX`, `2016`.
+    public func measureTotals(like measure: String, area: String = "%", period: String = "%") throws
+        -> [(source: String, rows: Int, value: Double)]
+    {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT source, count(*), coalesce(sum(value), 0) FROM area_measures
+                    WHERE measure LIKE ? AND area LIKE ? AND period LIKE ? GROUP BY source ORDER BY source
+                    """,
+                arguments: [measure, area, period]
+            ).map { (source: $0[0], rows: $0[1], value: $0[2]) }
+        }
+    }
+
+    /// Flows summed per year and source: the per-year totals ATF publishes.
+    public func flowTotals() throws -> [(year: Int, source: String, rows: Int, count: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT year, source, count(*), sum(count) FROM flows GROUP BY year, source ORDER BY year, source"
+            ).map { (year: $0[0], source: $0[1], rows: $0[2], count: $0[3]) }
+        }
+    }
+}

@@ -43,9 +43,15 @@ public final class IronTraceStore: Sendable {
     public func importNative(
         kind: NativeKind,
         path file: String,
+        dryRun: Bool = false,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportSummary {
-        switch kind {
+        func load<K: StoredKind>(_ k: K.Type, file: String, progress: (@Sendable (Int) -> Void)?) throws
+            -> ImportSummary
+        {
+            try self.load(k, file: file, dryRun: dryRun, progress: progress)
+        }
+        return switch kind {
         case .licensees: try load(StoredLicensees.self, file: file, progress: progress)
         case .persons: try load(StoredPersons.self, file: file, progress: progress)
         case .sales: try load(StoredSales.self, file: file, progress: progress)
@@ -73,9 +79,10 @@ public final class IronTraceStore: Sendable {
     private func load<K: StoredKind>(
         _ kind: K.Type,
         file: String,
+        dryRun: Bool,
         progress: (@Sendable (Int) -> Void)?
     ) throws -> ImportSummary {
-        try load(kind, file: file, format: "native:" + K.Codec.kind.rawValue, progress: progress) {
+        try load(kind, file: file, format: "native:" + K.Codec.kind.rawValue, dryRun: dryRun, progress: progress) {
             () throws(FormatError) in
             try NativeReader<K.Codec>(path: file)
         }
@@ -83,15 +90,24 @@ public final class IronTraceStore: Sendable {
 
     /// Imports an official file (INEGI, SESNSP, ATF, ...) through its reader, into the table of the
     /// records it yields (area measures, flows, events or licensees).
+    /// - Parameter dryRun: read, validate and compare with what is stored, then roll back: the
+    ///   summary says what the import would store, reject and contradict; nothing is kept.
     public func importOfficial(
         _ format: OfficialFormat,
         path file: String,
+        dryRun: Bool = false,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportSummary {
         func rows<T>(_ s: some Sequence<RowResult<T>>) -> AnySequence<RowResult<T>> { AnySequence(s) }
         switch format {
         case .inegiHomicides, .sesnspIncidence, .sesnspVictims, .conapoPopulation, .inegiCensus, .censusPopulation:
-            return try load(StoredAreaMeasures.self, file: file, format: format.rawValue, progress: progress) {
+            return try load(
+                StoredAreaMeasures.self,
+                file: file,
+                format: format.rawValue,
+                dryRun: dryRun,
+                progress: progress
+            ) {
                 () throws(FormatError) in
                 switch format {
                 case .inegiHomicides: rows(try INEGIHomicideReader(path: file))
@@ -103,18 +119,25 @@ public final class IronTraceStore: Sendable {
                 }
             }
         case .atfFlows, .atfWorkbook:
-            return try load(StoredFlows.self, file: file, format: format.rawValue, progress: progress) {
+            return try load(StoredFlows.self, file: file, format: format.rawValue, dryRun: dryRun, progress: progress) {
                 () throws(FormatError) in
                 format == .atfFlows
                     ? rows(try ATFFlowReader(path: file)) : rows(try ATFFlowWorkbookReader.read(path: file))
             }
         case .acled, .ucdpGED:
-            return try load(StoredEvents.self, file: file, format: format.rawValue, progress: progress) {
+            return try load(StoredEvents.self, file: file, format: format.rawValue, dryRun: dryRun, progress: progress)
+            {
                 () throws(FormatError) in
                 format == .acled ? rows(try ACLEDEventReader(path: file)) : rows(try UCDPEventReader(path: file))
             }
         case .fflListing:
-            return try load(StoredLicensees.self, file: file, format: format.rawValue, progress: progress) {
+            return try load(
+                StoredLicensees.self,
+                file: file,
+                format: format.rawValue,
+                dryRun: dryRun,
+                progress: progress
+            ) {
                 () throws(FormatError) in
                 try FFLListingReader(path: file)
             }
@@ -125,6 +148,7 @@ public final class IronTraceStore: Sendable {
         _ kind: K.Type,
         file: String,
         format: String,
+        dryRun: Bool,
         progress: (@Sendable (Int) -> Void)?,
         open: () throws(FormatError) -> Source
     ) throws -> ImportSummary where Source.Element == RowResult<K.Codec.Value> {
@@ -164,101 +188,150 @@ public final class IronTraceStore: Sendable {
             sampleRejections: [],
             previousImportID: nil,
             importID: nil,
-            seconds: 0
+            seconds: 0,
+            dryRun: dryRun
         )
-        try writer.write { db in
-            // The ledger row comes first so rows and rejections can point at it; all in one transaction.
-            try db.execute(
-                sql: """
-                    INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
-                    VALUES (?, ?, ?, 0, 0, 0, ?, ?)
-                    """,
-                arguments: [file, format, digest, started, started]
-            )
-            let importID = db.lastInsertedRowID
-            summary.importID = importID
-            let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(K.table) LIMIT 1)") == 0
-            let indexes = wasEmpty ? Schema.indexes(of: K.table) : []
-            for (name, _) in indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
-            let cols = K.columns + ["import_id"]
-            let insert = try db.makeStatement(
-                sql:
-                    "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
-            )
-            let reject = try db.makeStatement(
-                sql:
-                    "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)"
-            )
-            func record(_ r: Rejection) throws {
-                summary.rowsRejected += 1
-                if summary.sampleRejections.count < 100 { summary.sampleRejections.append(r) }
-                try reject.execute(arguments: [importID, r.line, r.column, r.field, r.value, r.reason])
-            }
-            // Parse on a second thread while this one inserts; batches keep the rows in file order.
-            let pipe = BatchPipe<RowResult<K.Codec.Value>>(capacity: 8)
-            let source = Handoff(AnyIterator(reader.makeIterator()))
-            let producer = Thread {
-                var batch: [RowResult<K.Codec.Value>] = []
-                batch.reserveCapacity(4096)
-                while let result = source.value.next() {
-                    batch.append(result)
-                    if batch.count == 4096 {
-                        guard pipe.put(batch) else { return }
-                        batch = []
-                        batch.reserveCapacity(4096)
-                    }
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction { () throws -> Database.TransactionCompletion in
+                // The ledger row comes first so rows and rejections can point at it; all in one transaction.
+                try db.execute(
+                    sql: """
+                        INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
+                        VALUES (?, ?, ?, 0, 0, 0, ?, ?)
+                        """,
+                    arguments: [file, format, digest, started, started]
+                )
+                let importID = db.lastInsertedRowID
+                summary.importID = importID
+                let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(K.table) LIMIT 1)") == 0
+                let indexes = wasEmpty ? Schema.indexes(of: K.table) : []
+                for (name, _) in indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+                let cols = K.columns + ["import_id"]
+                let insert = try db.makeStatement(
+                    sql:
+                        "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
+                )
+                let reject = try db.makeStatement(
+                    sql:
+                        "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)"
+                )
+                // Aggregates: a row whose key is stored already is compared with the stored value.
+                let existing = try K.aggregateKey.map { a in
+                    try db.makeStatement(
+                        sql:
+                            "SELECT \(K.columns[a.value]), import_id FROM \(K.table) WHERE \(a.key.map { "\(K.columns[$0]) = ?" }.joined(separator: " AND "))"
+                    )
                 }
-                pipe.put(batch)
-                pipe.finish()
-            }
-            producer.stackSize = 8 << 20
-            producer.start()
-            defer { pipe.cancel() }
-            while let batch = pipe.take() {
-                for result in batch {
-                    summary.rowsRead += 1
-                    if let progress, summary.rowsRead % 100_000 == 0 { progress(summary.rowsRead) }
-                    switch result {
-                    case .record(let value, let line):
-                        var binder = RowBinder(insert.sqliteStatement)
-                        K.bind(value, &binder)
-                        binder.add(importID)
-                        if try binder.step(db) == 1 {
-                            summary.rowsStored += 1
-                        } else {
+                let conflict = try db.makeStatement(
+                    sql: """
+                        INSERT INTO conflicts (import_id, line, table_name, key, new_value, stored_value, stored_import_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """
+                )
+                /// The reason a row that was not inserted gives: the same value, or a conflict (recorded).
+                func duplicateReason(_ value: K.Codec.Value, line: Int) throws -> String {
+                    guard let a = K.aggregateKey, let existing else {
+                        return "a record with this key is already stored"
+                    }
+                    let fields = K.Codec.encode(value)
+                    let key = a.key.map { fields[$0] }
+                    guard let row = try Row.fetchOne(existing, arguments: StatementArguments(key)) else {
+                        return "a record with this key is already stored"
+                    }
+                    let stored: Double = row[0]
+                    let storedImport: Int64 = row[1]
+                    let new = Double(fields[a.value]) ?? .nan
+                    if storedImport == importID {
+                        return "a record with this key is already stored (earlier in this file)"
+                    } else if new == stored {
+                        summary.agreeingDuplicates += 1
+                        return "already stored with the same value by import #\(storedImport)"
+                    }
+                    summary.conflicts += 1
+                    try conflict.execute(arguments: [
+                        importID, line, K.table, key.joined(separator: " | "), new, stored, storedImport,
+                    ])
+                    return
+                        "already stored with another value by import #\(storedImport): stored \(stored.clean), this file \(new.clean) (conflict kept; irontrace info lists them)"
+                }
+                func record(_ r: Rejection) throws {
+                    summary.rowsRejected += 1
+                    if summary.sampleRejections.count < 100 { summary.sampleRejections.append(r) }
+                    try reject.execute(arguments: [importID, r.line, r.column, r.field, r.value, r.reason])
+                }
+                // Parse on a second thread while this one inserts; batches keep the rows in file order.
+                let pipe = BatchPipe<RowResult<K.Codec.Value>>(capacity: 8)
+                let source = Handoff(AnyIterator(reader.makeIterator()))
+                let producer = Thread {
+                    var batch: [RowResult<K.Codec.Value>] = []
+                    batch.reserveCapacity(4096)
+                    while let result = source.value.next() {
+                        batch.append(result)
+                        if batch.count == 4096 {
+                            guard pipe.put(batch) else { return }
+                            batch = []
+                            batch.reserveCapacity(4096)
+                        }
+                    }
+                    pipe.put(batch)
+                    pipe.finish()
+                }
+                producer.stackSize = 8 << 20
+                producer.start()
+                defer { pipe.cancel() }
+                while let batch = pipe.take() {
+                    for result in batch {
+                        summary.rowsRead += 1
+                        if let progress, summary.rowsRead % 100_000 == 0 { progress(summary.rowsRead) }
+                        switch result {
+                        case .record(let value, let line):
+                            var binder = RowBinder(insert.sqliteStatement)
+                            K.bind(value, &binder)
+                            binder.add(importID)
+                            if try binder.step(db) == 1 {
+                                summary.rowsStored += 1
+                            } else {
+                                try record(
+                                    Rejection(
+                                        file: displayName,
+                                        line: line,
+                                        column: 1,
+                                        field: K.Codec.kind.header[0],
+                                        value: K.Codec.encode(value).first ?? "",
+                                        reason: try duplicateReason(value, line: line)
+                                    )
+                                )
+                            }
+                        case .rejected(let r):
                             try record(
                                 Rejection(
                                     file: displayName,
-                                    line: line,
-                                    column: 1,
-                                    field: K.Codec.kind.header[0],
-                                    value: K.Codec.encode(value).first ?? "",
-                                    reason: "a record with this key is already stored"
+                                    line: r.line,
+                                    column: r.column,
+                                    field: r.field,
+                                    value: r.value,
+                                    reason: r.reason
                                 )
                             )
                         }
-                    case .rejected(let r):
-                        try record(
-                            Rejection(
-                                file: displayName,
-                                line: r.line,
-                                column: r.column,
-                                field: r.field,
-                                value: r.value,
-                                reason: r.reason
-                            )
-                        )
                     }
                 }
+                for (name, sql) in indexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }
+                try db.execute(
+                    sql:
+                        "UPDATE imports SET rows_read = ?, rows_stored = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
+                    arguments: [
+                        summary.rowsRead, summary.rowsStored, summary.rowsRejected, IronTraceStore.now(), importID,
+                    ]
+                )
+                if summary.conflicts > 0 {
+                    summary.largestConflicts = try IronTraceStore.conflicts(db, importID: importID, limit: 5)
+                }
+                return dryRun ? .rollback : .commit
             }
-            for (name, sql) in indexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }
-            try db.execute(
-                sql:
-                    "UPDATE imports SET rows_read = ?, rows_stored = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
-                arguments: [summary.rowsRead, summary.rowsStored, summary.rowsRejected, IronTraceStore.now(), importID]
-            )
         }
         summary.seconds = (ContinuousClock.now - clock).seconds
+        if dryRun { summary.importID = nil }
         return summary
     }
 
@@ -364,4 +437,101 @@ public final class IronTraceStore: Sendable {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+// MARK: Conflicts
+
+/// Two imports that disagree about the same aggregates: how many values, and the largest differences.
+public struct ConflictGroup: Sendable, Hashable, Codable {
+    public var table: String
+    public var importID: Int64
+    public var file: String
+    public var storedImportID: Int64
+    public var storedFile: String
+    public var count: Int
+    /// The largest differences, largest (in absolute value) first.
+    public var largest: [ImportConflict]
+}
+
+extension IronTraceStore {
+    static func conflicts(_ db: Database, importID: Int64?, limit: Int) throws -> [ImportConflict] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.import_id, n.file, c.line, c.table_name, c.key, c.new_value, c.stored_value,
+                       c.stored_import_id, coalesce(s.file, '')
+                FROM conflicts c JOIN imports n ON n.id = c.import_id LEFT JOIN imports s ON s.id = c.stored_import_id
+                WHERE ? IS NULL OR c.import_id = ?
+                ORDER BY abs(c.new_value - c.stored_value) DESC, c.line LIMIT ?
+                """,
+            arguments: [importID, importID, limit]
+        )
+        return rows.map {
+            ImportConflict(
+                importID: $0[0],
+                file: $0[1],
+                line: $0[2],
+                table: $0[3],
+                key: $0[4],
+                newValue: $0[5],
+                storedValue: $0[6],
+                storedImportID: $0[7],
+                storedFile: $0[8]
+            )
+        }
+    }
+
+    /// Every pair of imports that disagree, with how many values and the largest differences.
+    public func conflictGroups(largest: Int = 3) throws -> [ConflictGroup] {
+        try writer.read { db in
+            let pairs = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.table_name, c.import_id, n.file, c.stored_import_id, coalesce(s.file, ''), count(*)
+                    FROM conflicts c JOIN imports n ON n.id = c.import_id LEFT JOIN imports s ON s.id = c.stored_import_id
+                    GROUP BY c.table_name, c.import_id, c.stored_import_id ORDER BY c.import_id, c.stored_import_id
+                    """
+            )
+            return try pairs.map { p in
+                let top = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT line, key, new_value, stored_value FROM conflicts
+                        WHERE import_id = ? AND stored_import_id = ? AND table_name = ?
+                        ORDER BY abs(new_value - stored_value) DESC, line LIMIT ?
+                        """,
+                    arguments: [p[1], p[3], p[0], largest]
+                )
+                return ConflictGroup(
+                    table: p[0],
+                    importID: p[1],
+                    file: p[2],
+                    storedImportID: p[3],
+                    storedFile: p[4],
+                    count: p[5],
+                    largest: top.map {
+                        ImportConflict(
+                            importID: p[1],
+                            file: p[2],
+                            line: $0[0],
+                            table: p[0],
+                            key: $0[1],
+                            newValue: $0[2],
+                            storedValue: $0[3],
+                            storedImportID: p[3],
+                            storedFile: p[4]
+                        )
+                    }
+                )
+            }
+        }
+    }
+}
+
+extension Double {
+    /// Whole numbers without a decimal point, others with up to 4 digits.
+    public var clean: String {
+        if self == rounded() && abs(self) < 1e15 { return String(Int64(self)) }
+        return String(format: "%.4g", self)
+    }
 }

@@ -217,6 +217,26 @@ enum Schema {
                 arguments: [Data(LinkSecret.randomBytes())]
             )
         }
+        m.registerMigration("2026-12-10-v5-conflicts") { db in
+            // Aggregates (area measures, flows) that a later import gave a different value for the
+            // same key than the one stored: both values kept, with both imports, so nothing a
+            // second publication says is dropped without a word. The stored value stays the one
+            // reports read; `irontrace info` lists these.
+            try db.execute(
+                sql: """
+                    CREATE TABLE conflicts (
+                        import_id INTEGER NOT NULL,
+                        line INTEGER NOT NULL,
+                        table_name TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        new_value REAL NOT NULL,
+                        stored_value REAL NOT NULL,
+                        stored_import_id INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX conflicts_by_import ON conflicts(import_id);
+                    """
+            )
+        }
         return m
     }
 

@@ -11,6 +11,14 @@ protocol StoredKind {
     static func bind(_ v: Codec.Value, _ b: inout RowBinder)
     /// A SELECT that yields the native CSV columns, in order.
     static var exportSQL: String { get }
+    /// For aggregates: the columns of the primary key and the value column, as named in `columns`
+    /// (and in the same positions in the native encoding), so a row another import already stored
+    /// can be compared with it. `nil` for records with ids.
+    static var aggregateKey: (key: [Int], value: Int)? { get }
+}
+
+extension StoredKind {
+    static var aggregateKey: (key: [Int], value: Int)? { nil }
 }
 
 private func day(_ d: CivilDate?) -> String? { d?.description }
@@ -182,6 +190,7 @@ enum StoredAreaMeasures: StoredKind {
     typealias Codec = AreaMeasureCodec
     static let table = "area_measures"
     static let columns = ["area", "period", "measure", "value", "source"]
+    static var aggregateKey: (key: [Int], value: Int)? { ([0, 1, 2, 4], 3) }
     static func bind(_ v: AreaMeasure, _ b: inout RowBinder) {
         b.add(v.area.description)
         b.add(v.period)
@@ -199,6 +208,7 @@ enum StoredFlows: StoredKind {
     typealias Codec = FlowCodec
     static let table = "flows"
     static let columns = ["source_area", "recovery_area", "year", "count", "source"]
+    static var aggregateKey: (key: [Int], value: Int)? { ([0, 1, 2, 4], 3) }
     static func bind(_ v: Flow, _ b: inout RowBinder) {
         b.add(v.sourceArea.description)
         b.add(v.recoveryArea.description)

@@ -5,61 +5,151 @@ import IronTraceStore
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import native CSV files into a database (see docs/formats.md).",
+        abstract: "Import files (native CSV or official files as published) into a database.",
         discussion: """
-            KIND is one of: \(NativeKind.allCases.map(\.rawValue).joined(separator: ", ")) (native files), or \
-            \(OfficialFormat.allCases.map(\.rawValue).joined(separator: ", ")) (official files as published). Each file is \
-            imported in one transaction and recorded in the ledger with its SHA-256; importing the same \
-            content again adds nothing. Rejected rows are stored with their line, column and reason.
+            PATH is a file or a directory (walked recursively). Each file's kind is detected from its header and \
+            layout and printed with the reason; --kind KIND sets it for every file instead. The old form \
+            `irontrace import KIND FILE...` still works. KIND is one of: \
+            \(NativeKind.allCases.map(\.rawValue).joined(separator: ", ")) (native files), or \
+            \(OfficialFormat.allCases.map(\.rawValue).joined(separator: ", ")) (official files as published). \
+            Files no reader fits (unknown layout, licences, READMEs, geometry) are listed with the reason and the \
+            rest still import.
+
+            Each file is imported in one transaction and recorded in the ledger with its SHA-256; importing the \
+            same content again adds nothing. Rejected rows are stored with their line, column and reason. An \
+            aggregate (area measure, flow) already stored by another file with a different value is a conflict: \
+            the summary counts them and shows the largest differences, and `irontrace info` lists them.
+
+            --dry-run reads and validates every file (and compares it with what the database holds, when it \
+            exists) and stores nothing.
+
+            Exit codes: 0 every file imported; 3 a file could not be read (not found, damaged, not the layout of \
+            its kind: the other files are still imported); 4 rows were rejected and --strict was given; 5 some \
+            files were skipped because no reader fits them (the others imported); 64 usage error. When several \
+            apply, the first in this order wins: 3, 4, 5.
             """
     )
 
-    @Argument(help: "The kind of records in the files.")
-    var kind: String
-    @Argument(help: "The files to import.")
-    var files: [String]
+    @Argument(help: "Files or directories to import (or KIND followed by files).")
+    var paths: [String]
+    @Option(name: .long, help: "The kind of every file, instead of detecting it.")
+    var kind: String?
     @OptionGroup var db: DatabaseOption
     @Flag(help: "Exit with code 4 when any row was rejected.")
     var strict = false
     @Flag(name: .long, help: "Read and validate the files, report rows and rejections, store nothing.")
     var dryRun = false
 
-    func validate() throws {
-        guard NativeKind(argument: kind) != nil else {
+    /// The kind given (by --kind or as the first argument of the old form) and the paths.
+    func resolved() throws -> (kind: ImportKind?, paths: [String]) {
+        if let kind {
+            guard let k = ImportKind(argument: kind) else {
+                throw ValidationError(
+                    "unknown kind '\(kind)'; expected one of \(ImportKind.allArguments.joined(separator: ", "))"
+                )
+            }
+            return (k, paths)
+        }
+        guard let first = paths.first, !FileManager.default.fileExists(atPath: first), paths.count > 1 else {
+            return (nil, paths)
+        }
+        if let k = ImportKind(argument: first) { return (k, Array(paths.dropFirst())) }
+        // `import widgets a.csv`: a word that is neither a path nor a kind is a mistyped kind.
+        if !first.contains("/") && !first.contains(".") {
             throw ValidationError(
-                "unknown kind '\(kind)'; expected one of \(NativeKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown kind '\(first)'; expected one of \(ImportKind.allArguments.joined(separator: ", "))"
             )
         }
+        return (nil, paths)
+    }
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one file or directory") }
+        _ = try resolved()
     }
 
     func run() async throws {
         try await withExitCodes {
-            var anyRejected = false
-            if dryRun {
-                guard NativeKind(argument: kind) != nil else {
-                    throw ValidationError("--dry-run reads native files only")
+            let (kind, paths) = try resolved()
+            var plan: [Detection] = []
+            var unreadable: [(String, String)] = []
+            for p in paths {
+                do {
+                    for d in try FileDetector.plan([p]) {
+                        if let kind {
+                            plan.append(Detection(path: d.path, kind: kind, reason: "--kind \(kind)"))
+                        } else {
+                            plan.append(d)
+                        }
+                    }
+                } catch let e as FormatError {
+                    unreadable.append((p, e.reason))
+                    printError("error: \(e)")
                 }
-                for file in files {
-                    let s = try NativeCheck.check(kind: NativeKind(argument: kind)!, path: file)
+            }
+            let toImport = plan.filter { $0.kind != nil }
+            let skipped = plan.filter { $0.kind == nil }
+            // A dry run compares with the database when there is one, and never creates it.
+            let exists = FileManager.default.fileExists(atPath: db.database)
+            let store: IronTraceStore? =
+                toImport.isEmpty ? nil : try IronTraceStore(path: dryRun && !exists ? ":memory:" : db.database)
+            var anyRejected = false
+            var totals = (files: 0, read: 0, stored: 0, rejected: 0, conflicts: 0)
+            let clock = ContinuousClock.now
+            for d in toImport {
+                guard let k = d.kind, let store else { continue }
+                if kind == nil {
+                    print("\(display(d.path)): \(k)\(d.unsure ? " (likely)" : "") — \(d.reason)")
+                }
+                do {
+                    let s: ImportSummary
+                    switch k {
+                    case .native(let n):
+                        s =
+                            dryRun
+                            ? try NativeCheck.check(kind: n, path: d.path)
+                            : try importWithProgress(store, kind: n, file: d.path)
+                    case .official(let o):
+                        s = try importOfficialWithProgress(store, format: o, file: d.path, dryRun: dryRun)
+                    }
                     printSummary(s)
                     anyRejected = anyRejected || s.rowsRejected > 0
+                    totals.files += 1
+                    totals.read += s.rowsRead
+                    totals.stored += s.rowsStored
+                    totals.rejected += s.rowsRejected
+                    totals.conflicts += s.conflicts
+                } catch let e as FormatError {
+                    unreadable.append((d.path, e.reason))
+                    printError("error: \(e)")
                 }
-                if strict && anyRejected { throw ExitCodes.rejectedRows }
-                return
             }
-            let store = try IronTraceStore(path: db.database)
-            for file in files {
-                let summary: ImportSummary
-                if let official = OfficialFormat(rawValue: kind) {
-                    summary = try store.importOfficial(official, path: file)
-                } else {
-                    summary = try importWithProgress(store, kind: NativeKind(argument: kind)!, file: file)
-                }
-                printSummary(summary)
-                anyRejected = anyRejected || summary.rowsRejected > 0
+            if plan.count > 1 || !skipped.isEmpty || !unreadable.isEmpty {
+                print(
+                    "\(dryRun ? "Dry run, nothing stored: " : "")\(totals.files.grouped) files imported"
+                        + " (\(totals.read.grouped) rows read, \(totals.stored.grouped) \(dryRun ? "would be " : "")stored,"
+                        + " \(totals.rejected.grouped) rejected, \(totals.conflicts.grouped) conflicts)"
+                        + String(format: " in %.1f s", (ContinuousClock.now - clock).milliseconds / 1000)
+                )
+            }
+            if !skipped.isEmpty {
+                print("Skipped \(skipped.count) files no reader fits:")
+                for d in skipped { print("  \(display(d.path)): \(d.reason)") }
+            }
+            if !unreadable.isEmpty {
+                print("Could not read \(unreadable.count) files:")
+                for (p, reason) in unreadable { print("  \(display(p)): \(reason)") }
+                throw ExitCodes.unreadableInput
             }
             if strict && anyRejected { throw ExitCodes.rejectedRows }
+            if !skipped.isEmpty { throw ExitCodes.skippedFiles }
         }
+    }
+
+    /// A path as the user can find it: relative to the current directory when under it.
+    func display(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 }
 
@@ -72,6 +162,21 @@ func importWithProgress(_ store: IronTraceStore, kind: NativeKind, file: String)
     return summary
 }
 
+func importOfficialWithProgress(
+    _ store: IronTraceStore,
+    format: OfficialFormat,
+    file: String,
+    dryRun: Bool
+) throws -> ImportSummary {
+    let progress = Progress()
+    let name = URL(fileURLWithPath: file).lastPathComponent
+    let summary = try store.importOfficial(format, path: file, dryRun: dryRun) { n in
+        progress.say("\(name): \(n.grouped) rows read")
+    }
+    progress.done()
+    return summary
+}
+
 func printSummary(_ s: ImportSummary) {
     let name = URL(fileURLWithPath: s.file).lastPathComponent
     if let previous = s.previousImportID {
@@ -79,12 +184,32 @@ func printSummary(_ s: ImportSummary) {
         return
     }
     print(
-        "\(name): \(s.rowsRead.grouped) rows read, \(s.rowsStored.grouped) stored, \(s.rowsRejected.grouped) rejected"
-            + String(format: " (%.2f s)", s.seconds)
+        "\(name): \(s.rowsRead.grouped) rows read, \(s.rowsStored.grouped) \(s.dryRun ? "would be stored" : "stored"), "
+            + "\(s.rowsRejected.grouped) rejected" + String(format: " (%.2f s)", s.seconds)
+            + (s.dryRun ? " [dry run: nothing stored]" : "")
     )
+    if s.agreeingDuplicates > 0 {
+        print("  \(s.agreeingDuplicates.grouped) values were already stored with the same value by other imports")
+    }
+    if s.conflicts > 0 {
+        print(
+            "  CONFLICT: \(s.conflicts.grouped) values differ from the ones other imports stored (stored values kept, "
+                + "these kept as conflicts); largest differences:"
+        )
+        for c in s.largestConflicts {
+            print(
+                "    \(c.key): this file \(c.newValue.clean) (line \(c.line)), stored \(c.storedValue.clean) from "
+                    + "\(URL(fileURLWithPath: c.storedFile).lastPathComponent) (import #\(c.storedImportID))"
+            )
+        }
+    }
     for r in s.sampleRejections.prefix(5) { print("  rejected \(r)") }
     if s.rowsRejected > 5 {
-        print("  ... \((s.rowsRejected - 5).grouped) more: irontrace info --rejections \(s.importID ?? 0)")
+        if let id = s.importID {
+            print("  ... \((s.rowsRejected - 5).grouped) more: irontrace info --rejections \(id)")
+        } else {
+            print("  ... \((s.rowsRejected - 5).grouped) more")
+        }
     }
 }
 
@@ -140,6 +265,17 @@ struct Info: AsyncParsableCommand {
     var format: OutputFormat = .table
     @Option(name: .long, help: "Show the rejections of one import (its ledger id), with how many there are in all.")
     var rejections: Int64?
+    @Option(
+        name: .long,
+        help: "Sum area measures per source: a measure name or SQL LIKE pattern (population, homicides, carpetas:%)."
+    )
+    var measure: String?
+    @Option(name: .long, help: "With --measure: the area (MX, MX-14, US-TX; LIKE patterns such as MX-__).")
+    var area: String = "%"
+    @Option(name: .long, help: "With --measure: the period (2016, 2019-%).")
+    var period: String = "%"
+    @Flag(name: .long, help: "Sum the flows per year and source (ATF's published per-year totals).")
+    var flows = false
     @Option(help: "With --rejections: how many to show (default 1000).")
     var limit: Int = 1000
     @Option(help: "With --rejections: how many to skip first (to page: --offset 1000, 2000, ...).")
@@ -158,6 +294,37 @@ struct Info: AsyncParsableCommand {
                 throw FormatError(file: db.database, reason: "database not found")
             }
             let store = try IronTraceStore(path: db.database)
+            if let measure {
+                let totals = try store.measureTotals(like: measure, area: area, period: period)
+                if format == .json {
+                    printJSON(
+                        totals.map {
+                            [
+                                "measure": measure, "area": area, "period": period, "source": $0.source,
+                                "rows": $0.rows, "value": $0.value,
+                            ]
+                        }
+                    )
+                } else {
+                    var t = TextTable("source", "measure", "area", "period", "rows", "sum")
+                    for r in totals { t.add(r.source, measure, area, period, r.rows.grouped, r.value.clean) }
+                    print(t.render(), terminator: "")
+                }
+                return
+            }
+            if flows {
+                let totals = try store.flowTotals()
+                if format == .json {
+                    printJSON(
+                        totals.map { ["year": $0.year, "source": $0.source, "rows": $0.rows, "count": $0.count] }
+                    )
+                } else {
+                    var t = TextTable("year", "source", "flows", "guns")
+                    for r in totals { t.add(String(r.year), r.source, r.rows.grouped, r.count.grouped) }
+                    print(t.render(), terminator: "")
+                }
+                return
+            }
             if let id = rejections {
                 let total = try store.rejectionCount(importID: id)
                 let rows = try store.rejections(importID: id, limit: all ? -1 : limit, offset: all ? 0 : offset)
@@ -199,6 +366,7 @@ struct Info: AsyncParsableCommand {
             let counts = try store.counts()
             let ledger = try store.ledger()
             let meta = try store.metadata()
+            let conflicts = try store.conflictGroups()
             if format == .json {
                 let object: [String: Any] = [
                     "database": db.database,
@@ -210,6 +378,18 @@ struct Info: AsyncParsableCommand {
                             "rows_read": $0.rowsRead,
                             "rows_stored": $0.rowsStored, "rows_rejected": $0.rowsRejected, "started_at": $0.startedAt,
                             "finished_at": $0.finishedAt,
+                        ] as [String: Any]
+                    },
+                    "conflicts": conflicts.map { g in
+                        [
+                            "table": g.table, "import_id": g.importID, "file": g.file,
+                            "stored_import_id": g.storedImportID, "stored_file": g.storedFile, "values": g.count,
+                            "largest": g.largest.map {
+                                [
+                                    "key": $0.key, "line": $0.line, "value": $0.newValue,
+                                    "stored_value": $0.storedValue,
+                                ] as [String: Any]
+                            },
                         ] as [String: Any]
                     },
                 ]
@@ -243,6 +423,32 @@ struct Info: AsyncParsableCommand {
                 )
             }
             print(l.render(), terminator: "")
+            if !conflicts.isEmpty {
+                print("")
+                print("Conflicts: imports that give another value for aggregates already stored (stored value kept)")
+                var c = TextTable("import", "file", "disagrees with", "file", "table", "values", "largest difference")
+                for g in conflicts {
+                    let top =
+                        g.largest.first.map {
+                            "\($0.key): \($0.newValue.clean) vs \($0.storedValue.clean)"
+                        } ?? ""
+                    c.add(
+                        String(g.importID),
+                        URL(fileURLWithPath: g.file).lastPathComponent,
+                        "#\(g.storedImportID)",
+                        URL(fileURLWithPath: g.storedFile).lastPathComponent,
+                        g.table,
+                        g.count.grouped,
+                        top
+                    )
+                }
+                print(c.render(), terminator: "")
+            }
         }
     }
+}
+
+func printJSON(_ object: Any) {
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+    print(String(decoding: data, as: UTF8.self))
 }

@@ -10,7 +10,8 @@ struct IronTraceCommand: AsyncParsableCommand {
         abstract: "Crime-gun intelligence for the Iron Pipeline: traces, flows, dealers, violence.",
         discussion: """
             Exit codes: 0 success; 1 failure (database or internal error); 3 an input file could not be \
-            read (not found, not CSV, wrong header); 4 rows were rejected and --strict was given; 64 usage error.
+            read (not found, not CSV, wrong header); 4 rows were rejected and --strict was given; 5 `import` skipped \
+            files no reader fits (the others were imported); 64 usage error.
             """,
         subcommands: [
             Demo.self, Generate.self, Import.self, Export.self, Info.self, Normalize.self, TraceCommand.self,
@@ -24,6 +25,7 @@ enum ExitCodes {
     static let failure = ExitCode(1)
     static let unreadableInput = ExitCode(3)
     static let rejectedRows = ExitCode(4)
+    static let skippedFiles = ExitCode(5)
 }
 
 /// Where the command writes progress: stderr, and only when it is a terminal.
