@@ -236,14 +236,17 @@ enum API {
             }
             let q = try query(request, known: ["page", "per_page"])
             let paging = try Paging(q, defaultPerPage: 100)
-            let all = try state.store.rejections(importID: id, limit: 100_000)
-            let items = paging.slice(all).map { j -> [String: Any] in
+            // One page from the store, and the real total (this used to load up to 100,000 rows to
+            // slice one page, and said 100,000 when there were more).
+            let total = try state.store.rejectionCount(importID: id)
+            let page = try state.store.rejections(importID: id, limit: paging.perPage, offset: paging.offset)
+            let items = page.map { j -> [String: Any] in
                 [
                     "file": j.file, "line": j.line, "column": j.column, "field": j.field, "value": j.value,
                     "reason": j.reason,
                 ]
             }
-            return try json(API.list(Array(items), total: all.count, paging))
+            return try json(API.list(items, total: total, paging))
         }
         api.get("/audit") { request, context in
             try context.require(.admin)
