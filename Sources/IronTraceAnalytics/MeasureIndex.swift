@@ -67,6 +67,26 @@ struct MeasureIndex: Sendable {
 
     private var yearTotals: [Key: Double] = [:]
     private var monthSums: [Key: Double] = [:]
+    /// Bit set of the months (bit 1 = January) with a figure, per series, area and year.
+    private var monthMask: [Key: UInt16] = [:]
+    /// The same over the nation and its states: the months a series has national figures for in a year.
+    private var seriesMonthMask: [SeriesYear: UInt16] = [:]
+    /// Series and years with a published whole-year figure somewhere.
+    private var seriesYearTotals: Set<SeriesYear> = []
+    /// INEGI municipal figures: the (state, year) pairs the file covers, so that a municipality of the
+    /// catalogue absent from it counts 0 (the cube omits municipalities with no homicides).
+    private var inegiMunicipalCoverage: Set<StateYear> = []
+    private var inegiMunicipalMonthCoverage: [StateYear: UInt16] = [:]
+
+    struct SeriesYear: Hashable {
+        var series: Int
+        var year: Int
+    }
+
+    struct StateYear: Hashable {
+        var state: String
+        var year: Int
+    }
     private(set) var months: [MonthKey: Double] = [:]
     /// Series with any figure.
     private(set) var present: Set<Int> = []
@@ -98,11 +118,22 @@ struct MeasureIndex: Sendable {
                 years.insert(year)
                 areas.insert(area)
                 let key = Key(series: s, area: area, year: year)
-                if let month {
+                let seriesYear = SeriesYear(series: s, year: year)
+                let municipal = s == 0 && area.count == 8 && area.hasPrefix("MX-")
+                // National coverage is read from the national and state figures only: a municipal file
+                // (one state's municipalities) says nothing about the months the nation has.
+                let nationalOrState = area == "MX" || (area.count == 5 && area.hasPrefix("MX-"))
+                let stateYear = StateYear(state: String(area.prefix(5)), year: year)
+                if municipal { inegiMunicipalCoverage.insert(stateYear) }
+                if let month, (1...12).contains(month) {
                     monthSums[key, default: 0] += m.value[i]
                     months[MonthKey(series: s, area: area, year: year, month: month), default: 0] += m.value[i]
-                } else {
+                    monthMask[key, default: 0] |= 1 << (month - 1)
+                    if nationalOrState { seriesMonthMask[seriesYear, default: 0] |= 1 << (month - 1) }
+                    if municipal { inegiMunicipalMonthCoverage[stateYear, default: 0] |= 1 << (month - 1) }
+                } else if month == nil {
                     yearTotals[key, default: 0] += m.value[i]
+                    if nationalOrState { seriesYearTotals.insert(seriesYear) }
                 }
             }
         }
@@ -134,9 +165,69 @@ struct MeasureIndex: Sendable {
     func hasPopulation(prefix: String) -> Bool { population.keys.contains { $0.hasPrefix(prefix) } }
 
     /// A series' figure for an area and year: the published year total, else the sum of its months.
+    /// A municipality of the INEGI catalogue that the INEGI file leaves out of a state and year it
+    /// covers counts 0 (a structural zero: the cube omits municipalities with no deaths).
     func value(_ series: Int, area: String, year: Int) -> Double? {
         let key = Key(series: series, area: area, year: year)
-        return yearTotals[key] ?? monthSums[key]
+        if let v = yearTotals[key] ?? monthSums[key] { return v }
+        return isStructuralZero(series, area: area, year: year) ? 0 : nil
+    }
+
+    /// Whether a missing figure is a zero the publisher left out rather than missing data: an INEGI
+    /// municipality absent from a state and year the INEGI municipal file covers.
+    func isStructuralZero(_ series: Int, area: String, year: Int) -> Bool {
+        guard series == 0, area.count == 8, area.hasPrefix("MX-"),
+            inegiMunicipalCoverage.contains(StateYear(state: String(area.prefix(5)), year: year)),
+            MexicanMunicipality.lookup(code: area) != nil
+        else { return false }
+        return yearTotals[Key(series: series, area: area, year: year)] == nil
+            && monthSums[Key(series: series, area: area, year: year)] == nil
+    }
+
+    /// The months (1–12) a series has figures for in a year: for an area, its own; for `nil`, any
+    /// area. A published whole-year figure counts as all twelve.
+    func monthsCovered(_ series: Int, area: String? = nil, year: Int) -> Int {
+        if let area {
+            let key = Key(series: series, area: area, year: year)
+            if yearTotals[key] != nil { return 12 }
+            if let mask = monthMask[key] { return mask.nonzeroBitCount }
+            if isStructuralZero(series, area: area, year: year) {
+                let st = StateYear(state: String(area.prefix(5)), year: year)
+                return inegiMunicipalMonthCoverage[st].map { $0.nonzeroBitCount } ?? 12
+            }
+            if area == "MX" { return monthsCovered(series, year: year) }
+            return 0
+        }
+        let sy = SeriesYear(series: series, year: year)
+        if seriesYearTotals.contains(sy) { return 12 }
+        return seriesMonthMask[sy]?.nonzeroBitCount ?? 0
+    }
+
+    /// The months of a series' year with figures, as a readable range ("January–March").
+    func monthNames(_ series: Int, year: Int) -> [Int] {
+        let mask = seriesMonthMask[SeriesYear(series: series, year: year)] ?? 0
+        return (1...12).filter { mask & (1 << ($0 - 1)) != 0 }
+    }
+
+    /// A year is complete for a series when it has a whole-year figure or all twelve months.
+    func isComplete(_ series: Int, year: Int) -> Bool { monthsCovered(series, year: year) == 12 }
+
+    /// Years in which some series has fewer than twelve months.
+    func partialYears(of series: [Int]) -> [Int] {
+        years.sorted().filter { y in
+            series.contains { s in
+                let n = monthsCovered(s, year: y)
+                return n > 0 && n < 12
+            }
+        }
+    }
+
+    /// The latest year in which every series with figures is complete.
+    func latestCompleteYear(of series: [Int]) -> Int? {
+        years.sorted().last { y in
+            let withFigures = series.filter { monthsCovered($0, year: y) > 0 }
+            return !withFigures.isEmpty && withFigures.allSatisfy { isComplete($0, year: y) }
+        }
     }
 
     /// A series' national figure: the `MX` row when published, else the sum of the states.

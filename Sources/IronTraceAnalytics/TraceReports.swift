@@ -121,10 +121,22 @@ extension Analytics {
             columns: [
                 .init("Rank"), .init("State"), .init("Traces", unit: "traces"), .init("Share", unit: "%"),
                 .init("Population", unit: "residents"), .init("Population year"),
-                .init("Rate", unit: "traces per 100,000 residents"),
+                .init("Recovered outside the state", unit: "traces"),
+                .init("Export rate", unit: "traces recovered outside the state per 100,000 residents"),
+                .init("All-traces rate", unit: "traces per 100,000 residents"),
             ],
             source: "IronTrace trace records; population: US Census Bureau state estimates"
         )
+        // The crime-gun export rate as the trace literature defines it: guns bought in a state and
+        // recovered outside it (in another state or abroad) per 100,000 of its residents; guns recovered
+        // where they were bought are not exports. Recoveries of unknown place count in neither.
+        let recoveryStates = facts.recoveryStates.count
+        func exported(_ src: Int) -> Int {
+            let own = Int(facts.sourceAsRecoveryState[src])
+            var n = 0
+            for st in 0..<recoveryStates where st != own { n += a.flow[src * recoveryStates + st] }
+            return n
+        }
         for (k, i) in usSourced.sorted(by: {
             (a.source[$0], facts.sourceStates[$1]) > (a.source[$1], facts.sourceStates[$0])
         })
@@ -132,9 +144,11 @@ extension Analytics {
             let usps = facts.sourceStates[i]
             let state = USState.lookup(usps)!
             let pop = measures.population("US-\(usps)", year: year)
+            let out = exported(i)
             t.rows.append([
                 .count(k + 1), .text(state.name), .count(a.source[i]), Analytics.share(a.source[i], totalUS),
-                pop.map { Cell.whole($0.value) } ?? .empty, pop.map { .text($0.period) } ?? .empty,
+                pop.map { Cell.whole($0.value) } ?? .empty, pop.map { .text($0.period) } ?? .empty, .count(out),
+                pop.map { .number(Double(out) / $0.value * 100_000, digits: 2) } ?? .empty,
                 pop.map { .number(Double(a.source[i]) / $0.value * 100_000, digits: 2) } ?? .empty,
             ])
         }
@@ -144,7 +158,12 @@ extension Analytics {
                 "No US state populations loaded: import Census estimates (`irontrace import census-population FILE`) for per-capita rates."
             )
         }
-        if let published = publishedSources(filter) { r.tables.append(published) }
+        if let published = publishedSources(filter) {
+            r.tables.append(published)
+            r.notes += provenanceNotes(
+                example: "irontrace info --flows, or --measure population --area US-TX --period 2016 --rows"
+            ) { $0.hasPrefix("atf-") || $0 == "native:flows" || $0 == "census-population" }
+        }
     }
 
     /// Source states from the published ATF tables for the filter's years (guns recovered in the
@@ -153,6 +172,7 @@ extension Analytics {
         let d = dataset
         guard d.flows.count > 0, filter.recoveryCountry == nil || filter.recoveryCountry == "US" else { return nil }
         var bySource: [Int32: Int] = [:]
+        var exportedBySource: [Int32: Int] = [:]
         var total = 0
         var yearsSeen = Set<Int32>()
         let wantRecovery = filter.recoveryArea.flatMap { a -> Int32? in
@@ -164,6 +184,9 @@ extension Analytics {
             if let w = wantRecovery, d.flows.recoveryArea[i] != w { continue }
             if let s = filter.sourceState, d.strings[d.flows.sourceArea[i]] != "US-\(s)" { continue }
             bySource[d.flows.sourceArea[i], default: 0] += Int(d.flows.guns[i])
+            if d.flows.recoveryArea[i] != d.flows.sourceArea[i] {
+                exportedBySource[d.flows.sourceArea[i], default: 0] += Int(d.flows.guns[i])
+            }
             total += Int(d.flows.guns[i])
             yearsSeen.insert(d.flows.year[i])
         }
@@ -174,7 +197,9 @@ extension Analytics {
             title: "Source states, ATF published tables (\(years.first!)–\(years.last!))",
             columns: [
                 .init("Rank"), .init("State"), .init("Traces", unit: "traces"), .init("Share", unit: "%"),
-                .init("Rate", unit: "traces per 100,000 residents per year"),
+                .init("Recovered outside the state", unit: "traces"),
+                .init("Export rate", unit: "traces recovered outside the state per 100,000 residents per year"),
+                .init("All-traces rate", unit: "traces per 100,000 residents per year"),
             ],
             source: "ATF, Firearms Trace Data: Source and Recovery by State; population: US Census Bureau"
         )
@@ -182,10 +207,14 @@ extension Analytics {
         for (k, (code, n)) in ranked.enumerated() {
             let key = d.strings[code]
             let pops = years.compactMap { measures.population(key, year: Int($0), exact: true)?.value }
-            let rate: Cell =
-                pops.count == years.count && !pops.isEmpty
-                ? .number(Double(n) / pops.reduce(0, +) * 100_000, digits: 2) : .empty
-            t.rows.append([.count(k + 1), .text(Analytics.areaName(key)), .count(n), Analytics.share(n, total), rate])
+            let out = exportedBySource[code] ?? 0
+            let complete = pops.count == years.count && !pops.isEmpty
+            let rate: Cell = complete ? .number(Double(n) / pops.reduce(0, +) * 100_000, digits: 2) : .empty
+            let exportRate: Cell = complete ? .number(Double(out) / pops.reduce(0, +) * 100_000, digits: 2) : .empty
+            t.rows.append([
+                .count(k + 1), .text(Analytics.areaName(key)), .count(n), Analytics.share(n, total), .count(out),
+                exportRate, rate,
+            ])
         }
         return t
     }

@@ -9,10 +9,27 @@ extension Analytics {
         Report(name: name.rawValue, title: name.title, notes: [filter.summary], isSynthetic: isSynthetic)
     }
 
-    /// The years a violence report covers: the filter's, else the latest year with figures.
+    /// The years a violence report covers: the filter's, else the latest year in which every series
+    /// with figures has all twelve months (a year with missing months is partial and never the
+    /// default), else the latest year with figures.
     func violenceYears(_ filter: ReportFilter) -> [Int] {
         if let y = filter.years { return Array(y) }
+        let series = Array(MeasureIndex.series.indices)
+        if let y = measures.latestCompleteYear(of: series) { return [y] }
         return measures.years.max().map { [$0] } ?? []
+    }
+
+    /// "January–March" for the months of a partial year.
+    static func monthSpan(_ months: [Int]) -> String {
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        guard let first = months.first, let last = months.last else { return "no months" }
+        let contiguous = months.count == last - first + 1
+        if months.count == 1 { return names[first - 1] }
+        return contiguous
+            ? "\(names[first - 1])–\(names[last - 1])" : months.map { names[$0 - 1] }.joined(separator: ", ")
     }
 
     func violenceReport(_ filter: ReportFilter) -> Report {
@@ -26,12 +43,32 @@ extension Analytics {
             return r
         }
         r.notes.append("Years: \(years.first!)\(years.count > 1 ? "–\(years.last!)" : "").")
+        if filter.years == nil, let latest = measures.years.max(), latest != years.last {
+            r.notes.append(
+                "Default year \(years.last!): the latest year every source covers in full (later years are partial; ask for them with --years)."
+            )
+        }
+        // Partial years: say which months each source has; rates are annualised from them.
+        for y in measures.years.sorted() where years.contains(y) || filter.years == nil {
+            for s in MeasureIndex.series.indices where measures.present.contains(s) {
+                let months = measures.monthNames(s, year: y)
+                let n = measures.monthsCovered(s, year: y)
+                guard n > 0, n < 12 else { continue }
+                let label = MeasureIndex.series[s]
+                r.notes.append(
+                    "PARTIAL YEAR: \(y) has \(n) of 12 months of \(label.label.lowercased()) (\(label.source): \(Analytics.monthSpan(months)))\(years.contains(y) ? "; its counts are for those months and its rates are annualised from them (count × 12 / \(n))" : "")."
+                )
+            }
+        }
         r.notes.append(
             "INEGI counts deaths from death certificates by year of registration; SESNSP counts investigation files (carpetas) and victims opened by state prosecutors. They differ; each figure keeps its source."
         )
         if !filter.types.isEmpty || filter.sourceState != nil || filter.dealer != nil {
             r.notes.append("Firearm type, source state and dealer filters do not apply to official homicide figures.")
         }
+        r.notes += provenanceNotes(
+            example: "irontrace info --measure homicides --area MX-14 --period 2010-% --rows"
+        ) { !$0.hasPrefix("atf-") && $0 != "native:flows" && $0 != "census-population" }
         let labels = series.map { MeasureIndex.series[$0] }
         func sum(_ s: Int, _ area: String) -> Double? {
             var total = 0.0
@@ -42,6 +79,19 @@ extension Analytics {
                     total += v
                     any = true
                 }
+            }
+            return any ? total : nil
+        }
+        /// The count with each partial year scaled to twelve months, for rates.
+        func annualisedSum(_ s: Int, _ area: String) -> Double? {
+            var total = 0.0
+            var any = false
+            for y in years {
+                let v = area == "MX" ? measures.national(s, year: y) : measures.value(s, area: area, year: y)
+                guard let v else { continue }
+                let n = measures.monthsCovered(s, area: area, year: y)
+                total += n > 0 && n < 12 ? v * 12 / Double(n) : v
+                any = true
             }
             return any ? total : nil
         }
@@ -61,8 +111,9 @@ extension Analytics {
             var cells: [Cell] = [pop.map { Cell.whole($0.0 / Double(years.count)) } ?? .empty]
             for s in series {
                 let v = sum(s, area)
+                let a = annualisedSum(s, area)
                 cells.append(v.map { Cell.whole($0) } ?? .empty)
-                cells.append(v.flatMap { v in pop.map { .number(v / $0.0 * 100_000, digits: 1) } } ?? .empty)
+                cells.append(a.flatMap { v in pop.map { .number(v / $0.0 * 100_000, digits: 1) } } ?? .empty)
             }
             let all = series.first { !MeasureIndex.series[$0].firearm && MeasureIndex.series[$0].source == "SESNSP" }
             let firearm = series.first { MeasureIndex.series[$0].firearm }
@@ -107,7 +158,9 @@ extension Analytics {
         var trend = ReportTable(
             id: "trend",
             title: "Trend: \(Analytics.areaName(trendArea))",
-            columns: [.init("Year"), .init("Population", unit: "residents")]
+            columns: [
+                .init("Year"), .init("Months with figures", unit: "months"), .init("Population", unit: "residents"),
+            ]
                 + labels.flatMap {
                     [
                         .init("\($0.label) (\($0.source))", unit: "count"),
@@ -118,13 +171,19 @@ extension Analytics {
         )
         for y in measures.years.sorted() {
             let pop = measures.population(trendArea, year: y)
-            var row: [Cell] = [.text(String(y)), pop.map { Cell.whole($0.value) } ?? .empty]
+            let covered = series.map { measures.monthsCovered($0, area: trendArea, year: y) }.filter { $0 > 0 }
+            var row: [Cell] = [
+                .text(String(y)), covered.min().map { .count($0) } ?? .empty,
+                pop.map { Cell.whole($0.value) } ?? .empty,
+            ]
             var any = false
             for s in series {
                 let v = trendArea == "MX" ? measures.national(s, year: y) : measures.value(s, area: trendArea, year: y)
                 if v != nil { any = true }
+                let n = measures.monthsCovered(s, area: trendArea, year: y)
+                let annual = v.map { n > 0 && n < 12 ? $0 * 12 / Double(n) : $0 }
                 row.append(v.map { Cell.whole($0) } ?? .empty)
-                row.append(v.flatMap { v in pop.map { .number(v / $0.value * 100_000, digits: 1) } } ?? .empty)
+                row.append(annual.flatMap { v in pop.map { .number(v / $0.value * 100_000, digits: 1) } } ?? .empty)
             }
             if any { trend.rows.append(row) }
         }
@@ -153,13 +212,21 @@ extension Analytics {
         // One pass over the municipalities of the filter's state (all of them without one): every
         // municipality with figures goes to the full table, those of 300,000 or more to the ranking
         // (only the filtered one when the filter names a municipality).
+        var structuralZeros = 0
         for m in MexicanMunicipality.all {
             let key = "MX-\(m.codeString)"
             if let a = filter.recoveryArea, let st = a.mexicanState, st != m.state { continue }
-            guard measures.areas.contains(key), let pop = personYears(key), pop.0 > 0 else { continue }
-            guard let s = series.first(where: { sum($0, key) != nil }), let v = sum(s, key) else { continue }
+            if years.contains(where: { measures.isStructuralZero(0, area: key, year: $0) }) { structuralZeros += 1 }
+            guard
+                measures.areas.contains(key)
+                    || years.contains(where: { measures.isStructuralZero(0, area: key, year: $0) }),
+                let pop = personYears(key), pop.0 > 0
+            else { continue }
+            guard let s = series.first(where: { sum($0, key) != nil }), let v = sum(s, key),
+                let annual = annualisedSum(s, key)
+            else { continue }
             let meanPopulation = pop.0 / Double(years.count)
-            let rate = v / pop.0 * 100_000
+            let rate = annual / pop.0 * 100_000
             let source = MeasureIndex.series[s].source
             allRates.rows.append([
                 .text(key), .text(m.name), .text(m.state.name), Cell.whole(meanPopulation),
@@ -174,6 +241,11 @@ extension Analytics {
                 .count(k + 1), .text(x.0.name), .text(x.0.state.name), Cell.whole(x.1), .text(x.2),
                 Cell.whole(x.3), .text(x.4), .number(x.5, digits: 1),
             ])
+        }
+        if structuralZeros > 0 {
+            r.notes.append(
+                "\(NumberText.grouped(structuralZeros)) municipalities of the INEGI catalogue are absent from INEGI's file for a state and year it covers: INEGI's cube leaves out municipalities with no deaths, so they count 0 (shown as 0, not \"no data\"). States or years a file does not cover stay \"no data\"."
+            )
         }
         r.tables.append(municipalities)
         r.tables.append(allRates)

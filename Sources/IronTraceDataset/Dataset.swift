@@ -16,6 +16,40 @@ public struct Dataset: Sendable {
     public var flows = FlowColumns()
     /// Keys the address and phone columns (``LinkKey``): the store's secret when built from a store.
     public let linkSecret: LinkSecret
+    /// Where the aggregates came from: the imports and what precedence decided where they disagree.
+    public var aggregateSources = AggregateSources()
+
+    /// The imports behind a snapshot's area measures and flows.
+    public struct AggregateSources: Sendable, Hashable {
+        public struct Import: Sendable, Hashable {
+            public var id: Int64
+            public var file: String
+            public var sha256: String
+            public var format: String
+            /// `publisher`, `tidied` or `native`.
+            public var origin: String
+
+            public init(id: Int64, file: String, sha256: String, format: String, origin: String) {
+                self.id = id
+                self.file = file
+                self.sha256 = sha256
+                self.format = format
+                self.origin = origin
+            }
+        }
+
+        public var imports: [Import] = []
+        /// The rule, in words.
+        public var precedence = ""
+        /// One sentence per decision: "2,262 flows from #7 trace_2013.xlsx (...) over #2 ...".
+        public var decisions: [String] = []
+
+        public init(imports: [Import] = [], precedence: String = "", decisions: [String] = []) {
+            self.imports = imports
+            self.precedence = precedence
+            self.decisions = decisions
+        }
+    }
 
     /// An empty snapshot whose link keys use `linkSecret` (a fresh random one by default: keys are
     /// then comparable only within this snapshot).

@@ -301,6 +301,7 @@ enum Glossary {
         "Firearm homicide victims (SESNSP)": "Víctimas de homicidio con arma de fuego (SESNSP)",
         "Firearm homicide victims rate (SESNSP)": "Tasa de víctimas de homicidio con arma de fuego (SESNSP)",
         "Firearm share (SESNSP)": "Proporción con arma de fuego (SESNSP)", "Guns": "Armas", "Homicides": "Homicidios",
+        "mo.": "meses", "Months with figures": "Meses con cifras",
         "Licence": "Licencia", "Location": "Lugar", "Manufacturer": "Fabricante", "Marker": "Indicador",
         "Mean": "Media", "Measure": "Medida", "Median": "Mediana",
         "Median time-to-crime": "Mediana del tiempo al delito",
@@ -326,7 +327,14 @@ enum Glossary {
         // Units
         "traces": "rastreos", "count": "número", "days": "días", "deaths": "muertes", "events": "eventos",
         "guns": "armas", "per 100,000": "por 100 000", "per 100,000 per year": "por 100 000 al año",
-        "residents": "habitantes", "traces per 100,000 residents": "rastreos por 100 000 habitantes", "years": "años",
+        "residents": "habitantes", "traces per 100,000 residents": "rastreos por 100 000 habitantes",
+        "traces per 100,000 residents per year": "rastreos por 100 000 habitantes al año",
+        "traces recovered outside the state per 100,000 residents":
+            "rastreos recuperados fuera del estado por 100 000 habitantes",
+        "traces recovered outside the state per 100,000 residents per year":
+            "rastreos recuperados fuera del estado por 100 000 habitantes al año",
+        "Recovered outside the state": "Recuperadas fuera del estado", "Export rate": "Tasa de exportación",
+        "All-traces rate": "Tasa de todos los rastreos", "months": "meses", "years": "años",
         // Labels
         "< 3 months": "< 3 meses", "All types": "Todos los tipos",
         "Bought in a multiple sale": "Comprada en venta múltiple",

@@ -105,7 +105,7 @@ public enum ReportCharts {
                 unit: tr("Traces")
             )
             if let t = r.table("source_states") {
-                let key = t.column("Rate").contains { $0.number != nil } ? "Rate" : "Traces"
+                let key = t.column("Export rate").contains { $0.number != nil } ? "Export rate" : "Traces"
                 var values: [String: Double] = [:]
                 for row in t.rows {
                     if let s = Analytics.usStateCode(named: row[1].text),
@@ -120,14 +120,15 @@ public enum ReportCharts {
                             "sources-source_states-map",
                             Charts.choropleth(
                                 frame(
-                                    key == "Rate"
+                                    key == "Export rate"
                                         ? "Crime-gun exports per 100,000 residents" : "Traced guns by source state",
                                     t
                                 ),
                                 map: .usStates,
                                 values: values,
-                                unit: key == "Rate" ? "traces per 100,000 residents" : "traces",
-                                digits: key == "Rate" ? 2 : 0
+                                unit: key == "Export rate"
+                                    ? "traces recovered outside the state per 100,000 residents" : "traces",
+                                digits: key == "Export rate" ? 2 : 0
                             )
                         )
                     )
@@ -243,7 +244,13 @@ public enum ReportCharts {
                         "violence-trend",
                         Charts.lines(
                             frame(t.title, t),
-                            x: t.rows.map { $0[0].text },
+                            // A partial year is labelled with its months, so a short year is not read as a fall.
+                            x: t.rows.map { row in
+                                let months = t.columns.firstIndex { $0.name == "Months with figures" }
+                                    .flatMap { row[$0].number }
+                                return months.map { $0 < 12 ? "\(row[0].text) (\(Int($0)) \(tr("mo.")))" : row[0].text }
+                                    ?? row[0].text
+                            },
                             series: series.map { (i, c) in (tr(c.name), t.rows.map { $0[i].number }) },
                             xAxis: tr("Year"),
                             yAxis: tr("Homicides")

@@ -5,9 +5,15 @@ import IronTraceDataset
 
 extension IronTraceStore {
     /// Loads the columnar snapshot the engines read, one pass over each table.
-    public func loadDataset() throws -> Dataset {
+    public func loadDataset() throws -> Dataset { try loadDataset(precedence: .default) }
+
+    /// Loads the snapshot; where imports disagree about an aggregate, `precedence` picks the value
+    /// (the snapshot's `aggregateSources` say which imports were used and what was decided).
+    public func loadDataset(precedence: SourcePrecedence) throws -> Dataset {
         try writer.read { db in
             var d = Dataset(linkSecret: LinkSecret(bytes: try Self.linkSecretBytes(db, path: path)))
+            let (overrides, decisions) = try Self.precedenceOverrides(db, precedence)
+            d.aggregateSources = try Self.aggregateSources(db, precedence: precedence, decisions: decisions)
             var rows = try Row.fetchCursor(
                 db,
                 sql: "SELECT id, licence, business_name, city, state FROM licensees ORDER BY id"
@@ -110,15 +116,57 @@ extension IronTraceStore {
                 )
             }
             rows = try Row.fetchCursor(db, sql: "SELECT area, period, measure, value, source FROM area_measures")
+            let measureOverrides = overrides["area_measures"] ?? [:]
             while let r = try rows.next() {
-                d.appendMeasure(area: r[0], period: r[1], measure: r[2], value: r[3], source: r[4])
+                var value: Double = r[3]
+                if !measureOverrides.isEmpty {
+                    let key = "\(r[0] as String) | \(r[1] as String) | \(r[2] as String) | \(r[4] as String)"
+                    if let v = measureOverrides[key] { value = v }
+                }
+                d.appendMeasure(area: r[0], period: r[1], measure: r[2], value: value, source: r[4])
             }
             rows = try Row.fetchCursor(db, sql: "SELECT source_area, recovery_area, year, count, source FROM flows")
+            let flowOverrides = overrides["flows"] ?? [:]
             while let r = try rows.next() {
-                d.appendFlow(sourceArea: r[0], recoveryArea: r[1], year: r[2], count: r[3], source: r[4])
+                var count: Int = r[3]
+                if !flowOverrides.isEmpty {
+                    let key = "\(r[0] as String) | \(r[1] as String) | \(r[2] as Int) | \(r[4] as String)"
+                    if let v = flowOverrides[key], v.isFinite, abs(v) < 1e15 { count = Int(v) }
+                }
+                d.appendFlow(sourceArea: r[0], recoveryArea: r[1], year: r[2], count: count, source: r[4])
             }
             return d
         }
+    }
+
+    /// The imports whose aggregates (area measures, flows) the snapshot holds, and what precedence
+    /// decided where they disagree.
+    static func aggregateSources(
+        _ db: GRDB.Database,
+        precedence: SourcePrecedence,
+        decisions: [PrecedenceDecision]
+    ) throws -> Dataset.AggregateSources {
+        let refs = try importRefs(db)
+        let used = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM imports WHERE rows_stored > 0
+                AND format NOT IN ('acled', 'ucdp-ged', 'ffl-listing')
+                AND (format NOT LIKE 'native:%' OR format IN ('native:area_measures', 'native:flows')) ORDER BY id
+                """
+        )
+        func text(_ r: ImportRef) -> String {
+            "#\(r.id) \(URL(fileURLWithPath: r.file).lastPathComponent) (\(r.format), \(r.origin.rawValue), sha256 \(r.sha256.prefix(12)))"
+        }
+        return Dataset.AggregateSources(
+            imports: Set(used + decisions.map(\.used.id)).sorted().compactMap { refs[$0] }.map {
+                .init(id: $0.id, file: $0.file, sha256: $0.sha256, format: $0.format, origin: $0.origin.rawValue)
+            },
+            precedence: precedence.description,
+            decisions: decisions.map {
+                "\($0.values) \($0.table == "flows" ? "flows" : "area measures") from \(text($0.used)) over \(text($0.over))"
+            }
+        )
     }
 
     /// The secret that keys this database's link keys (tests check that it stays out of exports).

@@ -203,10 +203,19 @@ public final class IronTraceStore: Sendable {
                 )
                 let importID = db.lastInsertedRowID
                 summary.importID = importID
+                let origin = ImportOrigin.classify(format: format, path: file)
+                if origin != .publisher {
+                    try db.execute(
+                        sql: "UPDATE imports SET origin = ? WHERE id = ?",
+                        arguments: [origin.rawValue, importID]
+                    )
+                }
                 let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(K.table) LIMIT 1)") == 0
                 let indexes = wasEmpty ? Schema.indexes(of: K.table) : []
                 for (name, _) in indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
-                let cols = K.columns + ["import_id"]
+                // Aggregates keep the line each value came from (provenance of report figures).
+                let keepsLine = K.aggregateKey != nil
+                let cols = K.columns + ["import_id"] + (keepsLine ? ["line"] : [])
                 let insert = try db.makeStatement(
                     sql:
                         "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
@@ -288,6 +297,7 @@ public final class IronTraceStore: Sendable {
                             var binder = RowBinder(insert.sqliteStatement)
                             K.bind(value, &binder)
                             binder.add(importID)
+                            if keepsLine { binder.add(line) }
                             if try binder.step(db) == 1 {
                                 summary.rowsStored += 1
                             } else {

@@ -237,6 +237,20 @@ enum Schema {
                     """
             )
         }
+        m.registerMigration("2026-12-12-v6-provenance") { db in
+            // Provenance of aggregates: the line of its file each area measure and flow came from,
+            // and whether an import is the publisher's own file or a tidied copy (precedence when
+            // imports disagree; see SourcePrecedence). Rows stored before keep a NULL line.
+            try db.execute(
+                sql: """
+                    ALTER TABLE area_measures ADD COLUMN line INTEGER;
+                    ALTER TABLE flows ADD COLUMN line INTEGER;
+                    ALTER TABLE imports ADD COLUMN origin TEXT NOT NULL DEFAULT 'publisher';
+                    UPDATE imports SET origin = 'native' WHERE format LIKE 'native:%';
+                    UPDATE imports SET origin = 'tidied' WHERE format = 'atf-flows';
+                    """
+            )
+        }
         return m
     }
 

@@ -193,8 +193,8 @@ func printSummary(_ s: ImportSummary) {
     }
     if s.conflicts > 0 {
         print(
-            "  CONFLICT: \(s.conflicts.grouped) values differ from the ones other imports stored (stored values kept, "
-                + "these kept as conflicts); largest differences:"
+            "  CONFLICT: \(s.conflicts.grouped) values differ from the ones other imports stored (both kept; reports "
+                + "use the publisher's own file over a tidied copy, else the first stored, or --prefer); largest differences:"
         )
         for c in s.largestConflicts {
             print(
@@ -276,6 +276,12 @@ struct Info: AsyncParsableCommand {
     var period: String = "%"
     @Flag(name: .long, help: "Sum the flows per year and source (ATF's published per-year totals).")
     var flows = false
+    @Flag(
+        name: .long,
+        help:
+            "With --measure or --flows: list the rows behind the figure with their import, file, SHA-256 and line, and the values other imports gave for them (--area is the source area of flows, --period their year)."
+    )
+    var rows = false
     @Option(help: "With --rejections: how many to show (default 1000).")
     var limit: Int = 1000
     @Option(help: "With --rejections: how many to skip first (to page: --offset 1000, 2000, ...).")
@@ -294,6 +300,58 @@ struct Info: AsyncParsableCommand {
                 throw FormatError(file: db.database, reason: "database not found")
             }
             let store = try IronTraceStore(path: db.database)
+            if rows {
+                guard measure != nil || flows else {
+                    throw ValidationError("--rows: needs --measure M or --flows")
+                }
+                let list =
+                    try measure.map { try store.measureProvenance(like: $0, area: area, period: period, limit: limit) }
+                    ?? store.flowProvenance(sourceArea: area, year: period, limit: limit)
+                if format == .json {
+                    printJSON(
+                        list.map {
+                            [
+                                "area": $0.area, "period": $0.period, "measure": $0.measure, "source": $0.source,
+                                "value": $0.value, "import_id": $0.importID, "file": $0.file, "sha256": $0.sha256,
+                                "line": $0.line.map { $0 as Any } ?? NSNull(), "role": $0.role,
+                            ] as [String: Any]
+                        }
+                    )
+                } else {
+                    var t = TextTable(
+                        "area",
+                        "period",
+                        "measure",
+                        "source",
+                        "value",
+                        "import",
+                        "file",
+                        "line",
+                        "sha256",
+                        "role"
+                    )
+                    for p in list {
+                        t.add(
+                            p.area,
+                            p.period,
+                            p.measure,
+                            p.source,
+                            p.value.clean,
+                            "#\(p.importID)",
+                            URL(fileURLWithPath: p.file).lastPathComponent,
+                            p.line.map(String.init) ?? "-",
+                            String(p.sha256.prefix(12)),
+                            p.role
+                        )
+                    }
+                    print(t.render(), terminator: "")
+                    let stored = list.filter { $0.role == "stored" }.count
+                    print(
+                        "\(stored.grouped) stored rows\(stored == limit ? " (the first \(limit); --limit N for more)" : ""), \((list.count - stored).grouped) values other imports gave for them"
+                    )
+                }
+                return
+            }
             if let measure {
                 let totals = try store.measureTotals(like: measure, area: area, period: period)
                 if format == .json {
@@ -367,6 +425,12 @@ struct Info: AsyncParsableCommand {
             let ledger = try store.ledger()
             let meta = try store.metadata()
             let conflicts = try store.conflictGroups()
+            let decisions = try store.precedenceDecisions()
+            func decisionText(_ d: PrecedenceDecision) -> String {
+                "\(d.values.grouped) \(d.table == "flows" ? "flows" : "area measures") from #\(d.used.id) "
+                    + "\(URL(fileURLWithPath: d.used.file).lastPathComponent) (\(d.used.origin.rawValue)) over #\(d.over.id) "
+                    + "\(URL(fileURLWithPath: d.over.file).lastPathComponent) (\(d.over.origin.rawValue))"
+            }
             if format == .json {
                 let object: [String: Any] = [
                     "database": db.database,
@@ -392,6 +456,10 @@ struct Info: AsyncParsableCommand {
                             },
                         ] as [String: Any]
                     },
+                    "precedence": [
+                        "rule": SourcePrecedence.default.description,
+                        "decisions": decisions.map { decisionText($0) },
+                    ] as [String: Any],
                 ]
                 print(
                     String(
@@ -425,7 +493,7 @@ struct Info: AsyncParsableCommand {
             print(l.render(), terminator: "")
             if !conflicts.isEmpty {
                 print("")
-                print("Conflicts: imports that give another value for aggregates already stored (stored value kept)")
+                print("Conflicts: imports that give another value for aggregates already stored (both values kept)")
                 var c = TextTable("import", "file", "disagrees with", "file", "table", "values", "largest difference")
                 for g in conflicts {
                     let top =
@@ -443,6 +511,9 @@ struct Info: AsyncParsableCommand {
                     )
                 }
                 print(c.render(), terminator: "")
+                print("Reports use \(SourcePrecedence.default.description) (report --prefer changes it):")
+                if decisions.isEmpty { print("  the values stored first, everywhere") }
+                for d in decisions { print("  " + decisionText(d)) }
             }
         }
     }

@@ -53,6 +53,14 @@ struct ReportCommand: AsyncParsableCommand {
     var excel = false
     @Option(help: "Also write the report's charts as SVG files into this directory.") var charts: String?
     @Option(
+        help: ArgumentHelp(
+            "Where imports disagree about a published figure, use these first: import ids (7 or #7), formats (atf-flows-xlsx) or file names, comma-separated.",
+            discussion:
+                "Without it the publisher's own file wins over a tidied copy, then the import stored first; `irontrace info` lists the conflicts."
+        )
+    )
+    var prefer: String?
+    @Option(
         name: .customLong("repeat"),
         help: "Benchmark: compute the report(s) this many times and print load and compute timings to stderr."
     )
@@ -83,7 +91,11 @@ struct ReportCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let store = try IronTraceStore(path: db.database)
-            let dataset = try store.loadDataset()
+            let precedence = SourcePrecedence(
+                preferred: (prefer ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+            )
+            let dataset = try store.loadDataset(precedence: precedence)
             let loaded = clock.now
             let analytics = Analytics(dataset)
             let built = clock.now

@@ -93,8 +93,16 @@ import Testing
         // Texas: 22,804 traces (summed from the tidy table) over 28,295,273 residents (Census, 2017).
         let texas = try #require(published.rows.first { $0[1].text == "Texas" })
         #expect(texas[2].number == 22_804)
-        let rate = try #require(texas[4].number)
+        func cell(_ name: String) -> Double? {
+            published.columns.firstIndex { $0.name == name }.flatMap { texas[$0].number }
+        }
+        let rate = try #require(cell("All-traces rate"))
         #expect(abs(rate - 22_804 / 28_295_273 * 100_000) < 0.01)
+        // The export rate counts only the guns recovered outside Texas.
+        let outside = try #require(cell("Recovered outside the state"))
+        #expect(outside > 0 && outside < 22_804)
+        let exportRate = try #require(cell("Export rate"))
+        #expect(abs(exportRate - outside / 28_295_273 * 100_000) < 0.01)
         let inState = try #require(analytics.report(.flows, filter: filter).table("published_in_state"))
         let share = try #require(inState.value("Recovered in the source state", "Share"))
         #expect(share > 0.5 && share < 0.8)

@@ -171,6 +171,7 @@ import Testing
     @Test func oversizedLoginFieldsAndBlockedFloodsKeepTheAuditLogSmall() async throws {
         let f = try ServerFixture()
         let before = try f.store.auditLog(limit: 1).total
+        let started = ContinuousClock.now
         try await f.app.test(.router) { client in
             let huge = String(repeating: "N", count: 60_000)
             for _ in 0..<40 {
@@ -181,8 +182,10 @@ import Testing
         }
         let (total, entries) = try f.store.auditLog(limit: 1_000)
         let added = entries.prefix(total - before)
-        // Five failures, then blocked attempts folded into one row a minute.
-        #expect(added.count <= 7, "\(added.count) audit rows for 40 attempts")
+        // Five failures, then blocked attempts folded into one row a minute (one more for each
+        // minute boundary the 40 attempts span on a loaded machine).
+        let minutes = Int((ContinuousClock.now - started).components.seconds / 60)
+        #expect(added.count <= 7 + minutes, "\(added.count) audit rows for 40 attempts in \(minutes + 1) minutes")
         for e in added {
             #expect(e.user.utf8.count <= AuditText.userBytes)
             #expect(e.detail.utf8.count <= AuditText.detailBytes)
