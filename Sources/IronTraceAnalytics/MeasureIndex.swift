@@ -131,6 +131,15 @@ struct MeasureIndex: Sendable {
         }
     }
 
+    /// The published population figures of an area, one per year (the preferred source, as
+    /// ``population(_:year:exact:)`` chooses), for ``PopulationInterpolation``.
+    func populationByYear(_ area: String) -> [Int: Figure] {
+        guard let byYear = population[area] else { return [:] }
+        var out: [Int: Figure] = [:]
+        for y in byYear.keys { out[y] = population(area, year: y, exact: true) }
+        return out
+    }
+
     func hasPopulation(prefix: String) -> Bool { population.keys.contains { $0.hasPrefix(prefix) } }
 
     /// A series' figure for an area and year: the published year total, else the sum of its months.
