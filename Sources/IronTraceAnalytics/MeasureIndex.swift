@@ -139,27 +139,35 @@ struct MeasureIndex: Sendable {
         }
     }
 
-    /// The population of an area for a year: that year's figure when published, else (unless `exact`)
-    /// the nearest year's. Sources are preferred in ``populationSources`` order.
+    /// The population of an area for a year: that year's figure when published; else (unless
+    /// `exact`) interpolated geometrically between the nearest published years, or extrapolated from
+    /// the two nearest, with the method and its basis in the figure's `period`
+    /// ("2012, interpolated from INEGI census 2010–2020"); never the nearest census silently. Sources
+    /// are preferred in ``populationSources`` order. Without a year: the latest published figure.
     func population(_ area: String, year: Int?, exact: Bool = false) -> Figure? {
         guard let byYear = population[area], !byYear.isEmpty else { return nil }
-        let chosenYear: Int
-        if let year {
-            if byYear[year] != nil {
-                chosenYear = year
-            } else if exact {
-                return nil
-            } else {
-                chosenYear = byYear.keys.min { (abs($0 - year), -$0) < (abs($1 - year), -$1) }!
-            }
-        } else {
-            chosenYear = byYear.keys.max()!
-        }
-        let figures = byYear[chosenYear]!
-        return figures.min {
+        guard let year else { return preferred(byYear[byYear.keys.max()!]!) }
+        if let figures = byYear[year] { return preferred(figures) }
+        if exact { return nil }
+        guard let e = PopulationInterpolation(populationByYear(area)).estimate(year) else { return nil }
+        // The source is in the period text ("2012, interpolated from INEGI census 2010–2020").
+        return Figure(value: e.value, period: "\(year), \(e.method.rawValue) from \(e.basis)", source: "")
+    }
+
+    private func preferred(_ figures: [Figure]) -> Figure? {
+        figures.min {
             (MeasureIndex.populationSources.firstIndex(of: $0.source) ?? 99)
                 < (MeasureIndex.populationSources.firstIndex(of: $1.source) ?? 99)
         }
+    }
+
+    /// The published population figures of an area, one per year (the preferred source, as
+    /// ``population(_:year:exact:)`` chooses), for ``PopulationInterpolation``.
+    func populationByYear(_ area: String) -> [Int: Figure] {
+        guard let byYear = population[area] else { return [:] }
+        var out: [Int: Figure] = [:]
+        for y in byYear.keys { out[y] = population(area, year: y, exact: true) }
+        return out
     }
 
     func hasPopulation(prefix: String) -> Bool { population.keys.contains { $0.hasPrefix(prefix) } }

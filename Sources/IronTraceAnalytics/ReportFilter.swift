@@ -5,14 +5,27 @@ import IronTraceCore
 public struct ReportFilter: Sendable, Equatable {
     /// Country where the guns were recovered (`MX`, `US`, ...).
     public var recoveryCountry: String?
-    /// A US state, Mexican state or Mexican municipality of recovery; a state includes its municipalities.
-    public var recoveryArea: AreaCode?
+    /// US states, Mexican states or Mexican municipalities of recovery (a state includes its
+    /// municipalities); empty keeps every area. Groups and names are expanded to codes.
+    public var areas: [AreaCode] = []
+    /// The one area of recovery when the filter names exactly one (nil for none or several).
+    public var recoveryArea: AreaCode? {
+        get { areas.count == 1 ? areas[0] : nil }
+        set { areas = newValue.map { [$0] } ?? [] }
+    }
+    /// The area list as the user wrote it (group and place names kept), for links and notes.
+    public var areaText: String?
     /// Recovery years (for violence figures: the years of the figures).
     public var years: ClosedRange<Int>?
     /// Firearm types kept; empty keeps all.
     public var types: Set<FirearmType> = []
-    /// USPS code of the US state the guns were bought in.
-    public var sourceState: String?
+    /// USPS codes of the US states the guns were bought in; empty keeps all.
+    public var sourceStates: [String] = []
+    /// The one source state when the filter names exactly one (nil for none or several).
+    public var sourceState: String? {
+        get { sourceStates.count == 1 ? sourceStates[0] : nil }
+        set { sourceStates = newValue.map { [$0] } ?? [] }
+    }
     /// A dealer: licence number (`5-74-...` or the 15 characters) or IronTrace licensee id.
     public var dealer: String?
     /// An armed-violence event id (provenance report).
@@ -21,6 +34,21 @@ public struct ReportFilter: Sendable, Equatable {
     public init() {}
 
     public var isEmpty: Bool { self == ReportFilter() }
+
+    /// Whether a stored area key (`MX-14039`, `MX-14`, `US-TX`) lies in the filter's areas: equal to
+    /// one, or inside one (a municipality in a state, a state in a country). True with no areas.
+    public func containsArea(_ key: String) -> Bool {
+        if areas.isEmpty { return true }
+        return areas.contains { a in
+            let code = a.description
+            return key == code || (key.hasPrefix(code) && (code.count > 2 || key.dropFirst(2).first == "-"))
+        }
+    }
+
+    /// The Mexican states the filter's areas lie in (a municipality gives its state); nil with no areas.
+    public var mexicanStates: Set<MexicanState>? {
+        areas.isEmpty ? nil : Set(areas.compactMap(\.mexicanState))
+    }
 
     /// Keys accepted by ``init(parameters:)``, as in `--country MX` or `?country=MX`.
     public static let keys = ["country", "area", "years", "type", "source-state", "dealer", "event"]
@@ -47,19 +75,12 @@ public struct ReportFilter: Sendable, Equatable {
                 }
                 recoveryCountry = c
             case "area":
-                if let a = try? AreaCode(parsing: value) {
-                    recoveryArea = a
-                } else if let s = MexicanState.lookup(value) {
-                    recoveryArea = .mexicanState(s)
-                } else if let s = USState.lookup(value) {
-                    recoveryArea = .usState(s)
-                } else {
-                    throw Problem(
-                        key: key,
-                        value: value,
-                        reason: "expected MX-SS, MX-SSMMM, US-XX or a state name"
-                    )
+                do {
+                    areas = try AreaTerm.areas(value)
+                } catch {
+                    throw Problem(key: key, value: value, reason: error.reason)
                 }
+                areaText = value
             case "years":
                 let parts = value.split(separator: "-", omittingEmptySubsequences: false).map {
                     Int($0.trimmingASCIISpaces())
@@ -87,10 +108,31 @@ public struct ReportFilter: Sendable, Equatable {
                     }
                 }
             case "source-state", "source_state":
-                guard let s = USState.lookup(value) else {
-                    throw Problem(key: key, value: value, reason: "not a US state (USPS code or name)")
+                var states: [String] = []
+                for term in value.split(separator: ",") {
+                    let t = term.trimmingASCIISpaces()
+                    if t.isEmpty { continue }
+                    if let g = AreaGroup.named(t) {
+                        let us = g.members.compactMap { a -> String? in
+                            if case .usState(let s) = a { return s.usps }
+                            return nil
+                        }
+                        guard !us.isEmpty else {
+                            throw Problem(key: key, value: value, reason: "group '\(t)' has no US states")
+                        }
+                        states += us
+                    } else if let s = USState.lookup(t.hasPrefix("US-") ? String(t.dropFirst(3)) : t) {
+                        states.append(s.usps)
+                    } else {
+                        throw Problem(
+                            key: key,
+                            value: value,
+                            reason: "'\(t)' is not a US state (USPS code, name or a group such as us-i95)"
+                        )
+                    }
                 }
-                sourceState = s.usps
+                var seen = Set<String>()
+                sourceStates = states.filter { seen.insert($0).inserted }
             case "dealer":
                 dealer = value
             case "event":
@@ -112,12 +154,12 @@ public struct ReportFilter: Sendable, Equatable {
     public var parameters: [(String, String)] {
         var p: [(String, String)] = []
         if let c = recoveryCountry { p.append(("country", c)) }
-        if let a = recoveryArea { p.append(("area", a.description)) }
+        if !areas.isEmpty { p.append(("area", areaText ?? areas.map(\.description).joined(separator: ","))) }
         if let y = years {
             p.append(("years", y.lowerBound == y.upperBound ? "\(y.lowerBound)" : "\(y.lowerBound)-\(y.upperBound)"))
         }
         if !types.isEmpty { p.append(("type", types.map(\.rawValue).sorted().joined(separator: ","))) }
-        if let s = sourceState { p.append(("source-state", s)) }
+        if !sourceStates.isEmpty { p.append(("source-state", sourceStates.joined(separator: ","))) }
         if let d = dealer { p.append(("dealer", d)) }
         if let e = event { p.append(("event", String(e))) }
         return p

@@ -76,25 +76,32 @@ public final class TraceAggregates: @unchecked Sendable {
         var sourceAllowed: [Bool]
         var dealerRow: Int32 = -1
         var noDealerMatches = false
-        /// String code of a municipality the recovery must be in, -1 for none.
-        var municipality: Int32 = -1
+        /// Per recovery state: whether the recovery must be in one of ``municipalities`` (the filter
+        /// names municipalities of that state and not the whole state).
+        var stateNeedsMunicipality: [Bool]
+        /// String codes of the municipalities the filter names.
+        var municipalities: Set<Int32> = []
+        var anyMunicipality: Bool { stateNeedsMunicipality.contains(true) }
 
         init(_ filter: ReportFilter, facts: TraceFacts, dataset d: Dataset) {
+            let wholeAreas = filter.areas.filter { if case .mexicanMunicipality = $0 { false } else { true } }
+            let municipal = filter.areas.filter { if case .mexicanMunicipality = $0 { true } else { false } }
+            let municipalStates = Set(municipal.compactMap { $0.mexicanState.map { "MX-\($0.codeString)" } })
             stateAllowed = facts.recoveryStates.indices.map { i in
                 if let c = filter.recoveryCountry, facts.recoveryStateCountry[i] != c { return false }
-                if let a = filter.recoveryArea {
+                if filter.areas.isEmpty { return true }
+                if municipalStates.contains(facts.recoveryStates[i]) { return true }
+                return wholeAreas.contains { a in
                     switch a {
-                    case .mexicanMunicipality(let m):
-                        return facts.recoveryStates[i] == "MX-\(MexicanState.code(m / 1000)?.codeString ?? "")"
-                    case .country(let c): return facts.recoveryStateCountry[i] == c
-                    default: return facts.recoveryStates[i] == a.description
+                    case .country(let c): facts.recoveryStateCountry[i] == c
+                    default: facts.recoveryStates[i] == a.description
                     }
                 }
-                return true
             }
-            if case .mexicanMunicipality = filter.recoveryArea {
-                municipality = d.strings.lookup(filter.recoveryArea!.description) ?? -2
+            stateNeedsMunicipality = facts.recoveryStates.map { st in
+                municipalStates.contains(st) && !wholeAreas.contains { $0.description == st }
             }
+            for m in municipal { municipalities.insert(d.strings.lookup(m.description) ?? -2) }
             if let y = filter.years {
                 yearLow = y.lowerBound - facts.firstYear
                 yearHigh = min(y.upperBound - facts.firstYear, facts.yearCount - 1)
@@ -103,7 +110,8 @@ public final class TraceAggregates: @unchecked Sendable {
                 t < Dataset.firearmTypes.count
                     && (filter.types.isEmpty || filter.types.contains(Dataset.firearmTypes[t]))
             }
-            sourceAllowed = facts.sourceStates.map { s in filter.sourceState.map { $0 == s } ?? true }
+            sourceAllowed = facts.sourceStates.map { s in filter.sourceStates.isEmpty || filter.sourceStates.contains(s)
+            }
             if let dealer = filter.dealer {
                 if let row = TraceAggregates.dealerRow(dealer, in: d) {
                     dealerRow = Int32(row)
@@ -184,7 +192,8 @@ public final class TraceAggregates: @unchecked Sendable {
         let yearLow = s.yearLow
         let yearHigh = s.yearHigh
         let dealerFilter = s.dealerRow
-        let municipality = s.municipality
+        let needsMunicipality = s.stateNeedsMunicipality
+        let municipalities = s.municipalities
         let shortTTC = TimeToCrime.threeYearsDays
         // Every column and counter in a local constant, so the loop does not reload them through
         // `self` and `facts` after each store (the compiler cannot rule out aliasing).
@@ -229,9 +238,9 @@ public final class TraceAggregates: @unchecked Sendable {
             guard sourceAllowed[src] else { continue }
             let dr = dealerRow[i]
             if dealerFilter >= 0 && dr != dealerFilter { continue }
-            if municipality != -1 {
+            if needsMunicipality[st] {
                 let rr = recoveryRow[i]
-                guard rr >= 0 && area[Int(rr)] == municipality else { continue }
+                guard rr >= 0 && municipalities.contains(area[Int(rr)]) else { continue }
             }
             total &+= 1
             let cls = Int(sourceClass[i])
@@ -351,9 +360,9 @@ extension Analytics {
                 s.sourceAllowed[Int(f.sourceState[i])]
             else { continue }
             if s.dealerRow >= 0 && f.dealerRow[i] != s.dealerRow { continue }
-            if s.municipality != -1 {
+            if s.stateNeedsMunicipality[Int(f.recoveryState[i])] {
                 let rr = f.recoveryRow[i]
-                guard rr >= 0 && area[Int(rr)] == s.municipality else { continue }
+                guard rr >= 0 && s.municipalities.contains(area[Int(rr)]) else { continue }
             }
             rows.append(i)
         }

@@ -175,14 +175,17 @@ extension Analytics {
         var exportedBySource: [Int32: Int] = [:]
         var total = 0
         var yearsSeen = Set<Int32>()
-        let wantRecovery = filter.recoveryArea.flatMap { a -> Int32? in
-            if case .usState = a { return d.strings.lookup(a.description) ?? -2 }
-            return nil
-        }
+        let usAreas = filter.areas.filter { if case .usState = $0 { true } else { false } }
+        let wantRecovery: Set<Int32>? =
+            usAreas.isEmpty ? nil : Set(usAreas.map { d.strings.lookup($0.description) ?? -2 })
         for i in 0..<d.flows.count {
             if let y = filter.years, !y.contains(Int(d.flows.year[i])) { continue }
-            if let w = wantRecovery, d.flows.recoveryArea[i] != w { continue }
-            if let s = filter.sourceState, d.strings[d.flows.sourceArea[i]] != "US-\(s)" { continue }
+            if let w = wantRecovery, !w.contains(d.flows.recoveryArea[i]) { continue }
+            if !filter.sourceStates.isEmpty,
+                !filter.sourceStates.contains(String(d.strings[d.flows.sourceArea[i]].dropFirst(3)))
+            {
+                continue
+            }
             bySource[d.flows.sourceArea[i], default: 0] += Int(d.flows.guns[i])
             if d.flows.recoveryArea[i] != d.flows.sourceArea[i] {
                 exportedBySource[d.flows.sourceArea[i], default: 0] += Int(d.flows.guns[i])
@@ -330,8 +333,12 @@ extension Analytics {
         var total = 0
         for i in 0..<d.flows.count {
             if let y = filter.years, !y.contains(Int(d.flows.year[i])) { continue }
-            if let s = filter.sourceState, d.strings[d.flows.sourceArea[i]] != "US-\(s)" { continue }
-            if let a = filter.recoveryArea, d.strings[d.flows.recoveryArea[i]] != a.description { continue }
+            if !filter.sourceStates.isEmpty,
+                !filter.sourceStates.contains(String(d.strings[d.flows.sourceArea[i]].dropFirst(3)))
+            {
+                continue
+            }
+            if !filter.areas.isEmpty, !filter.containsArea(d.strings[d.flows.recoveryArea[i]]) { continue }
             let n = Int(d.flows.guns[i])
             total += n
             if d.flows.sourceArea[i] == d.flows.recoveryArea[i] {

@@ -63,7 +63,7 @@ extension Analytics {
         r.notes.append(
             "INEGI counts deaths from death certificates by year of registration; SESNSP counts investigation files (carpetas) and victims opened by state prosecutors. They differ; each figure keeps its source."
         )
-        if !filter.types.isEmpty || filter.sourceState != nil || filter.dealer != nil {
+        if !filter.types.isEmpty || !filter.sourceStates.isEmpty || filter.dealer != nil {
             r.notes.append("Firearm type, source state and dealer filters do not apply to official homicide figures.")
         }
         r.notes += provenanceNotes(
@@ -102,7 +102,7 @@ extension Analytics {
             for y in years {
                 guard let p = measures.population(area, year: y) else { return nil }
                 total += p.value
-                sources.insert("\(p.source) \(p.period)")
+                sources.insert(p.source.isEmpty ? p.period : "\(p.source) \(p.period)")
             }
             return (total, sources.sorted().joined(separator: "; "))
         }
@@ -137,7 +137,9 @@ extension Analytics {
             .joined(separator: "; ") + "; population: CONAPO projections, INEGI census"
         // By state, or the one state of the filter.
         var states = MexicanState.all.map { "MX-\($0.codeString)" }
-        if let a = filter.recoveryArea, let st = a.mexicanState { states = ["MX-\(st.codeString)"] }
+        if let chosen = filter.mexicanStates {
+            states = MexicanState.all.filter { chosen.contains($0) }.map { "MX-\($0.codeString)" }
+        }
         var byState = ReportTable(
             id: "by_state",
             title: "Homicides and rates by state",
@@ -151,7 +153,7 @@ extension Analytics {
         }
         // Highest rate first (the first series with a rate), else highest count.
         byState.rows.sort { ($0[3].number ?? -1, $0[2].number ?? -1) > ($1[3].number ?? -1, $1[2].number ?? -1) }
-        if filter.recoveryArea == nil { byState.rows.append([.text("Mexico")] + rateCells("MX")) }
+        if filter.areas.isEmpty { byState.rows.append([.text("Mexico")] + rateCells("MX")) }
         r.tables.append(byState)
         // The trend for the nation or the filtered area, over every year with figures.
         let trendArea = filter.recoveryArea.map { $0.description } ?? "MX"
@@ -215,7 +217,7 @@ extension Analytics {
         var structuralZeros = 0
         for m in MexicanMunicipality.all {
             let key = "MX-\(m.codeString)"
-            if let a = filter.recoveryArea, let st = a.mexicanState, st != m.state { continue }
+            if let chosen = filter.mexicanStates, !chosen.contains(m.state) { continue }
             if years.contains(where: { measures.isStructuralZero(0, area: key, year: $0) }) { structuralZeros += 1 }
             guard
                 measures.areas.contains(key)
@@ -232,7 +234,11 @@ extension Analytics {
                 .text(key), .text(m.name), .text(m.state.name), Cell.whole(meanPopulation),
                 Cell.whole(v), .text(source), .number(rate, digits: 1),
             ])
-            if case .mexicanMunicipality(let code) = filter.recoveryArea, code != m.code { continue }
+            if filter.areas.contains(where: { if case .mexicanMunicipality = $0 { true } else { false } }),
+                !filter.containsArea(key)
+            {
+                continue
+            }
             if meanPopulation >= 300_000 { ranked.append((m, meanPopulation, pop.1, v, source, rate)) }
         }
         ranked.sort { ($0.5, $1.0.code) > ($1.5, $0.0.code) }
@@ -283,15 +289,17 @@ extension Analytics {
     /// Events selected by a filter (country, area, years, event id).
     func selectedEvents(_ filter: ReportFilter) -> [Int] {
         let e = dataset.events
-        let area = filter.recoveryArea?.description
-        let stateArea = filter.recoveryArea?.mexicanState.map { "MX-\($0.codeString)" }
+        let municipalStates = Set(
+            filter.areas.compactMap { a -> String? in
+                guard case .mexicanMunicipality = a else { return nil }
+                return a.mexicanState.map { "MX-\($0.codeString)" }
+            }
+        )
         return (0..<e.count).filter { i in
             if let id = filter.event, e.id[i] != id { return false }
             let a = dataset.strings[e.area[i]]
-            if let area {
-                // An event placed only at state level matches a municipality filter of that state.
-                if !(a == area || a.hasPrefix(area) || (stateArea != nil && a == stateArea)) { return false }
-            }
+            // An event placed only at state level matches a municipality filter of that state.
+            if !filter.areas.isEmpty, !(filter.containsArea(a) || municipalStates.contains(a)) { return false }
             if let c = filter.recoveryCountry, !(a == c || a.hasPrefix(c + "-")) { return false }
             if let y = filter.years, !y.contains(CivilDate(dayNumber: e.date[i]).year) { return false }
             return true
@@ -346,6 +354,7 @@ extension Analytics {
             return SpanishMonth.period(d.year, d.month)
         }
         byMonth.rows.sort { $0[0].text < $1[0].text }
+        byMonth.rows = MonthAxis.toScale(byMonth.rows, filler: [.count(0), .share(0), .count(0)])
         r.tables.append(byMonth)
         r.tables.append(grouped("by_source", "By source dataset", "Dataset", top: 20) { s[e.sourceDataset[$0]] })
         return r
@@ -366,7 +375,11 @@ extension Analytics {
             let ev = d.recoveries.event[rr]
             guard ev != 0, let e = eventRow[ev] else { continue }
             if !filter.types.isEmpty && !filter.types.contains(Dataset.firearmTypes[Int(facts.type[t])]) { continue }
-            if let st = filter.sourceState, facts.sourceStates[Int(facts.sourceState[t])] != st { continue }
+            if !filter.sourceStates.isEmpty,
+                !filter.sourceStates.contains(facts.sourceStates[Int(facts.sourceState[t])])
+            {
+                continue
+            }
             linked.append((t, rr, e))
         }
         let withDealer = linked.filter { facts.dealerRow[$0.trace] >= 0 }

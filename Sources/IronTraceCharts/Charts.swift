@@ -90,13 +90,16 @@ public enum Charts {
         )
     }
 
-    /// One line per series over shared x labels (years, months); nil values leave gaps.
+    /// One line per series over shared x labels (years, months); nil values leave gaps. A marker is
+    /// a dashed vertical line at a position in x-label units (0 is the first label; 5.5 halfway
+    /// between the sixth and the seventh), e.g. the break of a before/after comparison.
     public static func lines(
         _ frame: Frame,
         x: [String],
         series: [(name: String, values: [Double?])],
         xAxis: String,
-        yAxis: String
+        yAxis: String,
+        marker: (position: Double, label: String)? = nil
     ) -> String {
         var c = SVGCanvas(width: frame.width, height: frame.height)
         let palette = ["#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b83280", "#4a5568"]
@@ -126,6 +129,13 @@ public enum Charts {
         }
         c.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: "#333")
         c.line(x1: left, y1: top, x2: left, y2: bottom, stroke: "#333")
+        if let marker, marker.position.isFinite, x.count > 1 {
+            let mx = left + min(max(marker.position, 0), Double(x.count - 1)) * step
+            c.add(
+                "<line class=\"marker\" x1=\"\(SVGCanvas.n(mx))\" y1=\"\(SVGCanvas.n(top))\" x2=\"\(SVGCanvas.n(mx))\" y2=\"\(SVGCanvas.n(bottom))\" stroke=\"#c53030\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>"
+            )
+            c.text(marker.label, x: mx + 6, y: top + 12, size: 11, fill: "#c53030")
+        }
         for (k, s) in series.enumerated() {
             let color = palette[k % palette.count]
             var path = ""

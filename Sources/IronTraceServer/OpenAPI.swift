@@ -44,8 +44,8 @@ enum OpenAPIDocument {
             parameter("country", "Country of recovery (MX, US)", schema: ["pattern": "^([A-Za-z]{2})?$"]),
             parameter(
                 "area",
-                "Area of recovery: MX-14, MX-14039, US-TX or a state name",
-                schema: ["enum": areaCodes]
+                "Areas of recovery, comma-separated: codes (\(areaCodes.dropFirst().prefix(3).joined(separator: ", ")), MX-14039), state or municipality names (Jalisco, Texas, Ciudad Juárez) or groups (\(AreaGroup.all.map(\.id).joined(separator: ", ")))",
+                schema: ["maxLength": 2000]
             ),
             parameter(
                 "years",
@@ -59,8 +59,8 @@ enum OpenAPIDocument {
             ),
             parameter(
                 "source-state",
-                "US source state (USPS code or name)",
-                schema: ["enum": [""] + USState.all.map(\.usps)]
+                "US source states, comma-separated (USPS codes, names or a group of US states such as us-i95)",
+                schema: ["maxLength": 2000]
             ),
             parameter("dealer", "Dealer licence number or IronTrace id"),
             parameter(

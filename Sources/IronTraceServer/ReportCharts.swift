@@ -287,6 +287,34 @@ public enum ReportCharts {
                     )
                 )
             }
+        case "did":
+            // Both groups' rates by year, the break marked (a yearly figure drawn at mid-year).
+            if let t = r.table("by_year"), t.rows.count > 1, t.columns.count > 7 {
+                let x = t.rows.map { $0[0].text }
+                var marker: (position: Double, label: String)?
+                if let text = r.title.split(separator: " ").last {
+                    let parts = text.split(separator: "-").compactMap { Int($0) }
+                    if parts.count == 2, let k = x.firstIndex(of: String(parts[0])) {
+                        marker = (Double(k) + Double(parts[1] - 1) / 12 - 0.5, tr("Break") + " \(text)")
+                    }
+                }
+                out.append(
+                    (
+                        "did-rates",
+                        Charts.lines(
+                            frame(r.title, t),
+                            x: x,
+                            series: [
+                                (t.columns[4].name, t.rows.map { $0[4].number }),
+                                (t.columns[7].name, t.rows.map { $0[7].number }),
+                            ],
+                            xAxis: tr("Year"),
+                            yAxis: tr("per 100,000"),
+                            marker: marker
+                        )
+                    )
+                )
+            }
         case "provenance":
             bars(
                 "dealers",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IronTraceAnalytics
+import IronTraceCore
 import IronTraceFormats
 import IronTraceServer
 import IronTraceStore
@@ -40,14 +41,28 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
             Reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")); `all` prints reports 1-8 \
             (the trace reports) from one pass. Formats: table (terminal), csv, json, markdown.
+
+            `report table --measure M --by state|municipality|area` prints a measure by area and year \
+            (measures: \(Analytics.tableMeasures.joined(separator: ", "))).
+            `report did --treated GROUP --control GROUP --break YYYY-MM --years A-B [--measure homicides]` \
+            compares two groups' homicide rates before and after a break (difference in differences).
+            Areas and groups: codes (MX-14, MX-08037, US-TX), names (Jalisco, Texas, "Ciudad Juárez"), \
+            lists (US-NY,US-NJ) and groups (\(AreaGroup.all.map(\.id).joined(separator: ", "))).
             """
     )
 
-    @Argument(help: "The report: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")), or all.")
+    @Argument(
+        help: "The report: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")), all, table or did."
+    )
     var name: String
     @OptionGroup var db: DatabaseOption
     @OptionGroup var filterOptions: FilterOptions
     @Option(help: "Output format: table, csv, json or markdown.") var format: String = "table"
+    @Option(help: "report table / did: the measure (homicides, population, events, ...).") var measure: String?
+    @Option(help: "report table: rows by state, municipality or area (the --area list).") var by: String = "state"
+    @Option(help: "report did: the treated areas (a group, a list or names).") var treated: String?
+    @Option(help: "report did: the control areas (a group, a list or names).") var control: String?
+    @Option(name: .customLong("break"), help: "report did: the break, YYYY-MM (2004-09).") var breakDate: String?
     @Option(help: "Only this table of the report (its id, e.g. by_year).") var table: String?
     @Flag(help: "With --format csv: start with a UTF-8 byte-order mark so that Excel reads accents right.")
     var excel = false
@@ -68,19 +83,23 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let names: [Analytics.Name]
-        if name == "all" {
+        if name == "table" || name == "did" {
+            names = []
+        } else if name == "all" {
             names = Analytics.Name.allCases.filter(\.isTraceReport)
         } else if let n = Analytics.Name(rawValue: name) {
             names = [n]
         } else {
             throw ValidationError(
-                "unknown report '\(name)'; reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")), all"
+                "unknown report '\(name)'; reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")), all, table, did"
             )
         }
         guard let format = ReportFormat(rawValue: format) else {
             throw ValidationError("unknown format '\(format)'; formats: table, csv, json, markdown")
         }
         let filter = try filterOptions.filter()
+        let design: DifferenceInDifferences.Design? = try (name == "did" ? didDesign(filter) : nil)
+        let level: Analytics.AreaLevel? = try (name == "table" ? tableLevel() : nil)
         try await withExitCodes {
             guard FileManager.default.fileExists(atPath: db.database) else {
                 throw FormatError(
@@ -99,16 +118,26 @@ struct ReportCommand: AsyncParsableCommand {
             let loaded = clock.now
             let analytics = Analytics(dataset)
             let built = clock.now
-            func compute() -> [Report] {
-                name == "all"
+            func compute() throws -> [Report] {
+                if let design {
+                    do { return [try analytics.differenceInDifferences(design)] } catch {
+                        throw ValidationError(error.description)
+                    }
+                }
+                if let level {
+                    do {
+                        return [try analytics.yearAreaTable(measure: measure ?? "homicides", by: level, filter: filter)]
+                    } catch { throw ValidationError(error.description) }
+                }
+                return name == "all"
                     ? analytics.traceReports(filter: filter) : names.map { analytics.report($0, filter: filter) }
             }
-            var reports = compute()
+            var reports = try compute()
             if let n = repetitions, n > 0 {
                 var times: [Double] = []
                 for _ in 0..<n {
                     let t0 = clock.now
-                    reports = compute()
+                    reports = try compute()
                     times.append((clock.now - t0).milliseconds)
                 }
                 times.sort()
@@ -142,6 +171,48 @@ struct ReportCommand: AsyncParsableCommand {
                 print(r.rendered(as: format, tableID: table, excel: excel && k == 0), terminator: "")
             }
         }
+    }
+}
+
+extension ReportCommand {
+    /// `report table --by`.
+    func tableLevel() throws -> Analytics.AreaLevel {
+        guard let l = Analytics.AreaLevel(rawValue: by) else {
+            throw ValidationError("--by \(by): expected state, municipality or area")
+        }
+        return l
+    }
+
+    /// `report did`: the groups, the break and the years.
+    func didDesign(_ filter: ReportFilter) throws -> DifferenceInDifferences.Design {
+        guard let treated, let control else {
+            throw ValidationError("report did needs --treated and --control (groups, lists or names)")
+        }
+        guard let breakDate else { throw ValidationError("report did needs --break YYYY-MM (e.g. 2004-09)") }
+        let parts = breakDate.split(separator: "-").map { Int($0) }
+        guard parts.count == 2, let y = parts[0], let m = parts[1], (1900...2100).contains(y), (1...12).contains(m)
+        else { throw ValidationError("--break \(breakDate): expected YYYY-MM (e.g. 2004-09)") }
+        guard let years = filter.years else {
+            throw ValidationError("report did needs --years A-B spanning the break (e.g. 1998-2008)")
+        }
+        guard years.lowerBound < y, years.upperBound > y || (years.upperBound == y && m == 1) else {
+            throw ValidationError(
+                "--years \(years.lowerBound)-\(years.upperBound) must include years before and after \(y)"
+            )
+        }
+        func areas(_ option: String, _ text: String) throws -> [AreaCode] {
+            do { return try AreaTerm.areas(text) } catch { throw ValidationError("--\(option) \(text): \(error)") }
+        }
+        return DifferenceInDifferences.Design(
+            treated: try areas("treated", treated),
+            treatedName: treated,
+            control: try areas("control", control),
+            controlName: control,
+            breakYear: y,
+            breakMonth: m,
+            years: years,
+            measure: measure ?? "homicides"
+        )
     }
 }
 
