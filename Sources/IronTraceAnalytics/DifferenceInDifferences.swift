@@ -142,7 +142,7 @@ extension Analytics {
                 .init("Municipalities counted 0 (omitted by the publisher)", unit: "areas"),
             ],
             source:
-                "\(s.source == "INEGI" ? "INEGI, Estadísticas de mortalidad (defunciones por homicidio)" : "SESNSP, incidencia delictiva"); population: INEGI censuses and conteos, CONAPO, interpolated"
+                "\(s.source == "INEGI" ? "INEGI, Estadísticas de mortalidad (defunciones por homicidio)" : "SESNSP, incidencia delictiva"); population: published figures (INEGI censuses and conteos, CONAPO), interpolated (see notes)"
         )
         var sums: [String: (h: Double, p: Double, years: [Int])] = [:]
         for (k, y) in years.enumerated() {
@@ -237,6 +237,9 @@ extension Analytics {
                 + (design.breakMonth == 1
                     ? "." : "; \(design.breakYear) contains the break and is in neither period."),
             "Difference in differences: (\(NumberText.fixed(ta, digits: 2)) − \(NumberText.fixed(tb, digits: 2))) − (\(NumberText.fixed(ca, digits: 2)) − \(NumberText.fixed(cb, digits: 2))) = \(NumberText.fixed(did, digits: 2)) homicides per 100,000 per year. A plain comparison of group rates: no controls, no standard error.",
+            s.source == "INEGI"
+                ? "INEGI counts deaths by the year they were registered and the municipality where they occurred."
+                : "SESNSP counts by the month the investigation was opened.",
             "Group rates are the group's homicides over its person-years (populations summed, not rates averaged). An area the publisher omits in a year that has figures counts 0 homicides and its population (\(zeroFilled) area-years).",
             "Population: "
                 + [PopulationInterpolation.Method.published, .interpolated, .extrapolated, .heldConstant].compactMap {

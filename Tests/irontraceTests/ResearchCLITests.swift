@@ -276,7 +276,7 @@ import Testing
     }
 
     /// The assault-weapons-ban comparison on the real files. Independent figures from
-    /// `python3 did.py` (python `csv` on the same exports, populations interpolated geometrically
+    /// `python3 tools/awb_did_check.py` (python `csv` on the same exports, populations interpolated geometrically
     /// between the 1990, 1995, 2000, 2005, 2010 and 2020 censuses): 1998–2008, break 2004-09:
     /// treated (36 municipalities facing AZ, NM, TX) 15.5912 → 24.6829, control (3 facing CA)
     /// 20.3552 → 20.1623, DiD 9.2845; 2002–2006: 14.1343 → 16.9208 and 17.7703 → 16.2974, DiD 4.2594.
