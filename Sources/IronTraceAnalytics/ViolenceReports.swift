@@ -349,12 +349,50 @@ extension Analytics {
         r.tables.append(
             grouped("by_state", "By state", "State", top: 100) { Analytics.areaName(String(s[e.area[$0]].prefix(5))) }
         )
-        var byMonth = grouped("by_month", "By month", "Month", top: 10_000) {
-            let d = CivilDate(dayNumber: e.date[$0])
-            return SpanishMonth.period(d.year, d.month)
+        // By month, each event counted by its date's precision: one dated to a day or a month counts in
+        // its month; one known only within a range of months (UCDP's year-precision events) is spread
+        // evenly over the months of the range, its fatalities with it.
+        var monthEvents: [Int: (events: Double, fatalities: Double, spread: Double)] = [:]
+        var spreadEvents = 0
+        for i in rows {
+            let start = CivilDate(dayNumber: e.date[i])
+            let end = CivilDate(dayNumber: e.endDate[i])
+            let first = start.year * 12 + start.month - 1
+            let last = max(first, end.year * 12 + end.month - 1)
+            let n = Double(last - first + 1)
+            if n > 1 { spreadEvents += 1 }
+            for k in first...last {
+                monthEvents[k, default: (0, 0, 0)].events += 1 / n
+                monthEvents[k, default: (0, 0, 0)].fatalities += Double(e.fatalities[i]) / n
+                if n > 1 { monthEvents[k, default: (0, 0, 0)].spread += 1 / n }
+            }
         }
-        byMonth.rows.sort { $0[0].text < $1[0].text }
-        byMonth.rows = MonthAxis.toScale(byMonth.rows, filler: [.count(0), .share(0), .count(0)])
+        func amount(_ x: Double) -> Cell {
+            abs(x - x.rounded()) < 1e-9 ? Cell.whole(x) : .number(x, digits: 1)
+        }
+        var byMonth = ReportTable(
+            id: "by_month",
+            title: "By month",
+            columns: [
+                .init("Month"), .init("Events", unit: "events"), .init("Share", unit: "%"),
+                .init("Fatalities", unit: "deaths"), .init("Of which spread from longer date ranges", unit: "events"),
+            ],
+            rows: monthEvents.keys.sorted().map { k in
+                let m = monthEvents[k]!
+                return [
+                    .text(SpanishMonth.period(k / 12, k % 12 + 1)), amount(m.events),
+                    rows.isEmpty ? .empty : .share(m.events / Double(rows.count)), amount(m.fatalities),
+                    amount(m.spread),
+                ]
+            },
+            source: source
+        )
+        byMonth.rows = MonthAxis.toScale(byMonth.rows, filler: [.count(0), .share(0), .count(0), .count(0)])
+        if spreadEvents > 0 {
+            r.notes.append(
+                "\(NumberText.grouped(spreadEvents)) events are dated only to a range of months (UCDP's year or month precision): the table by month spreads each evenly over its months, with its fatalities, rather than piling it into the first (counts there can have decimals)."
+            )
+        }
         r.tables.append(byMonth)
         r.tables.append(grouped("by_source", "By source dataset", "Dataset", top: 20) { s[e.sourceDataset[$0]] })
         return r
@@ -454,7 +492,7 @@ extension Analytics {
                     let ttc = Int(facts.timeToCrime[x.trace])
                     return [
                         .count(Int(d.events.id[x.event])),
-                        .text(CivilDate(dayNumber: d.events.date[x.event]).description),
+                        .text(d.eventDateText(x.event)),
                         .text(s[d.events.location[x.event]]), .text(s[d.events.type[x.event]]),
                         .count(Int(d.events.fatalities[x.event])), .text(s[d.recoveries.manufacturer[x.recovery]]),
                         .text(s[d.recoveries.caliber[x.recovery]]),

@@ -79,7 +79,9 @@ extension Dataset {
             fatalities: e.fatalities,
             sourceDataset: e.sourceDataset,
             location: e.location,
-            provenance: e.provenance
+            provenance: e.provenance,
+            precision: e.precision.rawValue,
+            endDate: e.endDate
         )
     }
 

@@ -138,6 +138,10 @@ public struct Dataset: Sendable {
         public var sourceDataset: [Int32] = []
         public var location: [Int32] = []
         public var provenance: [Int32] = []
+        /// 0 day, 1 month, 2 year: how precise `date` is.
+        public var precision: [UInt8] = []
+        /// The last day of the event's date range (the same as `date` when it has none).
+        public var endDate: [Int32] = []
         public var count: Int { id.count }
     }
 
@@ -292,10 +296,14 @@ extension Dataset {
         fatalities: Int,
         sourceDataset: String,
         location: String,
-        provenance: String
+        provenance: String,
+        precision: String = "day",
+        endDate: CivilDate? = nil
     ) {
         events.id.append(id)
         events.date.append(date.dayNumber)
+        events.precision.append(precision == "year" ? 2 : precision == "month" ? 1 : 0)
+        events.endDate.append(max(date.dayNumber, endDate?.dayNumber ?? date.dayNumber))
         events.type.append(strings.code(type))
         events.subType.append(strings.code(subType))
         events.actor1.append(strings.code(actor1))
@@ -322,5 +330,26 @@ extension Dataset {
         flows.year.append(Int32(year))
         flows.guns.append(Int32(count))
         flows.source.append(strings.code(source))
+    }
+}
+
+extension Dataset {
+    /// An event's date as precisely as it is known: `2019-11-03`, `2019-11` (month precision), `2019`
+    /// (year), or the months of a range (`2019-01 to 2019-12`).
+    public func eventDateText(_ i: Int) -> String {
+        let start = CivilDate(dayNumber: events.date[i])
+        let end = CivilDate(dayNumber: events.endDate[i])
+        func month(_ d: CivilDate) -> String { "\(d.year)-\(d.month < 10 ? "0" : "")\(d.month)" }
+        if (end.year, end.month) != (start.year, start.month) {
+            if events.precision[i] == 2, start.month == 1, end.month == 12, start.year == end.year {
+                return String(start.year)
+            }
+            return "\(month(start)) to \(month(end))"
+        }
+        switch events.precision[i] {
+        case 2: return String(start.year)
+        case 1: return month(start)
+        default: return start.description
+        }
     }
 }

@@ -75,7 +75,7 @@ extension LinkGraph {
             return
                 "recovered \(CivilDate(dayNumber: d.recoveries.date[i])) in \(area.isEmpty ? s[d.recoveries.country[i]] : area)"
         case .event:
-            return "\(s[d.events.type[i]]) \(CivilDate(dayNumber: d.events.date[i])), \(s[d.events.location[i]])"
+            return "\(s[d.events.type[i]]) \(d.eventDateText(i)), \(s[d.events.location[i]])"
         case .address: return "shared address"
         case .phone: return "shared phone"
         case .multipleSale: return "multiple-sale report \(multipleSaleIDs[i])"

@@ -373,6 +373,7 @@ enum Glossary {
         "Dealers ranked by traces": "Armerías por número de rastreos",
         "Dealers whose guns were recovered at the events": "Armerías cuyas armas se recuperaron en los eventos",
         "Events / deaths": "Eventos / muertes", "Events and fatalities by month": "Eventos y víctimas mortales por mes",
+        "Of which spread from longer date ranges": "De ellos, repartidos de rangos de fechas más largos",
         "Homicide rate by municipality": "Tasa de homicidios por municipio", "Manufacturers": "Fabricantes",
         "Multiple-sale guns by time-to-crime": "Armas de venta múltiple por tiempo al delito",
         "Time from retail sale to recovery": "Tiempo de la venta al menudeo a la recuperación",

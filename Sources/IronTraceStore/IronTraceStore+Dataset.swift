@@ -98,7 +98,7 @@ extension IronTraceStore {
                 db,
                 sql: """
                     SELECT id, event_date, event_type, sub_event_type, actor1, coalesce(area, ''), fatalities,
-                    source_dataset, location, provenance FROM events ORDER BY id
+                    source_dataset, location, provenance, date_precision, end_date FROM events ORDER BY id
                     """
             )
             while let r = try rows.next() {
@@ -112,7 +112,9 @@ extension IronTraceStore {
                     fatalities: r[6],
                     sourceDataset: r[7],
                     location: r[8],
-                    provenance: r[9]
+                    provenance: r[9],
+                    precision: r[10],
+                    endDate: (r[11] as String?).flatMap { CivilDate(parsing: $0) }
                 )
             }
             rows = try Row.fetchCursor(db, sql: "SELECT area, period, measure, value, source FROM area_measures")

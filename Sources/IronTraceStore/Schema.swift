@@ -240,11 +240,13 @@ enum Schema {
         m.registerMigration("2026-12-12-v6-provenance") { db in
             // Provenance of aggregates: the line of its file each area measure and flow came from,
             // and whether an import is the publisher's own file or a tidied copy (precedence when
-            // imports disagree; see SourcePrecedence). Rows stored before keep a NULL line.
+            // imports disagree; see SourcePrecedence). Rows stored before keep a NULL line. Events
+            // keep the end of a date range that leaves its start month (UCDP's date_end).
             try db.execute(
                 sql: """
                     ALTER TABLE area_measures ADD COLUMN line INTEGER;
                     ALTER TABLE flows ADD COLUMN line INTEGER;
+                    ALTER TABLE events ADD COLUMN end_date TEXT;
                     ALTER TABLE imports ADD COLUMN origin TEXT NOT NULL DEFAULT 'publisher';
                     UPDATE imports SET origin = 'native' WHERE format LIKE 'native:%';
                     UPDATE imports SET origin = 'tidied' WHERE format = 'atf-flows';

@@ -160,6 +160,7 @@ enum StoredEvents: StoredKind {
     static let columns = [
         "id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "country", "area",
         "location", "latitude", "longitude", "fatalities", "source_dataset", "source_id", "notes", "provenance",
+        "end_date",
     ]
     static func bind(_ v: ArmedEvent, _ b: inout RowBinder) {
         b.add(v.id)
@@ -179,7 +180,9 @@ enum StoredEvents: StoredKind {
         b.add(v.sourceID)
         b.add(v.notes)
         b.add(v.provenance)
+        b.add(v.endDate?.description)
     }
+    // The native events file has no end date column: an exported range keeps its start and precision.
     static let exportSQL = """
         SELECT id, event_date, date_precision, event_type, sub_event_type, actor1, actor2, country, area, location,
         latitude, longitude, fatalities, source_dataset, source_id, notes, provenance FROM events ORDER BY id

@@ -175,6 +175,29 @@ import Testing
         #expect(abs(exportRate / allRate - outside / traces) < 1e-6)
     }
 
+    /// UCDP events known only within a range of months are spread over the range's months, not piled
+    /// into the first. Expected figures from python `csv` on the same file (2,085 Mexican events
+    /// starting in 2010, 11 of them over a range; January 263.26 events and 503.38 deaths).
+    @Test(.enabled(if: SharedData.path("ucdp_ged_mexico/ucdp_ged_mexico.csv") != nil, "needs ../shared/data"))
+    func eventsOverAYearAreSpreadOverItsMonths() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let file = try #require(SharedData.path("ucdp_ged_mexico/ucdp_ged_mexico.csv"))
+        #expect(try CLI.run(["import", file], in: dir.url).status == 0)
+        let r = try Self.json(try CLI.run(["report", "events", "--years", "2010", "--format", "json"], in: dir.url))
+        #expect(
+            Self.notes(r).contains { $0.hasPrefix("11 events are dated only to a range of months") },
+            "\(Self.notes(r))"
+        )
+        let t = try Self.table(r, "by_month")
+        let total = t.rows.compactMap { Self.number($0[1]) }.reduce(0, +)
+        #expect(abs(total - 2_085) < 0.01, "every event counted once in all: \(total)")
+        let january = try #require(t.rows.first { $0[0] as? String == "2010-01" })
+        #expect(abs(try Self.cell(t, january, "Events") - 263.3) < 0.051)
+        #expect(abs(try Self.cell(t, january, "Fatalities") - 503.4) < 0.051)
+        #expect(try Self.cell(t, january, "Of which spread from longer date ranges") > 0)
+    }
+
     /// The demo world's share of Mexican traces that are US-sourced stays near the published ~70%
     /// in every year (it used to climb from 14% to 90% as the registry filled).
     @Test func theDemoWorldsUSSourcedShareHoldsInEveryYear() throws {

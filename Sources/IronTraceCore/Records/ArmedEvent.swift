@@ -20,6 +20,9 @@ public struct ArmedEvent: Hashable, Sendable {
     public var notes: String
     /// The reporting the event rests on (URLs or outlet and date), for documented incidents.
     public var provenance: String
+    /// The last day of the event's date range when it spans more than the day or month of `date`
+    /// (UCDP's `date_end`: an event known only to have happened within a year spans the year).
+    public var endDate: CivilDate?
 
     public init(
         id: Int64,
@@ -38,7 +41,8 @@ public struct ArmedEvent: Hashable, Sendable {
         sourceDataset: String,
         sourceID: String,
         notes: String,
-        provenance: String
+        provenance: String,
+        endDate: CivilDate? = nil
     ) {
         self.id = id
         self.date = date
@@ -57,6 +61,7 @@ public struct ArmedEvent: Hashable, Sendable {
         self.sourceID = sourceID
         self.notes = notes
         self.provenance = provenance
+        self.endDate = endDate
     }
 
     public var isSynthetic: Bool { sourceDataset == "synthetic" }

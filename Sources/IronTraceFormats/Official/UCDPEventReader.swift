@@ -37,6 +37,18 @@ public final class UCDPEventReader: Sequence, IteratorProtocol {
             return reject("id", "not a positive id below \(ACLEDEventReader.idOffset - UCDPEventReader.idOffset)")
         }
         guard let date = CivilDate(parsing: text("date_start")) else { return reject("date_start", "not a date") }
+        // The range's end, kept when it leaves the start month (an event dated within a year or a
+        // quarter is spread over its months by the reports, not piled into the first).
+        var endDate: CivilDate?
+        let endText = text("date_end")
+        if !endText.isEmpty {
+            guard let end = CivilDate(parsing: endText) else { return reject("date_end", "not a date") }
+            guard end >= date else { return reject("date_end", "before date_start (\(date))") }
+            guard end.dayNumber - date.dayNumber <= 3_660 else {
+                return reject("date_end", "more than ten years after date_start")
+            }
+            if (end.year, end.month) != (date.year, date.month) { endDate = end }
+        }
         let type: EventType
         let sub: String
         switch text("type_of_violence") {
@@ -91,7 +103,8 @@ public final class UCDPEventReader: Sequence, IteratorProtocol {
                 sourceDataset: "UCDP",
                 sourceID: text("relid").isEmpty ? String(id) : text("relid"),
                 notes: text("dyad_name"),
-                provenance: String(text("source_article").prefix(500))
+                provenance: String(text("source_article").prefix(500)),
+                endDate: endDate
             ),
             line: r.line
         )
