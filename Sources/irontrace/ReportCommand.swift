@@ -74,7 +74,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let filter = try filterOptions.filter()
         try await withExitCodes {
-            guard FileManager.default.fileExists(atPath: db.database) else {
+            guard DatabaseLocation(db.database).exists else {
                 throw FormatError(
                     file: db.database,
                     reason: "database not found (run `irontrace demo` or `irontrace import`)"
@@ -82,7 +82,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
             let clock = ContinuousClock()
             let start = clock.now
-            let store = try IronTraceStore(path: db.database)
+            let store = try db.open()
             let dataset = try store.loadDataset()
             let loaded = clock.now
             let analytics = Analytics(dataset)
