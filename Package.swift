@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "IronTraceCharts", targets: ["IronTraceCharts"]),
         .library(name: "IronTraceNetwork", targets: ["IronTraceNetwork"]),
         .library(name: "IronTraceServer", targets: ["IronTraceServer"]),
+        .library(name: "IronTracePostgres", targets: ["IronTracePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -30,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "IronTraceCore", swiftSettings: swiftSettings),
@@ -45,6 +48,17 @@ let package = Package(
                 "IronTraceCore", "IronTraceFormats", "IronTraceDataset",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "IronTracePostgres",
+            dependencies: [
+                "IronTraceCore", "IronTraceFormats", "IronTraceDataset", "IronTraceStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -106,7 +120,9 @@ let package = Package(
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
                 "IronTraceTracing", "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork", "IronTraceServer",
+                "IronTracePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -135,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IronTraceStoreTests",
-            dependencies: ["IronTraceStore", "IronTraceSynth", "IronTraceTesting"]
+            dependencies: ["IronTraceStore", "IronTracePostgres", "IronTraceSynth", "IronTraceTesting"]
         ),
         .testTarget(
             name: "IronTraceDatasetTests",
@@ -162,11 +178,14 @@ let package = Package(
         .testTarget(
             name: "IronTraceServerTests",
             dependencies: [
-                "IronTraceServer", "IronTraceStore", "IronTraceSynth", "IronTraceTesting", "IronTraceFixtures",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "IronTraceServer", "IronTraceStore", "IronTracePostgres", "IronTraceSynth", "IronTraceTesting",
+                "IronTraceFixtures", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
-        .testTarget(name: "irontraceTests", dependencies: ["irontrace", "irontrace-fuzz", "IronTraceStore", "IronTraceTesting"]),
+        .testTarget(
+            name: "irontraceTests",
+            dependencies: ["irontrace", "irontrace-fuzz", "IronTraceStore", "IronTracePostgres", "IronTraceTesting"]
+        ),
     ]
 )

@@ -307,12 +307,12 @@ struct FormBody: Sendable {
 /// cache here; it let a revoked token or an ended session work on for up to 30 seconds in every
 /// other process, and cleared only the process that made the change.
 final class SessionLookup: Sendable {
-    func lookup(_ token: String, store: IronTraceStore) throws -> SessionRecord? {
+    func lookup(_ token: String, store: any AccessStore) throws -> SessionRecord? {
         try store.session(token: token)
     }
 
     /// The user of an API token; nil when it is unknown or revoked.
-    func lookup(apiToken token: String, store: IronTraceStore) throws -> UserAccount? {
+    func lookup(apiToken token: String, store: any AccessStore) throws -> UserAccount? {
         try store.user(apiToken: token)
     }
 }

@@ -141,7 +141,7 @@ extension Pages {
         role: UserAccount.Role,
         wantsPII: Bool,
         user: String,
-        store: IronTraceStore
+        store: any IronTraceDatabase
     ) throws -> String {
         let d = s.dataset
         let t = d.traces

@@ -46,7 +46,7 @@ public enum IronTraceServer {
 
     /// Adds a user with a generated one-time password (changed at first login); returns the password.
     public static func addUser(
-        _ store: IronTraceStore,
+        _ store: any AccessStore & AuditStore,
         name: String,
         role: UserAccount.Role,
         cost: UInt8 = 12,
@@ -65,15 +65,17 @@ public enum IronTraceServer {
 
     /// Sets a user's password directly (tests and scripted set-ups); the rules still apply. Ends all
     /// the user's sessions and API tokens, on every server at its next request.
-    public static func setPassword(_ store: IronTraceStore, name: String, password: String, cost: UInt8 = 12) throws {
+    public static func setPassword(_ store: any IronTraceDatabase, name: String, password: String, cost: UInt8 = 12)
+        throws
+    {
         guard let u = try store.user(named: name) else {
-            throw StoreError(path: store.path, reason: "no user named '\(name)'")
+            throw StoreError(path: store.location, reason: "no user named '\(name)'")
         }
         if let p = Passwords.problem(password, user: name) {
-            throw StoreError(path: store.path, reason: "password: \(p)")
+            throw StoreError(path: store.location, reason: "password: \(p)")
         }
         if Passwords.verify(password, hash: u.passwordHash) {
-            throw StoreError(path: store.path, reason: "password: must differ from the current password")
+            throw StoreError(path: store.location, reason: "password: must differ from the current password")
         }
         try store.setPassword(userID: u.id, passwordHash: Passwords.hash(password, cost: cost))
     }

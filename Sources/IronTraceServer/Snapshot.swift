@@ -42,7 +42,7 @@ public final class Snapshot: Sendable {
 
 /// The server's shared state: the store, the current snapshot, the page cache and the login limiter.
 public final class ServerState: Sendable {
-    public let store: IronTraceStore
+    public let store: any IronTraceDatabase
     public let configuration: ServerConfiguration
     private let current: Mutex<Snapshot>
     let cache = PageCache()
@@ -52,7 +52,7 @@ public final class ServerState: Sendable {
     /// costs the same bcrypt work whether or not the account exists.
     let decoyPasswordHash: String
 
-    public init(store: IronTraceStore, configuration: ServerConfiguration) throws {
+    public init(store: any IronTraceDatabase, configuration: ServerConfiguration) throws {
         self.store = store
         self.configuration = configuration
         decoyPasswordHash = Passwords.hash(Passwords.generate(), cost: configuration.bcryptCost)

@@ -186,7 +186,7 @@ public struct TraceSubmission: Sendable {
     public static func record(
         _ results: [TraceResult],
         rejections: [Rejection] = [],
-        in store: IronTraceStore,
+        in store: any TraceRecordStore,
         source: String,
         sha256: String = UUID().uuidString
     ) throws -> (traceIDs: [Int64], newRecoveries: Int, ledgerID: Int64) {

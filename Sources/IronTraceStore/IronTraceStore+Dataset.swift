@@ -148,26 +148,10 @@ extension IronTraceStore {
         precedence: SourcePrecedence,
         decisions: [PrecedenceDecision]
     ) throws -> Dataset.AggregateSources {
-        let refs = try importRefs(db)
-        let used = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT id FROM imports WHERE rows_stored > 0
-                AND format NOT IN ('acled', 'ucdp-ged', 'ffl-listing')
-                AND (format NOT LIKE 'native:%' OR format IN ('native:area_measures', 'native:flows')) ORDER BY id
-                """
-        )
-        func text(_ r: ImportRef) -> String {
-            "#\(r.id) \(URL(fileURLWithPath: r.file).lastPathComponent) (\(r.format), \(r.origin.rawValue), sha256 \(r.sha256.prefix(12)))"
-        }
-        return Dataset.AggregateSources(
-            imports: Set(used + decisions.map(\.used.id)).sorted().compactMap { refs[$0] }.map {
-                .init(id: $0.id, file: $0.file, sha256: $0.sha256, format: $0.format, origin: $0.origin.rawValue)
-            },
-            precedence: precedence.description,
-            decisions: decisions.map {
-                "\($0.values) \($0.table == "flows" ? "flows" : "area measures") from \(text($0.used)) over \(text($0.over))"
-            }
+        precedence.aggregateSources(
+            refs: try importRefs(db),
+            used: try Int64.fetchAll(db, sql: SourcePrecedence.aggregateImportsSQL),
+            decisions: decisions
         )
     }
 

@@ -2,19 +2,28 @@ import GRDB
 import GRDBSQLite
 
 /// Binds one row's values by position straight onto a prepared SQLite statement: the import hot
-/// path, without boxing each value. Only this target touches the SQLite C API.
+/// path, without boxing each value. Only this target touches the SQLite C API. Made without a
+/// statement, it collects the values as text instead (nil for NULL): the rows PostgreSQL's COPY reads.
 struct RowBinder {
-    let statement: OpaquePointer
+    let statement: OpaquePointer!
     private(set) var index: Int32 = 1
+    private(set) var texts: [String?] = []
 
     init(_ statement: OpaquePointer) {
         self.statement = statement
         sqlite3_reset(statement)
     }
 
+    /// A binder that keeps the row's values as text.
+    init(textColumns: Int) {
+        statement = nil
+        texts.reserveCapacity(textColumns)
+    }
+
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     mutating func add(_ v: Int64) {
+        guard statement != nil else { return texts.append(String(v)) }
         sqlite3_bind_int64(statement, index, v)
         index += 1
     }
@@ -26,10 +35,12 @@ struct RowBinder {
         if let v { add(Int64(v)) } else { addNull() }
     }
     mutating func add(_ v: Double?) {
+        guard statement != nil else { return texts.append(v.map { String($0) }) }
         if let v { sqlite3_bind_double(statement, index, v) } else { sqlite3_bind_null(statement, index) }
         index += 1
     }
     mutating func add(_ v: String) {
+        guard statement != nil else { return texts.append(v) }
         var s = v
         let i = index
         let stmt = statement
@@ -48,6 +59,7 @@ struct RowBinder {
         if let v { add(v) } else { addNull() }
     }
     mutating func addNull() {
+        guard statement != nil else { return texts.append(nil) }
         sqlite3_bind_null(statement, index)
         index += 1
     }

@@ -13,7 +13,7 @@ public enum ImportOrigin: String, Sendable, Codable, CaseIterable {
     case native
 
     /// The origin of a file of a format, from the format and (where one format has both) its header.
-    static func classify(format: String, path: String) -> ImportOrigin {
+    package static func classify(format: String, path: String) -> ImportOrigin {
         if format.hasPrefix("native:") { return .native }
         switch format {
         case OfficialFormat.atfFlows.rawValue:
@@ -73,6 +73,14 @@ public struct ImportRef: Sendable, Hashable, Codable {
     public var sha256: String
     public var format: String
     public var origin: ImportOrigin
+
+    package init(id: Int64, file: String, sha256: String, format: String, origin: ImportOrigin) {
+        self.id = id
+        self.file = file
+        self.sha256 = sha256
+        self.format = format
+        self.origin = origin
+    }
 }
 
 /// What precedence decided while loading a snapshot: how many disputed values came from which
@@ -106,27 +114,62 @@ extension IronTraceStore {
         -> (overrides: [String: [String: Double]], decisions: [PrecedenceDecision])
     {
         let refs = try importRefs(db)
-        struct Candidate {
-            var ref: ImportRef
-            var value: Double
-        }
-        var byKey: [String: [String: (stored: Candidate, others: [Candidate])]] = [:]
+        var conflicts: [StoredConflict] = []
         let rows = try Row.fetchCursor(
             db,
             sql: "SELECT table_name, key, import_id, new_value, stored_import_id, stored_value FROM conflicts"
         )
         while let r = try rows.next() {
-            let table: String = r[0]
-            let key: String = r[1]
-            guard let new = refs[r[2]], let stored = refs[r[4]] else { continue }
-            let entry = byKey[table]?[key] ?? (Candidate(ref: stored, value: r[5]), [])
-            byKey[table, default: [:]][key] = (entry.stored, entry.others + [Candidate(ref: new, value: r[3])])
+            conflicts.append(
+                StoredConflict(
+                    table: r[0], key: r[1], importID: r[2], newValue: r[3], storedImportID: r[4], storedValue: r[5]
+                )
+            )
+        }
+        return precedence.decide(refs: refs, conflicts: conflicts)
+    }
+}
+
+/// One row of the conflicts table, as both backends read it.
+package struct StoredConflict: Sendable {
+    package var table: String
+    package var key: String
+    package var importID: Int64
+    package var newValue: Double
+    package var storedImportID: Int64
+    package var storedValue: Double
+
+    package init(table: String, key: String, importID: Int64, newValue: Double, storedImportID: Int64, storedValue: Double) {
+        self.table = table
+        self.key = key
+        self.importID = importID
+        self.newValue = newValue
+        self.storedImportID = storedImportID
+        self.storedValue = storedValue
+    }
+}
+
+extension SourcePrecedence {
+    /// The values precedence picks where imports disagree, by table and key, for the disputed keys
+    /// whose pick is not the stored value; and what was decided, in sum.
+    package func decide(refs: [Int64: ImportRef], conflicts: [StoredConflict])
+        -> (overrides: [String: [String: Double]], decisions: [PrecedenceDecision])
+    {
+        struct Candidate {
+            var ref: ImportRef
+            var value: Double
+        }
+        var byKey: [String: [String: (stored: Candidate, others: [Candidate])]] = [:]
+        for c in conflicts {
+            guard let new = refs[c.importID], let stored = refs[c.storedImportID] else { continue }
+            let entry = byKey[c.table]?[c.key] ?? (Candidate(ref: stored, value: c.storedValue), [])
+            byKey[c.table, default: [:]][c.key] = (entry.stored, entry.others + [Candidate(ref: new, value: c.newValue)])
         }
         var overrides: [String: [String: Double]] = [:]
         var counts: [String: [ImportRef: [ImportRef: Int]]] = [:]
         for (table, keys) in byKey {
             for (key, c) in keys {
-                let winner = c.others.reduce(c.stored) { precedence.best($1.ref, $0.ref) ? $1 : $0 }
+                let winner = c.others.reduce(c.stored) { best($1.ref, $0.ref) ? $1 : $0 }
                 guard winner.ref.id != c.stored.ref.id else { continue }
                 overrides[table, default: [:]][key] = winner.value
                 counts[table, default: [:]][winner.ref, default: [:]][c.stored.ref, default: 0] += 1
@@ -143,10 +186,52 @@ extension IronTraceStore {
         decisions.sort { ($0.table, $0.used.id, $0.over.id) < ($1.table, $1.used.id, $1.over.id) }
         return (overrides, decisions)
     }
+
+    /// The snapshot's account of its aggregates: the imports used (`used` ids plus the winners of
+    /// decisions), the rule and its decisions in words.
+    package func aggregateSources(refs: [Int64: ImportRef], used: [Int64], decisions: [PrecedenceDecision])
+        -> Dataset.AggregateSources
+    {
+        func text(_ r: ImportRef) -> String {
+            "#\(r.id) \(URL(fileURLWithPath: r.file).lastPathComponent) (\(r.format), \(r.origin.rawValue), sha256 \(r.sha256.prefix(12)))"
+        }
+        return Dataset.AggregateSources(
+            imports: Set(used + decisions.map(\.used.id)).sorted().compactMap { refs[$0] }.map {
+                .init(id: $0.id, file: $0.file, sha256: $0.sha256, format: $0.format, origin: $0.origin.rawValue)
+            },
+            precedence: description,
+            decisions: decisions.map {
+                "\(NumberText.grouped($0.values)) \($0.table == "flows" ? "flows" : "area measures") from \(text($0.used)) over \(text($0.over))"
+            }
+        )
+    }
+
+    /// The ids of the imports whose formats store aggregates and that stored rows (SQL, both backends).
+    package static let aggregateImportsSQL = """
+        SELECT id FROM imports WHERE rows_stored > 0
+        AND format NOT IN ('acled', 'ucdp-ged', 'ffl-listing')
+        AND (format NOT LIKE 'native:%' OR format IN ('native:area_measures', 'native:flows')) ORDER BY id
+        """
 }
 
 /// One stored row of an aggregate with where it came from: the import (file, SHA-256) and the line.
 public struct MeasureProvenance: Sendable, Hashable, Codable {
+    package init(
+        area: String, period: String, measure: String, source: String, value: Double, importID: Int64, file: String,
+        sha256: String, line: Int?, role: String
+    ) {
+        self.area = area
+        self.period = period
+        self.measure = measure
+        self.source = source
+        self.value = value
+        self.importID = importID
+        self.file = file
+        self.sha256 = sha256
+        self.line = line
+        self.role = role
+    }
+
     public var area: String
     public var period: String
     public var measure: String

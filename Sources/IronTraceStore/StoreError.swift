@@ -1,10 +1,26 @@
-/// A store operation that failed, with the database path and the reason.
+/// A store operation that failed, with the database path and the reason; when it came from the
+/// database (SQLite or PostgreSQL), the operation and the underlying error.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
+    /// What the store was doing (`import`, `record traces`, `session lookup`, ...), when known.
+    public let operation: String?
+    /// The database's own error, when there was one.
+    public let underlying: (any Error & Sendable)?
+
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
+        operation = nil
+        underlying = nil
     }
+
+    public init(path: String, operation: String, underlying: any Error & Sendable) {
+        self.path = path
+        self.operation = operation
+        self.underlying = underlying
+        reason = "\(operation) failed: \(String(reflecting: underlying))"
+    }
+
     public var description: String { "\(path): \(reason)" }
 }

@@ -67,7 +67,7 @@ struct Demo: AsyncParsableCommand {
             let fm = FileManager.default
             if fm.fileExists(atPath: database) {
                 // Replace only a previous demo database, never someone's data.
-                let old = try IronTraceStore(path: database)
+                let old = try openDatabase(database)
                 guard try old.metadata().contains(where: { $0.key == "synthetic" }) else {
                     printError("error: \(database) exists and is not a demo database; choose another --database")
                     throw ExitCodes.failure
@@ -86,7 +86,7 @@ struct Demo: AsyncParsableCommand {
             print(
                 "SYNTHETIC demo world (scale \(scale.rawValue), seed \(seed)) generated in \(ContinuousClock.now - clock)"
             )
-            let store = try IronTraceStore(path: database)
+            let store = try openDatabase(database)
             try store.setMetadata(
                 "synthetic",
                 "IronTrace demo world, scale \(scale.rawValue), seed \(seed): synthetic records except documented incidents (press) and SESNSP figures"

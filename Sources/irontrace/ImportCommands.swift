@@ -90,9 +90,9 @@ struct Import: AsyncParsableCommand {
             let toImport = plan.filter { $0.kind != nil }
             let skipped = plan.filter { $0.kind == nil }
             // A dry run compares with the database when there is one, and never creates it.
-            let exists = FileManager.default.fileExists(atPath: db.database)
-            let store: IronTraceStore? =
-                toImport.isEmpty ? nil : try IronTraceStore(path: dryRun && !exists ? ":memory:" : db.database)
+            let exists = DatabaseLocation(db.database).exists
+            let store: (any IronTraceDatabase)? =
+                toImport.isEmpty ? nil : try openDatabase(dryRun && !exists ? ":memory:" : db.database)
             var anyRejected = false
             var totals = (files: 0, read: 0, stored: 0, rejected: 0, conflicts: 0)
             let clock = ContinuousClock.now
@@ -153,7 +153,7 @@ struct Import: AsyncParsableCommand {
     }
 }
 
-func importWithProgress(_ store: IronTraceStore, kind: NativeKind, file: String) throws -> ImportSummary {
+func importWithProgress(_ store: any ImportStore, kind: NativeKind, file: String) throws -> ImportSummary {
     let progress = Progress()
     let name = URL(fileURLWithPath: file).lastPathComponent
     let summary = try store.importNative(kind: kind, path: file) { n in progress.say("\(name): \(n.grouped) rows read")
@@ -163,7 +163,7 @@ func importWithProgress(_ store: IronTraceStore, kind: NativeKind, file: String)
 }
 
 func importOfficialWithProgress(
-    _ store: IronTraceStore,
+    _ store: any ImportStore,
     format: OfficialFormat,
     file: String,
     dryRun: Bool
@@ -236,10 +236,10 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         try await withExitCodes {
-            guard FileManager.default.fileExists(atPath: db.database) else {
+            guard DatabaseLocation(db.database).exists else {
                 throw FormatError(file: db.database, reason: "database not found")
             }
-            let store = try IronTraceStore(path: db.database)
+            let store = try db.open()
             let k = NativeKind(argument: kind)!
             let n = try store.export(kind: k, to: out, includePII: includePII)
             // Who took the rows out, as far as the machine knows: the CLI has no login of its own.
@@ -296,10 +296,10 @@ struct Info: AsyncParsableCommand {
 
     func run() async throws {
         try await withExitCodes {
-            guard FileManager.default.fileExists(atPath: db.database) else {
+            guard DatabaseLocation(db.database).exists else {
                 throw FormatError(file: db.database, reason: "database not found")
             }
-            let store = try IronTraceStore(path: db.database)
+            let store = try db.open()
             if rows {
                 guard measure != nil || flows else {
                     throw ValidationError("--rows: needs --measure M or --flows")

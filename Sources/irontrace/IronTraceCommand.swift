@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import IronTraceFormats
+import IronTracePostgres
+import IronTraceStore
+import Logging
 
 /// `irontrace`: the command line. Commands only wire the libraries and present their results.
 @main
@@ -83,8 +86,22 @@ func withExitCodes<T>(_ body: () async throws -> T) async throws -> T {
 }
 
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database file.")
+    @Option(
+        name: .long,
+        help: "The database: a SQLite file, or a PostgreSQL server as postgres://user:password@host:port/database."
+    )
     var database: String = "irontrace.sqlite"
+
+    /// Opens the database this option names, SQLite or PostgreSQL.
+    func open() throws -> any IronTraceDatabase { try openDatabase(database) }
+}
+
+/// Opens a database by what `--database` says: a `postgres://` URL or a SQLite file path.
+func openDatabase(_ argument: String) throws -> any IronTraceDatabase {
+    switch DatabaseLocation(argument) {
+    case .sqlite(let path): try IronTraceStore(path: path)
+    case .postgres(let url): try PostgresStore(url: url, logger: Logger(label: "irontrace.store"))
+    }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

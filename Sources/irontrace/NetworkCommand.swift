@@ -32,12 +32,12 @@ struct NetworkSession {
 
     /// `withLeads: false` for queries that do not use leads (neighbours, paths): detection is then skipped.
     init(database: String, withLeads: Bool = true, detector: LeadDetector = LeadDetector()) throws {
-        guard FileManager.default.fileExists(atPath: database) else {
+        guard DatabaseLocation(database).exists else {
             throw FormatError(file: database, reason: "database not found (run `irontrace demo` or `irontrace import`)")
         }
         let clock = ContinuousClock()
         let t0 = clock.now
-        dataset = try IronTraceStore(path: database).loadDataset()
+        dataset = try openDatabase(database).loadDataset()
         let t1 = clock.now
         graph = LinkGraph(dataset)
         let t2 = clock.now

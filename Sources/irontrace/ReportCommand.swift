@@ -101,7 +101,7 @@ struct ReportCommand: AsyncParsableCommand {
         let design: DifferenceInDifferences.Design? = try (name == "did" ? didDesign(filter) : nil)
         let level: Analytics.AreaLevel? = try (name == "table" ? tableLevel() : nil)
         try await withExitCodes {
-            guard FileManager.default.fileExists(atPath: db.database) else {
+            guard DatabaseLocation(db.database).exists else {
                 throw FormatError(
                     file: db.database,
                     reason: "database not found (run `irontrace demo` or `irontrace import`)"
@@ -109,7 +109,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
             let clock = ContinuousClock()
             let start = clock.now
-            let store = try IronTraceStore(path: db.database)
+            let store = try db.open()
             let precedence = SourcePrecedence(
                 preferred: (prefer ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                     .filter { !$0.isEmpty }

@@ -26,7 +26,7 @@ struct Serve: AsyncParsableCommand {
 }
 
 func runServer(database: String, host: String, port: Int, secure: Bool, log: Bool) async throws {
-    guard FileManager.default.fileExists(atPath: database) else {
+    guard DatabaseLocation(database).exists else {
         printError("error: \(database) not found (run `irontrace demo` or `irontrace import` first)")
         throw ExitCodes.failure
     }
@@ -36,7 +36,7 @@ func runServer(database: String, host: String, port: Int, secure: Bool, log: Boo
     config.secureCookies = secure
     config.logRequests = log
     let clock = ContinuousClock.now
-    let state = try ServerState(store: try IronTraceStore(path: database), configuration: config)
+    let state = try ServerState(store: try openDatabase(database), configuration: config)
     let s = state.snapshot
     print(
         "Loaded \(database): \(s.dataset.traces.count.grouped) traces, \(s.dataset.sales.count.grouped) sales, \(s.leads.count.grouped) leads in \(ContinuousClock.now - clock)"
@@ -69,7 +69,7 @@ struct Users: AsyncParsableCommand {
                 guard let r = UserAccount.Role(rawValue: role) else {
                     throw ValidationError("--role must be admin, analyst or viewer")
                 }
-                let store = try IronTraceStore(path: db.database)
+                let store = try db.open()
                 let password = try IronTraceServer.addUser(store, name: name, role: r)
                 print("added \(name) (\(r.rawValue)); one-time password (change it at first login): \(password)")
             }
@@ -82,7 +82,7 @@ struct Users: AsyncParsableCommand {
         func run() async throws {
             try await withExitCodes {
                 var t = TextTable("user", "role", "created", "must change password")
-                for u in try IronTraceStore(path: db.database).users() {
+                for u in try db.open().users() {
                     t.add(u.name, u.role.rawValue, u.createdAt, u.mustChangePassword ? "yes" : "no")
                 }
                 print(t.render())
@@ -99,7 +99,7 @@ struct Users: AsyncParsableCommand {
         @Argument(help: "User name.") var name: String
         func run() async throws {
             try await withExitCodes {
-                let store = try IronTraceStore(path: db.database)
+                let store = try db.open()
                 guard try store.removeUser(named: name) else {
                     printError("error: no user named '\(name)'")
                     throw ExitCodes.failure
@@ -119,7 +119,7 @@ struct Users: AsyncParsableCommand {
         @Option(help: "What the token is for.") var label: String = "script"
         func run() async throws {
             try await withExitCodes {
-                let store = try IronTraceStore(path: db.database)
+                let store = try db.open()
                 let token = try store.createAPIToken(userName: name, label: label)
                 try store.audit(user: "cli", action: "token-create", target: "user:\(name)", detail: label)
                 let id = String(IronTraceStore.tokenDigest(token).prefix(12))
@@ -140,7 +140,7 @@ struct Users: AsyncParsableCommand {
         func run() async throws {
             try await withExitCodes {
                 var t = TextTable("id", "label", "created")
-                for k in try IronTraceStore(path: db.database).apiTokens(userName: name) {
+                for k in try db.open().apiTokens(userName: name) {
                     t.add(k.id, k.label, k.createdAt)
                 }
                 print(t.render())
@@ -171,7 +171,7 @@ struct Users: AsyncParsableCommand {
 
         func run() async throws {
             try await withExitCodes {
-                let store = try IronTraceStore(path: db.database)
+                let store = try db.open()
                 let which: APITokenSelection = id.map { .id($0) } ?? label.map { .label($0) } ?? .all
                 let n = try store.revokeAPITokens(userName: name, which)
                 guard n > 0 else {

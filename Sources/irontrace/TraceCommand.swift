@@ -49,10 +49,10 @@ struct TraceCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withExitCodes {
-            guard FileManager.default.fileExists(atPath: db.database) else {
+            guard DatabaseLocation(db.database).exists else {
                 throw FormatError(file: db.database, reason: "database not found")
             }
-            let storeDB = try IronTraceStore(path: db.database)
+            let storeDB = try db.open()
             let progress = Progress()
             progress.say("loading the registry")
             let dataset = try storeDB.loadDataset()
@@ -229,7 +229,7 @@ struct TraceCommand: AsyncParsableCommand {
         )
     }
 
-    func record(_ results: [TraceResult], in store: IronTraceStore, source: String) throws {
+    func record(_ results: [TraceResult], in store: any IronTraceDatabase, source: String) throws {
         let digest =
             FileManager.default.fileExists(atPath: source)
             ? try IronTraceStore.sha256(ofFile: source) : UUID().uuidString

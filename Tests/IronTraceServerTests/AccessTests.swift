@@ -13,7 +13,7 @@ import Testing
     static func secondProcess(_ f: ServerFixture) throws -> ServerState {
         var config = ServerConfiguration()
         config.bcryptCost = 4
-        return try ServerState(store: try IronTraceStore(path: f.store.path), configuration: config)
+        return try ServerState(store: try IronTraceStore(path: f.store.location), configuration: config)
     }
 
     static func me(_ client: any TestClientProtocol, token: String) async throws -> HTTPResponse.Status {

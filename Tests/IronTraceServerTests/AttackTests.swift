@@ -284,7 +284,7 @@ import Testing
         let f = try ServerFixture()
         var config = ServerConfiguration()
         config.bcryptCost = 4
-        let second = try ServerState(store: try IronTraceStore(path: f.store.path), configuration: config)
+        let second = try ServerState(store: try IronTraceStore(path: f.store.location), configuration: config)
         let token = try f.store.createAPIToken(userName: "ana", label: "concurrency")
         let before = try f.store.counts().first { $0.table == "traces" }?.rows ?? 0
         let d = f.state.snapshot.dataset

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import IronTraceFixtures
 import IronTraceFormats
+import IronTracePostgres
 import IronTraceServer
 import IronTraceStore
 import IronTraceSynth
@@ -11,17 +12,25 @@ import IronTraceTesting
 import NIOCore
 
 /// A fresh database per test: the tiny demo world imported into a temporary SQLite file, plus one
-/// user of each role with known passwords (bcrypt at a low cost to keep tests quick).
+/// user of each role with known passwords (bcrypt at a low cost to keep tests quick). With
+/// `postgres`, the same world imported into a new database on the test PostgreSQL server.
 struct ServerFixture {
     let dir: TemporaryDirectory
-    let store: IronTraceStore
+    let store: any IronTraceDatabase
     let state: ServerState
     static let password = "a-long-test-password"
 
-    init(port: Int = 8080) throws {
+    init(port: Int = 8080, postgres: Bool = false) throws {
         dir = try TemporaryDirectory("server-test")
-        // A copy of the tiny world's database, imported once per test process.
-        store = try IronTraceStore(path: try DemoFixture.database(in: dir))
+        if postgres {
+            let pg = try PostgresStore(url: try PostgresScratch.freshDatabase())
+            try pg.setMetadata("synthetic", "test world")
+            for f in try DemoFixture.files() { _ = try pg.importNative(kind: f.kind, path: f.path) }
+            store = pg
+        } else {
+            // A copy of the tiny world's database, imported once per test process.
+            store = try IronTraceStore(path: try DemoFixture.database(in: dir))
+        }
         var config = ServerConfiguration()
         config.bcryptCost = 4
         config.port = port

@@ -166,7 +166,7 @@ import Testing
     @Test func theAuditLogIsAppendOnlyAndAdminsReadIt() async throws {
         let f = try ServerFixture()
         try f.store.audit(user: "x", action: "test", target: "t")
-        let raw = try DatabaseQueue(path: f.store.path)
+        let raw = try DatabaseQueue(path: f.store.location)
         #expect(throws: (any Error).self) { try raw.write { try $0.execute(sql: "DELETE FROM audit_log") } }
         #expect(throws: (any Error).self) {
             try raw.write { try $0.execute(sql: "UPDATE audit_log SET user_name = 'y'") }

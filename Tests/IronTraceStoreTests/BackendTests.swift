@@ -1,0 +1,264 @@
+import Foundation
+import IronTraceCore
+import IronTraceFormats
+import IronTracePostgres
+import IronTraceStore
+import IronTraceSynth
+import IronTraceTesting
+import Testing
+
+/// The store's behaviour on both backends: every test body runs on SQLite and, when a PostgreSQL
+/// server is configured (`IRONTRACE_TEST_POSTGRES_URL`, which `.ci/run` sets), on PostgreSQL; the
+/// two must store, reject, export and load the same things.
+@Suite struct BackendTests {
+    static func sqlite(_ dir: TemporaryDirectory) throws -> any IronTraceDatabase {
+        try IronTraceStore(path: dir.path("db.sqlite"))
+    }
+    static func postgresStore() throws -> any IronTraceDatabase {
+        try PostgresStore(url: try PostgresScratch.freshDatabase())
+    }
+
+    // MARK: Imports
+
+    static func importsTheWorld(_ store: any IronTraceDatabase, _ dir: TemporaryDirectory) throws -> [String: String] {
+        let world = WorldGenerator.generate(scale: .tiny, seed: 7)
+        let files = try world.writeFiles(to: dir.path("world"))
+        for f in files {
+            let s = try store.importNative(kind: f.kind, path: f.path)
+            #expect(s.rowsRejected == 0, "\(f.kind): \(s.sampleRejections.prefix(3))")
+            #expect(s.isBalanced)
+        }
+        let counts = Dictionary(uniqueKeysWithValues: try store.counts().map { ($0.table, $0.rows) })
+        #expect(counts["sales"] == world.saleCount)
+        #expect(counts["traces"] == world.traces.count)
+        #expect(counts["persons"] == world.personCount)
+        #expect(try store.ledger().count == files.count)
+        let again = try store.importNative(kind: .sales, path: files.first { $0.kind == .sales }!.path)
+        #expect(again.previousImportID != nil && again.rowsStored == 0)
+        #expect(try store.ledger().count == files.count)
+        let d = try store.loadDataset()
+        #expect(d.sales.count == world.saleCount && d.traces.count == world.traces.count)
+        // Every kind exported: the backends must write the same bytes.
+        var exports: [String: String] = [:]
+        for kind in NativeKind.allCases {
+            let out = dir.path("export-\(kind.rawValue).csv")
+            try store.export(kind: kind, to: out)
+            exports[kind.rawValue] = try String(contentsOfFile: out, encoding: .utf8)
+        }
+        return exports
+    }
+
+    @Test func importsTheWorldOnSQLite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        _ = try Self.importsTheWorld(try Self.sqlite(dir), dir)
+    }
+
+    @Test(.postgresServer) func importsTheWorldOnPostgresAsOnSQLite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let pg = try Self.importsTheWorld(try Self.postgresStore(), dir)
+        let lite = try Self.importsTheWorld(try Self.sqlite(dir), dir)
+        for (kind, text) in lite {
+            #expect(pg[kind] == text, "export of \(kind) differs between PostgreSQL and SQLite")
+        }
+    }
+
+    static func rejectsDuplicatesAndKeepsConflicts(_ store: any IronTraceDatabase, _ dir: TemporaryDirectory) throws
+        -> [String]
+    {
+        let header = NativeKind.flows.header.joined(separator: ",")
+        try (header + "\nUS-TX,MX-14,2017,5,ATF\nUS-AZ,MX-26,2017,3,ATF\n").write(
+            toFile: dir.path("a.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
+        // Line 2 disagrees with a, line 3 agrees, line 4 repeats line 5's... key within the file, line 6 is bad.
+        try
+            (header
+            + "\nUS-TX,MX-14,2017,6,ATF\nUS-AZ,MX-26,2017,3,ATF\nUS-CA,MX-02,2017,1,ATF\nUS-CA,MX-02,2017,1,ATF\nUS-CA,MX-02,x,1,ATF\n")
+            .write(toFile: dir.path("b.csv"), atomically: true, encoding: .utf8)
+        let a = try store.importNative(kind: .flows, path: dir.path("a.csv"))
+        #expect(a.rowsStored == 2 && a.isBalanced)
+        let b = try store.importNative(kind: .flows, path: dir.path("b.csv"))
+        #expect(b.rowsRead == 5 && b.rowsStored == 1 && b.rowsRejected == 4 && b.isBalanced)
+        #expect(b.conflicts == 1 && b.agreeingDuplicates == 1)
+        #expect(b.largestConflicts.first?.storedValue == 5 && b.largestConflicts.first?.newValue == 6)
+        let stored = try store.rejections(importID: b.importID!, limit: -1, offset: 0)
+        #expect(stored.count == 4 && stored.map(\.line) == stored.map(\.line).sorted())
+        #expect(try store.rejectionCount(importID: b.importID!) == 4)
+        let groups = try store.conflictGroups()
+        #expect(groups.count == 1 && groups.first?.count == 1)
+        // A dry run says the same and keeps nothing.
+        try (header + "\nUS-NM,MX-08,2018,2,ATF\n").write(toFile: dir.path("c.csv"), atomically: true, encoding: .utf8)
+        let dry = try store.importNative(kind: .flows, path: dir.path("c.csv"), dryRun: true, progress: nil)
+        #expect(dry.rowsStored == 1 && dry.importID == nil)
+        #expect(try store.counts().first { $0.table == "flows" }?.rows == 3)
+        #expect(try store.flowTotals().map(\.count).reduce(0, +) == 5 + 3 + 1)
+        return stored.map { "\($0.line) \($0.column) \($0.field) \($0.value): \($0.reason)" }
+    }
+
+    @Test func rejectsDuplicatesAndKeepsConflictsOnSQLite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        _ = try Self.rejectsDuplicatesAndKeepsConflicts(try Self.sqlite(dir), dir)
+    }
+
+    @Test(.postgresServer) func rejectsDuplicatesAndKeepsConflictsOnPostgresAsOnSQLite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let pg = try Self.rejectsDuplicatesAndKeepsConflicts(try Self.postgresStore(), dir)
+        let lite = try Self.rejectsDuplicatesAndKeepsConflicts(try Self.sqlite(dir), dir)
+        #expect(pg == lite)
+    }
+
+    // MARK: Access and audit
+
+    static func accountsSessionsTokensAndAudit(_ store: any IronTraceDatabase) throws {
+        let u = try store.addUser(name: "ada", role: .admin, passwordHash: "$2b$hash", mustChangePassword: true)
+        #expect(throws: StoreError.self) { try store.addUser(name: "ada", role: .viewer, passwordHash: "x") }
+        #expect(try store.user(named: "ada")?.mustChangePassword == true)
+        let (token, csrf) = try store.startSession(userID: u.id, lifetime: 3600)
+        #expect(try store.session(token: token)?.csrf == csrf)
+        let api = try store.createAPIToken(userName: "ada", label: "ci")
+        #expect(try store.user(apiToken: api)?.name == "ada")
+        #expect(try store.apiTokens(userName: "ada").map(\.label) == ["ci"])
+        try store.setPassword(userID: u.id, passwordHash: "$2b$new", keepSession: token)
+        #expect(try store.user(apiToken: api) == nil)
+        #expect(try store.session(token: token) != nil)
+        #expect(try store.user(named: "ada")?.mustChangePassword == false)
+        let second = try store.createAPIToken(userName: "ada", label: "other")
+        #expect(try store.revokeAPITokens(userName: "ada", .label("other")) == 1)
+        #expect(try store.user(apiToken: second) == nil)
+        try store.endSession(token: token)
+        #expect(try store.session(token: token) == nil)
+        try store.audit(user: "ada", action: "login", target: "session")
+        try store.audit(user: "ana", action: "trace-lookup", target: "trace:1", detail: "x")
+        #expect(try store.auditLog().total == 2)
+        #expect(try store.auditLog(user: "ana").entries.map(\.action) == ["trace-lookup"])
+        #expect(try store.removeUser(named: "ada"))
+        #expect(try store.users().isEmpty)
+    }
+
+    @Test func accountsSessionsTokensAndAuditOnSQLite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        try Self.accountsSessionsTokensAndAudit(try Self.sqlite(dir))
+    }
+
+    @Test(.postgresServer) func accountsSessionsTokensAndAuditOnPostgres() throws {
+        try Self.accountsSessionsTokensAndAudit(try Self.postgresStore())
+    }
+
+    // MARK: Concurrent writers
+
+    /// 50 writers at once, each allocating its ids inside its own write transaction.
+    static func concurrentTraceWritersNeverCollide(_ store: any IronTraceDatabase) async throws {
+        let before = try store.counts().first { $0.table == "traces" }?.rows ?? 0
+        let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for i in 0..<50 {
+                group.addTask {
+                    let stored = try store.recordTraces(source: "writer \(i)", sha256: "w\(i)", rejections: []) {
+                        nextRecovery,
+                        nextTrace in
+                        let recovery = Recovery(
+                            id: nextRecovery,
+                            firearm: Firearm(
+                                id: 0,
+                                manufacturer: "Glock",
+                                makeRaw: "GLOCK",
+                                model: "19",
+                                caliber: "9mm",
+                                type: .pistol,
+                                serial: SerialNumber("CW\(i)"),
+                                countryOfManufacture: "AT",
+                                importer: ""
+                            ),
+                            date: CivilDate(year: 2024, month: 1, day: 2)!,
+                            country: "MX",
+                            area: nil,
+                            latitude: nil,
+                            longitude: nil,
+                            possessorID: nil,
+                            crimeCategory: .weaponOffense,
+                            eventID: nil,
+                            serialObliterated: false,
+                            agency: "",
+                            caseNumber: "c\(i)"
+                        )
+                        let trace = Trace(
+                            id: nextTrace,
+                            recoveryID: nextRecovery,
+                            requestDate: CivilDate(year: 2024, month: 1, day: 3)!,
+                            outcome: .notTraced,
+                            notTracedReason: nil,
+                            saleID: nil,
+                            licenseeID: nil,
+                            purchaserID: nil,
+                            timeToCrimeDays: nil,
+                            sourceClass: .undetermined,
+                            sourceCountry: "",
+                            sourceState: ""
+                        )
+                        return ([recovery], [trace])
+                    }
+                    return stored.traces[0].id
+                }
+            }
+            var all: [Int64] = []
+            for try await id in group { all.append(id) }
+            return all
+        }
+        #expect(Set(ids).count == 50)
+        #expect(try store.counts().first { $0.table == "traces" }?.rows == before + 50)
+        #expect(try store.loadDataset().traces.count == before + 50)
+    }
+
+    @Test func concurrentTraceWritersNeverCollideOnSQLite() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        try await Self.concurrentTraceWritersNeverCollide(try Self.sqlite(dir))
+    }
+
+    @Test(.postgresServer) func concurrentTraceWritersNeverCollideOnPostgres() async throws {
+        try await Self.concurrentTraceWritersNeverCollide(try Self.postgresStore())
+    }
+
+    // MARK: PostgreSQL only
+
+    /// The audit log refuses changes by trigger, and the server's role has no right to try.
+    @Test(.postgresServer) func postgresAuditLogIsAppendOnlyAndTheServerRoleCannotChangeIt() throws {
+        let url = try PostgresScratch.freshDatabase()
+        let store = try PostgresStore(url: url)
+        try store.audit(user: "ada", action: "login", target: "session")
+        #expect(throws: StoreError.self) { try store.execute("UPDATE audit_log SET user_name = 'eve'") }
+        #expect(throws: StoreError.self) { try store.execute("DELETE FROM audit_log") }
+        #expect(throws: StoreError.self) { try store.execute("TRUNCATE audit_log") }
+        #expect(try store.auditLog().entries.map(\.user) == ["ada"])
+        let privileges = try store.privileges(of: "irontrace_server", on: "audit_log")
+        #expect(privileges == ["INSERT", "SELECT"], "\(privileges)")
+    }
+
+    /// A URL the store cannot use is an error naming the server, never a crash or a hang.
+    @Test func badPostgresURLsAreClearErrors() throws {
+        for url in ["postgres://", "postgres://u@127.0.0.1:99999/x", "postgres://u:secret@127.0.0.1:1/x"] {
+            do {
+                _ = try PostgresStore(url: url)
+                Issue.record("\(url) opened")
+            } catch {
+                #expect(!error.description.contains("secret"), "\(error)")
+            }
+        }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// PostgreSQL tests run only against a real server: `.ci/run` starts one and sets
+    /// IRONTRACE_TEST_POSTGRES_URL; without it they are skipped with this message.
+    static var postgresServer: Self {
+        .enabled(
+            if: PostgresScratch.serverURL != nil,
+            "no PostgreSQL server: set IRONTRACE_TEST_POSTGRES_URL (.ci/run starts one)"
+        )
+    }
+}
