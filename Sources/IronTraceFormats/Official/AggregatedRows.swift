@@ -18,19 +18,19 @@ public struct AggregatedRows: Sendable, Equatable {
 /// row that added to it (where `irontrace info` points for the figure).
 struct AggregateSums {
     struct Key: Hashable {
-        var area: String
+        var area: AreaCode
         var period: String
         var measure: String
     }
     private(set) var order: [Key] = []
-    private var sums: [Key: (area: AreaCode, value: Double, line: Int)] = [:]
+    private var sums: [Key: (value: Double, line: Int)] = [:]
 
     mutating func add(_ area: AreaCode, _ period: String, _ measure: String, _ value: Double, line: Int) {
-        let k = Key(area: area.description, period: period, measure: measure)
+        let k = Key(area: area, period: period, measure: measure)
         if let s = sums[k] {
-            sums[k] = (s.area, s.value + value, s.line)
+            sums[k] = (s.value + value, s.line)
         } else {
-            sums[k] = (area, value, line)
+            sums[k] = (value, line)
             order.append(k)
         }
     }
@@ -39,7 +39,7 @@ struct AggregateSums {
         order.filter { !leaving.contains($0) }.map { k in
             let s = sums[k]!
             return .record(
-                AreaMeasure(area: s.area, period: k.period, measure: k.measure, value: s.value, source: source),
+                AreaMeasure(area: k.area, period: k.period, measure: k.measure, value: s.value, source: source),
                 line: s.line
             )
         }

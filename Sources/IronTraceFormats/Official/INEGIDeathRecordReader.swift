@@ -41,6 +41,8 @@ public enum INEGIDeathRecordReader {
         let period = String(year)
         var sums = AggregateSums()
         var out: [RowResult<AreaMeasure>] = []
+        var states: [String: MexicanState?] = [:]
+        var sexes: [String: String] = [:]
         while let record = csv.next() {
             counts.rowsRead += 1
             let row = cols.row(record, file: name)
@@ -53,21 +55,24 @@ public enum INEGIDeathRecordReader {
                 continue
             }
             let stateText = row.text("entidad_ocurrencia")
-            let state: MexicanState?
-            if AreaName.key(stateText).hasPrefix("no especificad") {
-                state = nil
-            } else if let s = MexicanState.lookup(stateText) {
-                state = s
+            // Resolved once per distinct text: .some(nil) is "No especificada".
+            let resolved: MexicanState??
+            if let known = states[stateText] {
+                resolved = known
             } else {
+                resolved =
+                    AreaName.key(stateText).hasPrefix("no especificad")
+                    ? .some(nil) : MexicanState.lookup(stateText).map { .some($0) }
+                if let resolved { states[stateText] = resolved }
+            }
+            guard let state = resolved else {
                 reject(row.reject("entidad_ocurrencia", "not a Mexican state (nor No especificada)"))
                 continue
             }
-            let sex: String
-            switch AreaName.key(row.text("sexo_cat")) {
-            case "hombre": sex = "homicides_men"
-            case "mujer": sex = "homicides_women"
-            case "no especificado", "no especificada": sex = "homicides_sex_unspecified"
-            default:
+            let sexText = row.text("sexo_cat")
+            let knownSex = sexes[sexText] ?? sexMeasure(sexText)
+            sexes[sexText] = knownSex
+            guard let sex = knownSex else {
                 reject(row.reject("sexo_cat", "expected Hombre, Mujer or No especificado"))
                 continue
             }
@@ -98,6 +103,16 @@ public enum INEGIDeathRecordReader {
             if state == nil { sums.add(.country("MX"), period, "homicides_state_unspecified", 1, line: record.line) }
         }
         return out + sums.records(source: "INEGI")
+    }
+
+    /// The measure of a `sexo_cat` label.
+    static func sexMeasure(_ label: String) -> String? {
+        switch AreaName.key(label) {
+        case "hombre": "homicides_men"
+        case "mujer": "homicides_women"
+        case "no especificado", "no especificada": "homicides_sex_unspecified"
+        default: nil
+        }
     }
 
     /// The last component of a path.

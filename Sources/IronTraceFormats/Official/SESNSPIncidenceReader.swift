@@ -143,7 +143,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                     if municipalityColumn != nil {
                         incompleteTotals.insert(
                             AggregateSums.Key(
-                                area: area.description,
+                                area: area,
                                 period: SpanishCalendar.period(year: year, month: k + 1),
                                 measure: totalMeasure
                             )

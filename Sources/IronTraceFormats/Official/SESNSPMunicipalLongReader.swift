@@ -46,6 +46,9 @@ public enum SESNSPMunicipalLongReader {
         var sums = AggregateSums()
         var out: [RowResult<AreaMeasure>] = []
         var places: [String: MexicanMunicipality?] = [:]
+        // Lookups by the text as written, once per distinct text.
+        var states: [String: MexicanState] = [:]
+        var monthNumbers: [String: Int] = [:]
         while let record = csv.next() {
             counts.rowsRead += 1
             let row = cols.row(record, file: name)
@@ -61,7 +64,10 @@ public enum SESNSPMunicipalLongReader {
                 reject(row.reject("Año", "not a year"))
                 continue
             }
-            guard let state = MexicanState.lookup(row.text("Entidad")) else {
+            let stateText = row.text("Entidad")
+            let knownState = states[stateText] ?? MexicanState.lookup(stateText)
+            states[stateText] = knownState
+            guard let state = knownState else {
                 reject(row.reject("Entidad", "not a Mexican state"))
                 continue
             }
@@ -77,7 +83,10 @@ public enum SESNSPMunicipalLongReader {
                 reject(row.reject("Municipio", "not a municipality of \(state.name) in the INEGI catalogue"))
                 continue
             }
-            guard let month = SpanishCalendar.month(row.text("Mes")) else {
+            let monthText = row.text("Mes")
+            let knownMonth = monthNumbers[monthText] ?? SpanishCalendar.month(monthText)
+            monthNumbers[monthText] = knownMonth
+            guard let month = knownMonth else {
                 reject(row.reject("Mes", "not a Spanish month name"))
                 continue
             }

@@ -13,10 +13,11 @@ enum SpanishCalendar {
 
 extension SpanishCalendar {
     /// The month 1-12 of a Spanish month name (accents and case ignored), `nil` for anything else.
-    static func month(_ name: String) -> Int? {
-        let k = AreaName.key(name)
-        return months.firstIndex { AreaName.key($0) == k }.map { $0 + 1 }
-    }
+    static func month(_ name: String) -> Int? { monthByKey[AreaName.key(name)] }
+
+    private static let monthByKey: [String: Int] = Dictionary(
+        uniqueKeysWithValues: months.enumerated().map { (AreaName.key($1), $0 + 1) }
+    )
 }
 
 extension Double {
