@@ -28,6 +28,8 @@ public final class Analytics: Sendable {
         case crimes, dealers
         case multipleSales = "multiple-sales"
         case violence, events, provenance
+        case firearmShare = "firearm-share"
+        case commerce
 
         public var title: String {
             switch self {
@@ -42,11 +44,13 @@ public final class Analytics: Sendable {
             case .violence: "Homicides and firearm homicides"
             case .events: "Armed-violence events"
             case .provenance: "Provenance: which dealers armed which violence"
+            case .firearmShare: "Firearm share of homicides, by source"
+            case .commerce: "US firearms commerce (ATF)"
             }
         }
 
         /// Reports computed from the trace records (1–8).
-        public var isTraceReport: Bool { ![.violence, .events, .provenance].contains(self) }
+        public var isTraceReport: Bool { ![.violence, .events, .provenance, .firearmShare, .commerce].contains(self) }
     }
 
     /// One report for a filter.
@@ -58,6 +62,8 @@ public final class Analytics: Sendable {
         switch name {
         case .violence: return violenceReport(filter)
         case .events: return eventsReport(filter)
+        case .firearmShare: return firearmShareReport(filter)
+        case .commerce: return commerceReport(filter)
         default: return provenanceReport(filter)
         }
     }

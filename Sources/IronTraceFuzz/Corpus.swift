@@ -150,6 +150,22 @@ enum Fallback {
         + "\"FUENTE: INEGI. Censo de Población y Vivienda 2020.\"\r\n"
     static let usCensus =
         "SUMLEV,REGION,DIVISION,STATE,NAME,POPESTIMATE2010,POPESTIMATE2011\n010,0,0,00,United States,309000000,311000000\n020,1,0,00,Northeast Region,55000000,55100000\n040,3,7,48,Texas,25200000,25600000\n"
+    static let gunsMonth =
+        "\u{FEFF}State,Year,Month,Murders.with.Firearm,Murders\nAguascalientes,1998,Enero,1,2\n,,Febrero,1,2\n"
+        + ",,No Especificado,0,1\nAguascalientes Total,,,2,5\nSonora,1998,Enero,\"1,000\",\"2,000\"\n"
+    static let wideNational = "1998,1999,2000\n95790135,97114831,98438557\n"
+    static let namedMunicipal = "Municipio,Poblacion\nAbasolo,92040\nTarandacuao,11304\nLeón,1721215\n"
+    static let deathRecords =
+        "entidad_ocurrencia,sexo_cat,edad_anios,grupo_edad,conindig_cat,afromex_cat,nacionalidad_cat,lugar_ocurrencia,area_ur_cat\n"
+        + "Aguascalientes,Hombre,34,Jóvenes (20–35),No indígena,No afromexicana,Mexicana,Vivienda particular,Urbana\n"
+        + "No especificada,Mujer,NA,Edad no especificada,No especificada,No especificada,Mexicana,Se ignora,Rural\n"
+    static let municipalLong =
+        "Año,Entidad,Municipio,Tipo de delito,Subtipo de delito,Mes,Casos\n"
+        + "2020,Guanajuato,Abasolo,Homicidio,Homicidio doloso,Enero,1.0\n2020,Guanajuato,Abasolo,Homicidio,Homicidio doloso,Enero,0.0\n"
+        + "2025,Guanajuato,León,Homicidio,Homicidio doloso,Diciembre,\n"
+    static let atfCommerce =
+        "Year,Pistols,Revolvers,Rifles,Shotguns,Misc. Firearms1,Firearms\n1986,\"662,973\",\"761,414\",\"970,507\",\"641,482\",\"4,558\",\"3,040,934\"\n"
+        + "1 Note: excludes military.,,,,,,\n"
     static let atfFlows =
         "Year,Source_State,Recovery_State,Guns_Recovered\n2015,Texas,Arizona,120\n2015,Arizona,Texas,80\n2015,Total,Texas,900\n"
     static let ucdp =

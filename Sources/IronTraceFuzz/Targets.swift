@@ -170,3 +170,29 @@ func whole<T>(
         return o
     }
 }
+
+/// A reader that adds rows up into figures: the file's rows must balance (read = counted +
+/// rejected + skipped) and every rejection it counts must be yielded.
+func aggregated(
+    _ read: @escaping (String, inout AggregatedRows) throws(FormatError) -> [RowResult<AreaMeasure>]
+) -> (String) -> Outcome {
+    { path in
+        var counts = AggregatedRows()
+        let rows: [RowResult<AreaMeasure>]
+        do { rows = try read(path, &counts) } catch {
+            return Outcome(counted: false, formatError: true, formatErrorText: String(describing: error))
+        }
+        var o = drain(rows, check)
+        o.counted = false
+        if !counts.isBalanced {
+            o.problems.append(
+                "\(counts.rowsRead) rows read but \(counts.rowsCounted) counted + \(counts.rowsRejected) rejected + "
+                    + "\(counts.rowsSkipped) skipped"
+            )
+        }
+        if o.results - o.records != counts.rowsRejected {
+            o.problems.append("\(counts.rowsRejected) rows rejected but \(o.results - o.records) rejections yielded")
+        }
+        return o
+    }
+}

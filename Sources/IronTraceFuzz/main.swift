@@ -195,6 +195,71 @@ func allTargets(_ wanted: (String) -> Bool) -> [Target] {
         )
     )
     add(
+        "firearm-homicides-month",
+        Corpus.text(
+            [
+                "inegi_homicidios_arma_fuego_estado_mes_1998_2008/guns-month.csv",
+                "inegi_homicidios_arma_fuego_estado_mes_1998_2008/frontier.csv",
+            ],
+            fallback: Fallback.gunsMonth
+        ),
+        whole(
+            oneResultPerRow: false,
+            { p, c throws(FormatError) in try FirearmHomicideMonthReader.read(path: p, counts: &c) },
+            check
+        )
+    )
+    add(
+        "population-national-wide",
+        Corpus.text(
+            ["inegi_homicidios_arma_fuego_estado_mes_1998_2008/conapo-pop.csv"],
+            fallback: Fallback.wideNational
+        ),
+        whole(
+            oneResultPerRow: false,
+            { p, c throws(FormatError) in try PopulationReader.nationalWide(path: p, counts: &c) },
+            check
+        )
+    )
+    add(
+        "population-municipal-named",
+        Corpus.text(["sesnsp_municipal_guanajuato/poblacion_municipal_gto.csv"], fallback: Fallback.namedMunicipal),
+        whole(
+            oneResultPerRow: true,
+            { p, c throws(FormatError) in try PopulationReader.municipalNamed(path: p, year: 2020, counts: &c) },
+            check
+        )
+    )
+    add(
+        "inegi-death-records",
+        Corpus.text(["inegi_homicidios_victimas_2024/homicidios_2024_clean.csv"], fallback: Fallback.deathRecords),
+        aggregated { p, c throws(FormatError) in try INEGIDeathRecordReader.read(path: p, counts: &c) }
+    )
+    add(
+        "sesnsp-municipal-long",
+        Corpus.text(
+            ["sesnsp_municipal_guanajuato/homicidios_gto_2020_2025_long.csv"],
+            fallback: Fallback.municipalLong
+        ),
+        aggregated { p, c throws(FormatError) in try SESNSPMunicipalLongReader.read(path: p, counts: &c) }
+    )
+    add(
+        "atf-commerce",
+        Corpus.text(
+            [
+                "atf_commerce_report/01-manufacturing.csv", "atf_commerce_report/01-manufacturing-long.csv",
+                "atf_commerce_report/05-2015-import-countries.csv", "atf_commerce_report/06-tax-revenues.csv",
+                "atf_commerce_report/08-registration-by-state.csv", "atf_commerce_report/13-FFL-inspections.csv",
+            ],
+            fallback: Fallback.atfCommerce
+        ),
+        whole(
+            oneResultPerRow: false,
+            { p, c throws(FormatError) in try ATFCommerceReader.read(path: p, counts: &c) },
+            check
+        )
+    )
+    add(
         "atf-flows",
         Corpus.text(
             [
@@ -371,7 +436,13 @@ var failed = false
 for target in targets {
     // The workbook reader falls back on the year in the file name (trace_2015.xlsx) when a mutation
     // spoils the footnote: the name carries one so the mutations reach the cells.
-    let stem = target.name == "atf-workbook" ? "atf-workbook-trace_2015" : target.name
+    // So do the death records (the year of death) and the ATF commerce exhibits (manufacturing and
+    // exports share a header; the import-countries exhibit takes its year from the name).
+    let stems = [
+        "atf-workbook": "atf-workbook-trace_2015", "inegi-death-records": "inegi-death-records-2024",
+        "atf-commerce": "atf-commerce-manufacturing-2015",
+    ]
+    let stem = stems[target.name] ?? target.name
     let path = (tmp.hasSuffix("/") ? tmp : tmp + "/") + "irontrace-fuzz-\(stem).last"
     Current.prepare(reader: target.name, seed: options.seed, path: path)
     print("== \(target.name): \(target.seeds.count) seeds; the input under test is kept at \(path)")

@@ -250,6 +250,8 @@ enum Glossary {
         "Dealers": "Armerías",
         "Multiple sales among recovered guns": "Ventas múltiples entre las armas recuperadas",
         "Homicides and firearm homicides": "Homicidios y homicidios con arma de fuego",
+        "Firearm share of homicides, by source": "Proporción de homicidios con arma de fuego, por fuente",
+        "US firearms commerce (ATF)": "Comercio de armas de fuego en EE. UU. (ATF)",
         "Armed-violence events": "Eventos de violencia armada",
         "Provenance: which dealers armed which violence": "Procedencia: qué armerías armaron qué violencia",
         // Table titles

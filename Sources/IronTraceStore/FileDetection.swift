@@ -179,6 +179,46 @@ public enum FileDetector {
                 )
             }
         }
+        if has("Year", "Month") && (has("Murders.with.Firearm", "Murders") || has("Firearm.Homicide", "Homicide")) {
+            return found(
+                .official(.firearmHomicidesMonth),
+                "columns Year, Month, Murders.with.Firearm/Firearm.Homicide, Murders/Homicide "
+                    + "(monthly firearm homicides, SINAIS)"
+            )
+        }
+        if has("entidad_ocurrencia", "sexo_cat", "grupo_edad", "lugar_ocurrencia") {
+            return found(
+                .official(.inegiDeathRecords),
+                "columns entidad_ocurrencia, sexo_cat, grupo_edad, lugar_ocurrencia (INEGI death records, one row per death)"
+            )
+        }
+        if has("Municipio", "Subtipo de delito", "Mes", "Casos") && (has("Año") || has("Ano")) {
+            return found(
+                .official(.sesnspMunicipalLong),
+                "columns Año, Municipio, Subtipo de delito, Mes, Casos (SESNSP municipal, tidied long table)"
+            )
+        }
+        if keys == [compact("Municipio"), compact("Poblacion")] {
+            return found(
+                .official(.municipalPopulationNamed),
+                "columns Municipio, Poblacion (municipal population by name; state found from the names)",
+                unsure: true
+            )
+        }
+        if records.count == 2, !first.isEmpty,
+            first.allSatisfy({ $0.count == 4 && Int($0).map { (1900...2100).contains($0) } == true }),
+            records[1].count == first.count, records[1].allSatisfy({ Int($0) != nil })
+        {
+            return found(
+                .official(.nationalPopulationWide),
+                "a header of years and one row of figures (national population by year, wide)",
+                unsure: true
+            )
+        }
+        if ATFCommerceReader.exhibit(header: first, fileName: name) != nil {
+            let e = ATFCommerceReader.exhibit(header: first, fileName: name)!
+            return found(.official(.atfCommerce), "header of the ATF commerce exhibit '\(e.rawValue)'")
+        }
         // INEGI "Consulta interactiva" exports: title rows before the header.
         let titles = records.prefix(6).compactMap(\.first).map { AreaName.key($0) }
         if titles.contains(where: { $0.hasPrefix("defunciones por homicidio") })

@@ -37,6 +37,9 @@ public struct ImportSummary: Sendable {
     public var largestConflicts: [ImportConflict] = []
     /// True when the import was rolled back (`--dry-run`): the counts are what it would store.
     public var dryRun: Bool = false
+    /// For readers that add rows up into figures (death records, tidied tables): the file's own
+    /// rows, where `rowsRead` counts the figures and rejections yielded.
+    public var sourceRows: AggregatedRows?
 
     public var isBalanced: Bool { rowsRead == rowsStored + rowsRejected }
 }
@@ -80,4 +83,17 @@ public enum OfficialFormat: String, CaseIterable, Sendable {
     case inegiCensus = "inegi-census"
     /// US Census Bureau state population estimates.
     case censusPopulation = "census-population"
+    /// Monthly firearm and total homicides by state (or for the border municipalities), SINAIS
+    /// death records 1998–2008 as in the "Assault-Weapons" study's `guns-month.csv`, `frontier.csv`.
+    case firearmHomicidesMonth = "firearm-homicides-month"
+    /// A national population series, wide: a header of years and one row of figures (`conapo-pop.csv`).
+    case nationalPopulationWide = "population-national-wide"
+    /// INEGI homicide death records, one row per death (`homicidios_2024_clean.csv`), counted.
+    case inegiDeathRecords = "inegi-death-records"
+    /// A tidied (long) SESNSP municipal table without the modality column, added up per month.
+    case sesnspMunicipalLong = "sesnsp-municipal-long"
+    /// Municipal populations by name (`Municipio, Poblacion`), state found from the names.
+    case municipalPopulationNamed = "population-municipal-named"
+    /// ATF "Firearms Commerce in the United States" exhibits (CSV).
+    case atfCommerce = "atf-commerce"
 }

@@ -80,6 +80,17 @@ extension ImportSource {
         case .acled: return make(StoredEvents.self, format: f, try ACLEDEventReader(path: file))
         case .ucdpGED: return make(StoredEvents.self, format: f, try UCDPEventReader(path: file))
         case .fflListing: return make(StoredLicensees.self, format: f, try FFLListingReader(path: file))
+        case .firearmHomicidesMonth:
+            return make(StoredAreaMeasures.self, format: f, try FirearmHomicideMonthReader.read(path: file))
+        case .nationalPopulationWide:
+            return make(StoredAreaMeasures.self, format: f, try PopulationReader.nationalWide(path: file))
+        case .municipalPopulationNamed:
+            return make(StoredAreaMeasures.self, format: f, try PopulationReader.municipalNamed(path: file))
+        case .atfCommerce: return make(StoredAreaMeasures.self, format: f, try ATFCommerceReader.read(path: file))
+        case .inegiDeathRecords:
+            return make(StoredAreaMeasures.self, format: f, try INEGIDeathRecordReader.read(path: file))
+        case .sesnspMunicipalLong:
+            return make(StoredAreaMeasures.self, format: f, try SESNSPMunicipalLongReader.read(path: file))
         }
     }
 

@@ -100,7 +100,8 @@ public final class IronTraceStore: Sendable {
     ) throws -> ImportSummary {
         func rows<T>(_ s: some Sequence<RowResult<T>>) -> AnySequence<RowResult<T>> { AnySequence(s) }
         switch format {
-        case .inegiHomicides, .sesnspIncidence, .sesnspVictims, .conapoPopulation, .inegiCensus, .censusPopulation:
+        case .inegiHomicides, .sesnspIncidence, .sesnspVictims, .conapoPopulation, .inegiCensus, .censusPopulation,
+            .firearmHomicidesMonth, .nationalPopulationWide, .municipalPopulationNamed, .atfCommerce:
             return try load(
                 StoredAreaMeasures.self,
                 file: file,
@@ -115,9 +116,30 @@ public final class IronTraceStore: Sendable {
                 case .sesnspVictims: rows(try SESNSPVictimsReader(path: file))
                 case .conapoPopulation: rows(try PopulationReader.conapo(path: file))
                 case .inegiCensus: rows(try PopulationReader.inegiCensus(path: file))
+                case .firearmHomicidesMonth: rows(try FirearmHomicideMonthReader.read(path: file))
+                case .nationalPopulationWide: rows(try PopulationReader.nationalWide(path: file))
+                case .municipalPopulationNamed: rows(try PopulationReader.municipalNamed(path: file))
+                case .atfCommerce: rows(try ATFCommerceReader.read(path: file))
                 default: rows(try PopulationReader.usCensus(path: file))
                 }
             }
+        case .inegiDeathRecords, .sesnspMunicipalLong:
+            var counts = AggregatedRows()
+            var summary = try load(
+                StoredAreaMeasures.self,
+                file: file,
+                format: format.rawValue,
+                dryRun: dryRun,
+                progress: progress
+            ) {
+                () throws(FormatError) in
+                if format == .inegiDeathRecords {
+                    return try INEGIDeathRecordReader.read(path: file, counts: &counts)
+                }
+                return try SESNSPMunicipalLongReader.read(path: file, counts: &counts)
+            }
+            if summary.previousImportID == nil { summary.sourceRows = counts }
+            return summary
         case .atfFlows, .atfWorkbook:
             return try load(StoredFlows.self, file: file, format: format.rawValue, dryRun: dryRun, progress: progress) {
                 () throws(FormatError) in

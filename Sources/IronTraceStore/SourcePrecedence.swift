@@ -19,6 +19,9 @@ public enum ImportOrigin: String, Sendable, Codable, CaseIterable {
         case OfficialFormat.atfFlows.rawValue:
             // ATF publishes the source/recovery tables as XLSX workbooks; every CSV of them is a copy.
             return .tidied
+        case OfficialFormat.sesnspMunicipalLong.rawValue:
+            // SESNSP publishes the municipal table wide, by modality; the long layout is a re-keyed copy.
+            return .tidied
         case OfficialFormat.censusPopulation.rawValue:
             // The Census Bureau's own file has SUMLEV, STATE, NAME, POPESTIMATEyyyy; other layouts are copies.
             let header = FileDetector.firstRecords(path, 1).first ?? []

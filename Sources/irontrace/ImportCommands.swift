@@ -188,6 +188,12 @@ func printSummary(_ s: ImportSummary) {
             + "\(s.rowsRejected.grouped) rejected" + String(format: " (%.2f s)", s.seconds)
             + (s.dryRun ? " [dry run: nothing stored]" : "")
     )
+    if let rows = s.sourceRows {
+        print(
+            "  the file's rows: \(rows.rowsRead.grouped) read = \(rows.rowsCounted.grouped) counted into the figures + "
+                + "\(rows.rowsRejected.grouped) rejected + \(rows.rowsSkipped.grouped) blank (not yet published)"
+        )
+    }
     if s.agreeingDuplicates > 0 {
         print("  \(s.agreeingDuplicates.grouped) values were already stored with the same value by other imports")
     }

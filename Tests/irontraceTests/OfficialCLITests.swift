@@ -80,6 +80,91 @@ import Testing
             file: "poblacion_us/nst-est2016-alldata.csv",
             measure: ("population", "US-TX", "2016", "Census", 27_862_596)
         ),
+        // guns-month.csv: Murders.with.Firearm of the twelve 1998 months summed over the 32 states
+        // (python csv, blank State/Year carried down, "No Especificado" and "... Total" rows left out): 7,275.
+        Case(
+            kind: "firearm-homicides-month",
+            file: "inegi_homicidios_arma_fuego_estado_mes_1998_2008/guns-month.csv",
+            measure: ("firearm_homicides", "%", "1998-%", "SINAIS", 7_275)
+        ),
+        // frontier.csv: Homicide of the twelve 2008 months: 3,101.
+        Case(
+            kind: "firearm-homicides-month",
+            file: "inegi_homicidios_arma_fuego_estado_mes_1998_2008/frontier.csv",
+            measure: ("homicides_us_border_municipalities", "MX", "2008-%", "SINAIS", 3_101)
+        ),
+        // conapo-pop.csv: 1998, 95,790,135.
+        Case(
+            kind: "population-national-wide",
+            file: "inegi_homicidios_arma_fuego_estado_mes_1998_2008/conapo-pop.csv",
+            measure: ("population", "MX", "1998", "CONAPO (Assault-Weapons copy)", 95_790_135)
+        ),
+        // homicidios_2024_clean.csv: 32,065 rows, one per death (wc -l minus the header).
+        Case(
+            kind: "inegi-death-records",
+            file: "inegi_homicidios_victimas_2024/homicidios_2024_clean.csv",
+            measure: ("homicides", "MX", "2024", "INEGI", 32_065)
+        ),
+        // Guanajuato (entidad_ocurrencia), 2024: 3,905 deaths.
+        Case(
+            kind: "inegi-death-records",
+            file: "inegi_homicidios_victimas_2024/homicidios_2024_clean.csv",
+            measure: ("homicides", "MX-11", "2024", "INEGI", 3_905)
+        ),
+        // The long table: Casos of the 2020 "Homicidio doloso" rows summed: 3,359.
+        Case(
+            kind: "sesnsp-municipal-long",
+            file: "sesnsp_municipal_guanajuato/homicidios_gto_2020_2025_long.csv",
+            measure: ("carpetas_total:Homicidio doloso", "%", "2020-%", "SESNSP", 3_359)
+        ),
+        // The raw table: Enero..Diciembre of the 2020 "Homicidio doloso" rows, every modality: 3,359.
+        Case(
+            kind: "sesnsp-incidence",
+            file: "sesnsp_municipal_guanajuato/homicidios_gto_2020_2025_raw.csv",
+            measure: ("carpetas_total:Homicidio doloso", "%", "2020-%", "SESNSP", 3_359)
+        ),
+        // poblacion_municipal_gto.csv: León 1,721,215 (= Censo 2020, INEGI code 11020).
+        Case(
+            kind: "population-municipal-named",
+            file: "sesnsp_municipal_guanajuato/poblacion_municipal_gto.csv",
+            measure: ("population", "MX-11020", "2020", "INEGI census", 1_721_215)
+        ),
+        // ATF exhibit 2, 2014, Firearms: 420,932 exported.
+        Case(
+            kind: "atf-commerce",
+            file: "atf_commerce_report/02-exports.csv",
+            measure: ("firearms_exported_total", "US", "2014", "ATF commerce", 420_932)
+        ),
+        // Exhibit 1, long copy: 2013 Pistols 4,441,726.
+        Case(
+            kind: "atf-commerce",
+            file: "atf_commerce_report/01-manufacturing-long.csv",
+            measure: ("firearms_manufactured_pistols", "US", "2013", "ATF commerce", 4_441_726)
+        ),
+        // Exhibit 10, fiscal 2015: 56,181 dealers (type 01).
+        Case(
+            kind: "atf-commerce",
+            file: "atf_commerce_report/10-FFL-total.csv",
+            measure: ("ffl_count_01", "US", "2015", "ATF commerce", 56_181)
+        ),
+        // Exhibit 8: Texas, 468,581 NFA weapons registered.
+        Case(
+            kind: "atf-commerce",
+            file: "atf_commerce_report/08-registration-by-state.csv",
+            measure: ("nfa_registered_total", "US-TX", "2016", "ATF commerce", 468_581)
+        ),
+        // Exhibit 6, 2015: $32,462,000 transfer and making tax.
+        Case(
+            kind: "atf-commerce",
+            file: "atf_commerce_report/06-tax-revenues.csv",
+            measure: ("nfa_transfer_and_making_tax_paid_usd", "US", "2015", "ATF commerce", 32_462_000)
+        ),
+        // Exhibit 5: Austria, 926,534 firearms imported in 2015.
+        Case(
+            kind: "atf-commerce",
+            file: "atf_commerce_report/05-2015-import-countries.csv",
+            measure: ("firearms_imported_from:Austria:total", "US", "2015", "ATF commerce", 926_534)
+        ),
         // The 2010-2020 table: California 2020, 39,501,653.
         Case(
             kind: "census-population",
@@ -231,14 +316,14 @@ import Testing
         #expect(r.stdout.contains("data/nested/2010.csv: inegi-homicides"))
         #expect(r.stdout.contains("trace_2017.xlsx: atf-flows-xlsx"))
         #expect(r.stdout.contains("nst-est2016-alldata.csv: census-population"))
-        #expect(r.stdout.contains("3 files imported"))
-        #expect(r.stdout.contains("Skipped 4 files"))
+        #expect(r.stdout.contains("guns-month.csv: firearm-homicides-month"))
+        #expect(r.stdout.contains("4 files imported"))
+        #expect(r.stdout.contains("Skipped 3 files"))
         #expect(r.stdout.contains("mx_states.topojson: geometry"))
         #expect(r.stdout.contains("LICENSE.mxmaps: documentation or licence"))
         #expect(r.stdout.contains("SOURCES.md: documentation or licence"))
-        #expect(r.stdout.contains("guns-month.csv: unknown layout"))
         let info = try CLI.run(["info", "--format", "json"], in: dir.url)
-        #expect((try #require(try Self.json(info) as? [String: Any])["imports"] as? [Any])?.count == 3)
+        #expect((try #require(try Self.json(info) as? [String: Any])["imports"] as? [Any])?.count == 4)
         // --kind overrides detection: a file under a misleading name, read as what it is.
         try FileManager.default.copyItem(
             atPath: try #require(SharedData.path("atf_trace_by_state/atf_source_recovery_by_state_2010_2020.csv")),

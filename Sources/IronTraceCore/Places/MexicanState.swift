@@ -62,7 +62,8 @@ public struct MexicanState: Hashable, Sendable, Comparable, CustomStringConverti
         for (alias, code) in [
             ("Distrito Federal", 9), ("DF", 9), ("CDMX", 9), ("Mexico City", 9), ("Estado de México", 15),
             ("Edo. de México", 15), ("Edomex", 15), ("State of Mexico", 15), ("Coahuila de Zaragoza", 5),
-            ("Michoacan de Ocampo", 16), ("Veracruz Llave", 30), ("Veracruz de Ignacio de la Llave", 30),
+            ("Michoacan de Ocampo", 16), ("Querétaro de Arteaga", 22), ("Veracruz Llave", 30),
+            ("Veracruz de Ignacio de la Llave", 30),
             ("Q Roo", 23), ("Q. Roo", 23), ("Baja California Norte", 2), ("N.L.", 19), ("Nuevo Leon", 19),
             ("B.C.", 2), ("B.C.S.", 3), ("S.L.P.", 24),
         ] {

@@ -4,7 +4,11 @@ import IronTraceCore
 /// per month; UTF-8 with a BOM and, in the March 2022 cut, Mac Roman mojibake that the CSV reader
 /// repairs) into area measures: `carpetas:<subtipo>:<modalidad>` per state and month, source
 /// `SESNSP` (investigation files opened). Each month cell is one record. The municipal layout (with
-/// `Cve. Municipio` and `Municipio` columns) gives the same measures per municipality `MX-SSMMM`.
+/// `Cve. Municipio` and `Municipio` columns) gives the same measures per municipality `MX-SSMMM`,
+/// and, after the last row, `carpetas_total:<subtipo>` per municipality and month: the sum over the
+/// modalities, the figure a tidied copy without the modality column carries
+/// (``SESNSPMunicipalLongReader``), so the two copies can be compared. A total is left out when one
+/// of its cells was rejected.
 public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
     public let csv: CSVReader
     private var pending: [RowResult<AreaMeasure>] = []
@@ -19,6 +23,10 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
     /// or nothing when it is one of the `rowsSkipped` (every month blank).
     public private(set) var rowsRead = 0
     public private(set) var rowsSkipped = 0
+    /// Municipal layout: the sums over modalities, yielded after the last row.
+    private var totals = AggregateSums()
+    private var incompleteTotals: Set<AggregateSums.Key> = []
+    private var totalsYielded = false
 
     public init(path: String) throws(FormatError) {
         csv = try CSVReader(path: path)
@@ -43,7 +51,12 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
 
     public func next() -> RowResult<AreaMeasure>? {
         while pending.isEmpty {
-            guard let r = csv.next() else { return nil }
+            guard let r = csv.next() else {
+                guard municipalityColumn != nil, !totalsYielded else { return nil }
+                totalsYielded = true
+                pending = totals.records(source: "SESNSP", leaving: incompleteTotals)
+                continue
+            }
             rowsRead += 1
             let f = r.fields
             if let damage = r.damage(file: csv.fileName, header: header) {
@@ -118,6 +131,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
             let before = pending.count
             defer { if pending.count == before { rowsSkipped += 1 } }
             let measure = "carpetas:\(f[col.subtype].trimmingASCIISpaces()):\(f[col.modality].trimmingASCIISpaces())"
+            let totalMeasure = "carpetas_total:\(f[col.subtype].trimmingASCIISpaces())"
             for (k, c) in col.months.enumerated() {
                 let t = f[c].trimmingASCIISpaces().replacingOccurrences(of: ",", with: "")
                 // Months not yet published are blank in the latest year: no figure, not a zero.
@@ -126,6 +140,15 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                 switch NumberField.count(t, what: "investigation files") {
                 case .success(let n): v = Double(n)
                 case .failure(let p):
+                    if municipalityColumn != nil {
+                        incompleteTotals.insert(
+                            AggregateSums.Key(
+                                area: area,
+                                period: SpanishCalendar.period(year: year, month: k + 1),
+                                measure: totalMeasure
+                            )
+                        )
+                    }
                     pending.append(
                         .rejected(
                             Rejection(
@@ -141,6 +164,7 @@ public final class SESNSPIncidenceReader: Sequence, IteratorProtocol {
                     continue
                 }
                 let period = SpanishCalendar.period(year: year, month: k + 1)
+                if municipalityColumn != nil { totals.add(area, period, totalMeasure, v, line: r.line) }
                 pending.append(
                     .record(
                         AreaMeasure(
