@@ -475,7 +475,10 @@ enum CLI {
         }
         let (listed, list) = try run(["--list"])
         #expect(listed == 0)
-        for reader in ["native-sales", "inegi-homicides", "sesnsp-victims", "atf-workbook", "xlsx", "bz2", "ucdp"] {
+        for reader in [
+            "native-sales", "trace-requests", "inegi-homicides", "sesnsp-victims", "atf-workbook", "xlsx", "bz2",
+            "ucdp",
+        ] {
             #expect(list.contains(reader), "\(reader) missing from --list")
         }
         let (status, text) = try run(["--reader", "native-flows", "--iterations", "100", "--seed", "7"])
