@@ -390,7 +390,7 @@ enum TraceForm {
             requestID: f.value("request_id").isEmpty ? "web-\(UUID().uuidString.prefix(8))" : f.value("request_id"),
             requestDate: CivilDate.today,
             ncicCode: f.value("ncic_code"),
-            agencyORI: f.value("agency_ori"),
+            agencyORI: f.value("agency_ori").uppercased(),
             caseNumber: f.value("case_number"),
             serial: f.value("serial"),
             serialObliterated: f["serial_obliterated"] == "1",
