@@ -73,12 +73,11 @@ public struct TraceEngine: Sendable {
         }
         let serial = SerialNumber(request.serial)
         let query = Array(serial.normalized.utf8)
-        let candidates = rank(query: query, request: request, maker: resolution.manufacturer)
-        result.candidates = Array(candidates.prefix(5))
+        let (candidates, crowd) = rank(query: query, request: request, maker: resolution.manufacturer)
+        result.candidates = candidates
         let best = candidates.first
         let second = candidates.dropFirst().first
 
-        let crowd = TraceEngine.crowd(candidates)
         let lead = TraceEngine.requiredLead(crowd: crowd)
         if let best, best.score >= TraceEngine.completionScore,
             second.map({ best.score - $0.score >= lead }) ?? true
@@ -141,17 +140,6 @@ public struct TraceEngine: Sendable {
         return result
     }
 
-    /// How crowded the neighbourhood of the serial as read is: the candidates after the best whose
-    /// serial is a single misread of it (or matches its readable positions) and whose maker is not
-    /// contradicted. Each is a real sale the damage could have come from.
-    static func crowd(_ ranked: [TraceCandidate]) -> Int {
-        ranked.dropFirst().count { c in
-            let serial = c.components.first { $0.name == "serial" }?.points ?? 0
-            let maker = c.components.first { $0.name == "manufacturer" }?.points ?? 0
-            return serial >= SerialMisread.singleMisreadPoints && maker >= 0
-        }
-    }
-
     /// The lead over the runner-up needed to complete: the base margin when no other real serial is
     /// one misread away; otherwise more than an exact serial's lead over a single misread with the
     /// same markings (60 - 36 = 24), growing with the crowd, so only what the request carries beyond
@@ -195,7 +183,9 @@ public struct TraceEngine: Sendable {
 
     // MARK: Candidates and scores
 
-    func rank(query: [UInt8], request: TraceRequest, maker: Manufacturer?) -> [TraceCandidate] {
+    /// The best five candidates, explained, and the crowd: how many other candidates of the maker (or
+    /// of any maker when the request's is unknown) are a single misread of the serial as read.
+    func rank(query: [UInt8], request: TraceRequest, maker: Manufacturer?) -> ([TraceCandidate], Int) {
         var ids: [UInt32] = []
         let makerCode = maker.flatMap { dataset.strings.lookup($0.name) }
         let ctx = RequestContext(request: request, makerCode: makerCode, dataset: dataset)
@@ -211,24 +201,25 @@ public struct TraceEngine: Sendable {
         return finish(ids: &ids, query: query, ctx: ctx)
     }
 
-    private func finish(ids: inout [UInt32], query: [UInt8], ctx: RequestContext) -> [TraceCandidate] {
+    private func finish(ids: inout [UInt32], query: [UInt8], ctx: RequestContext) -> ([TraceCandidate], Int) {
         ids.sort()
         // First pass: numbers only, no strings; keep the best few.
-        var scored: [(score: Int, index: Int, match: SerialMatch)] = []
+        var scored: [(score: Int, index: Int, match: SerialMatch, single: Bool)] = []
         var previous: UInt32 = .max
         for i in ids where i != previous {
             previous = i
-            if let q = quickScore(Int(i), query: query, ctx: ctx) { scored.append((q.0, Int(i), q.1)) }
+            if let q = quickScore(Int(i), query: query, ctx: ctx) { scored.append((q.0, Int(i), q.1, q.2)) }
         }
         scored.sort {
             $0.score != $1.score ? $0.score > $1.score : dataset.sales.id[$0.index] < dataset.sales.id[$1.index]
         }
-        return scored.prefix(8).map { explain($0.index, query: query, ctx: ctx, match: $0.match) }
+        let crowd = scored.dropFirst().count { $0.single }
+        return (scored.prefix(5).map { explain($0.index, query: query, ctx: ctx, match: $0.match) }, crowd)
     }
 
     /// The candidate's score without its explanation (the hot path).
     @inline(__always)
-    func quickScore(_ i: Int, query: [UInt8], ctx: RequestContext) -> (Int, SerialMatch)? {
+    func quickScore(_ i: Int, query: [UInt8], ctx: RequestContext) -> (Int, SerialMatch, Bool)? {
         let d = dataset
         guard let (match, points) = TraceEngine.compareSerial(query, serials[i]) else { return nil }
         if d.sales.date[i] > ctx.recoveryDay { return nil }
@@ -252,7 +243,9 @@ public struct TraceEngine: Sendable {
             let st = Dataset.firearmTypes[Int(d.sales.type[i])]
             if st == t { score += 4 } else if st != .unknown, st.weaponClass != t.weaponClass { score -= 10 }
         }
-        return (score, match)
+        let single =
+            points >= SerialMisread.singleMisreadPoints && (ctx.makerCode.map { d.sales.manufacturer[i] == $0 } ?? true)
+        return (score, match, single)
     }
 
     struct RequestContext {
