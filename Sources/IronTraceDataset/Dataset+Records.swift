@@ -48,7 +48,10 @@ extension Dataset {
             obliterated: r.serialObliterated,
             crimeCategory: r.crimeCategory.rawValue,
             event: r.eventID,
-            possessor: r.possessorID
+            possessor: r.possessorID,
+            agency: r.agency,
+            caseNumber: r.caseNumber,
+            model: r.firearm.model
         )
     }
 

@@ -108,6 +108,10 @@ public struct Dataset: Sendable {
         public var event: [Int64] = []
         /// The person found with the gun; 0 when unknown.
         public var possessor: [Int64] = []
+        /// The recovering agency (its ORI on trace requests), its case number and the model, as filed.
+        public var agency: [Int32] = []
+        public var caseNumber: [Int32] = []
+        public var model: [Int32] = []
         public var count: Int { id.count }
     }
 
@@ -124,6 +128,9 @@ public struct Dataset: Sendable {
         public var sourceClass: [UInt8] = []
         public var sourceCountry: [Int32] = []
         public var sourceState: [Int32] = []
+        /// The request id the agency gave, and the account that submitted it ("" when imported).
+        public var requestID: [Int32] = []
+        public var submittedBy: [Int32] = []
         public var count: Int { id.count }
     }
 
@@ -244,7 +251,10 @@ extension Dataset {
         obliterated: Bool,
         crimeCategory: String,
         event: Int64?,
-        possessor: Int64? = nil
+        possessor: Int64? = nil,
+        agency: String = "",
+        caseNumber: String = "",
+        model: String = ""
     ) {
         recoveries.id.append(id)
         recoveries.date.append(date.dayNumber)
@@ -258,6 +268,9 @@ extension Dataset {
         recoveries.crimeCategory.append(strings.code(crimeCategory))
         recoveries.event.append(event ?? 0)
         recoveries.possessor.append(possessor ?? 0)
+        recoveries.agency.append(strings.code(agency))
+        recoveries.caseNumber.append(strings.code(caseNumber))
+        recoveries.model.append(strings.code(model))
     }
 
     public mutating func appendTrace(
@@ -271,7 +284,9 @@ extension Dataset {
         timeToCrime: Int?,
         sourceClass: SourceCountryClass,
         sourceCountry: String,
-        sourceState: String
+        sourceState: String,
+        requestID: String = "",
+        submittedBy: String = ""
     ) {
         traces.id.append(id)
         traces.recovery.append(recovery)
@@ -284,6 +299,8 @@ extension Dataset {
         traces.sourceClass.append(Dataset.sourceClassCode(sourceClass))
         traces.sourceCountry.append(strings.code(sourceCountry))
         traces.sourceState.append(strings.code(sourceState))
+        traces.requestID.append(strings.code(requestID))
+        traces.submittedBy.append(strings.code(submittedBy))
     }
 
     public mutating func appendEvent(

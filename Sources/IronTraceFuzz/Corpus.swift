@@ -127,6 +127,15 @@ enum Corpus {
 
 /// Built-in seeds for when ../shared/data is absent (a clean clone without the data).
 enum Fallback {
+    /// Trace requests (docs/formats.md, trace_requests.csv): a clean one, a Spanish type and a
+    /// non-ASCII serial, an impossible date with missing fields.
+    static let traceRequests = """
+        request_id,request_date,priority,ncic_code,agency_ori,case_number,serial,serial_obliterated,manufacturer,type,caliber,model,country_of_origin,importer,other_markings,possessor,recovery_date,recovery_country,recovery_area,recovery_id
+        r1,2024-03-02,urgent,5212,TX0570000,C-1,ABC123,false,Glock,pistol,9mm,19,AT,,,,2024-03-01,US,US-TX,
+        r2,2024-03-02,routine,5212,MXFGR0001,C-2,ÑÁ123é,false,Taurus,revólver,.38 Special,85,BR,,,,2024-03-01,MX,MX-14,
+        r3,,routine,,,C-3,,false,,escopeta,,,,,,,2024-02-30,MX,MX-99,
+
+        """
     static let victims = """
         date_year_month,n_year,n_month,cve_ent,nombre_estado,bien_juridico_afectado,tipo_de_delito,subtipo_de_delito,modalidad,genero,rango_de_edad,n_victimas
         2020-01,2020,1,14,Jalisco,La vida y la integridad corporal,Homicidio,Homicidio doloso,Con arma de fuego,Hombre,Adultos (18 y más),120

@@ -104,6 +104,16 @@ func check(_ r: Recovery) -> String? {
     if let l = r.latitude, !l.isFinite || abs(l) > 90 { return "latitude \(l) stored" }
     return hasNUL(r.agency, r.caseNumber, r.firearm.serial.raw) ? "NUL stored in a recovery" : nil
 }
+func check(_ q: TraceRequest) -> String? {
+    let fields = TraceRequestCodec.encode(q)
+    for (name, value) in zip(TraceRequestCodec.header, fields) {
+        if let limit = TraceRequestForm.maximumLength[name], value.count > limit {
+            return "trace request \(name) of \(value.count) characters accepted (at most \(limit))"
+        }
+    }
+    if q.recoveryDate > q.requestDate { return "trace request recovered after it was requested accepted" }
+    return hasNUL(q.serial, q.manufacturer, q.caseNumber, q.agencyORI) ? "NUL stored in a trace request" : nil
+}
 func check(_ t: Trace) -> String? {
     if let d = t.timeToCrimeDays, d < 0 || d > NumberField.maxCount { return "time to crime \(d) stored" }
     return nil

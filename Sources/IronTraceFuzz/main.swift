@@ -135,6 +135,11 @@ func allTargets(_ wanted: (String) -> Bool) -> [Target] {
         streaming({ p throws(FormatError) in try NativeReader<FlowCodec>(path: p) }, check)
     )
     add(
+        "trace-requests",
+        [Array(Fallback.traceRequests.utf8)],
+        streaming({ p throws(FormatError) in try NativeReader<TraceRequestCodec>(path: p) }, check)
+    )
+    add(
         "inegi-homicides",
         Corpus.text(
             ["inegi_homicidios_municipio_mes_1990_2015/2010.csv", "inegi_homicidios_municipio_mes_1990_2015/2015.csv"],

@@ -47,6 +47,14 @@ enum PostgresSchema {
                 "UPDATE imports SET origin = 'tidied' WHERE format = 'atf-flows'",
             ]
         ),
+        (
+            "2026-12-13-v7-trace-requests",
+            [
+                "ALTER TABLE traces ADD COLUMN request_id TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE traces ADD COLUMN submitted_by TEXT NOT NULL DEFAULT ''",
+                "CREATE INDEX traces_by_submitter ON traces(submitted_by)",
+            ]
+        ),
     ]
 
     static let v1 = [

@@ -59,12 +59,15 @@ extension PostgresStore {
                 try s.forEach(
                     """
                     SELECT id, recovery_date, country, coalesce(area, ''), manufacturer, caliber, type, serial_normal,
-                    serial_obliterated, crime_category, event_id, possessor_id FROM recoveries ORDER BY id
+                    serial_obliterated, crime_category, event_id, possessor_id, agency, case_number, model
+                    FROM recoveries ORDER BY id
                     """
                 ) { r in
                     let v = try r.decode(
-                        (Int64, String, String, String, String, String, String, String, Int64, String, Int64?, Int64?)
-                            .self
+                        (
+                            Int64, String, String, String, String, String, String, String, Int64, String, Int64?,
+                            Int64?, String, String, String
+                        ).self
                     )
                     d.value.appendRecovery(
                         id: v.0,
@@ -78,17 +81,25 @@ extension PostgresStore {
                         obliterated: v.8 != 0,
                         crimeCategory: v.9,
                         event: v.10,
-                        possessor: v.11
+                        possessor: v.11,
+                        agency: v.12,
+                        caseNumber: v.13,
+                        model: v.14
                     )
                 }
                 try s.forEach(
                     """
                     SELECT id, recovery_id, outcome, coalesce(not_traced_reason, ''), sale_id, licensee_id, purchaser_id,
-                    time_to_crime_days, source_class, source_country, source_state FROM traces ORDER BY id
+                    time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by
+                    FROM traces ORDER BY id
                     """
                 ) { r in
                     let v = try r.decode(
-                        (Int64, Int64, String, String, Int64?, Int64?, Int64?, Int?, String, String, String).self
+                        (
+                            Int64, Int64, String, String, Int64?, Int64?, Int64?, Int?, String, String, String, String,
+                            String
+                        )
+                        .self
                     )
                     d.value.appendTrace(
                         id: v.0,
@@ -101,7 +112,9 @@ extension PostgresStore {
                         timeToCrime: v.7,
                         sourceClass: SourceCountryClass(rawValue: v.8) ?? .undetermined,
                         sourceCountry: v.9,
-                        sourceState: v.10
+                        sourceState: v.10,
+                        requestID: v.11,
+                        submittedBy: v.12
                     )
                 }
                 try s.forEach(
@@ -148,7 +161,8 @@ extension PostgresStore {
                 ) { r in
                     let v = try r.decode((String, String, Int, Int, String).self)
                     var count = v.3
-                    if let o = flowOverrides, let w = o["\(v.0) | \(v.1) | \(v.2) | \(v.4)"], w.isFinite, abs(w) < 1e15 {
+                    if let o = flowOverrides, let w = o["\(v.0) | \(v.1) | \(v.2) | \(v.4)"], w.isFinite, abs(w) < 1e15
+                    {
                         count = Int(w)
                     }
                     d.value.appendFlow(sourceArea: v.0, recoveryArea: v.1, year: v.2, count: count, source: v.4)
@@ -261,7 +275,12 @@ extension PostgresStore {
         try s.rows("SELECT table_name, key, import_id, new_value, stored_import_id, stored_value FROM conflicts").map {
             let v = try $0.decode((String, String, Int64, Double, Int64, Double).self)
             return StoredConflict(
-                table: v.0, key: v.1, importID: v.2, newValue: v.3, storedImportID: v.4, storedValue: v.5
+                table: v.0,
+                key: v.1,
+                importID: v.2,
+                newValue: v.3,
+                storedImportID: v.4,
+                storedValue: v.5
             )
         }
     }
@@ -290,8 +309,16 @@ extension PostgresStore {
                 ).map { r in
                     let v = try r.decode((String, String, String, String, Double, Int64, String, String, Int64?).self)
                     return MeasureProvenance(
-                        area: v.0, period: v.1, measure: v.2, source: v.3, value: v.4, importID: v.5, file: v.6,
-                        sha256: v.7, line: v.8.map { Int($0) }, role: "stored"
+                        area: v.0,
+                        period: v.1,
+                        measure: v.2,
+                        source: v.3,
+                        value: v.4,
+                        importID: v.5,
+                        file: v.6,
+                        sha256: v.7,
+                        line: v.8.map { Int($0) },
+                        role: "stored"
                     )
                 }
                 let wanted = Set(out.map { "\($0.area) | \($0.period) | \($0.measure) | \($0.source)" })
@@ -322,8 +349,16 @@ extension PostgresStore {
                 }
                 var out = stored.map { v in
                     MeasureProvenance(
-                        area: "\(v.0) → \(v.1)", period: String(v.2), measure: "flow", source: v.3, value: Double(v.4),
-                        importID: v.5, file: v.6, sha256: v.7, line: v.8.map { Int($0) }, role: "stored"
+                        area: "\(v.0) → \(v.1)",
+                        period: String(v.2),
+                        measure: "flow",
+                        source: v.3,
+                        value: Double(v.4),
+                        importID: v.5,
+                        file: v.6,
+                        sha256: v.7,
+                        line: v.8.map { Int($0) },
+                        role: "stored"
                     )
                 }
                 let wanted = Set(stored.map { "\($0.0) | \($0.1) | \($0.2) | \($0.3)" })
@@ -359,8 +394,16 @@ extension PostgresStore {
             guard parts.count == 4 else { return nil }
             let f = fields(v.0, parts)
             return MeasureProvenance(
-                area: f.0, period: f.1, measure: f.2, source: f.3, value: v.1, importID: v.2, file: v.3,
-                sha256: v.4, line: Int(v.5), role: "conflict"
+                area: f.0,
+                period: f.1,
+                measure: f.2,
+                source: f.3,
+                value: v.1,
+                importID: v.2,
+                file: v.3,
+                sha256: v.4,
+                line: Int(v.5),
+                role: "conflict"
             )
         }
     }

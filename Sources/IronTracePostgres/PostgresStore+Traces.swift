@@ -11,6 +11,8 @@ extension PostgresStore {
         source: String,
         sha256: String,
         rejections: [Rejection],
+        requestIDs: [String],
+        submittedBy: String,
         build: (_ nextRecovery: Int64, _ nextTrace: Int64) -> (recoveries: [Recovery], traces: [Trace])
     ) throws -> (ledgerID: Int64, recoveries: [Recovery], traces: [Trace]) {
         let started = Self.now()
@@ -78,6 +80,14 @@ extension PostgresStore {
                 }
                 try insert("recoveries", ImportSource.recoveryColumns, recoveries.map(ImportSource.recoveryValues))
                 try insert("traces", ImportSource.traceColumns, traces.map(ImportSource.traceValues))
+                if !requestIDs.isEmpty || !submittedBy.isEmpty {
+                    for (k, t) in traces.enumerated() {
+                        try s.execute(
+                            "UPDATE traces SET request_id = $1, submitted_by = $2 WHERE id = $3",
+                            [.text(k < requestIDs.count ? requestIDs[k] : ""), .text(submittedBy), .int(t.id)]
+                        )
+                    }
+                }
                 return (importID, recoveries, traces)
             }
         }

@@ -84,8 +84,8 @@ enum API {
         }
         api.get("/traces") { request, context in
             let user = try context.require(.viewer)
-            let q = try query(request, known: ReportFilter.keys + ["serial", "page", "per_page"])
-            let list = try TraceList(state.snapshot, q, strict: true)
+            let q = try query(request, known: ReportFilter.keys + TraceList.searchKeys + ["page", "per_page"])
+            let list = try TraceList(state.snapshot, q, strict: true, user: user.name)
             try Pages.auditTraceList(list, user: user, state: state, via: "api ")
             let items = list.pageRows.map(list.item)
             return try json(API.list(items, total: list.rows.count, list.paging))

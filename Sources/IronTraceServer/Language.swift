@@ -206,6 +206,7 @@ public struct UIText: Sendable {
     static let ncic = UIText("NCIC offence code", "Código de delito NCIC")
     static let agency = UIText("Agency ORI", "ORI de la agencia")
     static let caseNumber = UIText("Case number", "Número de caso")
+    static let myRequests = UIText("My requests", "Mis solicitudes")
     static let importer = UIText("Importer", "Importador")
     static let countryOfOrigin = UIText("Country of manufacture", "País de fabricación")
     static let priority = UIText("Priority", "Prioridad")

@@ -126,11 +126,14 @@ enum OpenAPIDocument {
             ],
         ]
         var traceFields: [String: Any] = [:]
-        for f in TraceForm.fields { traceFields[f.name] = ["type": "string", "maxLength": 200] }
+        func limit(_ name: String) -> Int { TraceRequestForm.maximumLength[name] ?? 200 }
+        for f in TraceForm.fields { traceFields[f.name] = ["type": "string", "maxLength": limit(f.name)] }
         // What the server checks, so a request valid here is accepted there.
-        traceFields["manufacturer"] = ["type": "string", "maxLength": 200, "pattern": "[A-Za-z0-9]"]
+        traceFields["manufacturer"] = ["type": "string", "maxLength": limit("manufacturer"), "pattern": "[A-Za-z0-9]"]
         traceFields["serial"] = [
-            "type": "string", "maxLength": 200, "pattern": "[A-Za-z0-9].*[A-Za-z0-9].*[A-Za-z0-9]",
+            "type": "string", "maxLength": limit("serial"), "pattern": "[A-Za-z0-9].*[A-Za-z0-9].*[A-Za-z0-9]",
+            "description":
+                "As read; characters US serials never carry (Ñ, é, ...) are kept and flagged in `problems`",
         ]
         traceFields["recovery_date"] = [
             "type": "string",
@@ -214,7 +217,13 @@ enum OpenAPIDocument {
                     "get": op(
                         "Traces selected by the filters and a serial search, newest recovery first (no personal data)",
                         role: "viewer",
-                        parameters: filters + [parameter("serial", "Part of a serial number")] + paging
+                        parameters: filters + [
+                            parameter("serial", "Part of a serial number"),
+                            parameter("case_number", "Part of the agency's case number"),
+                            parameter("agency_ori", "The requesting agency's ORI (exact)"),
+                            parameter("request_id", "The request id given when submitting (exact)"),
+                            parameter("mine", "1: only the traces the authenticated account submitted"),
+                        ] + paging
                     ),
                     "post": op(
                         "Trace one recovered firearm (Form 3312.1 fields), store the result and return it with candidates and score components; 422 with `error.fields` for invalid fields",

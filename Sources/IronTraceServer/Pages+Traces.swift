@@ -28,7 +28,7 @@ extension Pages {
             let user = try context.require(.viewer)
             let q = query(request)
             let l = context.language
-            let list = try TraceList(state.snapshot, q)
+            let list = try TraceList(state.snapshot, q, user: user.name)
             if q["download"] == "csv" {
                 try state.store.audit(
                     user: user.name,
@@ -45,6 +45,11 @@ extension Pages {
                 if let v = q[k] { body += "<input type=\"hidden\" name=\"\(k)\" value=\"\(HTML.esc(v))\">" }
             }
             body += HTML.input("serial", label: l.t(.serial), value: q["serial"] ?? "")
+            body += HTML.input("case_number", label: l.t(.caseNumber), value: q["case_number"] ?? "")
+            body += HTML.input("agency_ori", label: l.t(.agency), value: q["agency_ori"] ?? "")
+            body += HTML.input("request_id", label: l.t(.requestID), value: q["request_id"] ?? "")
+            body +=
+                "<label><input type=\"checkbox\" name=\"mine\" value=\"1\"\(q["mine"] == "1" ? " checked" : "")> \(HTML.esc(l.t(.myRequests)))</label>"
             body += "<button type=\"submit\">\(HTML.esc(l.t(.search)))</button></form>"
             if context.identity!.user.role >= .analyst {
                 body +=
@@ -163,8 +168,16 @@ extension Pages {
                 l.t(.firearm),
                 "\(d.strings[r.manufacturer[rr]]) · \(l.report(type.rawValue)) · \(d.strings[r.caliber[rr]])"
             )
+            let model = d.strings[r.model[rr]]
+            if !model.isEmpty { fact(l.t(.model), model) }
             let serial = d.strings[r.serial[rr]]
             fact(l.t(.serial), r.obliterated[rr] ? "\(serial) (\(l.t(.obliterated)))" : serial)
+            for (label, value) in [
+                (l.t(.caseNumber), d.strings[r.caseNumber[rr]]), (l.t(.agency), d.strings[r.agency[rr]]),
+                (l.t(.requestID), d.strings[t.requestID[row]]),
+            ] where !value.isEmpty {
+                fact(label, value)
+            }
             request = TraceRequest(
                 requestID: "web-lookup",
                 requestDate: date,
@@ -173,6 +186,7 @@ extension Pages {
                 manufacturer: d.strings[r.manufacturer[rr]],
                 type: type.rawValue,
                 caliber: d.strings[r.caliber[rr]],
+                model: model,
                 recoveryDate: date,
                 recoveryCountry: d.strings[r.country[rr]],
                 recoveryArea: area
@@ -334,10 +348,27 @@ enum TraceForm {
         if dateText.isEmpty {
             errors["recovery_date"] = es ? "obligatorio" : "required"
         } else if date == nil {
-            errors["recovery_date"] =
-                es ? "'\(dateText)' no es una fecha AAAA-MM-DD" : "'\(dateText)' is not a YYYY-MM-DD date"
+            // The same rules as every intake (TraceRequestForm): a well-formed day that does not exist
+            // is said to be impossible, not badly written.
+            let reason = CivilDate.problem(parsing: dateText) ?? "expected YYYY-MM-DD"
+            if reason.hasPrefix("impossible") {
+                errors["recovery_date"] =
+                    es ? "'\(dateText)': fecha imposible (ese día no existe)" : "'\(dateText)': \(reason)"
+            } else {
+                errors["recovery_date"] =
+                    es ? "'\(dateText)' no es una fecha AAAA-MM-DD" : "'\(dateText)' is not a YYYY-MM-DD date"
+            }
         } else if let date, date > CivilDate.today {
             errors["recovery_date"] = es ? "la fecha está en el futuro" : "the date is in the future"
+        }
+        for field in fields {
+            let v = f.value(field.name)
+            if let limit = TraceRequestForm.maximumLength[field.name], v.count > limit {
+                errors[field.name] =
+                    es
+                    ? "demasiado largo: \(v.count) caracteres, máximo \(limit)"
+                    : "too long: \(v.count) characters, at most \(limit)"
+            }
         }
         let country = f.value("recovery_country").uppercased()
         if !country.isEmpty && (country.count != 2 || !country.allSatisfy(\.isLetter)) {
@@ -359,7 +390,7 @@ enum TraceForm {
             requestID: f.value("request_id").isEmpty ? "web-\(UUID().uuidString.prefix(8))" : f.value("request_id"),
             requestDate: CivilDate.today,
             ncicCode: f.value("ncic_code"),
-            agencyORI: f.value("agency_ori"),
+            agencyORI: f.value("agency_ori").uppercased(),
             caseNumber: f.value("case_number"),
             serial: f.value("serial"),
             serialObliterated: f["serial_obliterated"] == "1",

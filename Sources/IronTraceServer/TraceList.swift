@@ -14,9 +14,31 @@ struct TraceList {
     let rows: [Int]
     let paging: Paging
 
-    init(_ s: Snapshot, _ q: [String: String], strict: Bool = false) throws {
+    /// The search keys besides the report filters: serial (normal form, part of it), case number (part
+    /// of it, any case), agency ORI and request id (exact, any case), and `mine=1` for the traces
+    /// the signed-in account submitted.
+    static let searchKeys = ["serial", "case_number", "agency_ori", "request_id", "mine"]
+
+    init(_ s: Snapshot, _ q: [String: String], strict: Bool = false, user: String? = nil) throws {
         snapshot = s
         var rows = s.analytics.traceRows(matching: try Pages.filter(q, strict: strict))
+        let d = s.dataset
+        func recoveryText(_ column: [Int32], _ i: Int) -> String {
+            s.analytics.recoveryRow(ofTraceAt: i).map { d.strings[column[$0]].uppercased() } ?? ""
+        }
+        if let text = q["case_number"]?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty {
+            rows = rows.filter { recoveryText(d.recoveries.caseNumber, $0).contains(text) }
+        }
+        if let text = q["agency_ori"]?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty {
+            rows = rows.filter { recoveryText(d.recoveries.agency, $0) == text }
+        }
+        if let text = q["request_id"]?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty {
+            rows = rows.filter { d.strings[d.traces.requestID[$0]].uppercased() == text }
+        }
+        if q["mine"] == "1" {
+            let me = user ?? ""
+            rows = rows.filter { !me.isEmpty && d.strings[d.traces.submittedBy[$0]] == me }
+        }
         if let text = q["serial"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let needle = SerialNumber(text).normalized
             let d = s.dataset
@@ -58,8 +80,11 @@ struct TraceList {
                 ("type", Dataset.firearmTypes[Int(r.type[rr])].rawValue),
                 ("caliber", d.strings[r.caliber[rr]]), ("serial", d.strings[r.serial[rr]]),
                 ("serial_obliterated", r.obliterated[rr]),
+                ("model", d.strings[r.model[rr]]), ("agency_ori", d.strings[r.agency[rr]]),
+                ("case_number", d.strings[r.caseNumber[rr]]),
             ]
         }
+        out.append(("request_id", d.strings[t.requestID[i]]))
         out.append(("outcome", Dataset.outcomes[Int(t.outcome[i])].rawValue))
         out.append(("source_class", Dataset.sourceClasses[Int(t.sourceClass[i])].rawValue))
         out.append(("source_state", d.strings[t.sourceState[i]]))
@@ -75,7 +100,7 @@ struct TraceList {
     static let csvColumns = [
         "id", "recovery_id", "recovery_date", "recovery_country", "recovery_area", "manufacturer", "type", "caliber",
         "serial", "serial_obliterated", "outcome", "source_class", "source_state", "dealer_licence", "dealer",
-        "time_to_crime_days", "purchaser_identified",
+        "time_to_crime_days", "purchaser_identified", "model", "agency_ori", "case_number", "request_id",
     ]
 
     func csv() -> String {
@@ -144,7 +169,8 @@ public struct TraceSubmission: Sendable {
     ) throws -> TraceSubmission {
         let engine = state.snapshot.engine
         let results = requests.map { engine.trace($0) }
-        let ids = try record(results, rejections: rejections, in: state.store, source: source).traceIDs
+        let ids = try record(results, rejections: rejections, in: state.store, source: source, submittedBy: user)
+            .traceIDs
         try state.store.audit(
             user: user,
             action: "trace-submit",
@@ -188,11 +214,18 @@ public struct TraceSubmission: Sendable {
         rejections: [Rejection] = [],
         in store: any TraceRecordStore,
         source: String,
-        sha256: String = UUID().uuidString
+        sha256: String = UUID().uuidString,
+        submittedBy: String = ""
     ) throws -> (traceIDs: [Int64], newRecoveries: Int, ledgerID: Int64) {
         // Ids are allocated inside the store's write transaction, so concurrent submissions (other
         // requests, other server processes, a CLI) never collide.
-        let stored = try store.recordTraces(source: source, sha256: sha256, rejections: rejections) {
+        let stored = try store.recordTraces(
+            source: source,
+            sha256: sha256,
+            rejections: rejections,
+            requestIDs: results.map(\.request.requestID),
+            submittedBy: submittedBy
+        ) {
             firstRecovery,
             firstTrace in
             var nextRecovery = firstRecovery

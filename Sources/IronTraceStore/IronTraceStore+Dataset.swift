@@ -53,7 +53,8 @@ extension IronTraceStore {
                 db,
                 sql: """
                     SELECT id, recovery_date, country, coalesce(area, ''), manufacturer, caliber, type, serial_normal,
-                    serial_obliterated, crime_category, event_id, possessor_id FROM recoveries ORDER BY id
+                    serial_obliterated, crime_category, event_id, possessor_id, agency, case_number, model
+                    FROM recoveries ORDER BY id
                     """
             )
             while let r = try rows.next() {
@@ -69,14 +70,18 @@ extension IronTraceStore {
                     obliterated: r[8] as Int64 != 0,
                     crimeCategory: r[9],
                     event: r[10],
-                    possessor: r[11]
+                    possessor: r[11],
+                    agency: r[12],
+                    caseNumber: r[13],
+                    model: r[14]
                 )
             }
             rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT id, recovery_id, outcome, coalesce(not_traced_reason, ''), sale_id, licensee_id, purchaser_id,
-                    time_to_crime_days, source_class, source_country, source_state FROM traces ORDER BY id
+                    time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by
+                    FROM traces ORDER BY id
                     """
             )
             while let r = try rows.next() {
@@ -91,7 +96,9 @@ extension IronTraceStore {
                     timeToCrime: r[7],
                     sourceClass: SourceCountryClass(rawValue: r[8]) ?? .undetermined,
                     sourceCountry: r[9],
-                    sourceState: r[10]
+                    sourceState: r[10],
+                    requestID: r[11],
+                    submittedBy: r[12]
                 )
             }
             rows = try Row.fetchCursor(

@@ -26,6 +26,8 @@ extension IronTraceStore {
         source: String,
         sha256: String,
         rejections: [Rejection] = [],
+        requestIDs: [String] = [],
+        submittedBy: String = "",
         build: (_ nextRecovery: Int64, _ nextTrace: Int64) -> (recoveries: [Recovery], traces: [Trace])
     ) throws -> (ledgerID: Int64, recoveries: [Recovery], traces: [Trace]) {
         let started = IronTraceStore.now()
@@ -66,6 +68,12 @@ extension IronTraceStore {
             }
             try insert(StoredRecoveries.self, recoveries)
             try insert(StoredTraces.self, traces)
+            if !requestIDs.isEmpty || !submittedBy.isEmpty {
+                let tag = try db.makeStatement(sql: "UPDATE traces SET request_id = ?, submitted_by = ? WHERE id = ?")
+                for (k, t) in traces.enumerated() {
+                    try tag.execute(arguments: [k < requestIDs.count ? requestIDs[k] : "", submittedBy, t.id])
+                }
+            }
             return (importID, recoveries, traces)
         }
     }

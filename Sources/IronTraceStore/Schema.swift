@@ -253,6 +253,17 @@ enum Schema {
                     """
             )
         }
+        m.registerMigration("2026-12-13-v7-trace-requests") { db in
+            // The request id an agency gave a trace and the account that submitted it, so an analyst
+            // finds a request again ("my requests", search by request id). Imported traces have "".
+            try db.execute(
+                sql: """
+                    ALTER TABLE traces ADD COLUMN request_id TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE traces ADD COLUMN submitted_by TEXT NOT NULL DEFAULT '';
+                    CREATE INDEX traces_by_submitter ON traces(submitted_by);
+                    """
+            )
+        }
         return m
     }
 

@@ -125,7 +125,12 @@ extension IronTraceStore {
         while let r = try rows.next() {
             conflicts.append(
                 StoredConflict(
-                    table: r[0], key: r[1], importID: r[2], newValue: r[3], storedImportID: r[4], storedValue: r[5]
+                    table: r[0],
+                    key: r[1],
+                    importID: r[2],
+                    newValue: r[3],
+                    storedImportID: r[4],
+                    storedValue: r[5]
                 )
             )
         }
@@ -142,7 +147,14 @@ package struct StoredConflict: Sendable {
     package var storedImportID: Int64
     package var storedValue: Double
 
-    package init(table: String, key: String, importID: Int64, newValue: Double, storedImportID: Int64, storedValue: Double) {
+    package init(
+        table: String,
+        key: String,
+        importID: Int64,
+        newValue: Double,
+        storedImportID: Int64,
+        storedValue: Double
+    ) {
         self.table = table
         self.key = key
         self.importID = importID
@@ -166,7 +178,9 @@ extension SourcePrecedence {
         for c in conflicts {
             guard let new = refs[c.importID], let stored = refs[c.storedImportID] else { continue }
             let entry = byKey[c.table]?[c.key] ?? (Candidate(ref: stored, value: c.storedValue), [])
-            byKey[c.table, default: [:]][c.key] = (entry.stored, entry.others + [Candidate(ref: new, value: c.newValue)])
+            byKey[c.table, default: [:]][c.key] = (
+                entry.stored, entry.others + [Candidate(ref: new, value: c.newValue)]
+            )
         }
         var overrides: [String: [String: Double]] = [:]
         var counts: [String: [ImportRef: [ImportRef: Int]]] = [:]
@@ -220,8 +234,16 @@ extension SourcePrecedence {
 /// One stored row of an aggregate with where it came from: the import (file, SHA-256) and the line.
 public struct MeasureProvenance: Sendable, Hashable, Codable {
     package init(
-        area: String, period: String, measure: String, source: String, value: Double, importID: Int64, file: String,
-        sha256: String, line: Int?, role: String
+        area: String,
+        period: String,
+        measure: String,
+        source: String,
+        value: Double,
+        importID: Int64,
+        file: String,
+        sha256: String,
+        line: Int?,
+        role: String
     ) {
         self.area = area
         self.period = period

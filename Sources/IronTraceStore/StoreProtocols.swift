@@ -105,12 +105,34 @@ extension DatasetStore {
 /// The write path of the trace engine: results stored with a ledger entry, ids allocated inside the
 /// write transaction so that concurrent writers (requests, server processes, the CLI) never collide.
 public protocol TraceRecordStore: Sendable {
+    /// `requestIDs` (by trace, in order) and `submittedBy` are kept with the traces so an analyst
+    /// finds a request again.
     func recordTraces(
         source: String,
         sha256: String,
         rejections: [Rejection],
+        requestIDs: [String],
+        submittedBy: String,
         build: (_ nextRecovery: Int64, _ nextTrace: Int64) -> (recoveries: [Recovery], traces: [Trace])
     ) throws -> (ledgerID: Int64, recoveries: [Recovery], traces: [Trace])
+}
+
+extension TraceRecordStore {
+    public func recordTraces(
+        source: String,
+        sha256: String,
+        rejections: [Rejection] = [],
+        build: (_ nextRecovery: Int64, _ nextTrace: Int64) -> (recoveries: [Recovery], traces: [Trace])
+    ) throws -> (ledgerID: Int64, recoveries: [Recovery], traces: [Trace]) {
+        try recordTraces(
+            source: source,
+            sha256: sha256,
+            rejections: rejections,
+            requestIDs: [],
+            submittedBy: "",
+            build: build
+        )
+    }
 }
 
 /// Accounts, sessions and API tokens (secrets only as hashes), and personal records on request.

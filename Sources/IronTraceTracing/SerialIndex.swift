@@ -159,5 +159,15 @@ public struct SerialIndex: Sendable {
         for len in [n, n - 1, n + 1] where len >= 3 {
             for key in [Key.h1q3, .h1q4, .h2q1, .h2q2] { _ = probe(key, q, registryLength: len, into: &out) }
         }
+        // A swap inside one quarter leaves a three-quarter key intact; one across a quarter boundary
+        // breaks them all, so the three boundary swaps are looked up as written.
+        guard n >= 4 else { return }
+        let h = n / 2
+        var swapped = serial
+        for b in [h / 2, h, h + (n - h) / 2] where b >= 1 && b < n && serial[b - 1] != serial[b] {
+            swapped.swapAt(b - 1, b)
+            _ = probe(.h1q3, swapped[...], registryLength: n, into: &out)
+            swapped.swapAt(b - 1, b)
+        }
     }
 }

@@ -7,9 +7,21 @@ import IronTraceDataset
 public enum TraceAccuracy {
     public enum Damage: String, Sendable, CaseIterable {
         case exact
+        /// Written with separators and in lower case (`ab-12 34` for `AB1234`).
+        case separatorsCase = "separators_case"
         /// One character replaced by one readers confuse it with (0→O, 1→I, 5→S, 8→B, 2→Z, 6→G).
         case confusable
-        /// One substitution (non-confusable), insertion or deletion.
+        /// Two adjacent (different) characters swapped.
+        case transposition
+        /// One character written twice.
+        case doubled
+        /// One character lost inside the serial (not at an end).
+        case lost
+        /// A character added before the first or after the last.
+        case endAdded = "end_added"
+        /// The first or the last character lost.
+        case endLost = "end_lost"
+        /// One substitution (non-confusable), insertion or deletion anywhere.
         case oneEdit = "one_edit"
         /// Two positions unreadable (`?`), the serial marked obliterated.
         case twoUnknown = "two_unknown"
@@ -74,6 +86,29 @@ public enum TraceAccuracy {
                 guard !positions.isEmpty else { continue }
                 let p = positions[Int(next() % UInt64(positions.count))]
                 serial[p] = swaps[serial[p]]!
+            case .separatorsCase:
+                var out: [UInt8] = []
+                for (k, b) in serial.enumerated() {
+                    if k > 0 && next() % 3 == 0 { out.append(next() % 2 == 0 ? UInt8(ascii: "-") : UInt8(ascii: " ")) }
+                    out.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
+                }
+                serial = out
+            case .transposition:
+                let positions = (0..<(serial.count - 1)).filter { serial[$0] != serial[$0 + 1] }
+                guard !positions.isEmpty else { continue }
+                let p = positions[Int(next() % UInt64(positions.count))]
+                serial.swapAt(p, p + 1)
+            case .doubled:
+                let p = Int(next() % UInt64(serial.count))
+                serial.insert(serial[p], at: p)
+            case .lost:
+                serial.remove(at: 1 + Int(next() % UInt64(serial.count - 2)))
+            case .endAdded:
+                let pool = Array("ABCDEFGHJKMNPRTUVWXY0123456789".utf8)
+                let c = pool[Int(next() % UInt64(pool.count))]
+                if next() % 2 == 0 { serial.insert(c, at: 0) } else { serial.append(c) }
+            case .endLost:
+                if next() % 2 == 0 { serial.removeFirst() } else { serial.removeLast() }
             case .oneEdit:
                 let p = Int(next() % UInt64(serial.count))
                 switch next() % 3 {
@@ -104,6 +139,7 @@ public enum TraceAccuracy {
                 model: d.strings[d.sales.model[s]],
                 recoveryDate: recoveryDate,
                 recoveryCountry: d.strings[d.recoveries.country[r]],
+                recoveryArea: d.strings[d.recoveries.area[r]],
                 recoveryID: d.recoveries.id[r]
             )
             out.append(Case(request: request, saleID: d.sales.id[s]))

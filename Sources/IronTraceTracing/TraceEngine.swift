@@ -73,13 +73,14 @@ public struct TraceEngine: Sendable {
         }
         let serial = SerialNumber(request.serial)
         let query = Array(serial.normalized.utf8)
-        let candidates = rank(query: query, request: request, maker: resolution.manufacturer)
-        result.candidates = Array(candidates.prefix(5))
+        let (candidates, crowd) = rank(query: query, request: request, maker: resolution.manufacturer)
+        result.candidates = candidates
         let best = candidates.first
         let second = candidates.dropFirst().first
 
+        let lead = TraceEngine.requiredLead(crowd: crowd)
         if let best, best.score >= TraceEngine.completionScore,
-            second.map({ best.score - $0.score >= TraceEngine.completionMargin }) ?? true
+            second.map({ best.score - $0.score >= lead }) ?? true
         {
             let facts = saleFacts(best.saleIndex)
             result.sale = facts
@@ -91,12 +92,21 @@ public struct TraceEngine: Sendable {
             result.summary =
                 "sale \(facts.saleID) by \(facts.dealerName) (\(facts.dealerState)) on \(facts.date): \(best.serialMatch.rawValue) serial, score \(best.score)"
                 + (second.map { ", next best \($0.score)" } ?? "")
+                + (crowd > 0
+                    ? "; \(crowd) other real serial\(crowd > 1 ? "s" : "") one misread away, lead \(lead) needed" : "")
             return result
         }
         if let best, best.score >= TraceEngine.completionScore, let second {
             result.reason = .ambiguous
+            let close = candidates.filter { best.score - $0.score < lead }
             result.summary =
-                "ambiguous: \(candidates.filter { best.score - $0.score < TraceEngine.completionMargin }.count) candidates within \(TraceEngine.completionMargin) points (best \(best.score), next \(second.score))"
+                "ambiguous: \(close.count) candidates within \(lead) points (best \(best.score), next \(second.score))"
+                + (crowd > 0
+                    ? "; crowded: \(crowd) other real serial\(crowd > 1 ? "s" : "") one misread from what was read"
+                    : "")
+                + ": "
+                + close.prefix(5).map { "sale \($0.saleID) \($0.serial) (\($0.serialMatch.rawValue), \($0.score))" }
+                .joined(separator: ", ")
             return result
         }
         // No strong candidate.
@@ -128,6 +138,14 @@ public struct TraceEngine: Sendable {
             best.map { "no matching record (best candidate scored \($0.score), below \(TraceEngine.completionScore))" }
             ?? "no matching record"
         return result
+    }
+
+    /// The lead over the runner-up needed to complete: the base margin when no other real serial is
+    /// one misread away; otherwise more than an exact serial's lead over a single misread with the
+    /// same markings (60 - 36 = 24), growing with the crowd, so only what the request carries beyond
+    /// the serial (model, caliber, type, dates, place) can settle a crowded neighbourhood.
+    static func requiredLead(crowd: Int) -> Int {
+        crowd == 0 ? completionMargin : 26 + 4 * min(crowd - 1, 4)
     }
 
     /// The earliest plausible year of manufacture written in the markings ("MFD 1943", "1911 A1 1944"),
@@ -165,47 +183,50 @@ public struct TraceEngine: Sendable {
 
     // MARK: Candidates and scores
 
-    func rank(query: [UInt8], request: TraceRequest, maker: Manufacturer?) -> [TraceCandidate] {
+    /// The best five candidates, explained, and the crowd: how many other candidates of the maker (or
+    /// of any maker when the request's is unknown) are a single misread of the serial as read.
+    func rank(query: [UInt8], request: TraceRequest, maker: Manufacturer?) -> ([TraceCandidate], Int) {
         var ids: [UInt32] = []
         let makerCode = maker.flatMap { dataset.strings.lookup($0.name) }
         let ctx = RequestContext(request: request, makerCode: makerCode, dataset: dataset)
-        // An exact serial of the same maker settles the search; otherwise widen to one edit.
-        index.candidates(for: query, sameLengthOnly: true, into: &ids)
         if query.contains(UInt8(ascii: "?")) {
             // Obliterated serial: one bucket holds every possible match; keep those that fit the pattern.
+            index.candidates(for: query, sameLengthOnly: true, into: &ids)
             serials.filter(&ids, pattern: query)
             return finish(ids: &ids, query: query, ctx: ctx)
         }
-        let hasExact = ids.contains { i in
-            serials[Int(i)].elementsEqual(query)
-                && (makerCode == nil || dataset.sales.manufacturer[Int(i)] == makerCode)
-        }
-        if !hasExact { index.candidates(for: query, sameLengthOnly: false, into: &ids) }
+        // Always the whole neighbourhood of single misreads, even with an exact match: another real
+        // serial one misread away is what makes an exact-looking request ambiguous.
+        index.candidates(for: query, sameLengthOnly: false, into: &ids)
         return finish(ids: &ids, query: query, ctx: ctx)
     }
 
-    private func finish(ids: inout [UInt32], query: [UInt8], ctx: RequestContext) -> [TraceCandidate] {
+    private func finish(ids: inout [UInt32], query: [UInt8], ctx: RequestContext) -> ([TraceCandidate], Int) {
         ids.sort()
         // First pass: numbers only, no strings; keep the best few.
-        var scored: [(score: Int, index: Int, match: SerialMatch)] = []
+        var scored: [(score: Int, index: Int, match: SerialMatch, single: Bool)] = []
         var previous: UInt32 = .max
         for i in ids where i != previous {
             previous = i
-            if let q = quickScore(Int(i), query: query, ctx: ctx) { scored.append((q.0, Int(i), q.1)) }
+            if let q = quickScore(Int(i), query: query, ctx: ctx) { scored.append((q.0, Int(i), q.1, q.2)) }
         }
         scored.sort {
             $0.score != $1.score ? $0.score > $1.score : dataset.sales.id[$0.index] < dataset.sales.id[$1.index]
         }
-        return scored.prefix(8).map { explain($0.index, query: query, ctx: ctx, match: $0.match) }
+        let crowd = scored.dropFirst().count { $0.single }
+        return (scored.prefix(5).map { explain($0.index, query: query, ctx: ctx, match: $0.match) }, crowd)
     }
 
     /// The candidate's score without its explanation (the hot path).
     @inline(__always)
-    func quickScore(_ i: Int, query: [UInt8], ctx: RequestContext) -> (Int, SerialMatch)? {
+    func quickScore(_ i: Int, query: [UInt8], ctx: RequestContext) -> (Int, SerialMatch, Bool)? {
         let d = dataset
         guard let (match, points) = TraceEngine.compareSerial(query, serials[i]) else { return nil }
         if d.sales.date[i] > ctx.recoveryDay { return nil }
-        var score = points
+        var score = points + TraceEngine.gapPoints(Int(ctx.recoveryDay - d.sales.date[i]))
+        if let st = ctx.stateCode, let row = licenseeRow[d.sales.licensee[i]], d.licensees.state[row] == st {
+            score += TraceEngine.samePlacePoints
+        }
         if let m = ctx.makerCode { score += d.sales.manufacturer[i] == m ? 25 : -40 }
         if !ctx.modelKey.isEmpty {
             let mk = modelKeyList[Int(modelKeyOfString[Int(d.sales.model[i])])]
@@ -222,7 +243,9 @@ public struct TraceEngine: Sendable {
             let st = Dataset.firearmTypes[Int(d.sales.type[i])]
             if st == t { score += 4 } else if st != .unknown, st.weaponClass != t.weaponClass { score -= 10 }
         }
-        return (score, match)
+        let single =
+            points >= SerialMisread.singleMisreadPoints && (ctx.makerCode.map { d.sales.manufacturer[i] == $0 } ?? true)
+        return (score, match, single)
     }
 
     struct RequestContext {
@@ -232,6 +255,9 @@ public struct TraceEngine: Sendable {
         var caliberName: String
         var type: FirearmType?
         var recoveryDay: Int32
+        /// The recovery state's string code when the request names a US state (`US-TX`).
+        var stateCode: Int32?
+        var stateName: String
 
         init(request: TraceRequest, makerCode: Int32?, dataset: Dataset) {
             self.makerCode = makerCode
@@ -249,6 +275,9 @@ public struct TraceEngine: Sendable {
             caliberCode = cal.flatMap { dataset.strings.lookup($0.name) }
             type = request.type.isEmpty ? nil : FirearmType(parsing: request.type)
             recoveryDay = request.recoveryDate.dayNumber
+            let area = request.recoveryArea.uppercased()
+            stateName = area.hasPrefix("US-") && area.count == 5 ? String(area.suffix(2)) : ""
+            stateCode = stateName.isEmpty ? nil : dataset.strings.lookup(stateName)
         }
     }
 
@@ -271,7 +300,7 @@ public struct TraceEngine: Sendable {
             ScoreComponent(
                 name: "serial",
                 points: serialPoints,
-                reason: TraceEngine.serialReason(match, query, candidate)
+                reason: SerialMisread.reason(match, query, candidate)
             )
         ]
         if let m = ctx.makerCode {
@@ -319,7 +348,28 @@ public struct TraceEngine: Sendable {
             }
         }
         let days = Int(ctx.recoveryDay - d.sales.date[i])
-        parts.append(.init(name: "dates", points: 0, reason: "sold \(days) days before recovery"))
+        let gap = TraceEngine.gapPoints(days)
+        parts.append(
+            .init(
+                name: "dates",
+                points: gap,
+                reason: "sold \(days) days before recovery" + (gap < 0 ? " (a long gap is less likely)" : "")
+            )
+        )
+        if let st = ctx.stateCode {
+            let dealerState = licenseeRow[d.sales.licensee[i]].map { d.licensees.state[$0] }
+            if dealerState == st {
+                parts.append(
+                    .init(
+                        name: "place",
+                        points: TraceEngine.samePlacePoints,
+                        reason: "sold in \(ctx.stateName), where recovered"
+                    )
+                )
+            } else {
+                parts.append(.init(name: "place", points: 0, reason: "sold in another state than \(ctx.stateName)"))
+            }
+        }
         return TraceCandidate(
             saleIndex: i,
             saleID: d.sales.id[i],
@@ -330,58 +380,19 @@ public struct TraceEngine: Sendable {
         )
     }
 
-    static func serialReason(_ m: SerialMatch, _ q: [UInt8], _ c: ArraySlice<UInt8>) -> String {
-        switch m {
-        case .exact: return "exact serial"
-        case .confusable:
-            let diff = zip(q, c).filter { $0 != $1 }.count
-            return "\(diff) confusable character\(diff > 1 ? "s" : "") (0/O, 1/I, 5/S, ...)"
-        case .oneEdit:
-            return q.count == c.count
-                ? "one character differs" : (q.count < c.count ? "one character missing" : "one extra character")
-        case .twoEdits: return "two characters differ"
-        case .pattern:
-            let u = q.filter { $0 == UInt8(ascii: "?") }.count
-            return "matches all \(q.count - u) readable characters, \(u) unknown"
-        }
-    }
+    /// Points for the time from sale to recovery: none within ten years, fewer beyond (time-to-crime
+    /// is rarely that long; ATF's median for crime guns is a few years).
+    @inline(__always)
+    static func gapPoints(_ days: Int) -> Int { days > 7305 ? -6 : (days > 3652 ? -3 : 0) }
+
+    /// Points when the dealer sold in the state where the gun was recovered.
+    static let samePlacePoints = 3
 
     /// Compares a request serial (normal form, `?` for unknown positions) with a registry serial, on
-    /// bytes: the match kind and its points, or nil beyond two edits.
+    /// bytes, through the misread model: the match kind and its points, or nil beyond two edits.
     @inline(__always)
     static func compareSerial(_ q: [UInt8], _ c: ArraySlice<UInt8>) -> (SerialMatch, Int)? {
-        let unknown = UInt8(ascii: "?")
-        let n = q.count
-        let m = c.count
-        if abs(n - m) > 2 { return nil }
-        let base = c.startIndex
-        if n == m {
-            var diff = 0
-            var confusable = 0
-            var unknowns = 0
-            for k in 0..<n {
-                let a = q[k]
-                let b = c[base + k]
-                if a == b { continue }
-                if a == unknown {
-                    unknowns += 1
-                    continue
-                }
-                diff += 1
-                if diff > 2 { return nil }
-                if SerialNumber.areConfusable(a, b) { confusable += 1 }
-            }
-            if unknowns > 0 { return diff == 0 ? (.pattern, 48 - 4 * unknowns) : nil }
-            if diff == 0 { return (.exact, 60) }
-            if diff == confusable { return (.confusable, 50 - 2 * diff) }
-            return diff == 1 ? (.oneEdit, 36) : (.twoEdits, 12)
-        }
-        if q.contains(unknown) { return nil }
-        // Lengths differ: one insertion or deletion, or two edits.
-        let d = boundedDistance(q, c, limit: 2)
-        if d == 1 { return (.oneEdit, 34) }
-        if d == 2 { return (.twoEdits, 12) }
-        return nil
+        SerialMisread.compare(q, c)
     }
 
     /// Levenshtein distance on bytes, giving up (returning limit + 1) beyond the limit.

@@ -13,7 +13,15 @@ public enum SerialMatch: String, Sendable, Hashable {
     case exact
     /// Differs only in characters readers confuse (0/O, 1/I, 5/S, ...).
     case confusable
-    /// One substitution, insertion or deletion.
+    /// Two adjacent characters swapped (`AB1234` read as `BA1234`).
+    case transposition
+    /// The request has an extra copy of a neighbouring character (`AB11234` for `AB1234`).
+    case doubled
+    /// The request lost one of a doubled pair (`AB134` for `AB1134`).
+    case lost
+    /// A character added or lost at the first or last position.
+    case endChange = "end_change"
+    /// One other substitution, insertion or deletion.
     case oneEdit = "one_edit"
     case twoEdits = "two_edits"
     /// Matches every readable position of a partly obliterated serial.

@@ -36,6 +36,7 @@ struct TraceCommand: AsyncParsableCommand {
     @Option(help: "Country of origin marked on the gun.") var countryOfOrigin: String = ""
     @Option(help: "Requesting agency ORI.") var ori: String = ""
     @Option(help: "Agency case number.") var caseNumber: String = ""
+    @Option(help: "Request id (default cli-1).") var requestID: String = "cli-1"
     @Option(help: "NCIC offence code.") var ncic: String = ""
     @Flag(help: "The serial is obliterated (partly or wholly).") var obliterated = false
     @Flag(help: "Urgent priority.") var urgent = false
@@ -43,6 +44,8 @@ struct TraceCommand: AsyncParsableCommand {
     @Flag(help: "Show every candidate's score components.") var explain = false
     @Flag(help: "Store the results as recoveries and traces.") var store = false
     @Option(help: "Measure accuracy with N requests per damage kind.") var evaluate: Int?
+    @Option(help: "With --evaluate: the seed that picks the damage (default 2015, the fixed evaluation seed).")
+    var seed: UInt64 = 2015
     @Option(help: "Benchmark: trace a mixed batch of N requests and report latency and throughput.") var benchmark: Int?
     @Option(name: .long, help: "With --benchmark: write the requests and their answers to this CSV for peer runs.")
     var writeRequests: String?
@@ -52,6 +55,11 @@ struct TraceCommand: AsyncParsableCommand {
             guard DatabaseLocation(db.database).exists else {
                 throw FormatError(file: db.database, reason: "database not found")
             }
+            // A request typed on the command line is read (and refused with every problem) before the
+            // registry loads.
+            let typed: TraceRequest? =
+                evaluate == nil && benchmark == nil && requests == nil
+                ? try (requestJSON.map { try requestFromJSON($0) } ?? requestFromFlags()) : nil
             let storeDB = try db.open()
             let progress = Progress()
             progress.say("loading the registry")
@@ -81,11 +89,9 @@ struct TraceCommand: AsyncParsableCommand {
                     }
                 }
                 source = requests
-            } else if let requestJSON {
-                batch = [try requestFromJSON(requestJSON)]
-                source = requestJSON
-            } else {
-                batch = [try requestFromFlags()]
+            } else if let typed {
+                batch = [typed]
+                source = requestJSON ?? "command line"
             }
             let results = batch.map { engine.trace($0) }
             if format == .json {
@@ -98,38 +104,31 @@ struct TraceCommand: AsyncParsableCommand {
         }
     }
 
+    /// The flag each request field comes from, for messages.
+    static let flagOfField: [String: String] = [
+        "request_date": "--request-date", "recovery_date": "--recovery-date", "serial": "--serial",
+        "manufacturer": "--manufacturer", "agency_ori": "--ori", "case_number": "--case-number", "ncic_code": "--ncic",
+        "recovery_country": "--country", "recovery_area": "--area", "country_of_origin": "--country-of-origin",
+        "model": "--model", "caliber": "--caliber", "type": "--type", "importer": "--importer",
+        "request_id": "--request-id",
+    ]
+
     func requestFromFlags() throws -> TraceRequest {
-        guard let recoveryDate else {
-            throw ValidationError("--recovery-date is required (or --requests / --request-json)")
+        let fields: [String: String] = [
+            "request_id": requestID, "request_date": requestDate ?? "", "priority": urgent ? "urgent" : "routine",
+            "ncic_code": ncic, "agency_ori": ori, "case_number": caseNumber, "serial": serial ?? "",
+            "serial_obliterated": obliterated ? "true" : "false", "manufacturer": manufacturer ?? "", "type": type,
+            "caliber": caliber, "model": model, "country_of_origin": countryOfOrigin, "importer": importer,
+            "recovery_date": recoveryDate ?? "", "recovery_country": country, "recovery_area": area,
+        ]
+        let reading = TraceRequestForm(fields: fields).read()
+        if let request = reading.request { return request }
+        let lines = reading.problems.map { p in
+            "\(TraceCommand.flagOfField[p.field] ?? p.field)\(p.value.isEmpty ? "" : " '\(p.value)'"): \(p.reason)"
         }
-        guard let rd = CivilDate(parsing: recoveryDate) else {
-            throw ValidationError("--recovery-date '\(recoveryDate)' is not YYYY-MM-DD")
-        }
-        let qd =
-            try requestDate.map { t -> CivilDate in
-                guard let d = CivilDate(parsing: t) else {
-                    throw ValidationError("--request-date '\(t)' is not YYYY-MM-DD")
-                }
-                return d
-            } ?? rd
-        return TraceRequest(
-            requestID: "cli-1",
-            requestDate: qd,
-            priority: urgent ? .urgent : .routine,
-            ncicCode: ncic,
-            agencyORI: ori,
-            caseNumber: caseNumber,
-            serial: serial ?? "",
-            serialObliterated: obliterated,
-            manufacturer: manufacturer ?? "",
-            type: type,
-            caliber: caliber,
-            model: model,
-            countryOfOrigin: countryOfOrigin.uppercased(),
-            importer: importer,
-            recoveryDate: rd,
-            recoveryCountry: country.uppercased(),
-            recoveryArea: area
+        throw ValidationError(
+            "the request cannot be read (\(lines.count) problem\(lines.count == 1 ? "" : "s")):\n  "
+                + lines.joined(separator: "\n  ")
         )
     }
 
@@ -140,22 +139,23 @@ struct TraceCommand: AsyncParsableCommand {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw FormatError(file: path, reason: "not a JSON object")
         }
-        let fields = TraceRequestCodec.header.map { key -> String in
+        var fields: [String: String] = [:]
+        for key in TraceRequestCodec.header {
             switch object[key] {
-            case let s as String: s
-            case let b as Bool: b ? "true" : "false"
-            case let n as NSNumber: n.stringValue
-            default: ""
+            case let s as String: fields[key] = s
+            case let b as Bool: fields[key] = b ? "true" : "false"
+            case let n as NSNumber: fields[key] = n.stringValue
+            default: break
             }
         }
-        do {
-            return try TraceRequestCodec.decode(FieldCursor(fields), cache: DecodingCache())
-        } catch {
-            throw FormatError(
-                file: path,
-                reason: "\(TraceRequestCodec.header[error.column - 1]): \(error.reason) ('\(error.value)')"
-            )
-        }
+        let reading = TraceRequestForm(fields: fields).read()
+        if let request = reading.request { return request }
+        throw FormatError(
+            file: path,
+            reason:
+                "the request cannot be read (\(reading.problems.count) problem\(reading.problems.count == 1 ? "" : "s")): "
+                + reading.problems.map(\.description).joined(separator: "; ")
+        )
     }
 
     func printTable(_ results: [TraceResult], explain: Bool) {
@@ -176,6 +176,12 @@ struct TraceCommand: AsyncParsableCommand {
         print(t.render(), terminator: "")
         guard explain else { return }
         for r in results {
+            let filed = [
+                ("case", r.request.caseNumber), ("ORI", r.request.agencyORI), ("model", r.request.model),
+            ].filter { !$0.1.isEmpty }
+            if !filed.isEmpty {
+                print("  \(r.request.requestID): " + filed.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+            }
             for p in r.problems { print("  \(r.request.requestID): \(p.blocking ? "error" : "warning"): \(p)") }
             for (k, c) in r.candidates.enumerated() {
                 print(
@@ -189,6 +195,8 @@ struct TraceCommand: AsyncParsableCommand {
         let list: [[String: Any]] = results.map { r in
             var o: [String: Any] = [
                 "request_id": r.request.requestID, "outcome": r.outcome.rawValue, "summary": r.summary,
+                "case_number": r.request.caseNumber, "agency_ori": r.request.agencyORI, "model": r.request.model,
+                "serial_raw": r.request.serial, "serial_normalized": SerialNumber(r.request.serial).normalized,
                 "source_class": r.sourceClass.rawValue, "manufacturer": r.manufacturer,
                 "manufacturer_raw": r.request.manufacturer,
                 "problems": r.problems.map {
@@ -360,9 +368,10 @@ struct TraceCommand: AsyncParsableCommand {
         print(
             "Registry: \(engine.dataset.sales.count.grouped) sales; index built in \(indexTime), \(String(format: "%.1f", Double(engine.indexBytes) / Double(max(1, engine.dataset.sales.count)))) bytes per sale"
         )
+        print("Damage seed: \(seed)")
         var t = TextTable("damage", "requests", "top-1", "top-5", "completed", "ambiguous", "wrong completed")
         for damage in TraceAccuracy.Damage.allCases {
-            let cases = TraceAccuracy.cases(engine.dataset, damage: damage, limit: n, seed: 2015)
+            let cases = TraceAccuracy.cases(engine.dataset, damage: damage, limit: n, seed: seed)
             let f = TraceAccuracy.measure(engine, cases, damage: damage)
             t.add(
                 damage.rawValue,

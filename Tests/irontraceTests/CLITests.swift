@@ -192,10 +192,12 @@ enum CLI {
         let sales = try String(contentsOfFile: dir.path("w/sales.csv"), encoding: .utf8).split(separator: "\n")
         let f = sales[200].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let (saleID, make, serial) = (f[0], f[6], f[11])
+        // With the model, caliber and type the form carries: another real serial one character away
+        // (a different model and caliber) makes the serial alone ambiguous on this registry.
         let one = try CLI.run(
             [
                 "trace", "--database", "irontrace-demo.sqlite", "--serial", serial, "--manufacturer", make,
-                "--recovery-date", "2025-03-01",
+                "--model", f[8], "--caliber", f[9], "--type", f[10], "--recovery-date", "2025-03-01",
                 "--format", "json",
             ],
             in: dir.url
@@ -475,7 +477,10 @@ enum CLI {
         }
         let (listed, list) = try run(["--list"])
         #expect(listed == 0)
-        for reader in ["native-sales", "inegi-homicides", "sesnsp-victims", "atf-workbook", "xlsx", "bz2", "ucdp"] {
+        for reader in [
+            "native-sales", "trace-requests", "inegi-homicides", "sesnsp-victims", "atf-workbook", "xlsx", "bz2",
+            "ucdp",
+        ] {
             #expect(list.contains(reader), "\(reader) missing from --list")
         }
         let (status, text) = try run(["--reader", "native-flows", "--iterations", "100", "--seed", "7"])

@@ -38,7 +38,11 @@ public enum FirearmType: String, CaseIterable, Sendable, Codable, CustomStringCo
             return
         }
         func has(_ words: String...) -> Bool { words.contains { s.contains($0) } }
-        if has("privately", "pmf", "ghost", "polymer80", "80%", "80 percent", "unserialized") {
+        // Spanish names as Mexican agencies write them: pistola, revólver, rifle, escopeta,
+        // carabina, fusil, ametralladora, subametralladora.
+        if has("ametralladora") {
+            self = .machineGun
+        } else if has("privately", "pmf", "ghost", "polymer80", "80%", "80 percent", "unserialized") {
             self = .privatelyMade
         } else if has("machine gun", "machinegun", "submachine", "sub-machine", "full auto", "full-auto")
             || s == "mg"
@@ -48,13 +52,13 @@ public enum FirearmType: String, CaseIterable, Sendable, Codable, CustomStringCo
             self = .receiverFrame
         } else if has("derringer") {
             self = .derringer
-        } else if has("revolver") {
+        } else if has("revolver", "revólver") {
             self = .revolver
         } else if has("pistol", "handgun", "semi-auto pistol") {
             self = .pistol
-        } else if has("shotgun", "shot gun") {
+        } else if has("shotgun", "shot gun", "escopeta") {
             self = .shotgun
-        } else if has("rifle", "carbine") {
+        } else if has("rifle", "carbine", "carabina", "fusil") {
             self = .rifle
         } else {
             return nil

@@ -26,18 +26,49 @@ public struct SerialNumber: Hashable, Sendable, CustomStringConvertible {
     /// The serial with each character replaced by its confusable class representative.
     public var confusableKey: String { SerialNumber.confusableKey(normalized) }
 
+    /// The normal form. Characters that never occur on US serials (`Ñ`, `é`, Cyrillic, ...) are kept,
+    /// upper-cased, never dropped or transliterated: a serial typed as `ÑÁ123é` is not `123`, and
+    /// searching it finds only what holds those characters. Unicode spaces and dashes are separators.
     public static func normalize(_ raw: some StringProtocol) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(raw.utf8.count)
-        for b in raw.utf8 {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): out.append(b - 32)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(b)
-            case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "#"): out.append(UInt8(ascii: "?"))
-            default: continue  // spaces, dashes, dots, slashes and anything else
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            for b in raw.utf8 { appendASCII(b, to: &out) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        for scalar in raw.unicodeScalars {
+            if scalar.isASCII {
+                appendASCII(UInt8(scalar.value), to: &out)
+            } else if !isSeparator(scalar) {
+                out.append(contentsOf: String(Character(scalar)).uppercased().utf8)
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func appendASCII(_ b: UInt8, to out: inout [UInt8]) {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): out.append(b - 32)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(b)
+        case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "#"): out.append(UInt8(ascii: "?"))
+        default: break  // spaces, dashes, dots, slashes and other ASCII punctuation
+        }
+    }
+
+    static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isWhitespace || s.properties.generalCategory == .dashPunctuation
+            || s.properties.generalCategory == .format || s.properties.generalCategory == .control
+    }
+
+    /// The characters of the raw serial that do not occur on US serial numbers (anything beyond
+    /// ASCII letters, digits and separators), in the order typed, each once.
+    public var foreignCharacters: [Character] {
+        var seen: [Character] = []
+        for ch in raw where !ch.unicodeScalars.allSatisfy({ $0.isASCII || SerialNumber.isSeparator($0) }) {
+            if !seen.contains(ch) { seen.append(ch) }
+        }
+        return seen
     }
 
     /// Representative of a character's confusable class (itself when it has none).

@@ -124,6 +124,19 @@ extension TraceRequest {
         } else if s.knownCount < 3 {
             p.append(.init(field: "serial", value: serial, reason: "fewer than 3 readable characters", blocking: true))
         }
+        let foreign = s.foreignCharacters
+        if !foreign.isEmpty {
+            p.append(
+                .init(
+                    field: "serial",
+                    value: serial,
+                    reason: "serial contains characters that do not occur on US serial numbers: "
+                        + foreign.map(String.init).joined(separator: ", ")
+                        + "; kept as typed (check the reading: Ñ for N, O for 0, ...)",
+                    blocking: false
+                )
+            )
+        }
         if recoveryDate > requestDate {
             p.append(
                 .init(
@@ -148,6 +161,18 @@ extension TraceRequest {
                     field: "country_of_origin",
                     value: countryOfOrigin,
                     reason: "expected an ISO 3166-1 alpha-2 code",
+                    blocking: false
+                )
+            )
+        }
+        if !agencyORI.isEmpty,
+            !(agencyORI.count == 9 && agencyORI.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
+        {
+            p.append(
+                .init(
+                    field: "agency_ori",
+                    value: agencyORI,
+                    reason: "an ORI is 9 letters and digits, the state's code first (TX0000000)",
                     blocking: false
                 )
             )

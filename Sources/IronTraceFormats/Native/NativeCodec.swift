@@ -381,32 +381,22 @@ public enum TraceRequestCodec: NativeCodec {
         "other_markings", "possessor", "recovery_date", "recovery_country", "recovery_area", "recovery_id",
     ]
 
+    /// Reads a row through ``TraceRequestForm``, the rules every intake applies. A row that cannot
+    /// become a request is rejected at its first bad column with every problem of the row in the
+    /// reason; problems that leave a request (no manufacturer, say) are the trace's to report.
     public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> TraceRequest {
-        let recoveryDate = try r.date(16)
-        let country = try r.optionalCountry(17)
-        let area = r.text(18)
-        if !area.isEmpty { _ = try r.area(18) }
-        return TraceRequest(
-            requestID: r.text(0),
-            requestDate: r.text(1).isEmpty ? recoveryDate : try r.date(1),
-            priority: r.text(2).isEmpty ? .routine : try r.enumValue(2, TraceRequest.Priority.self),
-            ncicCode: r.text(3),
-            agencyORI: r.text(4),
-            caseNumber: r.text(5),
-            serial: r.text(6),
-            serialObliterated: try r.bool(7),
-            manufacturer: r.text(8),
-            type: r.text(9),
-            caliber: r.text(10),
-            model: r.text(11),
-            countryOfOrigin: r.text(12).uppercased(),
-            importer: r.text(13),
-            otherMarkings: r.text(14),
-            possessor: r.text(15),
-            recoveryDate: recoveryDate,
-            recoveryCountry: country,
-            recoveryArea: area,
-            recoveryID: try r.optionalID(19)
+        var fields: [String: String] = [:]
+        for (i, key) in header.enumerated() { fields[key] = r.text(i) }
+        let reading = TraceRequestForm(fields: fields).read()
+        if let request = reading.request { return request }
+        let first = reading.blocking.first
+        let column = first.flatMap { p in header.firstIndex(of: p.field) }.map { $0 + 1 } ?? 1
+        throw FieldError(
+            column: column,
+            value: first?.value ?? "",
+            reason: reading.problems.count == 1
+                ? (first?.reason ?? "unreadable")
+                : "\(reading.problems.count) problems: " + reading.problems.map(\.description).joined(separator: "; ")
         )
     }
 

@@ -1,0 +1,146 @@
+/// A trace request as typed (the command line's flags, a JSON object, a batch row, the web form):
+/// every field as text, keyed by the column names of the `trace_requests` CSV. Reading it applies
+/// one set of rules everywhere and reports every field problem at once.
+public struct TraceRequestForm: Sendable, Hashable {
+    public var fields: [String: String]
+
+    public init(fields: [String: String]) { self.fields = fields }
+
+    /// The most characters each field may hold (an ATF Form 3312.1 box, generously). Longer text is
+    /// refused, never cut.
+    public static let maximumLength: [String: Int] = [
+        "request_id": 64, "request_date": 32, "priority": 16, "ncic_code": 8, "agency_ori": 16, "case_number": 40,
+        "serial": 40, "serial_obliterated": 8, "manufacturer": 100, "type": 60, "caliber": 60, "model": 100,
+        "country_of_origin": 60, "importer": 100, "other_markings": 500, "possessor": 200, "recovery_date": 32,
+        "recovery_country": 60, "recovery_area": 16, "recovery_id": 20,
+    ]
+
+    /// The request when it can be built, and every problem found (blocking ones included).
+    public struct Reading: Sendable {
+        public var request: TraceRequest?
+        public var problems: [TraceRequestProblem]
+        public var blocking: [TraceRequestProblem] { problems.filter(\.blocking) }
+    }
+
+    func text(_ key: String) -> String { (fields[key] ?? "").trimmingASCIISpaces() }
+
+    public func read() -> Reading {
+        var p: [TraceRequestProblem] = []
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            if let limit = TraceRequestForm.maximumLength[key], value.count > limit {
+                p.append(
+                    .init(
+                        field: key,
+                        value: String(value.prefix(24)) + "…",
+                        reason: "too long: \(value.count) characters, at most \(limit)",
+                        blocking: true
+                    )
+                )
+            }
+        }
+        func date(_ key: String, required: Bool) -> CivilDate? {
+            let t = text(key)
+            if t.isEmpty {
+                if required { p.append(.init(field: key, value: "", reason: "required", blocking: true)) }
+                return nil
+            }
+            if let reason = CivilDate.problem(parsing: t) {
+                p.append(.init(field: key, value: t, reason: reason, blocking: true))
+                return nil
+            }
+            return CivilDate(parsingString: t)
+        }
+        let recoveryDate = date("recovery_date", required: true)
+        let requestText = text("request_date")
+        let requestDate = requestText.isEmpty ? recoveryDate : date("request_date", required: false)
+        var priority = TraceRequest.Priority.routine
+        let priorityText = text("priority").lowercased()
+        if !priorityText.isEmpty {
+            if let v = TraceRequest.Priority(rawValue: priorityText) {
+                priority = v
+            } else if priorityText == "urgente" {
+                priority = .urgent
+            } else if priorityText == "rutina" || priorityText == "normal" {
+                priority = .routine
+            } else {
+                p.append(
+                    .init(field: "priority", value: priorityText, reason: "expected routine or urgent", blocking: true)
+                )
+            }
+        }
+        var obliterated = false
+        switch text("serial_obliterated").lowercased() {
+        case "1", "true", "yes", "y", "t", "sí", "si": obliterated = true
+        case "0", "false", "no", "n", "f", "": obliterated = false
+        default:
+            p.append(
+                .init(
+                    field: "serial_obliterated",
+                    value: text("serial_obliterated"),
+                    reason: "expected true/false",
+                    blocking: true
+                )
+            )
+        }
+        let country = text("recovery_country").uppercased()
+        if !country.isEmpty, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isLetter }) {
+            p.append(
+                .init(
+                    field: "recovery_country",
+                    value: country,
+                    reason: "expected an ISO 3166-1 alpha-2 code",
+                    blocking: true
+                )
+            )
+        }
+        var recoveryID: Int64?
+        let idText = text("recovery_id")
+        if !idText.isEmpty {
+            if let v = Int64(idText), v > 0 {
+                recoveryID = v
+            } else {
+                p.append(
+                    .init(
+                        field: "recovery_id",
+                        value: idText,
+                        reason: "expected a positive whole number",
+                        blocking: true
+                    )
+                )
+            }
+        }
+        let placeholder = CivilDate(year: 2000, month: 1, day: 1)!
+        let request = TraceRequest(
+            requestID: text("request_id"),
+            requestDate: requestDate ?? recoveryDate ?? placeholder,
+            priority: priority,
+            ncicCode: text("ncic_code"),
+            agencyORI: text("agency_ori").uppercased(),
+            caseNumber: text("case_number"),
+            serial: text("serial"),
+            serialObliterated: obliterated,
+            manufacturer: text("manufacturer"),
+            type: text("type"),
+            caliber: text("caliber"),
+            model: text("model"),
+            countryOfOrigin: text("country_of_origin").uppercased(),
+            importer: text("importer"),
+            otherMarkings: text("other_markings"),
+            possessor: text("possessor"),
+            recoveryDate: recoveryDate ?? placeholder,
+            recoveryCountry: country,
+            recoveryArea: text("recovery_area"),
+            recoveryID: recoveryID
+        )
+        let datesRead = recoveryDate != nil && requestDate != nil
+        let checks = request.validate().filter { datesRead || $0.field != "recovery_date" }
+        p += checks
+        // A request without a manufacturer or a readable serial is still a request: the trace says
+        // it cannot be traced (ATF's "insufficient identifiers"). Any other blocking problem refuses it.
+        let blocked = p.contains { problem in
+            problem.blocking
+                && !(["manufacturer", "serial"].contains(problem.field) && checks.contains(problem))
+        }
+        return Reading(request: datesRead && !blocked ? request : nil, problems: p)
+    }
+}
