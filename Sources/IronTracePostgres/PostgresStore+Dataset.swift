@@ -322,8 +322,8 @@ extension PostgresStore {
                     )
                 }
                 let wanted = Set(out.map { "\($0.area) | \($0.period) | \($0.measure) | \($0.source)" })
-                out += try Self.conflictProvenance(s, table: "area_measures", wanted: wanted) { key, parts in
-                    (parts[0], parts[1], parts[2], parts[3])
+                out += MeasureProvenance.disputed(try Self.conflictRows(s, table: "area_measures"), wanted: wanted) {
+                    ($0[0], $0[1], $0[2], $0[3])
                 }
                 return out.sorted {
                     ($0.area, $0.period, $0.measure, $0.role == "stored" ? 0 : 1, $0.importID)
@@ -362,8 +362,8 @@ extension PostgresStore {
                     )
                 }
                 let wanted = Set(stored.map { "\($0.0) | \($0.1) | \($0.2) | \($0.3)" })
-                out += try Self.conflictProvenance(s, table: "flows", wanted: wanted) { key, parts in
-                    ("\(parts[0]) → \(parts[1])", parts[2], "flow", parts[3])
+                out += MeasureProvenance.disputed(try Self.conflictRows(s, table: "flows"), wanted: wanted) {
+                    ("\($0[0]) → \($0[1])", $0[2], "flow", $0[3])
                 }
                 return out.sorted {
                     ($0.period, $0.area, $0.role == "stored" ? 0 : 1, $0.importID)
@@ -373,38 +373,11 @@ extension PostgresStore {
         }
     }
 
-    /// The values other imports gave for the `wanted` keys of a table, as provenance rows.
-    static func conflictProvenance(
-        _ s: PGSession,
-        table: String,
-        wanted: Set<String>,
-        fields: (String, [String]) -> (String, String, String, String)
-    ) throws -> [MeasureProvenance] {
-        try s.rows(
-            """
-            SELECT c.key, c.new_value, c.import_id, i.file, i.sha256, c.line
-            FROM conflicts c JOIN imports i ON i.id = c.import_id
-            WHERE c.table_name = $1 ORDER BY c.key LIMIT 100000
-            """,
-            [.text(table)]
-        ).compactMap { r in
+    /// The values other imports gave for a table's aggregates.
+    static func conflictRows(_ s: PGSession, table: String) throws -> [DisputedValue] {
+        try s.rows(MeasureProvenance.disputedSQL(parameter: "$1"), [.text(table)]).map { r in
             let v = try r.decode((String, Double, Int64, String, String, Int64).self)
-            guard wanted.contains(v.0) else { return nil }
-            let parts = v.0.components(separatedBy: " | ")
-            guard parts.count == 4 else { return nil }
-            let f = fields(v.0, parts)
-            return MeasureProvenance(
-                area: f.0,
-                period: f.1,
-                measure: f.2,
-                source: f.3,
-                value: v.1,
-                importID: v.2,
-                file: v.3,
-                sha256: v.4,
-                line: Int(v.5),
-                role: "conflict"
-            )
+            return (key: v.0, value: v.1, importID: v.2, file: v.3, sha256: v.4, line: Int(v.5))
         }
     }
 }

@@ -301,34 +301,9 @@ extension IronTraceStore {
                     role: "stored"
                 )
             }
-            let conflicts = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.key, c.new_value, c.import_id, i.file, i.sha256, c.line
-                    FROM conflicts c JOIN imports i ON i.id = c.import_id
-                    WHERE c.table_name = 'area_measures' ORDER BY c.key LIMIT 100000
-                    """
-            )
             let wanted = Set(out.map { "\($0.area) | \($0.period) | \($0.measure) | \($0.source)" })
-            for r in conflicts {
-                let key: String = r[0]
-                guard wanted.contains(key) else { continue }
-                let parts = key.components(separatedBy: " | ")
-                guard parts.count == 4 else { continue }
-                out.append(
-                    MeasureProvenance(
-                        area: parts[0],
-                        period: parts[1],
-                        measure: parts[2],
-                        source: parts[3],
-                        value: r[1],
-                        importID: r[2],
-                        file: r[3],
-                        sha256: r[4],
-                        line: r[5],
-                        role: "conflict"
-                    )
-                )
+            out += MeasureProvenance.disputed(try Self.conflictRows(db, table: "area_measures"), wanted: wanted) {
+                ($0[0], $0[1], $0[2], $0[3])
             }
             return out.sorted {
                 ($0.area, $0.period, $0.measure, $0.role == "stored" ? 0 : 1, $0.importID)
@@ -375,33 +350,8 @@ extension IronTraceStore {
                     return "\(areas[0]) | \(areas[1]) | \(p.period) | \(p.source)"
                 }
             )
-            let conflicts = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.key, c.new_value, c.import_id, i.file, i.sha256, c.line
-                    FROM conflicts c JOIN imports i ON i.id = c.import_id
-                    WHERE c.table_name = 'flows' ORDER BY c.key LIMIT 100000
-                    """
-            )
-            for r in conflicts {
-                let key: String = r[0]
-                guard wanted.contains(key) else { continue }
-                let parts = key.components(separatedBy: " | ")
-                guard parts.count == 4 else { continue }
-                out.append(
-                    MeasureProvenance(
-                        area: "\(parts[0]) → \(parts[1])",
-                        period: parts[2],
-                        measure: "flow",
-                        source: parts[3],
-                        value: r[1],
-                        importID: r[2],
-                        file: r[3],
-                        sha256: r[4],
-                        line: r[5],
-                        role: "conflict"
-                    )
-                )
+            out += MeasureProvenance.disputed(try Self.conflictRows(db, table: "flows"), wanted: wanted) {
+                ("\($0[0]) → \($0[1])", $0[2], "flow", $0[3])
             }
             return out.sorted {
                 ($0.period, $0.area, $0.role == "stored" ? 0 : 1, $0.importID)
@@ -416,5 +366,54 @@ extension IronTraceStore {
     /// instead of the ones stored first.
     public func precedenceDecisions(_ precedence: SourcePrecedence = .default) throws -> [PrecedenceDecision] {
         try writer.read { db in try Self.precedenceOverrides(db, precedence).decisions }
+    }
+}
+
+/// A value another import gave for a stored aggregate: its key, value, import, file, SHA-256 and line.
+package typealias DisputedValue = (key: String, value: Double, importID: Int64, file: String, sha256: String, line: Int)
+
+extension MeasureProvenance {
+    /// The disputed values whose key is `wanted`, as provenance rows; `fields` turns the key's four
+    /// parts into area, period, measure and source.
+    package static func disputed(
+        _ values: [DisputedValue],
+        wanted: Set<String>,
+        fields: ([String]) -> (String, String, String, String)
+    ) -> [MeasureProvenance] {
+        values.compactMap { v in
+            guard wanted.contains(v.key) else { return nil }
+            let parts = v.key.components(separatedBy: " | ")
+            guard parts.count == 4 else { return nil }
+            let f = fields(parts)
+            return MeasureProvenance(
+                area: f.0,
+                period: f.1,
+                measure: f.2,
+                source: f.3,
+                value: v.value,
+                importID: v.importID,
+                file: v.file,
+                sha256: v.sha256,
+                line: v.line,
+                role: "conflict"
+            )
+        }
+    }
+
+    /// The query both backends run for the disputed values of a table (`$1`/`?` is the table name).
+    package static func disputedSQL(parameter: String) -> String {
+        """
+        SELECT c.key, c.new_value, c.import_id, i.file, i.sha256, c.line
+        FROM conflicts c JOIN imports i ON i.id = c.import_id
+        WHERE c.table_name = \(parameter) ORDER BY c.key LIMIT 100000
+        """
+    }
+}
+
+extension IronTraceStore {
+    static func conflictRows(_ db: GRDB.Database, table: String) throws -> [DisputedValue] {
+        try Row.fetchAll(db, sql: MeasureProvenance.disputedSQL(parameter: "?"), arguments: [table]).map {
+            (key: $0[0], value: $0[1], importID: $0[2], file: $0[3], sha256: $0[4], line: $0[5])
+        }
     }
 }

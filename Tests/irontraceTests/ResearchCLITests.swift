@@ -263,16 +263,22 @@ import Testing
         #expect(Self.number(eTotal, et.columns, "2010") == 2_085)
         #expect(Self.number(eTotal, et.columns, "2011") == 369)
         #expect(Self.number(eTotal, et.columns, "2012") == 254)
-        // Months to scale: python csv on date_start, 1995–1996: events in 1995-01 (2), 1995-02 (2), 1995-06,
-        // 1996-03, 1996-06 ... 1996-10; the months between are rows of 0, 22 months in all.
+        // Months to scale: python csv on date_start and date_end, 1995–1996. Two events are dated only to a
+        // range (1995-01-01 to 1995-11-14, 1996-06-28 to 1996-12-31) and are spread over its months, so the axis
+        // runs 1995-01 to 1996-12, 24 months; 1995-03 holds only 1/11 of the first, 1996-08 6.143 events.
         let months = try CLI.run(["report", "events", "--years", "1995-1996", "--format", "json"], in: dir.url)
         #expect(months.status == 0, "\(months.stderr)")
         let m = try Self.table(months, "by_month")
-        #expect(m.rows.count == 22)
+        #expect(m.rows.count == 24)
         #expect(m.rows.first?[0] as? String == "1995-01")
-        #expect(m.rows.last?[0] as? String == "1996-10")
-        #expect((m.rows.first { $0[0] as? String == "1995-03" }?[1] as? NSNumber)?.intValue == 0)
-        #expect((m.rows.first { $0[0] as? String == "1996-08" }?[1] as? NSNumber)?.intValue == 6)
+        #expect(m.rows.last?[0] as? String == "1996-12")
+        #expect(
+            abs(((m.rows.first { $0[0] as? String == "1995-03" }?[1] as? NSNumber)?.doubleValue ?? -1) - 1.0 / 11)
+                < 1e-6
+        )
+        #expect(
+            abs(((m.rows.first { $0[0] as? String == "1996-08" }?[1] as? NSNumber)?.doubleValue ?? -1) - 6.143) < 0.001
+        )
     }
 
     /// The assault-weapons-ban comparison on the real files. Independent figures from
