@@ -45,3 +45,18 @@ public struct Rejection: Sendable, Hashable, CustomStringConvertible {
         "\(file):\(line):\(column): \(field.isEmpty ? "" : field + ": ")\(reason)\(value.isEmpty ? "" : " ('\(value)')")"
     }
 }
+
+extension Rejection {
+    /// A rejection of one cell of a record: column `c` (0-based; its header name and value when it
+    /// exists, empty otherwise) with the reason.
+    public init(file: String, record r: CSVRecord, header: [String], column c: Int, reason: String) {
+        self.init(
+            file: file,
+            line: r.line,
+            column: c + 1,
+            field: c >= 0 && c < header.count ? header[c] : "",
+            value: c >= 0 && c < r.fields.count ? r.fields[c] : "",
+            reason: reason
+        )
+    }
+}

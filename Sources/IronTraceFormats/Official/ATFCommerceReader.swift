@@ -159,16 +159,7 @@ public enum ATFCommerceReader {
             let f = r.fields
             func reject(_ c: Int, _ reason: String) {
                 out.append(
-                    .rejected(
-                        Rejection(
-                            file: csv.fileName,
-                            line: r.line,
-                            column: c + 1,
-                            field: c >= 0 && c < header.count ? header[c] : "",
-                            value: c >= 0 && c < f.count ? f[c] : "",
-                            reason: reason
-                        )
-                    )
+                    .rejected(Rejection(file: csv.fileName, record: r, header: header, column: c, reason: reason))
                 )
             }
             if let damage = r.damage(file: csv.fileName, header: header) {

@@ -62,16 +62,7 @@ public enum FirearmHomicideMonthReader {
             let f = r.fields
             func reject(_ c: Int, _ reason: String) {
                 out.append(
-                    .rejected(
-                        Rejection(
-                            file: csv.fileName,
-                            line: r.line,
-                            column: c + 1,
-                            field: c >= 0 && c < rawHeader.count ? rawHeader[c] : "",
-                            value: c >= 0 && c < f.count ? f[c] : "",
-                            reason: reason
-                        )
-                    )
+                    .rejected(Rejection(file: csv.fileName, record: r, header: rawHeader, column: c, reason: reason))
                 )
             }
             if let damage = r.damage(file: csv.fileName, header: rawHeader) {
