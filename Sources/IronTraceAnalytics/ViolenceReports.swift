@@ -358,7 +358,8 @@ extension Analytics {
             let start = CivilDate(dayNumber: e.date[i])
             let end = CivilDate(dayNumber: e.endDate[i])
             let first = start.year * 12 + start.month - 1
-            let last = max(first, end.year * 12 + end.month - 1)
+            // Readers bound a range to ten years; a stored end date beyond that is capped, not looped over.
+            let last = min(first + 120, max(first, end.year * 12 + end.month - 1))
             let n = Double(last - first + 1)
             if n > 1 { spreadEvents += 1 }
             for k in first...last {

@@ -100,6 +100,22 @@ import Testing
         #expect(Self.number(row("MX-01003")?[homicides]) == 0, "Calvillo is 0, not no data")
         #expect(t.rows.count == 11, "all eleven municipalities of Aguascalientes")
         #expect(Self.notes(r).contains { $0.contains("count 0") })
+        // The figure traced to its file line: Aguascalientes (01001), January 2010, line 9 of 2010.csv.
+        let rows = try #require(
+            try Self.json(
+                try CLI.run(
+                    [
+                        "info", "--measure", "homicides", "--area", "MX-01001", "--period", "2010-01", "--rows",
+                        "--format", "json",
+                    ],
+                    in: dir.url
+                )
+            ) as? [[String: Any]]
+        )
+        #expect(rows.count == 1)
+        #expect(rows.first?["file"] as? String == SharedData.path("inegi_homicidios_municipio_mes_1990_2015/2010.csv"))
+        #expect(rows.first?["line"] as? Int == 9)
+        #expect(Self.number(rows.first?["value"]) == 4)
         // A state the file does not cover stays "no data": nothing for 2009.
         let none = try Self.json(
             try CLI.run(["report", "violence", "--years", "2009", "--area", "MX-01", "--format", "json"], in: dir.url)
