@@ -4,11 +4,22 @@ import PostgresNIO
 /// PostgreSQL's COPY text format: one row a line, fields separated by tabs, `\N` for NULL, and
 /// backslash, tab, newline and carriage return escaped with a backslash.
 enum CopyText {
-    static func append(line: Int, _ values: [String?], to buffer: inout ByteBuffer) {
-        buffer.writeString(String(line))
+    /// One row: the file line first when given, then the values, then `suffix` (a value every row
+    /// shares, such as the import id) when given.
+    static func append(line: Int?, _ values: [String?], suffix: String?, to buffer: inout ByteBuffer) {
+        var first = true
+        if let line {
+            buffer.writeString(String(line))
+            first = false
+        }
         for v in values {
-            buffer.writeInteger(UInt8(ascii: "\t"))
+            if !first { buffer.writeInteger(UInt8(ascii: "\t")) }
+            first = false
             field(v, &buffer)
+        }
+        if let suffix {
+            if !first { buffer.writeInteger(UInt8(ascii: "\t")) }
+            buffer.writeString(suffix)
         }
         buffer.writeInteger(UInt8(ascii: "\n"))
     }

@@ -57,7 +57,13 @@ public final class PostgresStore: IronTraceDatabase {
         progress: (@Sendable (Int) -> Void)?
     ) throws -> ImportSummary {
         let digest = try IronTraceStore.sha256(ofFile: file)
-        return try load(try ImportSource.native(kind, path: file), file: file, digest: digest, dryRun: dryRun, progress)
+        return try load(
+            { try ImportSource.native(kind, path: file) },
+            file: file,
+            digest: digest,
+            dryRun: dryRun,
+            progress
+        )
     }
 
     public func importOfficial(
@@ -68,7 +74,7 @@ public final class PostgresStore: IronTraceDatabase {
     ) throws -> ImportSummary {
         let digest = try IronTraceStore.sha256(ofFile: file)
         return try load(
-            try ImportSource.official(format, path: file),
+            { try ImportSource.official(format, path: file) },
             file: file,
             digest: digest,
             dryRun: dryRun,
@@ -79,13 +85,18 @@ public final class PostgresStore: IronTraceDatabase {
     /// One file: ledger row, COPY into a staging table, one INSERT ... SELECT of the rows whose key
     /// is new (the first of a key repeated in the file), then every other row a rejection saying
     /// why, aggregates that disagree with a stored value kept as conflicts.
+    ///
+    /// Into an empty table of records (the bulk load), the rows go by COPY straight into the table,
+    /// inside a savepoint: when the file repeats a key, the savepoint is rolled back and the file read
+    /// again through the staging table, which keeps the first row of each key and says why of the rest.
     func load(
-        _ source: ImportSource,
+        _ open: () throws -> ImportSource,
         file: String,
         digest: String,
         dryRun: Bool,
         _ progress: (@Sendable (Int) -> Void)?
     ) throws -> ImportSummary {
+        let source = try open()
         let clock = ContinuousClock.now
         let started = Self.now()
         let format = source.format
@@ -145,52 +156,64 @@ public final class PostgresStore: IronTraceDatabase {
                 let wasEmpty = try s.scalar(Int64.self, "SELECT count(*) FROM (SELECT 1 FROM \(table) LIMIT 1) t") == 0
                 let indexes = wasEmpty ? PostgresSchema.indexes(of: table) : []
                 for (name, _) in indexes { try s.execute("DROP INDEX IF EXISTS \(name)") }
+                // Index builds sort the whole table: give them memory for it (this transaction only).
+                if !indexes.isEmpty { try s.execute("SET LOCAL maintenance_work_mem = '512MB'") }
+                let connection = s.connection
+                let logger = self.logger
+                if wasEmpty && source.aggregateKey == nil {
+                    try s.execute("SAVEPOINT irontrace_direct")
+                    do {
+                        // The key too is built after the load, by one sort (the table's other indexes are
+                        // already dropped): a key the file repeats fails here and the careful path runs.
+                        try s.execute("ALTER TABLE \(table) DROP CONSTRAINT \(table)_pkey")
+                        let (read, rejections) = try Self.stream(
+                            source.rows,
+                            into: table,
+                            columns: columns + ["import_id"],
+                            line: false,
+                            suffix: String(importID),
+                            file: displayName,
+                            connection,
+                            logger,
+                            progress
+                        )
+                        try s.execute("ALTER TABLE \(table) ADD CONSTRAINT \(table)_pkey PRIMARY KEY (id)")
+                        try s.execute("RELEASE SAVEPOINT irontrace_direct")
+                        summary.rowsRead = read
+                        summary.rowsStored = read - rejections.count
+                        summary.rowsRejected = rejections.count
+                        summary.sampleRejections = Array(rejections.prefix(100))
+                        try Self.copyRejections(rejections, importID: importID, on: s)
+                        for (name, sql) in indexes { try s.execute("CREATE INDEX \(name) ON \(sql)") }
+                        try Self.finish(summary, importID: importID, on: s)
+                        return summary
+                    } catch {
+                        // A key repeated in the file (or anything else): the careful path below says which.
+                        logger.debug("direct COPY into \(table) refused, staging instead: \(String(reflecting: error))")
+                        try s.execute("ROLLBACK TO SAVEPOINT irontrace_direct")
+                    }
+                }
                 try s.execute(
                     """
                     CREATE TEMP TABLE irontrace_staging ON COMMIT DROP AS
                     SELECT 0::bigint AS line, \(columns.joined(separator: ", ")) FROM \(table) WITH NO DATA
                     """
                 )
-                // Stream the file: parse here, the server stores as it receives.
-                let state = Carried(
-                    (rows: source.rows.makeIterator(), read: 0, rejections: [Rejection]())
+                // Stream the file: parse here, the server stores as it receives. After a refused direct
+                // load the file is opened again (a reader reads once).
+                let rows = wasEmpty && source.aggregateKey == nil ? try open().rows : source.rows
+                let staging = try Self.stream(
+                    rows,
+                    into: "irontrace_staging",
+                    columns: ["line"] + columns,
+                    line: true,
+                    suffix: nil,
+                    file: displayName,
+                    connection,
+                    logger,
+                    progress
                 )
-                let connection = s.connection
-                let logger = self.logger
-                try waitFor {
-                    try await connection.copyFrom(
-                        table: "irontrace_staging",
-                        columns: ["line"] + columns,
-                        logger: logger
-                    ) { writer in
-                        var buffer = ByteBuffer()
-                        buffer.reserveCapacity(1 << 20)
-                        while let result = state.value.rows.next() {
-                            state.value.read += 1
-                            if let progress, state.value.read % 100_000 == 0 { progress(state.value.read) }
-                            switch result {
-                            case .record(let row, let line):
-                                CopyText.append(line: line, row.values, to: &buffer)
-                            case .rejected(let r):
-                                state.value.rejections.append(
-                                    Rejection(
-                                        file: displayName,
-                                        line: r.line,
-                                        column: r.column,
-                                        field: r.field,
-                                        value: r.value,
-                                        reason: r.reason
-                                    )
-                                )
-                            }
-                            if buffer.readableBytes >= 1 << 20 {
-                                try await writer.write(buffer)
-                                buffer.clear()
-                            }
-                        }
-                        if buffer.readableBytes > 0 { try await writer.write(buffer) }
-                    }
-                }
+                let state = Carried((read: staging.read, rejections: staging.rejections))
                 summary.rowsRead = state.value.read
                 var rejections = state.value.rejections
                 // One INSERT: the first row of each key not stored already goes in. The staging table
@@ -295,19 +318,72 @@ public final class PostgresStore: IronTraceDatabase {
                     summary.largestConflicts = try self.conflicts(s, importID: importID, limit: 5)
                 }
                 for (name, sql) in indexes { try s.execute("CREATE INDEX \(name) ON \(sql)") }
-                try s.execute(
-                    "UPDATE imports SET rows_read = $1, rows_stored = $2, rows_rejected = $3, finished_at = $4 WHERE id = $5",
-                    [
-                        .int(Int64(summary.rowsRead)), .int(Int64(summary.rowsStored)),
-                        .int(Int64(summary.rowsRejected)), .text(Self.now()), .int(importID),
-                    ]
-                )
+                try Self.finish(summary, importID: importID, on: s)
                 return summary
             }
         }
         summary.seconds = (ContinuousClock.now - clock).seconds
         if dryRun { summary.importID = nil }
         return summary
+    }
+
+    /// The ledger entry's counts and finish time.
+    static func finish(_ summary: ImportSummary, importID: Int64, on s: PGSession) throws {
+        try s.execute(
+            "UPDATE imports SET rows_read = $1, rows_stored = $2, rows_rejected = $3, finished_at = $4 WHERE id = $5",
+            [
+                .int(Int64(summary.rowsRead)), .int(Int64(summary.rowsStored)),
+                .int(Int64(summary.rowsRejected)), .text(now()), .int(importID),
+            ]
+        )
+    }
+
+    /// Streams a file's rows through COPY into `table`: each valid row as its values (after its file
+    /// line when `line`, followed by `suffix` when given), each rejected row kept. Returns the rows
+    /// read and the rejections.
+    static func stream(
+        _ rows: AnySequence<RowResult<ImportRow>>,
+        into table: String,
+        columns: [String],
+        line: Bool,
+        suffix: String?,
+        file displayName: String,
+        _ connection: PostgresConnection,
+        _ logger: Logger,
+        _ progress: (@Sendable (Int) -> Void)?
+    ) throws -> (read: Int, rejections: [Rejection]) {
+        let state = Carried((rows: rows.makeIterator(), read: 0, rejections: [Rejection]()))
+        try waitFor {
+            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(1 << 20)
+                while let result = state.value.rows.next() {
+                    state.value.read += 1
+                    if let progress, state.value.read % 100_000 == 0 { progress(state.value.read) }
+                    switch result {
+                    case .record(let row, let n):
+                        CopyText.append(line: line ? n : nil, row.values, suffix: suffix, to: &buffer)
+                    case .rejected(let r):
+                        state.value.rejections.append(
+                            Rejection(
+                                file: displayName,
+                                line: r.line,
+                                column: r.column,
+                                field: r.field,
+                                value: r.value,
+                                reason: r.reason
+                            )
+                        )
+                    }
+                    if buffer.readableBytes >= 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+        }
+        return (state.value.read, state.value.rejections)
     }
 
     /// Rejections through COPY, in the order given.

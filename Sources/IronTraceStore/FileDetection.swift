@@ -114,9 +114,15 @@ public enum FileDetector {
         {
             return skip("geometry (GeoJSON/TopoJSON): maps use the geometry bundled with IronTrace, not imported")
         }
-        if lower.hasPrefix("license") || lower.hasPrefix("licence") || lower.hasPrefix("readme")
-            || lower.hasPrefix("copying") || lower.hasSuffix(".md") || lower == "sha256sums"
-        {
+        // LICENSE, README.txt, COPYING-MIT...: but not a table whose name starts with the word
+        // (`licensees.csv`, the native dealers file, was skipped as licence text).
+        let stem = lower.split(separator: ".", maxSplits: 1).first.map(String.init) ?? lower
+        let isTable = [".csv", ".tsv", ".csv.bz2", ".tsv.bz2"].contains { lower.hasSuffix($0) }
+        let documentStems = ["license", "licence", "readme", "copying"]
+        let isDocumentName = documentStems.contains {
+            stem == $0 || stem.hasPrefix($0 + "-") || stem.hasPrefix($0 + "_")
+        }
+        if (isDocumentName && !isTable) || lower.hasSuffix(".md") || lower == "sha256sums" {
             return skip("documentation or licence text, not data")
         }
         let isBZ2 = head.starts(with: Array("BZh".utf8))

@@ -112,6 +112,43 @@ import Testing
         #expect(pg == lite)
     }
 
+    /// Records into an empty table (PostgreSQL's direct COPY, its key built afterwards): a key the file
+    /// repeats sends the load down the careful path, which keeps the first row and says why of the
+    /// second; a bad row is rejected with its line; the key holds for the next import.
+    static func repeatedKeyInAFirstLoad(_ store: any IronTraceDatabase, _ dir: TemporaryDirectory) throws -> [String] {
+        let header = NativeKind.licensees.header.joined(separator: ",")
+        let rows = [
+            "1,4-27-075-01-4L-10007,\"CLARK, RICARDO\",Clark's Firearms,8251 Oak St,Springfield,MN,50449",
+            "2,6-36-093-01-4B-10009,\"JONES, JORGE\",Jones's Sporting Goods,8979 Park Blvd,Rochester,NY,10744",
+            "1,4-27-075-01-4L-10099,\"OTHER, NAME\",Other Guns,1 Elm St,Duluth,MN,55801",
+            "x,6-36-093-01-4B-10010,\"BAD, ID\",Bad Id,2 Elm St,Albany,NY,12201",
+        ]
+        try (header + "\n" + rows.joined(separator: "\n") + "\n").write(
+            toFile: dir.path("l.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let first = try store.importNative(kind: .licensees, path: dir.path("l.csv"))
+        #expect(first.rowsRead == 4 && first.rowsStored == 2 && first.rowsRejected == 2 && first.isBalanced)
+        let stored = try store.rejections(importID: first.importID!, limit: -1, offset: 0)
+        #expect(stored.map(\.line) == [4, 5])
+        // A clean first load goes in whole, and its key refuses a repeat by the next file.
+        try (header + "\n" + rows[0] + "\n").write(toFile: dir.path("m.csv"), atomically: true, encoding: .utf8)
+        let again = try store.importNative(kind: .licensees, path: dir.path("m.csv"))
+        #expect(again.rowsStored == 0 && again.rowsRejected == 1)
+        #expect(try store.counts().first { $0.table == "licensees" }?.rows == 2)
+        return stored.map { "\($0.line) \($0.column) \($0.field) \($0.value): \($0.reason)" }
+    }
+
+    @Test(.postgresServer) func aRepeatedKeyInAFirstLoadIsRejectedOnPostgresAsOnSQLite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let pg = try Self.repeatedKeyInAFirstLoad(try Self.postgresStore(), dir)
+        let lite = try Self.repeatedKeyInAFirstLoad(try Self.sqlite(dir), dir)
+        #expect(pg == lite)
+        #expect(pg.first?.contains("already stored") == true, "\(pg)")
+    }
+
     // MARK: Access and audit
 
     static func accountsSessionsTokensAndAudit(_ store: any IronTraceDatabase) throws {

@@ -67,6 +67,24 @@ enum CLI {
         #expect(try CLI.run(["demo", "--scale", "tiny"], in: dir.url).status == 0)
     }
 
+    /// What `irontrace generate` writes imports by detection alone: every native file is recognised by
+    /// its header (`licensees.csv` used to be skipped as "licence text" for its name), and the ground
+    /// truth and look-alike lists, which no reader takes, are listed as skipped with their reasons.
+    @Test func theGeneratedWorldImportsWithoutKinds() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        #expect(try CLI.run(["generate", "--out", "world", "--scale", "tiny", "--seed", "5"], in: dir.url).status == 0)
+        let r = try CLI.run(["import", "world", "--database", "w.sqlite"], in: dir.url)
+        #expect(r.stdout.contains("world/licensees.csv: licensees"), "\(r.stdout)")
+        #expect(!r.stdout.contains("licensees.csv: documentation"), "\(r.stdout)")
+        #expect(r.stdout.contains("ground_truth.csv: unknown layout"), "\(r.stdout)")
+        let info = try CLI.run(["info", "--database", "w.sqlite", "--format", "json"], in: dir.url)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let tables = try #require(json["tables"] as? [String: Int])
+        #expect((tables["licensees"] ?? 0) > 0, "\(tables)")
+        #expect((tables["sales"] ?? 0) > 0, "\(tables)")
+    }
+
     @Test func exitCodesScriptsCanRelyOn() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
