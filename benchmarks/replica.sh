@@ -75,7 +75,7 @@ echo "== the replica refuses writes"
 if "$bin" users add replica-test --role viewer --database "$replica" > "$work/refused.txt" 2>&1; then
     echo "FAIL: a write on the replica succeeded"; exit 1
 fi
-grep -io 'read-only[^"]*' "$work/refused.txt" | head -n 1
+grep -o 'PostgreSQL: .*' "$work/refused.txt" | head -n 1
 
 echo "== a second write: how long until the replica shows it"
 "$bin" users add replica-test --role viewer --database "$primary" >/dev/null

@@ -30,7 +30,12 @@ public final class PostgresStore: IronTraceDatabase {
         self.logger = logger
         pool = PostgresPool(configuration: parsed.configuration, size: max(1, connections), logger: logger)
         do { try PostgresSchema.migrate(pool) } catch {
-            throw StoreError(path: location, operation: "open (connect and migrate)", underlying: error)
+            throw StoreError(
+                path: location,
+                operation: "open (connect and migrate)",
+                underlying: error,
+                described: Self.describe(error)
+            )
         }
     }
 
@@ -42,8 +47,22 @@ public final class PostgresStore: IronTraceDatabase {
                 "store operation failed",
                 metadata: ["operation": "\(operation)", "error": "\(String(reflecting: error))"]
             )
-            throw StoreError(path: location, operation: operation, underlying: error)
+            throw StoreError(path: location, operation: operation, underlying: error, described: Self.describe(error))
         }
+    }
+
+    /// A server error as its message, detail and SQLSTATE ("cannot execute INSERT in a read-only
+    /// transaction (SQLSTATE 25006: the database is a read-only replica...)"), not PostgresNIO's dump
+    /// of the whole query; other errors as they reflect themselves.
+    static func describe(_ error: any Error) -> String {
+        guard let e = error as? PSQLError, let info = e.serverInfo, let message = info[.message] else {
+            return String(reflecting: error)
+        }
+        let state = info[.sqlState] ?? "?"
+        var text = "PostgreSQL: \(message) (SQLSTATE \(state))"
+        if let detail = info[.detail] { text += "; \(detail)" }
+        if state == "25006" { text += "; this server is read-only (a hot standby replica?): write to the primary" }
+        return text
     }
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }

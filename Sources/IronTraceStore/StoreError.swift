@@ -15,11 +15,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         underlying = nil
     }
 
-    public init(path: String, operation: String, underlying: any Error & Sendable) {
+    /// `described` is the underlying error as a reader should see it (a backend's server message);
+    /// without it the error's own reflection.
+    public init(path: String, operation: String, underlying: any Error & Sendable, described: String? = nil) {
         self.path = path
         self.operation = operation
         self.underlying = underlying
-        reason = "\(operation) failed: \(String(reflecting: underlying))"
+        reason = "\(operation) failed: \(described ?? String(reflecting: underlying))"
     }
 
     public var description: String { "\(path): \(reason)" }

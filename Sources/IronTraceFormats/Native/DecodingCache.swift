@@ -24,6 +24,7 @@ public final class DecodingCache {
     private var calibers: [String: String] = [:]
     private var bareCalibers: [CaliberKey: String] = [:]
     private var types: [String: FirearmType?] = [:]
+    private var designs: [String: FirearmDesigns.Design?] = [:]
 
     /// Most entries a cache keeps: a hostile file of millions of distinct makes must not grow memory
     /// without bound, so a full cache starts over (resolving again is only slower, never wrong).
@@ -34,7 +35,7 @@ public final class DecodingCache {
     /// The canonical manufacturer of a make as written, or of a manufacturer column when given. The
     /// model is read only when it names a design that decides the maker (see ``FirearmDesigns``).
     func manufacturer(make: String, given: String, model: String = "") -> Maker {
-        let design = FirearmDesigns.design(model: model)
+        let design = self.design(model)
         let key = Pair(a: make, b: given + (design.map { "\u{1}" + $0.name } ?? ""))
         if let m = makers[key] { return m }
         var result = Maker(name: "", country: "", importer: "")
@@ -70,6 +71,17 @@ public final class DecodingCache {
         if bareCalibers.count >= DecodingCache.limit { bareCalibers.removeAll(keepingCapacity: true) }
         bareCalibers[key] = value
         return value
+    }
+
+    /// The design a model names, if any (resolving it tokenises the model: once per distinct model,
+    /// it was a fifth of an import's time when done for every row).
+    private func design(_ model: String) -> FirearmDesigns.Design? {
+        if model.isEmpty { return nil }
+        if let hit = designs[model] { return hit }
+        let d = FirearmDesigns.design(model: model)
+        if designs.count >= DecodingCache.limit { designs.removeAll(keepingCapacity: true) }
+        designs[model] = d
+        return d
     }
 
     func type(_ raw: String) -> FirearmType? {
