@@ -20,8 +20,8 @@ public struct Dataset: Sendable {
     public var aggregateSources = AggregateSources()
 
     /// The imports behind a snapshot's area measures and flows.
-    public struct AggregateSources: Sendable, Hashable {
-        public struct Import: Sendable, Hashable {
+    public struct AggregateSources: Sendable, Hashable, Codable {
+        public struct Import: Sendable, Hashable, Codable {
             public var id: Int64
             public var file: String
             public var sha256: String

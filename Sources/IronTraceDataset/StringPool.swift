@@ -5,6 +5,17 @@ public struct StringPool: Sendable {
 
     public init() {}
 
+    /// A pool of these strings in this order (a persisted snapshot's); nil when one repeats.
+    public init?(strings: [String]) {
+        var codes: [String: Int32] = [:]
+        codes.reserveCapacity(strings.count)
+        for (i, s) in strings.enumerated() {
+            guard codes.updateValue(Int32(i), forKey: s) == nil else { return nil }
+        }
+        self.strings = strings
+        self.codes = codes
+    }
+
     /// The code of a string, adding it when new.
     public mutating func code(_ s: String) -> Int32 {
         if let c = codes[s] { return c }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import IronTraceCore
@@ -9,7 +10,63 @@ extension IronTraceStore {
 
     /// Loads the snapshot; where imports disagree about an aggregate, `precedence` picks the value
     /// (the snapshot's `aggregateSources` say which imports were used and what was decided).
+    ///
+    /// A persisted snapshot beside the database (``snapshotPath``) answers instead when its
+    /// fingerprint matches the data (``snapshotFingerprint(_:precedence:)``); otherwise the tables are
+    /// read and the snapshot written for the next process. `IRONTRACE_SNAPSHOT=off` turns it off.
     public func loadDataset(precedence: SourcePrecedence) throws -> Dataset {
+        let usePersisted = ProcessInfo.processInfo.environment["IRONTRACE_SNAPSHOT"] != "off"
+        let (fingerprint, secret) = try writer.read { db in
+            (try Self.snapshotFingerprint(db, precedence: precedence), try Self.linkSecretBytes(db, path: path))
+        }
+        if usePersisted,
+            let d = Dataset.read(from: snapshotPath, fingerprint: fingerprint, linkSecret: LinkSecret(bytes: secret))
+        {
+            return d
+        }
+        let d = try loadDatasetFromTables(precedence: precedence)
+        // Written for the next process; a directory we may not write to only costs the next one time.
+        if usePersisted { try? d.write(to: snapshotPath, fingerprint: fingerprint) }
+        return d
+    }
+
+    /// Where the persisted snapshot of this database lives (beside it, as SQLite's own `-wal`).
+    public var snapshotPath: String { path + "-snapshot" }
+
+    /// What a persisted snapshot must have been built from to be used: the snapshot format, the
+    /// migrations, the link secret (by digest), the precedence, every import in the ledger (id,
+    /// digest, rows stored, finish time) and the rows and largest ids of the tables written outside
+    /// the ledger (recoveries and traces recorded by trace requests).
+    static func snapshotFingerprint(_ db: Database, precedence: SourcePrecedence) throws -> String {
+        var parts = ["format \(Dataset.persistedFormatVersion)"]
+        parts.append(
+            "migrations "
+                + (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"))
+                .joined(separator: ",")
+        )
+        let secret = try linkSecretBytes(db, path: "")
+        parts.append("secret " + SHA256.hash(data: secret).map { String(format: "%02x", $0) }.joined())
+        parts.append("precedence " + precedence.preferred.joined(separator: ","))
+        var ledger = SHA256()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT id, sha256, rows_stored, finished_at, format FROM imports ORDER BY id"
+        )
+        while let r = try rows.next() {
+            let line: String =
+                "\(r[0] as Int64) \(r[1] as String) \(r[2] as Int64) \(r[3] as String) \(r[4] as String)\n"
+            ledger.update(data: Array(line.utf8))
+        }
+        parts.append("ledger " + ledger.finalize().map { String(format: "%02x", $0) }.joined())
+        for table in ["recoveries", "traces"] {
+            let r = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(max(id), 0) FROM \(table)")
+            parts.append("\(table) \(r?[0] as Int64? ?? 0) \(r?[1] as Int64? ?? 0)")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// Loads the snapshot from the tables, one pass over each.
+    func loadDatasetFromTables(precedence: SourcePrecedence) throws -> Dataset {
         try writer.read { db in
             var d = Dataset(linkSecret: LinkSecret(bytes: try Self.linkSecretBytes(db, path: path)))
             let (overrides, decisions) = try Self.precedenceOverrides(db, precedence)

@@ -85,6 +85,32 @@ enum CLI {
         #expect((tables["sales"] ?? 0) > 0, "\(tables)")
     }
 
+    /// A report writes the persisted snapshot beside the database and the next process answers from
+    /// it with the same figures; an import makes it stale, and the next report sees the new rows.
+    @Test func reportsAnswerFromThePersistedSnapshotUntilTheDataChanges() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        #expect(try CLI.run(["generate", "--out", "world", "--scale", "tiny", "--seed", "5"], in: dir.url).status == 0)
+        for kind in ["licensees", "persons", "sales", "recoveries"] {
+            let r = try CLI.run(["import", "world/\(kind).csv", "--database", "w.sqlite"], in: dir.url)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let first = try CLI.run(["report", "summary", "--database", "w.sqlite", "--format", "json"], in: dir.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.path("w.sqlite-snapshot")))
+        let second = try CLI.run(["report", "summary", "--database", "w.sqlite", "--format", "json"], in: dir.url)
+        #expect(second.stdout == first.stdout)
+        #expect(try CLI.run(["import", "world/traces.csv", "--database", "w.sqlite"], in: dir.url).status == 0)
+        let third = try CLI.run(["report", "summary", "--database", "w.sqlite", "--format", "json"], in: dir.url)
+        let traces =
+            try String(contentsOfFile: dir.path("world/traces.csv"), encoding: .utf8)
+            .split(separator: "\n").count - 1
+        #expect(third.stdout != first.stdout)
+        let selected = "\(traces.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) traces selected"
+        #expect(third.stdout.contains(selected), "\(third.stdout.prefix(400))")
+        #expect(!first.stdout.contains(selected))
+    }
+
     @Test func exitCodesScriptsCanRelyOn() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
