@@ -49,58 +49,8 @@ extension IronTraceStore {
                     serialNormal: r[9]
                 )
             }
-            rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT id, recovery_date, country, coalesce(area, ''), manufacturer, caliber, type, serial_normal,
-                    serial_obliterated, crime_category, event_id, possessor_id, agency, case_number, model
-                    FROM recoveries ORDER BY id
-                    """
-            )
-            while let r = try rows.next() {
-                d.appendRecovery(
-                    id: r[0],
-                    date: IronTraceStore.day(r[1]),
-                    country: r[2],
-                    area: r[3],
-                    manufacturer: r[4],
-                    caliber: r[5],
-                    type: FirearmType(rawValue: r[6]) ?? .unknown,
-                    serialNormal: r[7],
-                    obliterated: r[8] as Int64 != 0,
-                    crimeCategory: r[9],
-                    event: r[10],
-                    possessor: r[11],
-                    agency: r[12],
-                    caseNumber: r[13],
-                    model: r[14]
-                )
-            }
-            rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT id, recovery_id, outcome, coalesce(not_traced_reason, ''), sale_id, licensee_id, purchaser_id,
-                    time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by
-                    FROM traces ORDER BY id
-                    """
-            )
-            while let r = try rows.next() {
-                d.appendTrace(
-                    id: r[0],
-                    recovery: r[1],
-                    outcome: TraceOutcome(rawValue: r[2]) ?? .notTraced,
-                    reason: r[3],
-                    sale: r[4],
-                    licensee: r[5],
-                    purchaser: r[6],
-                    timeToCrime: r[7],
-                    sourceClass: SourceCountryClass(rawValue: r[8]) ?? .undetermined,
-                    sourceCountry: r[9],
-                    sourceState: r[10],
-                    requestID: r[11],
-                    submittedBy: r[12]
-                )
-            }
+            try Self.appendRecoveries(db, to: &d)
+            try Self.appendTraces(db, to: &d)
             rows = try Row.fetchCursor(
                 db,
                 sql: """
