@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already in the graph through Hummingbird; named so the snapshot service can be a `Service`.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.8.0"),
     ],
     targets: [
         .target(name: "IronTraceCore", swiftSettings: swiftSettings),
@@ -102,6 +104,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -179,7 +182,7 @@ let package = Package(
             name: "IronTraceServerTests",
             dependencies: [
                 "IronTraceServer", "IronTraceStore", "IronTracePostgres", "IronTraceSynth", "IronTraceTesting",
-                "IronTraceFixtures", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "IronTraceFixtures", "IronTraceTracing", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),

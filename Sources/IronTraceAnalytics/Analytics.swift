@@ -11,10 +11,19 @@ public final class Analytics: Sendable {
     /// True when the data holds synthetic records (the demo world).
     public let isSynthetic: Bool
 
-    public init(_ d: Dataset) {
+    public convenience init(_ d: Dataset) { self.init(d, measures: MeasureIndex(d)) }
+
+    /// The engine over `d` when only traces and recoveries were appended since `previous` was built
+    /// (a live server's delta): the trace facts are joined again, the measure index (which reads
+    /// only the published measures) is shared.
+    public convenience init(_ d: Dataset, tracesAppendedTo previous: Analytics) {
+        self.init(d, measures: previous.measures)
+    }
+
+    init(_ d: Dataset, measures: MeasureIndex) {
         dataset = d
         facts = TraceFacts(d)
-        measures = MeasureIndex(d)
+        self.measures = measures
         let synthetic = d.strings.lookup("synthetic")
         isSynthetic =
             synthetic.map { code in d.events.sourceDataset.contains(code) || d.measures.source.contains(code) }

@@ -56,67 +56,8 @@ extension PostgresStore {
                         serialNormal: v.9
                     )
                 }
-                try s.forEach(
-                    """
-                    SELECT id, recovery_date, country, coalesce(area, ''), manufacturer, caliber, type, serial_normal,
-                    serial_obliterated, crime_category, event_id, possessor_id, agency, case_number, model
-                    FROM recoveries ORDER BY id
-                    """
-                ) { r in
-                    let v = try r.decode(
-                        (
-                            Int64, String, String, String, String, String, String, String, Int64, String, Int64?,
-                            Int64?, String, String, String
-                        ).self
-                    )
-                    d.value.appendRecovery(
-                        id: v.0,
-                        date: Self.day(v.1),
-                        country: v.2,
-                        area: v.3,
-                        manufacturer: v.4,
-                        caliber: v.5,
-                        type: FirearmType(rawValue: v.6) ?? .unknown,
-                        serialNormal: v.7,
-                        obliterated: v.8 != 0,
-                        crimeCategory: v.9,
-                        event: v.10,
-                        possessor: v.11,
-                        agency: v.12,
-                        caseNumber: v.13,
-                        model: v.14
-                    )
-                }
-                try s.forEach(
-                    """
-                    SELECT id, recovery_id, outcome, coalesce(not_traced_reason, ''), sale_id, licensee_id, purchaser_id,
-                    time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by
-                    FROM traces ORDER BY id
-                    """
-                ) { r in
-                    let v = try r.decode(
-                        (
-                            Int64, Int64, String, String, Int64?, Int64?, Int64?, Int?, String, String, String, String,
-                            String
-                        )
-                        .self
-                    )
-                    d.value.appendTrace(
-                        id: v.0,
-                        recovery: v.1,
-                        outcome: TraceOutcome(rawValue: v.2) ?? .notTraced,
-                        reason: v.3,
-                        sale: v.4,
-                        licensee: v.5,
-                        purchaser: v.6,
-                        timeToCrime: v.7,
-                        sourceClass: SourceCountryClass(rawValue: v.8) ?? .undetermined,
-                        sourceCountry: v.9,
-                        sourceState: v.10,
-                        requestID: v.11,
-                        submittedBy: v.12
-                    )
-                }
+                try Self.appendRecoveries(s, to: d)
+                try Self.appendTraces(s, to: d)
                 try s.forEach(
                     """
                     SELECT id, event_date, event_type, sub_event_type, actor1, coalesce(area, ''), fatalities,

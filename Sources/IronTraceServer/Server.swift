@@ -23,6 +23,7 @@ public enum IronTraceServer {
         return router
     }
 
+    /// The HTTP server and the ``SnapshotService`` that keeps the snapshot live, in one service group.
     public static func application(_ state: ServerState, logger: Logger? = nil) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "irontrace")
         if logger == nil { log.logLevel = state.configuration.logRequests ? .info : .notice }
@@ -32,6 +33,7 @@ public enum IronTraceServer {
                 address: .hostname(state.configuration.host, port: state.configuration.port),
                 serverName: "IronTrace"
             ),
+            services: [state.live],
             logger: log
         )
     }

@@ -4,11 +4,12 @@ import IronTraceDataset
 import IronTraceNetwork
 import IronTraceStore
 import IronTraceTracing
+import Logging
 import Synchronization
 
-/// Everything the pages and the API read, built once from the store: the columnar snapshot and the
-/// engines over it (reports, trace index, link graph and leads). Requests never run SQL for reports;
-/// a write (a submitted trace) builds a new snapshot and swaps it in.
+/// Everything the pages and the API read, built from the store: the columnar snapshot and the
+/// engines over it (reports, trace index, link graph and leads), with the page cache of this
+/// version. Requests never run SQL for reports; the ``SnapshotService`` swaps in new versions.
 public final class Snapshot: Sendable {
     public let dataset: Dataset
     public let analytics: Analytics
@@ -17,57 +18,172 @@ public final class Snapshot: Sendable {
     public let leads: [Lead]
     public let dealerIndicators: DealerIndicators
     public let isSynthetic: Bool
+    /// Counts up with every version the server swaps in (0 for the first).
+    public let version: Int
+    /// False while the link graph, the leads and the dealer indicators are those of an earlier
+    /// version (after a delta, until the service has rebuilt them): they then lack only the rows
+    /// appended since, whose rows come after every row they refer to.
+    public let networkIsCurrent: Bool
     /// Trace row by trace id.
     let traceRow: [Int64: Int]
     /// Licensee row by id.
     let licenseeRow: [Int64: Int]
+    /// Rendered pages and API answers of this version; a new version starts empty.
+    let cache = PageCache()
 
-    public init(_ d: Dataset) {
-        dataset = d
-        analytics = Analytics(d)
-        engine = TraceEngine(dataset: d)
-        graph = LinkGraph(d)
-        leads = LeadDetector().leads(d, graph)
-        dealerIndicators = DealerIndicators(d)
-        isSynthetic = analytics.isSynthetic
+    /// A full build over `d`: every engine from scratch.
+    public convenience init(_ d: Dataset, version: Int = 0) {
+        let network = Network(d)
         var t: [Int64: Int] = [:]
         t.reserveCapacity(d.traces.count)
         for (i, id) in d.traces.id.enumerated() { t[id] = i }
-        traceRow = t
         var l: [Int64: Int] = [:]
         for (i, id) in d.licensees.id.enumerated() { l[id] = i }
-        licenseeRow = l
+        self.init(
+            analytics: Analytics(d),
+            engine: TraceEngine(dataset: d),
+            network: network,
+            networkIsCurrent: true,
+            traceRow: t,
+            licenseeRow: l,
+            version: version
+        )
+    }
+
+    init(
+        analytics: Analytics,
+        engine: TraceEngine,
+        network: Network,
+        networkIsCurrent: Bool,
+        traceRow: [Int64: Int],
+        licenseeRow: [Int64: Int],
+        version: Int
+    ) {
+        dataset = analytics.dataset
+        self.analytics = analytics
+        self.engine = engine
+        graph = network.graph
+        leads = network.leads
+        dealerIndicators = network.dealerIndicators
+        isSynthetic = analytics.isSynthetic
+        self.networkIsCurrent = networkIsCurrent
+        self.traceRow = traceRow
+        self.licenseeRow = licenseeRow
+        self.version = version
+    }
+
+    /// The link graph, the leads and the dealer indicators: rebuilt together (the graph has no
+    /// incremental path: its node numbering and adjacency arrays are dense over all rows).
+    struct Network: Sendable {
+        let graph: LinkGraph
+        let leads: [Lead]
+        let dealerIndicators: DealerIndicators
+
+        init(_ d: Dataset) {
+            graph = LinkGraph(d)
+            leads = LeadDetector().leads(d, graph)
+            dealerIndicators = DealerIndicators(d)
+        }
+
+        init(of s: Snapshot) {
+            graph = s.graph
+            leads = s.leads
+            dealerIndicators = s.dealerIndicators
+        }
+    }
+
+    /// The next version after trace submissions appended recoveries and traces to this one's dataset
+    /// (`d` holds this version's rows first, in the same order, then the new ones). Cheap parts only:
+    /// the trace facts are joined again (one pass over the traces), the trace-row index is extended,
+    /// the trace engine (which reads only sales and licensees) and the measure index are shared; the
+    /// network stays this version's until ``withNetwork(_:)``.
+    func appending(_ d: Dataset) -> Snapshot {
+        var t = traceRow
+        let old = dataset.traces.count
+        if d.traces.count > old {
+            t.reserveCapacity(d.traces.count)
+            for i in old..<d.traces.count { t[d.traces.id[i]] = i }
+        }
+        return Snapshot(
+            analytics: Analytics(d, tracesAppendedTo: analytics),
+            engine: engine,
+            network: Network(of: self),
+            networkIsCurrent: networkIsCurrent && d.traces.count == dataset.traces.count
+                && d.recoveries.count == dataset.recoveries.count,
+            traceRow: t,
+            licenseeRow: licenseeRow,
+            version: version + 1
+        )
+    }
+
+    /// The same engines as version `version` (with an empty page cache).
+    func renumbered(_ version: Int) -> Snapshot {
+        Snapshot(
+            analytics: analytics,
+            engine: engine,
+            network: Network(of: self),
+            networkIsCurrent: networkIsCurrent,
+            traceRow: traceRow,
+            licenseeRow: licenseeRow,
+            version: version
+        )
+    }
+
+    /// This version's engines with `network` (built over this dataset, or an earlier one whose rows
+    /// this dataset starts with).
+    func withNetwork(_ network: Network, current: Bool) -> Snapshot {
+        Snapshot(
+            analytics: analytics,
+            engine: engine,
+            network: network,
+            networkIsCurrent: current,
+            traceRow: traceRow,
+            licenseeRow: licenseeRow,
+            version: version + 1
+        )
     }
 }
 
-/// The server's shared state: the store, the current snapshot, the page cache and the login limiter.
+/// The server's shared state: the store, the snapshot service, the login limiter and sessions.
 public final class ServerState: Sendable {
     public let store: any IronTraceDatabase
     public let configuration: ServerConfiguration
-    private let current: Mutex<Snapshot>
-    let cache = PageCache()
+    /// Owns the snapshot: applies trace submissions as deltas, sees other processes' writes.
+    public let live: SnapshotService
     let limiter: LoginLimiter
     let sessions = SessionLookup()
     /// A hash of a random password, verified against when the name is unknown so that a login
     /// costs the same bcrypt work whether or not the account exists.
     let decoyPasswordHash: String
 
-    public init(store: any IronTraceDatabase, configuration: ServerConfiguration) throws {
+    public init(store: any IronTraceDatabase, configuration: ServerConfiguration, logger: Logger? = nil) throws {
         self.store = store
         self.configuration = configuration
         decoyPasswordHash = Passwords.hash(Passwords.generate(), cost: configuration.bcryptCost)
         limiter = LoginLimiter(policy: configuration.loginPolicy)
-        current = Mutex(Snapshot(try store.loadDataset()))
+        live = try SnapshotService(
+            store: store,
+            pollInterval: configuration.pollInterval,
+            compactAfter: configuration.compactAfterDeltas,
+            logger: logger ?? Self.quietLogger
+        )
     }
 
-    public var snapshot: Snapshot { current.withLock { $0 } }
+    public var snapshot: Snapshot { live.snapshot }
 
-    /// Rebuilds the snapshot from the store (after a write) and drops cached pages.
-    public func reload() throws {
-        let fresh = Snapshot(try store.loadDataset())
-        current.withLock { $0 = fresh }
-        cache.clear()
+    /// Notices and errors only (the default for embedding and tests).
+    static var quietLogger: Logger {
+        var l = Logger(label: "irontrace.snapshot")
+        l.logLevel = .notice
+        return l
     }
+
+    /// The page cache of the current snapshot (a new version starts with an empty one).
+    var cache: PageCache { live.snapshot.cache }
+
+    /// Brings the snapshot up to date with the store now (a delta, or a full rebuild after an
+    /// import) and rebuilds the network; what a server does in the background, for tests and tools.
+    public func reload() throws { try live.settle() }
 }
 
 /// Rendered page bodies and API answers by request key (path, query, language, role): aggregate
@@ -102,6 +218,10 @@ public struct ServerConfiguration: Sendable {
     public var logRequests = false
     /// Login lockouts (per account and per address).
     public var loginPolicy = LoginLimiter.Policy()
+    /// How often the snapshot service asks the store whether another process wrote.
+    public var pollInterval: Duration = .milliseconds(250)
+    /// After this many deltas the service rebuilds everything from the store in the background.
+    public var compactAfterDeltas = 500
 
     public init() {}
 }

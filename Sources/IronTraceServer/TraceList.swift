@@ -153,7 +153,7 @@ struct TraceList {
 
 /// Trace requests from the form, the batch upload or the API: traced against the snapshot, stored
 /// with a ledger entry (rejected rows of a batch go to the rejections table through the same
-/// ledger), audited, then the snapshot is rebuilt so pages and reports include them.
+/// ledger), audited, then applied to the snapshot as a delta so pages and reports include them.
 public struct TraceSubmission: Sendable {
     public var results: [TraceResult]
     public var traceIDs: [Int64]
@@ -177,7 +177,14 @@ public struct TraceSubmission: Sendable {
             target: ids.count == 1 ? "trace:\(ids[0])" : "traces:\(ids.first ?? 0)-\(ids.last ?? 0)",
             detail: "\(results.count) requests from \(source)"
         )
-        try state.reload()
+        // Stored and audited: a failed read-back must not turn that into an error (the client would
+        // submit again); the service's next poll applies what this one missed.
+        do { try state.live.submitted() } catch {
+            state.live.logger.error(
+                "submitted traces stored, applying them to the snapshot failed",
+                metadata: ["traces": "\(ids.count)", "error": "\(error)"]
+            )
+        }
         return TraceSubmission(
             results: results,
             traceIDs: ids,

@@ -15,7 +15,10 @@ extension IronTraceStore {
     /// fingerprint matches the data (``snapshotFingerprint(_:precedence:)``); otherwise the tables are
     /// read and the snapshot written for the next process. `IRONTRACE_SNAPSHOT=off` turns it off.
     public func loadDataset(precedence: SourcePrecedence) throws -> Dataset {
-        let usePersisted = ProcessInfo.processInfo.environment["IRONTRACE_SNAPSHOT"] != "off"
+        // Only beside a database file (not `:memory:` or a temporary database).
+        let usePersisted =
+            ProcessInfo.processInfo.environment["IRONTRACE_SNAPSHOT"] != "off" && !path.isEmpty
+            && !path.hasPrefix(":") && FileManager.default.fileExists(atPath: path)
         let (fingerprint, secret) = try writer.read { db in
             (try Self.snapshotFingerprint(db, precedence: precedence), try Self.linkSecretBytes(db, path: path))
         }
@@ -106,58 +109,8 @@ extension IronTraceStore {
                     serialNormal: r[9]
                 )
             }
-            rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT id, recovery_date, country, coalesce(area, ''), manufacturer, caliber, type, serial_normal,
-                    serial_obliterated, crime_category, event_id, possessor_id, agency, case_number, model
-                    FROM recoveries ORDER BY id
-                    """
-            )
-            while let r = try rows.next() {
-                d.appendRecovery(
-                    id: r[0],
-                    date: IronTraceStore.day(r[1]),
-                    country: r[2],
-                    area: r[3],
-                    manufacturer: r[4],
-                    caliber: r[5],
-                    type: FirearmType(rawValue: r[6]) ?? .unknown,
-                    serialNormal: r[7],
-                    obliterated: r[8] as Int64 != 0,
-                    crimeCategory: r[9],
-                    event: r[10],
-                    possessor: r[11],
-                    agency: r[12],
-                    caseNumber: r[13],
-                    model: r[14]
-                )
-            }
-            rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT id, recovery_id, outcome, coalesce(not_traced_reason, ''), sale_id, licensee_id, purchaser_id,
-                    time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by
-                    FROM traces ORDER BY id
-                    """
-            )
-            while let r = try rows.next() {
-                d.appendTrace(
-                    id: r[0],
-                    recovery: r[1],
-                    outcome: TraceOutcome(rawValue: r[2]) ?? .notTraced,
-                    reason: r[3],
-                    sale: r[4],
-                    licensee: r[5],
-                    purchaser: r[6],
-                    timeToCrime: r[7],
-                    sourceClass: SourceCountryClass(rawValue: r[8]) ?? .undetermined,
-                    sourceCountry: r[9],
-                    sourceState: r[10],
-                    requestID: r[11],
-                    submittedBy: r[12]
-                )
-            }
+            try Self.appendRecoveries(db, to: &d)
+            try Self.appendTraces(db, to: &d)
             rows = try Row.fetchCursor(
                 db,
                 sql: """

@@ -85,6 +85,14 @@ public protocol DatasetStore: Sendable {
     func flowTotals() throws -> [(year: Int, source: String, rows: Int, count: Int)]
     func sumOfMeasure(like measure: String, source: String, area: String, period: String) throws -> Double
     func sumOfFlows(year: Int, source: String) throws -> Int
+    /// The ledger's last entry and the highest recovery and trace ids, in one read (cheap: three
+    /// primary-key lookups), polled by servers to see other processes' writes.
+    func changeMark() throws -> StoreChangeMark
+    /// Appends to `dataset` the recoveries and traces that trace submissions stored after it was
+    /// loaded (ids above its last ones), in one consistent read, and returns the new mark; nil, with
+    /// `dataset` untouched, when the ledger after `mark` holds anything but trace submissions (an
+    /// import), which only a full ``loadDataset(precedence:)`` answers correctly.
+    func appendSubmittedTraces(to dataset: inout Dataset, since mark: StoreChangeMark) throws -> StoreChangeMark?
 }
 
 extension DatasetStore {

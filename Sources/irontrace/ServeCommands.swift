@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IronTraceServer
 import IronTraceStore
+import Logging
 
 /// `irontrace serve` and `irontrace users`: the dashboard and API over a database, and its accounts.
 struct Serve: AsyncParsableCommand {
@@ -36,7 +37,10 @@ func runServer(database: String, host: String, port: Int, secure: Bool, log: Boo
     config.secureCookies = secure
     config.logRequests = log
     let clock = ContinuousClock.now
-    let state = try ServerState(store: try openDatabase(database), configuration: config)
+    // Rebuilds are logged; with --log-requests also every delta and network rebuild with its timings.
+    var snapshotLog = Logger(label: "irontrace.snapshot")
+    snapshotLog.logLevel = log ? .debug : .info
+    let state = try ServerState(store: try openDatabase(database), configuration: config, logger: snapshotLog)
     let s = state.snapshot
     print(
         "Loaded \(database): \(s.dataset.traces.count.grouped) traces, \(s.dataset.sales.count.grouped) sales, \(s.leads.count.grouped) leads in \(ContinuousClock.now - clock)"
