@@ -110,7 +110,7 @@ extension Pages {
             let id = (context.parameter("chart") ?? "").replacingOccurrences(of: ".svg", with: "")
             let l = q["lang"].flatMap(Language.init(rawValue:)) ?? context.language
             let r = state.snapshot.analytics.report(name, filter: try filter(q))
-            guard let c = ReportCharts.charts(for: r, translate: l.report).first(where: { $0.id == id }) else {
+            guard let c = ReportCharts.charts(for: r, language: l).first(where: { $0.id == id }) else {
                 throw AppError.notFound("report \(name.rawValue) has no chart '\(id)' for this filter")
             }
             return download(c.svg, contentType: "image/svg+xml; charset=utf-8", filename: "\(id).svg")
@@ -169,7 +169,9 @@ extension Pages {
         var drawn: [String: [(id: String, svg: String)]] = [:]
         for (report, id) in wanted {
             guard let r = reports[report] else { continue }
-            if drawn[report] == nil { drawn[report] = ReportCharts.charts(for: r, translate: l.report) }
+            if drawn[report] == nil {
+                drawn[report] = ReportCharts.charts(for: r, language: l, links: .init(path: "/", keep: filterPairs))
+            }
             guard let c = drawn[report]!.first(where: { $0.id == id }) else { continue }
             s += HTML.chart(
                 c.svg,
