@@ -25,6 +25,8 @@ public struct ChartText: Sendable, Equatable {
     public var links: String
     /// The note under a line chart whose hollow points are partial periods.
     public var partialPeriod: String
+    /// "boundaries" in the map's source line.
+    public var boundaries: String
     /// Short month names, January first.
     public var months: [String]
     /// The digit-group separator (thousands) and the decimal sign.
@@ -42,6 +44,7 @@ public struct ChartText: Sendable, Equatable {
         entities: "Entities",
         links: "{n} links",
         partialPeriod: "○ partial period (not all months have figures)",
+        boundaries: "boundaries",
         months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
         groupSeparator: ",",
         decimalSeparator: "."
@@ -62,6 +65,7 @@ public struct ChartText: Sendable, Equatable {
         entities: "Entidades",
         links: "{n} vínculos",
         partialPeriod: "○ periodo parcial (no todos los meses tienen cifras)",
+        boundaries: "límites",
         months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
         groupSeparator: "\u{202F}",
         decimalSeparator: "."

@@ -17,10 +17,10 @@ extension Charts {
             }
         }
 
-        var geometrySource: String {
+        func geometrySource(_ t: ChartText) -> String {
             switch self {
-            case .usStates: "boundaries: US Census Bureau"
-            default: "boundaries: INEGI Marco Geoestadístico (mxmaps)"
+            case .usStates: "\(t.boundaries): US Census Bureau"
+            default: "\(t.boundaries): INEGI Marco Geoestadístico (mxmaps)"
             }
         }
     }
@@ -118,7 +118,7 @@ extension Charts {
             size: 10,
             fill: "#555"
         )
-        return c.document(source: frame.source + "; " + map.geometrySource)
+        return c.document(source: frame.source + "; " + map.geometrySource(t))
     }
 
     /// The area codes a map draws (`MX-14`, `MX-14039`, `US-TX`).

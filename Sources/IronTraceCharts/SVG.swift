@@ -38,7 +38,7 @@ struct SVGCanvas {
     }
 
     /// Room kept for the footer (source line, synthetic note).
-    var footerHeight: Double { 34 * unit }
+    var footerHeight: Double { 44 * unit }
 
     /// A text length estimate in viewBox units (Helvetica averages about 0.56 em per character).
     func textWidth(_ s: String, size: Double) -> Double { Double(s.count) * size * unit * 0.56 }
@@ -103,7 +103,7 @@ struct SVGCanvas {
         out += body
         var footer = "\(t.source): \(source ?? frame.source)" + (frame.synthetic ? ". \(t.syntheticFooter)" : "")
         let chars = Int((width - 16 * unit) / (10 * unit * 0.56))
-        let footerLines = SVGCanvas.wrap(footer, chars: chars, lines: 2)
+        let footerLines = SVGCanvas.wrap(footer, chars: chars, lines: 3)
         footer = ""
         for (i, line) in footerLines.enumerated() {
             let y = height - (Double(footerLines.count - 1 - i) * 12 + 6) * unit

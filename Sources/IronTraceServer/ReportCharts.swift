@@ -86,6 +86,7 @@ public enum ReportCharts {
         "Homicides (count)": "Homicidios (número)",
         "per 100,000 per year": "por 100 000 al año",
         "Break": "Corte",
+        "IronTrace trace records": "registros de rastreo de IronTrace",
     ]
 
     static func charts(
@@ -100,7 +101,7 @@ public enum ReportCharts {
             Charts.Frame(
                 title: tr(title),
                 subtitle: subtitle.map(tr),
-                source: t.source,
+                source: tr(t.source),
                 synthetic: r.isSynthetic,
                 height: height,
                 text: text
@@ -518,14 +519,14 @@ public enum ReportCharts {
         return states.count == 1 ? states.first : nil
     }
 
-    /// A dealer as a chart label: the name with what tells namesakes apart (city, state, licence).
+    /// A dealer as a chart label: the name with what tells namesakes apart (city and state; the
+    /// licence is in the link to the dealer's page).
     static func dealerLabel(_ t: ReportTable, _ row: [Cell]) -> String {
         func cell(_ name: String) -> String? {
             t.columns.firstIndex { $0.name == name }.map { row[$0].text }.flatMap { $0.isEmpty ? nil : $0 }
         }
         let place = [cell("City"), cell("State")].compactMap { $0 }.joined(separator: ", ")
-        let licence = cell("Licence").map { " · " + $0 } ?? ""
-        return (cell("Dealer") ?? "") + (place.isEmpty ? "" : " (\(place))") + licence
+        return (cell("Dealer") ?? "") + (place.isEmpty ? "" : " (\(place))")
     }
 
     /// A dealer's page.
