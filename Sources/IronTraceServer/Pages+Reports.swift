@@ -71,8 +71,20 @@ extension Pages {
                 let f = try filter(q)
                 let events = a.report(.events, filter: f)
                 let provenance = a.report(.provenance, filter: f)
-                return filterForm(action: "/violence", q, l, keys: ["country", "area", "years"])
-                    + reportSection(a.report(.violence, filter: f), path: "/violence", q: q, l)
+                let violence = a.report(.violence, filter: f)
+                let years = violence.table("trend")?.rows.compactMap { Int($0[0].text) } ?? []
+                let slider =
+                    years.min().map { first in
+                        ReportCharts.yearSlider(
+                            path: "/violence",
+                            keep: filterPairs(q),
+                            years: first...(years.max() ?? first),
+                            selected: f.years?.upperBound,
+                            language: l
+                        )
+                    } ?? ""
+                return filterForm(action: "/violence", q, l, keys: ["country", "area", "years"]) + slider
+                    + reportSection(violence, path: "/violence", q: q, l)
                     + reportSection(events, path: "/violence", q: q, l)
                     + reportSection(
                         provenance,
