@@ -14,7 +14,7 @@ extension Pages {
                 let f = try filter(q)
                 let reports = a.traceReports(filter: f)
                 let by = Dictionary(uniqueKeysWithValues: reports.map { ($0.name, $0) })
-                return filterForm(action: "/", q, l) + headline(by, l)
+                return filterForm(action: "/", q, l) + headline(by, l, country: f.recoveryCountry)
                     + overviewCharts(by, a.report(.violence, filter: f), q, l)
             }
         }
@@ -150,7 +150,7 @@ extension Pages {
     }
 
     /// The overview's headline figures.
-    static func headline(_ by: [String: Report], _ l: Language) -> String {
+    static func headline(_ by: [String: Report], _ l: Language, country: String? = nil) -> String {
         let total = by["summary"]?.table("outcomes")?.column("Traces").compactMap(\.number).reduce(0, +) ?? 0
         let us = by["summary"]?.table("source_class")?.value("US-sourced", "Share")
         let median = by["time-to-crime"]?.table("by_type")?.row("All types")?[2].number
@@ -161,6 +161,7 @@ extension Pages {
         return "<section class=\"headline\">"
             + figure("fig-traces", .tracesTotal, l.integer(Int(total)))
             + figure("fig-us-share", .usShare, us.map(l.percent) ?? "–")
+            + "<p class=\"scope\" id=\"fig-us-share-scope\">\(HTML.esc(ReportCharts.shareScope(country: country, l)))</p>"
             + figure("fig-median-ttc", .medianTTC, median.map { l.days(Int($0)) } ?? "–")
             + figure("fig-top-states", .topStates, states.isEmpty ? "–" : states.joined(separator: ", "))
             + "</section>"

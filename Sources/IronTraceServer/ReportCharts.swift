@@ -560,4 +560,16 @@ public enum ReportCharts {
         s += "<button type=\"submit\">\(es ? "Ver año" : "Show year")</button></form>"
         return s
     }
+
+    /// What a headline share is a share of: "of guns recovered in Mexico and traced".
+    public static func shareScope(country: String?, _ l: Language) -> String {
+        switch (country, l) {
+        case ("MX", .es): "de las armas recuperadas en México y rastreadas"
+        case ("MX", _): "of guns recovered in Mexico and traced"
+        case ("US", .es): "de las armas recuperadas en Estados Unidos y rastreadas"
+        case ("US", _): "of guns recovered in the United States and traced"
+        case (_, .es): "de las armas recuperadas y rastreadas (todos los países)"
+        default: "of guns recovered and traced (all countries)"
+        }
+    }
 }

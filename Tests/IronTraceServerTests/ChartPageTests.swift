@@ -25,6 +25,7 @@ import Testing
             // The overview's Mexico map: every state a link to the overview filtered to it.
             let overview = try await s.get("/?country=MX")
             #expect(overview.contains("<a href=\"/?country=MX&amp;area=MX-14\">"))
+            #expect(overview.contains("of guns recovered in Mexico and traced"))
             let es = try await s.get("/charts/flows/flows-mexico-map.svg?country=MX&lang=es")
             #expect(es.contains(">Fuente: ") && !es.contains("no data") && !es.contains(">Source: "))
         }
