@@ -10,6 +10,12 @@ public final class Analytics: Sendable {
     let measures: MeasureIndex
     /// True when the data holds synthetic records (the demo world).
     public let isSynthetic: Bool
+    /// True when some stored area measure (homicides, population, ...) is synthetic. The demo world
+    /// stores real published figures for Mexico's homicides and populations, so its violence
+    /// reports are not synthetic although its traces and events are.
+    public let measuresAreSynthetic: Bool
+    /// True when some armed-violence event is synthetic.
+    public let eventsAreSynthetic: Bool
 
     public convenience init(_ d: Dataset) { self.init(d, measures: MeasureIndex(d)) }
 
@@ -25,9 +31,9 @@ public final class Analytics: Sendable {
         facts = TraceFacts(d)
         self.measures = measures
         let synthetic = d.strings.lookup("synthetic")
-        isSynthetic =
-            synthetic.map { code in d.events.sourceDataset.contains(code) || d.measures.source.contains(code) }
-            ?? false
+        measuresAreSynthetic = synthetic.map { d.measures.source.contains($0) } ?? false
+        eventsAreSynthetic = synthetic.map { d.events.sourceDataset.contains($0) } ?? false
+        isSynthetic = measuresAreSynthetic || eventsAreSynthetic
     }
 
     /// The reports, by the name `irontrace report NAME` and the API use.

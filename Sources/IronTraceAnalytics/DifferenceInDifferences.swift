@@ -87,7 +87,7 @@ extension Analytics {
             name: "did",
             title:
                 "Difference in differences: \(design.treatedName) vs \(design.controlName), break \(design.breakYear)-\(design.breakMonth < 10 ? "0" : "")\(design.breakMonth)",
-            isSynthetic: isSynthetic
+            isSynthetic: measuresAreSynthetic
         )
         let years = Array(design.years)
         /// Homicides and population of one group in one year, with what was filled in.

@@ -4,9 +4,17 @@ import IronTraceDataset
 /// Reports 9–11: homicides from the official sources side by side, armed-violence events, and the
 /// provenance of the guns recovered at events.
 extension Analytics {
-    /// An empty report of this kind, noting the filter.
+    /// An empty report of this kind, noting the filter. It is marked synthetic only when the
+    /// records it is computed from are: the official figures (violence, firearm share, commerce)
+    /// by the measures, the events by the events, provenance by the traces and the events.
     func newReport(_ name: Name, _ filter: ReportFilter) -> Report {
-        Report(name: name.rawValue, title: name.title, notes: [filter.summary], isSynthetic: isSynthetic)
+        let synthetic: Bool
+        switch name {
+        case .violence, .firearmShare, .commerce: synthetic = measuresAreSynthetic
+        case .events: synthetic = eventsAreSynthetic
+        default: synthetic = isSynthetic
+        }
+        return Report(name: name.rawValue, title: name.title, notes: [filter.summary], isSynthetic: synthetic)
     }
 
     /// The years a violence report covers: the filter's, else the latest year in which every series
@@ -135,14 +143,21 @@ extension Analytics {
                 $0 == "INEGI" ? "INEGI, Estadísticas de mortalidad" : "SESNSP, incidencia delictiva"
             }
             .joined(separator: "; ") + "; population: CONAPO projections, INEGI census"
-        // By state, or the one state of the filter.
+        // By state, or the areas of the filter: a state as itself, a municipality as itself (its
+        // own figures, not its state's).
         var states = MexicanState.all.map { "MX-\($0.codeString)" }
-        if let chosen = filter.mexicanStates {
-            states = MexicanState.all.filter { chosen.contains($0) }.map { "MX-\($0.codeString)" }
+        if !filter.areas.isEmpty {
+            states = filter.areas.compactMap { a -> String? in
+                switch a {
+                case .mexicanState, .mexicanMunicipality: a.description
+                default: nil
+                }
+            }
         }
+        let municipal = filter.areas.contains { if case .mexicanMunicipality = $0 { true } else { false } }
         var byState = ReportTable(
             id: "by_state",
-            title: "Homicides and rates by state",
+            title: municipal ? "Homicides and rates of the chosen areas" : "Homicides and rates by state",
             columns: columns,
             source: sourceNote
         )

@@ -48,7 +48,7 @@ extension Analytics {
             name: "table",
             title: "\(measure) by year and \(level.rawValue)",
             notes: [filter.summary],
-            isSynthetic: isSynthetic
+            isSynthetic: ["events", "fatalities"].contains(measure) ? eventsAreSynthetic : measuresAreSynthetic
         )
         // Figures: area key → year → value.
         var figures: [String: [Int: Double]] = [:]

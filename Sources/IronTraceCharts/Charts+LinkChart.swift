@@ -38,8 +38,12 @@ extension Charts {
         edges: [LinkEdge],
         labelledKinds: Set<String> = ["person", "dealer", "event"]
     ) -> String {
-        var c = SVGCanvas(width: frame.width, height: frame.height)
-        let box = (left: 40.0, top: 80.0, right: frame.width - 200, bottom: frame.height - 50)
+        var c = SVGCanvas(frame)
+        let u = c.unit
+        let t = frame.text
+        let box = (
+            left: 12 * u, top: c.contentTop + 6 * u, right: frame.width - 110 * u, bottom: frame.height - c.footerHeight
+        )
         let position = layout(count: nodes.count, edges: edges, box: box)
         var kinds: [String] = []
         for n in nodes where !kinds.contains(n.kind) { kinds.append(n.kind) }
@@ -57,30 +61,26 @@ extension Charts {
         for (i, n) in nodes.enumerated() {
             let p = position[i]
             c.add(
-                "<circle cx=\"\(SVGCanvas.n(p.x))\" cy=\"\(SVGCanvas.n(p.y))\" r=\"6\" fill=\"\(color(n.kind))\" "
+                "<circle cx=\"\(SVGCanvas.n(p.x))\" cy=\"\(SVGCanvas.n(p.y))\" r=\"\(SVGCanvas.n(4 * u))\" fill=\"\(color(n.kind))\" "
                     + "stroke=\"#fff\" data-id=\"\(SVGCanvas.escape(n.id))\"><title>\(SVGCanvas.escape(n.label))</title></circle>"
             )
             if labelAll || labelledKinds.contains(n.kind) {
-                c.text(String(n.label.prefix(32)), x: p.x + 9, y: p.y + 4, size: 10, fill: "#333")
+                c.text(String(n.label.prefix(24)), x: p.x + 6 * u, y: p.y + 3.5 * u, size: 10, fill: "#333")
             }
         }
         // Legend: kinds with their counts.
-        var y = box.top
-        c.text("Entities", x: frame.width - 180, y: y, size: 12, weight: "bold")
+        let lx = frame.width - 100 * u
+        var y = box.top + 4 * u
+        c.text(t.entities, x: lx, y: y, size: 11, weight: "bold")
         for k in kinds {
-            y += 20
+            y += 15 * u
             c.add(
-                "<circle cx=\"\(SVGCanvas.n(frame.width - 172))\" cy=\"\(SVGCanvas.n(y - 4))\" r=\"6\" fill=\"\(color(k))\"/>"
+                "<circle cx=\"\(SVGCanvas.n(lx + 5 * u))\" cy=\"\(SVGCanvas.n(y - 3.5 * u))\" r=\"\(SVGCanvas.n(4 * u))\" fill=\"\(color(k))\"/>"
             )
-            c.text("\(k) (\(nodes.filter { $0.kind == k }.count))", x: frame.width - 160, y: y, size: 12)
+            c.text("\(k) (\(nodes.filter { $0.kind == k }.count))", x: lx + 13 * u, y: y, size: 10)
         }
-        c.text("\(edges.count) links", x: frame.width - 180, y: y + 24, size: 12, fill: "#555")
-        return c.document(
-            title: frame.title,
-            subtitle: frame.subtitle,
-            source: frame.source,
-            synthetic: frame.synthetic
-        )
+        c.text(t.fill(t.links, ["n": t.number(Double(edges.count))]), x: lx, y: y + 18 * u, size: 10, fill: "#555")
+        return c.document()
     }
 
     /// Fruchterman–Reingold in a box: start on a golden-angle spiral (deterministic), 200 rounds of

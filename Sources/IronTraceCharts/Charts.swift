@@ -1,23 +1,29 @@
 /// SVG charts: pure functions from numbers to SVG text. Each chart has a title, axis labels with
-/// units, the data source and, for synthetic data, a visible mark (see ``SVGCanvas``).
+/// units, the data source and, for synthetic data, a visible mark (see ``SVGCanvas``). Every word a
+/// chart writes on its own comes from the frame's ``ChartText``; numbers are formatted by it too.
 public enum Charts {
     /// What every chart states about itself.
     public struct Frame: Sendable {
+        /// What is counted and for whom ("Traced guns recovered in Mexico, by year of recovery").
         public var title: String
         /// The filter or period shown under the title.
         public var subtitle: String?
         public var source: String
         public var synthetic: Bool
+        /// The viewBox size; text scales with the width (see ``SVGCanvas``).
         public var width: Double
         public var height: Double
+        /// The chart's own words and number format.
+        public var text: ChartText
 
         public init(
             title: String,
             subtitle: String? = nil,
             source: String,
             synthetic: Bool,
-            width: Double = 960,
-            height: Double = 600
+            width: Double = 640,
+            height: Double = 420,
+            text: ChartText = .english
         ) {
             self.title = title
             self.subtitle = subtitle
@@ -25,107 +31,120 @@ public enum Charts {
             self.synthetic = synthetic
             self.width = width
             self.height = height
+            self.text = text
         }
     }
 
-    /// Horizontal bars, largest first as given, with value labels.
+    /// Horizontal bars, largest first as given, with value labels. With `digits` 0 the values are
+    /// counts and the axis has whole-number ticks. `links` (by row, optional) wrap a row's label and
+    /// bar in a link, e.g. to the dealer's page.
     public static func bars(
         _ frame: Frame,
         labels: [String],
         values: [Double],
         valueAxis: String,
         categoryAxis: String,
-        digits: Int = 0
+        digits: Int = 0,
+        links: [String?] = []
     ) -> String {
         let rows = min(labels.count, values.count)
-        let height = max(frame.height, 110 + Double(rows) * 22 + 60)
-        var c = SVGCanvas(width: frame.width, height: height)
-        let left = 200.0
-        let right = frame.width - 90
-        let top = 80.0
-        let barHeight = 16.0
-        let maximum = values.prefix(rows).max() ?? 0
-        let ticks = Label.ticks(maximum)
+        let probe = SVGCanvas(frame)
+        let u = probe.unit
+        let row = 20 * u
+        let top = probe.contentTop + 4 * u
+        let height = max(frame.height, top + Double(rows) * row + 40 * u + probe.footerHeight)
+        var c = SVGCanvas(frame, height: height)
+        let t = frame.text
+        let longest = labels.prefix(rows).map { min($0.count, 40) }.max() ?? 0
+        let left = min(frame.width * 0.55, max(60 * u, Double(longest) * 11 * u * 0.56 + 16 * u))
+        let maxChars = Int((left - 12 * u) / (11 * u * 0.56))
+        let maximum = values.prefix(rows).filter(\.isFinite).max() ?? 0
+        let valueRoom = c.textWidth(t.number(maximum, digits: digits), size: 10) + 8 * u
+        let right = frame.width - max(12 * u, valueRoom)
+        let barHeight = 14 * u
+        let ticks = Label.ticks(maximum, count: 4, integer: digits == 0)
         let scale = (right - left) / (ticks.last ?? 1)
-        let bottom = top + Double(rows) * 22
-        for t in ticks {
-            let x = left + t * scale
-            c.line(x1: x, y1: top - 4, x2: x, y2: bottom, stroke: "#e5e5e5")
+        let bottom = top + Double(rows) * row
+        for tick in ticks {
+            let x = left + tick * scale
+            c.line(x1: x, y1: top - 4 * u, x2: x, y2: bottom, stroke: "#e5e5e5")
             c.text(
-                Label.number(t, digits: Label.digits(for: ticks)),
+                t.number(tick, digits: digits == 0 ? 0 : Label.digits(for: ticks)),
                 x: x,
-                y: bottom + 16,
-                size: 11,
+                y: bottom + 13 * u,
+                size: 10,
                 anchor: "middle",
                 fill: "#555"
             )
         }
         for i in 0..<rows {
-            let y = top + Double(i) * 22
-            c.text(String(labels[i].prefix(30)), x: left - 8, y: y + 12, size: 12, anchor: "end")
-            c.rect(
-                x: left,
-                y: y,
-                width: values[i] * scale,
-                height: barHeight,
-                fill: "#2b6cb0",
-                title: "\(labels[i]): \(Label.number(values[i], digits: digits))"
-            )
-            c.text(
-                Label.number(values[i], digits: digits),
-                x: left + values[i] * scale + 6,
-                y: y + 12,
-                size: 11,
-                fill: "#333"
-            )
+            let y = top + Double(i) * row
+            let v = values[i].isFinite ? values[i] : 0
+            let label = labels[i].count > maxChars ? String(labels[i].prefix(maxChars - 1)) + "…" : labels[i]
+            let tip = "\(labels[i]): \(t.number(v, digits: digits))"
+            let element =
+                "<g class=\"bar\"><title>\(SVGCanvas.escape(tip))</title>"
+                + "<text x=\"\(SVGCanvas.n(left - 6 * u))\" y=\"\(SVGCanvas.n(y + 11 * u))\" font-size=\"\(SVGCanvas.n(11 * u))\" text-anchor=\"end\" fill=\"\(i < links.count && links[i] != nil ? "#1d4ed8" : "#222")\">\(SVGCanvas.escape(label))</text>"
+                + "<rect x=\"\(SVGCanvas.n(left))\" y=\"\(SVGCanvas.n(y))\" width=\"\(SVGCanvas.n(max(0, v * scale)))\" height=\"\(SVGCanvas.n(barHeight))\" fill=\"#2b6cb0\"/></g>"
+            c.linked(i < links.count ? links[i] : nil, element)
+            c.text(t.number(v, digits: digits), x: left + v * scale + 4 * u, y: y + 11 * u, size: 10, fill: "#333")
         }
-        c.line(x1: left, y1: top - 4, x2: left, y2: bottom, stroke: "#333")
-        c.text(valueAxis, x: (left + right) / 2, y: bottom + 38, size: 12, anchor: "middle", weight: "bold")
-        c.text(categoryAxis, x: 18, y: (top + bottom) / 2, size: 12, anchor: "middle", weight: "bold", rotate: -90)
-        return c.document(
-            title: frame.title,
-            subtitle: frame.subtitle,
-            source: frame.source,
-            synthetic: frame.synthetic
-        )
+        c.line(x1: left, y1: top - 4 * u, x2: left, y2: bottom, stroke: "#333")
+        c.text(valueAxis, x: (left + right) / 2, y: bottom + 28 * u, size: 11, anchor: "middle", weight: "bold")
+        c.text(categoryAxis, x: left - 6 * u, y: top - 8 * u, size: 11, anchor: "end", weight: "bold")
+        return c.document()
     }
 
-    /// One line per series over shared x labels (years, months); nil values leave gaps. A marker is
-    /// a dashed vertical line at a position in x-label units (0 is the first label; 5.5 halfway
-    /// between the sixth and the seventh), e.g. the break of a before/after comparison.
+    /// One line per series over shared x labels (years, or months as `YYYY-MM`), evenly spaced: the
+    /// caller gives every period of the span, so a period without figures (nil) is a visible gap,
+    /// not a skipped label. Periods in `partial` (positions) are drawn as hollow points and noted.
+    /// With `integer` the y axis counts in whole numbers. A marker is a dashed vertical line at a
+    /// position in x-label units (0 is the first label; 5.5 halfway between the sixth and the
+    /// seventh), e.g. the break of a before/after comparison.
     public static func lines(
         _ frame: Frame,
         x: [String],
         series: [(name: String, values: [Double?])],
         xAxis: String,
         yAxis: String,
-        marker: (position: Double, label: String)? = nil
+        marker: (position: Double, label: String)? = nil,
+        integer: Bool = false,
+        partial: Set<Int> = []
     ) -> String {
-        var c = SVGCanvas(width: frame.width, height: frame.height)
+        var c = SVGCanvas(frame)
+        let t = frame.text
+        let u = c.unit
         let palette = ["#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b83280", "#4a5568"]
-        let left = 90.0
-        let right = frame.width - 30
-        let top = 96.0 + Double(series.count) * 18
-        let bottom = frame.height - 80
-        let maximum = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
-        let ticks = Label.ticks(maximum)
+        let maximum = series.flatMap { $0.values.compactMap { $0 }.filter(\.isFinite) }.max() ?? 0
+        let ticks = Label.ticks(maximum, count: 4, integer: integer)
+        let tickDigits = integer ? 0 : Label.digits(for: ticks)
+        let tickWidth = ticks.map { c.textWidth(t.number($0, digits: tickDigits), size: 10) }.max() ?? 0
+        let left = max(44 * u, tickWidth + 26 * u)
+        let right = frame.width - 14 * u
+        let legendTop = c.contentTop
+        let top = legendTop + Double(series.count) * 15 * u + 6 * u
+        let hasPartial = !partial.isEmpty
+        let bottom = frame.height - c.footerHeight - (hasPartial ? 46 : 34) * u
         let yScale = (bottom - top) / (ticks.last ?? 1)
         let step = x.count > 1 ? (right - left) / Double(x.count - 1) : 0
-        for t in ticks {
-            let y = bottom - t * yScale
+        for tick in ticks {
+            let y = bottom - tick * yScale
             c.line(x1: left, y1: y, x2: right, y2: y, stroke: "#e5e5e5")
             c.text(
-                Label.number(t, digits: Label.digits(for: ticks)),
-                x: left - 8,
-                y: y + 4,
-                size: 11,
+                t.number(tick, digits: tickDigits),
+                x: left - 5 * u,
+                y: y + 3.5 * u,
+                size: 10,
                 anchor: "end",
                 fill: "#555"
             )
         }
-        let every = max(1, x.count / 12)
-        for (i, label) in x.enumerated() where i % every == 0 {
-            c.text(label, x: left + Double(i) * step, y: bottom + 18, size: 11, anchor: "middle", fill: "#555")
+        let shown = x.map { t.period($0) }
+        let widest = shown.map { c.textWidth($0, size: 10) }.max() ?? 0
+        let fit = max(1, Int((right - left) / (widest + 8 * u)))
+        let every = max(1, Int((Double(x.count) / Double(fit)).rounded(.up)))
+        for (i, label) in shown.enumerated() where i % every == 0 {
+            c.text(label, x: left + Double(i) * step, y: bottom + 13 * u, size: 10, anchor: "middle", fill: "#555")
         }
         c.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: "#333")
         c.line(x1: left, y1: top, x2: left, y2: bottom, stroke: "#333")
@@ -134,14 +153,15 @@ public enum Charts {
             c.add(
                 "<line class=\"marker\" x1=\"\(SVGCanvas.n(mx))\" y1=\"\(SVGCanvas.n(top))\" x2=\"\(SVGCanvas.n(mx))\" y2=\"\(SVGCanvas.n(bottom))\" stroke=\"#c53030\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>"
             )
-            c.text(marker.label, x: mx + 6, y: top + 12, size: 11, fill: "#c53030")
+            c.text(marker.label, x: mx + 4 * u, y: top + 10 * u, size: 10, fill: "#c53030")
         }
         for (k, s) in series.enumerated() {
             let color = palette[k % palette.count]
             var path = ""
             var pen = false
+            var points = ""
             for (i, v) in s.values.enumerated() {
-                guard let v else {
+                guard let v, v.isFinite else {
                     pen = false
                     continue
                 }
@@ -149,23 +169,24 @@ public enum Charts {
                 let py = bottom - v * yScale
                 path += "\(pen ? "L" : "M")\(SVGCanvas.n(px)) \(SVGCanvas.n(py)) "
                 pen = true
-                c.add(
-                    "<circle cx=\"\(SVGCanvas.n(px))\" cy=\"\(SVGCanvas.n(py))\" r=\"2.5\" fill=\"\(color)\"><title>\(SVGCanvas.escape("\(s.name), \(i < x.count ? x[i] : ""): \(Label.number(v, digits: v < 100 ? 1 : 0))"))</title></circle>"
-                )
+                let label = i < x.count ? shown[i] : ""
+                let tip = "\(s.name), \(label): \(t.number(v, digits: integer ? 0 : (v < 100 ? 1 : 0)))"
+                let hollow = partial.contains(i)
+                points +=
+                    "<circle class=\"\(hollow ? "partial" : "point")\" cx=\"\(SVGCanvas.n(px))\" cy=\"\(SVGCanvas.n(py))\" r=\"\(SVGCanvas.n(2.5 * u))\" fill=\"\(hollow ? "#fff" : color)\" stroke=\"\(color)\" stroke-width=\"\(SVGCanvas.n(0.8 * u))\"><title>\(SVGCanvas.escape(tip))</title></circle>\n"
             }
-            c.add("<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>")
-            let ly = 84.0 + Double(k) * 18
-            c.rect(x: left, y: ly - 9, width: 14, height: 4, fill: color)
-            c.text(s.name, x: left + 20, y: ly - 4, size: 12)
+            c.add("<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(SVGCanvas.n(1.2 * u))\"/>")
+            c.add(points)
+            let ly = legendTop + Double(k) * 15 * u
+            c.rect(x: left, y: ly + 5 * u, width: 12 * u, height: 3 * u, fill: color)
+            c.text(s.name, x: left + 16 * u, y: ly + 9 * u, size: 10)
         }
-        c.text(xAxis, x: (left + right) / 2, y: bottom + 42, size: 12, anchor: "middle", weight: "bold")
-        c.text(yAxis, x: 22, y: (top + bottom) / 2, size: 12, anchor: "middle", weight: "bold", rotate: -90)
-        return c.document(
-            title: frame.title,
-            subtitle: frame.subtitle,
-            source: frame.source,
-            synthetic: frame.synthetic
-        )
+        c.text(xAxis, x: (left + right) / 2, y: bottom + 27 * u, size: 11, anchor: "middle", weight: "bold")
+        c.text(yAxis, x: 12 * u, y: (top + bottom) / 2, size: 11, anchor: "middle", weight: "bold", rotate: -90)
+        if hasPartial {
+            c.text(t.partialPeriod, x: left, y: bottom + 40 * u, size: 10, fill: "#555")
+        }
+        return c.document()
     }
 
     /// Source → destination bands (a two-column flow diagram), the largest flows first; sources
@@ -176,8 +197,9 @@ public enum Charts {
         sourceAxis: String,
         destinationAxis: String,
         unit: String,
-        maxNodes: Int = 10
+        maxNodes: Int = 8
     ) -> String {
+        let t = frame.text
         func top(_ key: (Int) -> String) -> [String] {
             var totals: [String: Double] = [:]
             for (i, f) in flows.enumerated() { totals[key(i), default: 0] += f.value }
@@ -185,37 +207,45 @@ public enum Charts {
         }
         let sources = top { flows[$0].source }
         let destinations = top { flows[$0].destination }
-        func group(_ name: String, _ kept: [String]) -> String { kept.contains(name) ? name : "Other" }
+        let other = t.other
+        func group(_ name: String, _ kept: [String]) -> String { kept.contains(name) ? name : other }
         var merged: [String: [String: Double]] = [:]
         for f in flows {
             merged[group(f.source, sources), default: [:]][group(f.destination, destinations), default: 0] += f.value
         }
-        let left = sources + (merged["Other"] != nil ? ["Other"] : [])
+        let left = sources + (merged[other] != nil ? [other] : [])
         let rightNodes =
-            destinations + (merged.values.contains { $0["Other"] != nil } ? ["Other"] : [])
+            destinations + (merged.values.contains { $0[other] != nil } ? [other] : [])
         let total = flows.map(\.value).reduce(0, +)
-        var c = SVGCanvas(width: frame.width, height: frame.height)
-        let top = 90.0
-        let bottom = frame.height - 60
-        let gap = 6.0
+        var c = SVGCanvas(frame)
+        let u = c.unit
+        let top = c.contentTop + 30 * u
+        let bottom = frame.height - c.footerHeight - 6 * u
+        let gap = 4 * u
         let usable = bottom - top - gap * Double(max(left.count, rightNodes.count))
         let scale = total > 0 ? usable / total : 0
-        let x1 = 230.0
-        let x2 = frame.width - 230
+        let x1 = frame.width * 0.34
+        let x2 = frame.width * 0.66
+        let maxChars = Int((x1 - 20 * u) / (10 * u * 0.56))
+        func short(_ s: String, _ v: Double) -> String {
+            let n = " (\(t.number(v)))"
+            let room = max(4, maxChars - n.count)
+            return (s.count > room ? String(s.prefix(room - 1)) + "…" : s) + n
+        }
         var leftY: [String: Double] = [:]
         var y = top
         for s in left {
             let v = merged[s]?.values.reduce(0, +) ?? 0
             leftY[s] = y
             c.rect(
-                x: x1 - 12,
+                x: x1 - 8 * u,
                 y: y,
-                width: 12,
+                width: 8 * u,
                 height: v * scale,
                 fill: "#2b6cb0",
-                title: "\(s): \(Label.number(v)) \(unit)"
+                title: "\(s): \(t.number(v)) \(unit)"
             )
-            c.text("\(s) (\(Label.number(v)))", x: x1 - 18, y: y + v * scale / 2 + 4, size: 12, anchor: "end")
+            c.text(short(s, v), x: x1 - 12 * u, y: y + v * scale / 2 + 3.5 * u, size: 10, anchor: "end")
             y += v * scale + gap
         }
         var rightY: [String: Double] = [:]
@@ -223,51 +253,37 @@ public enum Charts {
         for d in rightNodes {
             let v = merged.values.map { $0[d] ?? 0 }.reduce(0, +)
             rightY[d] = y
-            c.rect(
-                x: x2,
-                y: y,
-                width: 12,
-                height: v * scale,
-                fill: "#c05621",
-                title: "\(d): \(Label.number(v)) \(unit)"
-            )
-            c.text("\(d) (\(Label.number(v)))", x: x2 + 18, y: y + v * scale / 2 + 4, size: 12)
+            c.rect(x: x2, y: y, width: 8 * u, height: v * scale, fill: "#c05621", title: "\(d): \(t.number(v)) \(unit)")
+            c.text(short(d, v), x: x2 + 12 * u, y: y + v * scale / 2 + 3.5 * u, size: 10)
             y += v * scale + gap
         }
         var leftOffset = leftY
         var rightOffset = rightY
         for s in left {
             for d in rightNodes {
-                guard let v = merged[s]?[d], v > 0 else { continue }
+                guard let v = merged[s]?[d], v > 0, let ys = leftOffset[s], let yd = rightOffset[d] else { continue }
                 let h = v * scale
-                let ys = leftOffset[s]!
-                let yd = rightOffset[d]!
-                leftOffset[s]! += h
-                rightOffset[d]! += h
+                leftOffset[s] = ys + h
+                rightOffset[d] = yd + h
                 let mid = (x1 + x2) / 2
                 let path =
                     "M\(SVGCanvas.n(x1)) \(SVGCanvas.n(ys)) C\(SVGCanvas.n(mid)) \(SVGCanvas.n(ys)) \(SVGCanvas.n(mid)) \(SVGCanvas.n(yd)) \(SVGCanvas.n(x2)) \(SVGCanvas.n(yd)) "
                     + "L\(SVGCanvas.n(x2)) \(SVGCanvas.n(yd + h)) C\(SVGCanvas.n(mid)) \(SVGCanvas.n(yd + h)) \(SVGCanvas.n(mid)) \(SVGCanvas.n(ys + h)) \(SVGCanvas.n(x1)) \(SVGCanvas.n(ys + h)) Z"
                 c.add(
-                    "<path d=\"\(path)\" fill=\"#2b6cb0\" fill-opacity=\"0.28\" stroke=\"#2b6cb0\" stroke-opacity=\"0.4\" stroke-width=\"0.5\"><title>\(SVGCanvas.escape("\(s) → \(d): \(Label.number(v)) \(unit)"))</title></path>"
+                    "<path d=\"\(path)\" fill=\"#2b6cb0\" fill-opacity=\"0.28\" stroke=\"#2b6cb0\" stroke-opacity=\"0.4\" stroke-width=\"0.5\"><title>\(SVGCanvas.escape("\(s) → \(d): \(t.number(v)) \(unit)"))</title></path>"
                 )
             }
         }
-        c.text(sourceAxis, x: x1 - 6, y: top - 14, size: 13, anchor: "end", weight: "bold")
-        c.text(destinationAxis, x: x2 + 6, y: top - 14, size: 13, weight: "bold")
+        c.text(sourceAxis, x: x1 - 4 * u, y: top - 8 * u, size: 11, anchor: "end", weight: "bold")
+        c.text(destinationAxis, x: x2 + 4 * u, y: top - 8 * u, size: 11, weight: "bold")
         c.text(
-            "Band width: \(unit) (total \(Label.number(total)))",
+            t.fill(t.bandWidth, ["unit": unit, "total": t.number(total)]),
             x: frame.width / 2,
-            y: top - 14,
-            size: 12,
+            y: top - 22 * u,
+            size: 10,
             anchor: "middle",
             fill: "#555"
         )
-        return c.document(
-            title: frame.title,
-            subtitle: frame.subtitle,
-            source: frame.source,
-            synthetic: frame.synthetic
-        )
+        return c.document()
     }
 }

@@ -17,94 +17,192 @@ extension Charts {
             }
         }
 
-        var geometrySource: String {
+        func geometrySource(_ t: ChartText) -> String {
             switch self {
-            case .usStates: "boundaries: US Census Bureau"
-            default: "boundaries: INEGI Marco Geoestadístico (mxmaps)"
+            case .usStates: "\(t.boundaries): US Census Bureau"
+            default: "\(t.boundaries): INEGI Marco Geoestadístico (mxmaps)"
             }
         }
     }
 
-    /// Sequential palette, light to dark, and the colour for areas without data.
+    /// Sequential palette, light to dark, and the colour for areas without data (grey, never used
+    /// for a zero: a zero is a figure and takes the lowest class's colour).
     static let palette = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"]
-    static let noData = "#e2e2e2"
+    static let noData = "#d4d4d4"
 
-    /// A choropleth: each area filled by the class of its value (quantile classes, at most five),
-    /// with a legend giving each class's range and unit. `values` is keyed by area code (`MX-14`,
-    /// `MX-14039`, `US-TX`).
+    /// One legend class: values from `low` to `high`, both included, as shown at the map's digits.
+    public struct MapClass: Sendable, Equatable {
+        public var low: Double
+        public var high: Double
+        public init(low: Double, high: Double) {
+            self.low = low
+            self.high = high
+        }
+    }
+
+    /// A choropleth: each area filled by its class (see ``mapClasses(_:digits:)``), with a legend
+    /// giving each class's range and unit. `values` is keyed by area code (`MX-14`, `MX-14039`,
+    /// `US-TX`); an area absent from it has no data, an area with 0 is drawn in the lowest class.
+    /// `areaLink` (with `{area}` for the code) wraps each area in a link, e.g. the page filtered to
+    /// it; `focus` (a state code such as `MX-14`) draws only that state's municipalities.
     public static func choropleth(
         _ frame: Frame,
         map: MapKind,
         values: [String: Double],
         unit: String,
-        digits: Int = 1
+        digits: Int = 1,
+        areaLink: String? = nil,
+        focus: String? = nil
     ) -> String {
-        let shapes = Geometry.shapes(map)
-        var c = SVGCanvas(width: frame.width, height: frame.height)
-        let box = (x: 20.0, y: 70.0, w: frame.width - 240, h: frame.height - 110)
-        let fit = Geometry.fit(shapes.flatMap { $0.rings.flatMap { $0 } }, into: box)
-        let breaks = classBreaks(values.values.filter(\.isFinite).sorted())
-        func color(_ v: Double?) -> String {
-            guard let v, v.isFinite else { return noData }
-            let k = breaks.firstIndex { v <= $0 } ?? (breaks.count - 1)
-            let step = breaks.count <= 1 ? 0 : (palette.count - 1) * k / (breaks.count - 1)
-            return palette[min(palette.count - 1, step)]
+        let t = frame.text
+        var shapes = Geometry.shapes(map)
+        if let focus, map == .mexicoMunicipalities {
+            let kept = shapes.filter { $0.area.hasPrefix(focus) && $0.area.count == focus.count + 3 }
+            if !kept.isEmpty { shapes = kept }
         }
-        let thin = map == .mexicoMunicipalities
+        var c = SVGCanvas(frame)
+        let u = c.unit
+        let legendWidth = 118 * u
+        let box = (
+            x: 6 * u, y: c.contentTop, w: frame.width - legendWidth - 12 * u,
+            h: frame.height - c.contentTop - c.footerHeight
+        )
+        let fit = Geometry.fit(shapes.flatMap { $0.rings.flatMap { $0 } }, into: box)
+        let classes = mapClasses(Array(values.values), digits: digits)
+        func color(_ v: Double?) -> String {
+            guard let v, let k = classIndex(v, classes, digits: digits) else { return noData }
+            return classColor(k, of: classes.count)
+        }
+        let thin = map == .mexicoMunicipalities && focus == nil
         for shape in shapes {
             let v = values[shape.area]
             let d = Geometry.pathData(shape, fit)
             let label =
                 "\(Geometry.name(shape.area)): "
-                + (v.map { "\(Label.number($0, digits: digits)) \(unit)" } ?? "no data")
-            c.add(
+                + (v.map { "\(t.number($0, digits: digits)) \(unit)" } ?? t.noData)
+            c.linked(
+                areaLink.map { $0.replacingOccurrences(of: "{area}", with: shape.area) },
                 "<path d=\"\(d)\" fill=\"\(color(v))\" stroke=\"#fff\" stroke-width=\"\(thin ? "0.2" : "0.8")\" fill-rule=\"evenodd\" data-area=\"\(shape.area)\"><title>\(SVGCanvas.escape(label))</title></path>"
             )
         }
-        if thin {
-            for shape in Geometry.shapes(.mexicoStates) {
+        if map == .mexicoMunicipalities {
+            for shape in Geometry.shapes(.mexicoStates) where focus == nil || shape.area == focus {
                 let d = Geometry.pathData(shape, fit)
-                c.add("<path d=\"\(d)\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.6\"/>")
+                c.add("<path d=\"\(d)\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.6\" pointer-events=\"none\"/>")
             }
         }
         // Legend: one box per class with its range, then "no data".
-        let lx = frame.width - 200
-        var ly = 100.0
-        c.text(unit, x: lx, y: ly - 14, size: 12, weight: "bold")
-        var low = breaks.isEmpty ? 0 : (values.values.filter(\.isFinite).min() ?? 0)
-        for (k, high) in breaks.enumerated() {
-            let step = breaks.count <= 1 ? 0 : (palette.count - 1) * k / (breaks.count - 1)
-            c.rect(x: lx, y: ly, width: 18, height: 14, fill: palette[min(palette.count - 1, step)])
-            c.text(
-                "\(Label.number(low, digits: digits)) – \(Label.number(high, digits: digits))",
-                x: lx + 26,
-                y: ly + 11,
-                size: 12
-            )
-            low = high
-            ly += 22
+        let lx = frame.width - legendWidth
+        var ly = c.contentTop + 16 * u
+        for line in SVGCanvas.wrap(unit, chars: Int(legendWidth / (10 * u * 0.56)), lines: 3) {
+            c.text(line, x: lx, y: ly, size: 10, weight: "bold")
+            ly += 12 * u
         }
-        c.rect(x: lx, y: ly, width: 18, height: 14, fill: noData)
-        c.text("no data", x: lx + 26, y: ly + 11, size: 12)
+        ly += 2 * u
+        for (k, cl) in classes.enumerated() {
+            c.rect(x: lx, y: ly, width: 14 * u, height: 11 * u, fill: classColor(k, of: classes.count))
+            let text =
+                cl.low == cl.high
+                ? t.number(cl.low, digits: digits)
+                : "\(t.number(cl.low, digits: digits))–\(t.number(cl.high, digits: digits))"
+            c.text(text, x: lx + 19 * u, y: ly + 9.5 * u, size: 10)
+            ly += 15 * u
+        }
+        c.rect(x: lx, y: ly, width: 14 * u, height: 11 * u, fill: noData)
+        c.text(t.noData, x: lx + 19 * u, y: ly + 9.5 * u, size: 10)
         let covered = shapes.filter { values[$0.area] != nil }.count
-        c.text("\(covered) of \(shapes.count) areas with data", x: lx, y: ly + 40, size: 11, fill: "#555")
-        return c.document(
-            title: frame.title,
-            subtitle: frame.subtitle,
-            source: frame.source + "; " + map.geometrySource,
-            synthetic: frame.synthetic
+        c.text(
+            t.fill(t.areasWithData, ["covered": t.number(Double(covered)), "total": t.number(Double(shapes.count))]),
+            x: lx,
+            y: ly + 28 * u,
+            size: 10,
+            fill: "#555"
         )
+        return c.document(source: frame.source + "; " + map.geometrySource(t))
     }
 
-    /// Upper bounds of up to five quantile classes over sorted values, without repeats.
-    static func classBreaks(_ sorted: [Double]) -> [Double] {
-        guard !sorted.isEmpty else { return [] }
-        var out: [Double] = []
-        for k in 1...palette.count {
-            let v = sorted[min(sorted.count - 1, (sorted.count * k + palette.count - 1) / palette.count - 1)]
-            if out.last.map({ v > $0 }) ?? true { out.append(v) }
+    /// The area codes a map draws (`MX-14`, `MX-14039`, `US-TX`).
+    public static func areas(of map: MapKind) -> [String] { Geometry.shapes(map).map(\.area) }
+
+    /// The colour of class `k` of `n`, spread over the palette.
+    static func classColor(_ k: Int, of n: Int) -> String {
+        let step = n <= 1 ? 0 : (palette.count - 1) * k / (n - 1)
+        return palette[min(palette.count - 1, max(0, step))]
+    }
+
+    /// The class of a value: the values are compared as shown (rounded to `digits`), so the legend
+    /// and the colour always agree.
+    static func classIndex(_ v: Double, _ classes: [MapClass], digits: Int) -> Int? {
+        guard v.isFinite, let first = classes.first, let last = classes.last else { return nil }
+        let r = rounded(v, digits)
+        if let k = classes.firstIndex(where: { r >= $0.low && r <= $0.high }) { return k }
+        if r < first.low { return 0 }
+        if r > last.high { return classes.count - 1 }
+        return classes.lastIndex { $0.high < r } ?? 0
+    }
+
+    static func rounded(_ v: Double, _ digits: Int) -> Double {
+        var s = 1.0
+        for _ in 0..<max(0, min(digits, 6)) { s *= 10 }
+        return (v * s).rounded() / s
+    }
+
+    /// The legend classes for a set of values, at most five, never overlapping: a class of exactly
+    /// 0 when some value is 0; then, for counts (`digits` 0), whole-number classes from a 1–2–5
+    /// (or 1–5, or decade) sequence, e.g. 1–9, 10–49, 50–99, 100–499; for rates, quantile classes
+    /// whose lower bound is one step (10^-digits) above the class below.
+    public static func mapClasses(_ values: [Double], digits: Int) -> [MapClass] {
+        let shown = values.filter(\.isFinite).map { rounded($0, digits) }.sorted()
+        guard let maximum = shown.last else { return [] }
+        var out: [MapClass] = []
+        let hasZero = shown.first.map { $0 <= 0 } ?? false
+        if hasZero { out.append(MapClass(low: min(0, shown.first!), high: 0)) }
+        let positive = shown.filter { $0 > 0 }
+        guard let minimum = positive.first else { return out }
+        let room = palette.count - out.count
+        if digits == 0 {
+            let low = max(1, minimum.rounded(.down))
+            for sequence in [[1.0, 2, 5], [1.0, 5], [1.0]] {
+                var edges: [Double] = []
+                var magnitude = 1.0
+                outer: while true {
+                    for m in sequence {
+                        let e = m * magnitude
+                        if e > maximum { break outer }
+                        edges.append(e)
+                    }
+                    magnitude *= 10
+                }
+                // Keep the edges that start a class holding values from `low` up.
+                let starts = [low] + edges.filter { $0 > low }
+                if starts.count <= room || sequence.count == 1 {
+                    var kept = starts
+                    while kept.count > room { kept.remove(at: 1) }  // merge the lowest decades
+                    for (i, s) in kept.enumerated() {
+                        let high = i + 1 < kept.count ? kept[i + 1] - 1 : maximum
+                        out.append(MapClass(low: s, high: max(s, high)))
+                    }
+                    return out
+                }
+            }
+            return out
+        }
+        let step = 1 / rounded(pow10(digits), 0)
+        var low = minimum
+        for k in 1...room {
+            let high = positive[min(positive.count - 1, (positive.count * k + room - 1) / room - 1)]
+            if high < low { continue }
+            out.append(MapClass(low: low, high: high))
+            low = rounded(high + step, digits)
+            if high >= maximum { break }
         }
         return out
+    }
+
+    static func pow10(_ digits: Int) -> Double {
+        var s = 1.0
+        for _ in 0..<max(0, min(digits, 6)) { s *= 10 }
+        return s
     }
 }
 

@@ -14,7 +14,7 @@ extension Pages {
                 let f = try filter(q)
                 let reports = a.traceReports(filter: f)
                 let by = Dictionary(uniqueKeysWithValues: reports.map { ($0.name, $0) })
-                return filterForm(action: "/", q, l) + headline(by, l)
+                return filterForm(action: "/", q, l) + headline(by, l, country: f.recoveryCountry)
                     + overviewCharts(by, a.report(.violence, filter: f), q, l)
             }
         }
@@ -71,8 +71,20 @@ extension Pages {
                 let f = try filter(q)
                 let events = a.report(.events, filter: f)
                 let provenance = a.report(.provenance, filter: f)
-                return filterForm(action: "/violence", q, l, keys: ["country", "area", "years"])
-                    + reportSection(a.report(.violence, filter: f), path: "/violence", q: q, l)
+                let violence = a.report(.violence, filter: f)
+                let years = violence.table("trend")?.rows.compactMap { Int($0[0].text) } ?? []
+                let slider =
+                    years.min().map { first in
+                        ReportCharts.yearSlider(
+                            path: "/violence",
+                            keep: filterPairs(q),
+                            years: first...(years.max() ?? first),
+                            selected: f.years?.upperBound,
+                            language: l
+                        )
+                    } ?? ""
+                return filterForm(action: "/violence", q, l, keys: ["country", "area", "years"]) + slider
+                    + reportSection(violence, path: "/violence", q: q, l)
                     + reportSection(events, path: "/violence", q: q, l)
                     + reportSection(
                         provenance,
@@ -110,7 +122,7 @@ extension Pages {
             let id = (context.parameter("chart") ?? "").replacingOccurrences(of: ".svg", with: "")
             let l = q["lang"].flatMap(Language.init(rawValue:)) ?? context.language
             let r = state.snapshot.analytics.report(name, filter: try filter(q))
-            guard let c = ReportCharts.charts(for: r, translate: l.report).first(where: { $0.id == id }) else {
+            guard let c = ReportCharts.charts(for: r, language: l).first(where: { $0.id == id }) else {
                 throw AppError.notFound("report \(name.rawValue) has no chart '\(id)' for this filter")
             }
             return download(c.svg, contentType: "image/svg+xml; charset=utf-8", filename: "\(id).svg")
@@ -138,7 +150,7 @@ extension Pages {
     }
 
     /// The overview's headline figures.
-    static func headline(_ by: [String: Report], _ l: Language) -> String {
+    static func headline(_ by: [String: Report], _ l: Language, country: String? = nil) -> String {
         let total = by["summary"]?.table("outcomes")?.column("Traces").compactMap(\.number).reduce(0, +) ?? 0
         let us = by["summary"]?.table("source_class")?.value("US-sourced", "Share")
         let median = by["time-to-crime"]?.table("by_type")?.row("All types")?[2].number
@@ -149,6 +161,7 @@ extension Pages {
         return "<section class=\"headline\">"
             + figure("fig-traces", .tracesTotal, l.integer(Int(total)))
             + figure("fig-us-share", .usShare, us.map(l.percent) ?? "–")
+            + "<p class=\"scope\" id=\"fig-us-share-scope\">\(HTML.esc(ReportCharts.shareScope(country: country, l)))</p>"
             + figure("fig-median-ttc", .medianTTC, median.map { l.days(Int($0)) } ?? "–")
             + figure("fig-top-states", .topStates, states.isEmpty ? "–" : states.joined(separator: ", "))
             + "</section>"
@@ -169,7 +182,9 @@ extension Pages {
         var drawn: [String: [(id: String, svg: String)]] = [:]
         for (report, id) in wanted {
             guard let r = reports[report] else { continue }
-            if drawn[report] == nil { drawn[report] = ReportCharts.charts(for: r, translate: l.report) }
+            if drawn[report] == nil {
+                drawn[report] = ReportCharts.charts(for: r, language: l, links: .init(path: "/", keep: filterPairs))
+            }
             guard let c = drawn[report]!.first(where: { $0.id == id }) else { continue }
             s += HTML.chart(
                 c.svg,

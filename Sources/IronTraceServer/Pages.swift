@@ -123,7 +123,7 @@ enum Pages {
         let filterPairs = filterPairs(q)
         if charts {
             s += "<div class=\"charts\">"
-            for c in ReportCharts.charts(for: r, translate: l.report) {
+            for c in ReportCharts.charts(for: r, language: l, links: .init(path: path, keep: filterPairs)) {
                 let link = "/charts/\(r.name)/\(c.id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)])
                 s += HTML.chart(c.svg, downloadLink: link, l)
             }

@@ -1,23 +1,110 @@
+import Foundation
 import IronTraceAnalytics
 import IronTraceCharts
 
 /// The charts drawn for each report: which tables become which charts. Thin glue between the report
 /// tables (IronTraceAnalytics) and the SVG functions (IronTraceCharts); `report --charts DIR` writes them.
 public enum ReportCharts {
-    /// The charts of a report; `translate` turns titles, axes and category labels into the reader's language.
+    /// Where a chart's areas and entities link: the page they are drawn on and the filters to keep.
+    /// A map's area links to `path` with the kept filters and `area=` the area; a dealer to its page.
+    public struct Links: Sendable {
+        public var path: String
+        public var keep: [(String, String)]
+        public init(path: String, keep: [(String, String)] = []) {
+            self.path = path
+            self.keep = keep.filter { $0.0 != "area" && $0.0 != "page" }
+        }
+
+        /// The link template for an area (`{area}` is filled in by the map).
+        var area: String {
+            let pairs = keep.map { "\(Links.encode($0.0))=\(Links.encode($0.1))" } + ["area={area}"]
+            return path + "?" + pairs.joined(separator: "&")
+        }
+
+        static func encode(_ s: String) -> String {
+            s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? s
+        }
+    }
+
+    /// The charts of a report with a caller's translation of titles and labels, the chart's own
+    /// words in English (kept for callers that translate themselves).
     public static func charts(
         for r: Report,
-        translate tr: (String) -> String = { $0 }
+        translate tr: (String) -> String
+    ) -> [(id: String, svg: String)] {
+        charts(for: r, text: .english, links: nil, translate: tr)
+    }
+
+    /// The charts of a report in a language: titles, axes, legends, sources, "no data", the
+    /// synthetic mark, month names and numbers. With `links`, map areas and dealers are links.
+    public static func charts(
+        for r: Report,
+        language: Language = .en,
+        links: Links? = nil
+    ) -> [(id: String, svg: String)] {
+        charts(
+            for: r,
+            text: language == .es ? .spanish : .english,
+            links: links,
+            translate: { s in language == .es ? (spanish[s] ?? language.report(s)) : s }
+        )
+    }
+
+    /// Chart titles and labels the report glossary does not hold.
+    static let spanish: [String: String] = [
+        "Traced guns by year of recovery and source country":
+            "Armas rastreadas por año de recuperación y país de origen",
+        "Source country of the recovered and traced guns": "País de origen de las armas recuperadas y rastreadas",
+        "Traced guns by US source state (US-sourced guns only)":
+            "Armas rastreadas por estado de origen en EE. UU. (solo armas de origen estadounidense)",
+        "Crime-gun exports per 100,000 residents, by US source state":
+            "Armas del crimen exportadas por 100 000 habitantes, por estado de origen en EE. UU.",
+        "Traced guns by source state": "Armas rastreadas por estado de origen",
+        "traces recovered outside the state per 100,000 residents":
+            "rastreos recuperados fuera del estado por 100 000 habitantes",
+        "Where traced guns bought in one US state were recovered":
+            "Dónde se recuperaron las armas rastreadas compradas en un estado de EE. UU.",
+        "Traced guns recovered in Mexico, by state of recovery":
+            "Armas rastreadas recuperadas en México, por estado de recuperación",
+        "Traced guns recovered in the United States, by state of recovery":
+            "Armas rastreadas recuperadas en Estados Unidos, por estado de recuperación",
+        "Traced guns by firearm type": "Armas rastreadas por tipo de arma",
+        "Traced guns by caliber": "Armas rastreadas por calibre",
+        "Traced guns by manufacturer": "Armas rastreadas por fabricante",
+        "Traced guns by time from retail sale to recovery":
+            "Armas rastreadas por tiempo entre la venta al menudeo y la recuperación",
+        "Traced guns by crime category of the recovery": "Armas rastreadas por categoría de delito de la recuperación",
+        "US dealers ranked by traced guns sold": "Armerías de EE. UU. por armas rastreadas vendidas",
+        "Traced multiple-sale guns by time-to-crime": "Armas rastreadas de venta múltiple por tiempo hasta el delito",
+        "Homicide rate by municipality": "Tasa de homicidios por municipio",
+        "Homicides by year": "Homicidios por año",
+        "Armed-violence events by month": "Eventos de violencia armada por mes",
+        "Dealers whose guns were recovered at the events": "Armerías cuyas armas se recuperaron en los eventos",
+        "Where the guns recovered at the events came from": "De dónde vinieron las armas recuperadas en los eventos",
+        "Armed-violence events by type": "Eventos de violencia armada por tipo",
+        "Armed-violence events by actor": "Eventos de violencia armada por actor",
+        "Homicides (count)": "Homicidios (número)",
+        "per 100,000 per year": "por 100 000 al año",
+        "Break": "Corte",
+        "IronTrace trace records": "registros de rastreo de IronTrace",
+    ]
+
+    static func charts(
+        for r: Report,
+        text: ChartText,
+        links: Links?,
+        translate tr: (String) -> String
     ) -> [(id: String, svg: String)] {
         var out: [(String, String)] = []
         let subtitle = r.notes.first
-        func frame(_ title: String, _ t: ReportTable, height: Double = 600) -> Charts.Frame {
+        func frame(_ title: String, _ t: ReportTable, height: Double = 420) -> Charts.Frame {
             Charts.Frame(
                 title: tr(title),
                 subtitle: subtitle.map(tr),
-                source: t.source,
+                source: tr(t.source),
                 synthetic: r.isSynthetic,
-                height: height
+                height: height,
+                text: text
             )
         }
         func bars(
@@ -27,7 +114,8 @@ public enum ReportCharts {
             value: String,
             unit: String,
             top: Int = 20,
-            digits: Int = 0
+            digits: Int = 0,
+            dealer: Bool = false
         ) {
             guard let t = r.table(id), !t.rows.isEmpty else { return }
             let rows = Array(t.rows.prefix(top))
@@ -38,11 +126,12 @@ public enum ReportCharts {
                     "\(r.name)-\(id)",
                     Charts.bars(
                         frame(title, t),
-                        labels: rows.map { tr($0[li].text) },
+                        labels: rows.map { row in dealer ? dealerLabel(t, row) : tr(row[li].text) },
                         values: rows.map { $0[vi].number ?? 0 },
                         valueAxis: tr(unit),
                         categoryAxis: tr(label),
-                        digits: digits
+                        digits: digits,
+                        links: dealer ? rows.map { dealerLink(t, $0) } : []
                     )
                 )
             )
@@ -54,7 +143,8 @@ public enum ReportCharts {
             key: String,
             value: String,
             unit: String,
-            digits: Int
+            digits: Int,
+            focus: String? = nil
         ) {
             guard let t = r.table(id), let ki = t.columns.firstIndex(where: { $0.name == key }),
                 let vi = t.columns.firstIndex(where: { $0.name == value })
@@ -65,7 +155,15 @@ public enum ReportCharts {
             out.append(
                 (
                     "\(r.name)-\(id)-map",
-                    Charts.choropleth(frame(title, t), map: kind, values: values, unit: unit, digits: digits)
+                    Charts.choropleth(
+                        frame(title, t),
+                        map: kind,
+                        values: values,
+                        unit: unit,
+                        digits: digits,
+                        areaLink: links?.area,
+                        focus: focus
+                    )
                 )
             )
         }
@@ -73,25 +171,27 @@ public enum ReportCharts {
         case "summary":
             if let t = r.table("by_year"), !t.rows.isEmpty {
                 let rows = t.rows.filter { $0[0].text != "(unknown)" }
+                let (years, index) = yearSpan(rows.map { $0[0].text })
                 out.append(
                     (
                         "summary-by_year",
                         Charts.lines(
-                            frame("Traces by year of recovery and source country", t),
-                            x: rows.map { $0[0].text },
-                            series: ["US-sourced", "Non-US-sourced", "Undetermined"].map { name in
-                                let i = t.columns.firstIndex { $0.name == name }!
-                                return (tr(name), rows.map { $0[i].number })
+                            frame("Traced guns by year of recovery and source country", t),
+                            x: years,
+                            series: ["US-sourced", "Non-US-sourced", "Undetermined"].compactMap { name in
+                                guard let i = t.columns.firstIndex(where: { $0.name == name }) else { return nil }
+                                return (tr(name), index.map { $0.map { rows[$0][i].number } ?? nil })
                             },
                             xAxis: tr("Year of recovery"),
-                            yAxis: tr("Traces")
+                            yAxis: tr("Traces"),
+                            integer: true
                         )
                     )
                 )
             }
             bars(
                 "source_class",
-                "Source country of the traced guns",
+                "Source country of the recovered and traced guns",
                 label: "Source",
                 value: "Traces",
                 unit: tr("Traces")
@@ -99,7 +199,7 @@ public enum ReportCharts {
         case "sources":
             bars(
                 "source_states",
-                "Source states of US-sourced traced guns",
+                "Traced guns by US source state (US-sourced guns only)",
                 label: "State",
                 value: "Traces",
                 unit: tr("Traces")
@@ -121,14 +221,18 @@ public enum ReportCharts {
                             Charts.choropleth(
                                 frame(
                                     key == "Export rate"
-                                        ? "Crime-gun exports per 100,000 residents" : "Traced guns by source state",
+                                        ? "Crime-gun exports per 100,000 residents, by US source state"
+                                        : "Traced guns by source state",
                                     t
                                 ),
                                 map: .usStates,
                                 values: values,
-                                unit: key == "Export rate"
-                                    ? "traces recovered outside the state per 100,000 residents" : "traces",
-                                digits: key == "Export rate" ? 2 : 0
+                                unit: tr(
+                                    key == "Export rate"
+                                        ? "traces recovered outside the state per 100,000 residents" : "traces"
+                                ),
+                                digits: key == "Export rate" ? 2 : 0,
+                                areaLink: nil
                             )
                         )
                     )
@@ -140,7 +244,7 @@ public enum ReportCharts {
                     (
                         "flows-corridors",
                         Charts.flows(
-                            frame("Where guns bought in one state were recovered", t),
+                            frame("Where traced guns bought in one US state were recovered", t),
                             flows: t.rows.map {
                                 (source: $0[1].text, destination: $0[2].text, value: $0[4].number ?? 0)
                             },
@@ -159,11 +263,12 @@ public enum ReportCharts {
                         (
                             "flows-mexico-map",
                             Charts.choropleth(
-                                frame("Traced guns recovered in Mexico, by state", t),
+                                frame("Traced guns recovered in Mexico, by state of recovery", t),
                                 map: .mexicoStates,
-                                values: Dictionary(uniqueKeysWithValues: mx.map { ($0[0].text, $0[3].number ?? 0) }),
+                                values: zeroFilled(.mexicoStates, mx.map { ($0[0].text, $0[3].number ?? 0) }),
                                 unit: tr("traces"),
-                                digits: 0
+                                digits: 0,
+                                areaLink: links?.area
                             )
                         )
                     )
@@ -173,24 +278,31 @@ public enum ReportCharts {
                         (
                             "flows-us-map",
                             Charts.choropleth(
-                                frame("Traced guns recovered in the United States, by state", t),
+                                frame("Traced guns recovered in the United States, by state of recovery", t),
                                 map: .usStates,
-                                values: Dictionary(uniqueKeysWithValues: us.map { ($0[0].text, $0[3].number ?? 0) }),
+                                values: zeroFilled(.usStates, us.map { ($0[0].text, $0[3].number ?? 0) }),
                                 unit: tr("traces"),
-                                digits: 0
+                                digits: 0,
+                                areaLink: links?.area
                             )
                         )
                     )
                 }
             }
         case "firearms":
-            bars("types", "Firearm types", label: "Type", value: "Traces", unit: tr("Traces"))
-            bars("calibers", "Calibers", label: "Caliber", value: "Traces", unit: tr("Traces"))
-            bars("manufacturers", "Manufacturers", label: "Manufacturer", value: "Traces", unit: tr("Traces"))
+            bars("types", "Traced guns by firearm type", label: "Type", value: "Traces", unit: tr("Traces"))
+            bars("calibers", "Traced guns by caliber", label: "Caliber", value: "Traces", unit: tr("Traces"))
+            bars(
+                "manufacturers",
+                "Traced guns by manufacturer",
+                label: "Manufacturer",
+                value: "Traces",
+                unit: tr("Traces")
+            )
         case "time-to-crime":
             bars(
                 "buckets",
-                "Time from retail sale to recovery",
+                "Traced guns by time from retail sale to recovery",
                 label: "Time from sale to recovery",
                 value: "Traces",
                 unit: tr("Traces")
@@ -198,17 +310,25 @@ public enum ReportCharts {
         case "crimes":
             bars(
                 "categories",
-                "Crime categories of the recoveries",
+                "Traced guns by crime category of the recovery",
                 label: "Category",
                 value: "Traces",
                 unit: tr("Traces")
             )
         case "dealers":
-            bars("ranked", "Dealers ranked by traces", label: "Dealer", value: "Traces", unit: tr("Traces"), top: 25)
+            bars(
+                "ranked",
+                "US dealers ranked by traced guns sold",
+                label: "Dealer",
+                value: "Traces",
+                unit: tr("Traces"),
+                top: 25,
+                dealer: true
+            )
         case "multiple-sales":
             bars(
                 "time_to_crime",
-                "Multiple-sale guns by time-to-crime",
+                "Traced multiple-sale guns by time-to-crime",
                 label: "Time from sale to recovery",
                 value: "Multiple sale",
                 unit: tr("Traces")
@@ -227,7 +347,7 @@ public enum ReportCharts {
                         (
                             "violence-by_state-map",
                             Charts.choropleth(
-                                frame(rate.name, t),
+                                frame(tr(rate.name), t),
                                 map: .mexicoStates,
                                 values: values,
                                 unit: tr(rate.unit),
@@ -239,21 +359,30 @@ public enum ReportCharts {
             }
             if let t = r.table("trend"), !t.rows.isEmpty {
                 let series = t.columns.enumerated().filter { $0.element.unit == "count" }
+                let (years, index) = yearSpan(t.rows.map { $0[0].text })
+                let monthsColumn = t.columns.firstIndex { $0.name == "Months with figures" }
+                // A partial year is drawn hollow and labelled with its months, so it is not read as a fall.
+                var partial: Set<Int> = []
+                let x = years.enumerated().map { k, year -> String in
+                    guard let i = index[k], let m = monthsColumn.flatMap({ t.rows[i][$0].number }), m < 12 else {
+                        return year
+                    }
+                    partial.insert(k)
+                    return "\(year) (\(Int(m)) \(tr("mo.")))"
+                }
                 out.append(
                     (
                         "violence-trend",
                         Charts.lines(
-                            frame(t.title, t),
-                            // A partial year is labelled with its months, so a short year is not read as a fall.
-                            x: t.rows.map { row in
-                                let months = t.columns.firstIndex { $0.name == "Months with figures" }
-                                    .flatMap { row[$0].number }
-                                return months.map { $0 < 12 ? "\(row[0].text) (\(Int($0)) \(tr("mo.")))" : row[0].text }
-                                    ?? row[0].text
+                            frame(tr(t.title) + " · " + tr("Homicides by year"), t),
+                            x: x,
+                            series: series.map { (i, c) in
+                                (tr(c.name), index.map { $0.map { t.rows[$0][i].number } ?? nil })
                             },
-                            series: series.map { (i, c) in (tr(c.name), t.rows.map { $0[i].number }) },
                             xAxis: tr("Year"),
-                            yAxis: tr("Homicides")
+                            yAxis: tr("Homicides (count)"),
+                            integer: true,
+                            partial: partial
                         )
                     )
                 )
@@ -265,24 +394,27 @@ public enum ReportCharts {
                 key: "Area code",
                 value: "Rate",
                 unit: tr("per 100,000 per year"),
-                digits: 1
+                digits: 1,
+                focus: municipalFocus(r)
             )
         case "events":
             bars("by_type", "Armed-violence events by type", label: "Event type", value: "Events", unit: tr("Events"))
             bars("by_actor", "Armed-violence events by actor", label: "Actor", value: "Events", unit: tr("Events"))
             if let t = r.table("by_month"), !t.rows.isEmpty {
+                let (months, index) = monthSpan(t.rows.map { $0[0].text })
                 out.append(
                     (
                         "events-by_month",
                         Charts.lines(
-                            frame("Events and fatalities by month", t),
-                            x: t.rows.map { $0[0].text },
+                            frame("Armed-violence events by month", t),
+                            x: months,
                             series: [
-                                (tr("Events"), t.rows.map { $0[1].number }),
-                                (tr("Fatalities"), t.rows.map { $0[3].number }),
+                                (tr("Events"), index.map { $0.map { t.rows[$0][1].number } ?? 0 }),
+                                (tr("Fatalities"), index.map { $0.map { t.rows[$0][3].number } ?? 0 }),
                             ],
                             xAxis: tr("Month"),
-                            yAxis: tr("Events / deaths")
+                            yAxis: tr("Events / deaths"),
+                            integer: true
                         )
                     )
                 )
@@ -321,7 +453,8 @@ public enum ReportCharts {
                 "Dealers whose guns were recovered at the events",
                 label: "Dealer",
                 value: "Guns",
-                unit: tr("Guns")
+                unit: tr("Guns"),
+                dealer: true
             )
             bars(
                 "source_states",
@@ -334,5 +467,109 @@ public enum ReportCharts {
             break
         }
         return out
+    }
+
+    /// Every year from the first to the last of `labels` (year texts), with each one's row or nil:
+    /// a year without figures is a gap on the axis, not a skipped label.
+    static func yearSpan(_ labels: [String]) -> ([String], [Int?]) {
+        let years = labels.compactMap { Int($0.prefix(4)) }
+        guard let first = years.min(), let last = years.max(), last - first < 200 else {
+            return (labels, labels.indices.map { $0 })
+        }
+        var row: [Int: Int] = [:]
+        for (i, l) in labels.enumerated() { if let y = Int(l.prefix(4)), row[y] == nil { row[y] = i } }
+        return ((first...last).map(String.init), (first...last).map { row[$0] })
+    }
+
+    /// Every month `YYYY-MM` from the first to the last of `labels`, with each one's row or nil.
+    static func monthSpan(_ labels: [String]) -> ([String], [Int?]) {
+        func key(_ s: String) -> Int? {
+            let p = s.split(separator: "-")
+            guard p.count == 2, let y = Int(p[0]), let m = Int(p[1]), (1...12).contains(m) else { return nil }
+            return y * 12 + m - 1
+        }
+        let keys = labels.compactMap(key)
+        guard keys.count == labels.count, let first = keys.min(), let last = keys.max(), last - first < 1200 else {
+            return (labels, labels.indices.map { $0 })
+        }
+        var row: [Int: Int] = [:]
+        for (i, k) in keys.enumerated() where row[k] == nil { row[k] = i }
+        let span = Array(first...last)
+        return (
+            span.map { "\($0 / 12)-\($0 % 12 + 1 < 10 ? "0" : "")\($0 % 12 + 1)" },
+            span.map { row[$0] }
+        )
+    }
+
+    /// Counts by area with every area of the map present: an area of the map without a row has 0
+    /// traced guns (the table lists every area with one), which is a figure, not "no data".
+    static func zeroFilled(_ map: Charts.MapKind, _ pairs: [(String, Double)]) -> [String: Double] {
+        var values = Dictionary(pairs, uniquingKeysWith: +)
+        for area in Charts.areas(of: map) where values[area] == nil { values[area] = 0 }
+        return values
+    }
+
+    /// The state whose municipalities the municipal map shows: the one state of the filter, from
+    /// the rows of the municipal table.
+    static func municipalFocus(_ r: Report) -> String? {
+        guard let t = r.table("municipal_rates"), let i = t.columns.firstIndex(where: { $0.name == "Area code" }) else {
+            return nil
+        }
+        let states = Set(t.rows.map { String($0[i].text.prefix(5)) })
+        return states.count == 1 ? states.first : nil
+    }
+
+    /// A dealer as a chart label: the name with what tells namesakes apart (city and state; the
+    /// licence is in the link to the dealer's page).
+    static func dealerLabel(_ t: ReportTable, _ row: [Cell]) -> String {
+        func cell(_ name: String) -> String? {
+            t.columns.firstIndex { $0.name == name }.map { row[$0].text }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let place = [cell("City"), cell("State")].compactMap { $0 }.joined(separator: ", ")
+        return (cell("Dealer") ?? "") + (place.isEmpty ? "" : " (\(place))")
+    }
+
+    /// A dealer's page.
+    static func dealerLink(_ t: ReportTable, _ row: [Cell]) -> String? {
+        guard let i = t.columns.firstIndex(where: { $0.name == "Licence" }), !row[i].text.isEmpty else { return nil }
+        return "/dealers/" + Links.encode(row[i].text)
+    }
+
+    /// A year slider for a trend view: a plain form (a range input, a number shown beside it by the
+    /// browser's own form, and a submit button) that reloads `path` with `years=` the chosen year and
+    /// the other filters kept as hidden fields. Works without script.
+    public static func yearSlider(
+        path: String,
+        keep: [(String, String)],
+        years: ClosedRange<Int>,
+        selected: Int?,
+        language: Language
+    ) -> String {
+        let es = language == .es
+        let value = selected.map { min(max($0, years.lowerBound), years.upperBound) } ?? years.upperBound
+        var s = "<form class=\"year-slider\" method=\"get\" action=\"\(HTML.esc(path))\">"
+        for (k, v) in keep where k != "years" {
+            s += "<input type=\"hidden\" name=\"\(HTML.esc(k))\" value=\"\(HTML.esc(v))\">"
+        }
+        s += "<label for=\"year-slider\">\(es ? "Año" : "Year") (\(years.lowerBound)–\(years.upperBound))</label> "
+        s +=
+            "<input id=\"year-slider\" type=\"range\" name=\"years\" min=\"\(years.lowerBound)\" max=\"\(years.upperBound)\" step=\"1\" value=\"\(value)\" list=\"year-marks\">"
+        s += "<datalist id=\"year-marks\">"
+        for y in years { s += "<option value=\"\(y)\" label=\"\(y)\"></option>" }
+        s += "</datalist> <output for=\"year-slider\">\(value)</output> "
+        s += "<button type=\"submit\">\(es ? "Ver año" : "Show year")</button></form>"
+        return s
+    }
+
+    /// What a headline share is a share of: "of guns recovered in Mexico and traced".
+    public static func shareScope(country: String?, _ l: Language) -> String {
+        switch (country, l) {
+        case ("MX", .es): "de las armas recuperadas en México y rastreadas"
+        case ("MX", _): "of guns recovered in Mexico and traced"
+        case ("US", .es): "de las armas recuperadas en Estados Unidos y rastreadas"
+        case ("US", _): "of guns recovered in the United States and traced"
+        case (_, .es): "de las armas recuperadas y rastreadas (todos los países)"
+        default: "of guns recovered and traced (all countries)"
+        }
     }
 }

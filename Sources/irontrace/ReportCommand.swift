@@ -67,6 +67,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "With --format csv: start with a UTF-8 byte-order mark so that Excel reads accents right.")
     var excel = false
     @Option(help: "Also write the report's charts as SVG files into this directory.") var charts: String?
+    @Option(help: "Language of the charts and of the table text: en or es (Spanish).") var language: String = "en"
     @Option(
         help: ArgumentHelp(
             "Where imports disagree about a published figure, use these first: import ids (7 or #7), formats (atf-flows-xlsx) or file names, comma-separated.",
@@ -93,6 +94,9 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError(
                 "unknown report '\(name)'; reports: \(Analytics.Name.allCases.map(\.rawValue).joined(separator: ", ")), all, table, did"
             )
+        }
+        guard let language = Language(rawValue: language) else {
+            throw ValidationError("unknown language '\(self.language)'; languages: en, es")
         }
         guard let format = ReportFormat(rawValue: format) else {
             throw ValidationError("unknown format '\(format)'; formats: table, csv, json, markdown")
@@ -155,13 +159,15 @@ struct ReportCommand: AsyncParsableCommand {
             if let charts {
                 try FileManager.default.createDirectory(atPath: charts, withIntermediateDirectories: true)
                 for r in reports {
-                    for chart in ReportCharts.charts(for: r) {
+                    for chart in ReportCharts.charts(for: r, language: language) {
                         let path = (charts as NSString).appendingPathComponent(chart.id + ".svg")
                         try chart.svg.write(toFile: path, atomically: true, encoding: .utf8)
                         printError("wrote \(path)")
                     }
                 }
             }
+            // JSON keeps the English keys programs read; the other formats are for people.
+            if format != .json { reports = reports.map { $0.translated(language) } }
             if format == .json && reports.count > 1 {
                 print(Report.json(reports), terminator: "")
                 return

@@ -329,7 +329,8 @@ import Testing
             #expect(svg.headers[.contentType] == "image/svg+xml; charset=utf-8")
             #expect(svg.body.hasPrefix("<svg") || svg.body.hasPrefix("<?xml"))
             #expect(
-                svg.contains("Rastreos por año de recuperación y país de origen") && svg.contains("Año de recuperación")
+                svg.contains("Armas rastreadas por año de recuperación y país de origen")
+                    && svg.contains("Año de recuperación")
             )
             let traces = try await s.get("/traces?download=csv&country=MX")
             #expect(traces.body.hasPrefix("id,recovery_id,recovery_date"))
