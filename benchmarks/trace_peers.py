@@ -5,7 +5,9 @@ PostgreSQL with pg_trgm: a GIN trigram index on the normalised serial; `serial %
 similarity(serial, q) DESC LIMIT 5` for readable serials and `serial LIKE pattern` (the trigram
 index serves LIKE) for obliterated ones. SQLite: `serial_normal GLOB pattern` for obliterated ones.
 
-Usage: trace_peers.py --sqlite DB --requests REQUESTS.csv [--pg-sample N] [--sqlite-sample N]
+Usage: trace_peers.py --sqlite DB --requests REQUESTS.csv [--pg-sample N] [--sqlite-sample N] [--pg-port P]
+With --pg-port the peer runs on an already running cluster at 127.0.0.1:P (user postgres, trust or
+PGPASSWORD); without it, Debian's cluster 15/main is started and used.
 Prints throughput, latency percentiles and top-5 accuracy on the answerable requests.
 """
 import argparse, csv, sqlite3, subprocess, time, statistics, os, sys
@@ -27,19 +29,26 @@ def main():
     ap.add_argument("--pg-sample", type=int, default=2000)
     ap.add_argument("--sqlite-sample", type=int, default=200)
     ap.add_argument("--skip-load", action="store_true")
+    ap.add_argument("--pg-port", type=int, default=None)
     a = ap.parse_args()
     reqs = list(csv.DictReader(open(a.requests)))
     import psycopg2
-    subprocess.run(["pg_ctlcluster", "15", "main", "start"], check=False)
-    subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-q", "-c", "DROP DATABASE IF EXISTS irontrace_bench" if not a.skip_load else "SELECT 1"], check=True)
-    if not a.skip_load:
-        subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-q", "-c", "CREATE DATABASE irontrace_bench"], check=True)
+    port = a.pg_port or 5432
+    if a.pg_port is None:
+        subprocess.run(["pg_ctlcluster", "15", "main", "start"], check=False)
         subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-q", "-c", "ALTER USER postgres PASSWORD 'bench'"], check=True)
-    conn = psycopg2.connect(dbname="irontrace_bench", user="postgres", password="bench", host="127.0.0.1")
+    password = os.environ.get("PGPASSWORD", "bench")
+    if not a.skip_load:
+        admin = psycopg2.connect(dbname="postgres", user="postgres", password=password, host="127.0.0.1", port=port)
+        admin.autocommit = True
+        admin.cursor().execute("DROP DATABASE IF EXISTS irontrace_bench")
+        admin.cursor().execute("CREATE DATABASE irontrace_bench")
+        admin.close()
+    conn = psycopg2.connect(dbname="irontrace_bench", user="postgres", password=password, host="127.0.0.1", port=port)
     conn.autocommit = True
     cur = conn.cursor()
     if not a.skip_load:
-        dump = "/tmp/irontrace_registry.csv"
+        dump = os.path.join(os.path.dirname(os.path.abspath(a.requests)), "registry.csv")
         with open(dump, "w") as f:
             src = sqlite3.connect(a.sqlite)
             w = csv.writer(f)

@@ -43,6 +43,8 @@ struct TraceCommand: AsyncParsableCommand {
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
     @Flag(help: "Show every candidate's score components.") var explain = false
     @Flag(help: "Store the results as recoveries and traces.") var store = false
+    @Option(help: "With --store: who submitted the requests (default: the operating-system user).")
+    var submittedBy: String?
     @Option(help: "Measure accuracy with N requests per damage kind.") var evaluate: Int?
     @Option(help: "With --evaluate: the seed that picks the damage (default 2015, the fixed evaluation seed).")
     var seed: UInt64 = 2015
@@ -57,6 +59,7 @@ struct TraceCommand: AsyncParsableCommand {
             }
             // A request typed on the command line is read (and refused with every problem) before the
             // registry loads.
+            let submitter = try submitterName()
             let typed: TraceRequest? =
                 evaluate == nil && benchmark == nil && requests == nil
                 ? try (requestJSON.map { try requestFromJSON($0) } ?? requestFromFlags()) : nil
@@ -100,7 +103,7 @@ struct TraceCommand: AsyncParsableCommand {
                 printTable(results, explain: explain || batch.count == 1)
                 for r in rejections { print("rejected \(r)") }
             }
-            if store { try record(results, in: storeDB, source: source) }
+            if store { try record(results, in: storeDB, source: source, submittedBy: submitter) }
         }
     }
 
@@ -237,7 +240,31 @@ struct TraceCommand: AsyncParsableCommand {
         )
     }
 
-    func record(_ results: [TraceResult], in store: any IronTraceDatabase, source: String) throws {
+    /// The submitter kept with stored traces: `--submitted-by`, else the operating-system user, so
+    /// "my requests" finds what an analyst traced from the command line.
+    func submitterName() throws -> String {
+        guard let given = submittedBy else {
+            let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
+            return user.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let name = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason: String? =
+            name.isEmpty
+            ? "empty"
+            : name.count > 100
+                ? "too long: \(name.count) characters, at most 100"
+                : name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+                    ? "contains control characters" : nil
+        if let reason { throw ValidationError("--submitted-by '\(given)': \(reason)") }
+        return name
+    }
+
+    func record(
+        _ results: [TraceResult],
+        in store: any IronTraceDatabase,
+        source: String,
+        submittedBy: String
+    ) throws {
         let digest =
             FileManager.default.fileExists(atPath: source)
             ? try IronTraceStore.sha256(ofFile: source) : UUID().uuidString
@@ -245,7 +272,13 @@ struct TraceCommand: AsyncParsableCommand {
             print("\(source): these requests were already traced and stored; nothing added")
             return
         }
-        let stored = try TraceSubmission.record(results, in: store, source: source, sha256: digest)
+        let stored = try TraceSubmission.record(
+            results,
+            in: store,
+            source: source,
+            sha256: digest,
+            submittedBy: submittedBy
+        )
         print(
             "stored \(stored.traceIDs.count) traces and \(stored.newRecoveries) new recoveries (ledger #\(stored.ledgerID))"
         )

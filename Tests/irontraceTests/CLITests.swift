@@ -106,7 +106,8 @@ enum CLI {
             try String(contentsOfFile: dir.path("world/traces.csv"), encoding: .utf8)
             .split(separator: "\n").count - 1
         #expect(third.stdout != first.stdout)
-        let selected = "\(traces.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) traces selected"
+        let grouped = traces.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        let selected = "\(grouped) traces selected"
         #expect(third.stdout.contains(selected), "\(third.stdout.prefix(400))")
         #expect(!first.stdout.contains(selected))
     }
