@@ -121,14 +121,15 @@ import Testing
         let id = json(submitted.body)["trace_id"] as? Int ?? -1
         #expect(try total(a) == before + 1, "A must answer with its own submission at once")
         let clock = ContinuousClock.now
-        while try total(b) != before + 1, ContinuousClock.now - clock < .seconds(5) {
+        while try total(b) != before + 1, ContinuousClock.now - clock < .seconds(60) {
             try await Task.sleep(for: .milliseconds(25))
         }
         let seen = ContinuousClock.now - clock
         #expect(try total(b) == before + 1)
-        // B polls every 250 ms; the release benchmark sees p99 490 ms. The bound leaves room for a debug
-        // build on a loaded 2-core machine with tests in parallel (2.5 s was once seen there).
-        #expect(seen < .seconds(3), "B saw A's trace after \(seen)")
+        // B sees it without a restart. How soon is a speed goal, measured in release by
+        // benchmarks/live-snapshot.sh (p99 490 ms on the small world), not here: on a loaded 2-core machine
+        // with every suite in parallel a debug build once took 16 s. The bound only says "seen, by polling".
+        #expect(seen < .seconds(60), "B saw A's trace after \(seen)")
         #expect(try curl(auth + [b.url + "/api/v1/traces/\(id)"]).status == 200)
         #expect(try summary(b) != summaryBefore, "the summary report counts the new trace")
         #expect(try summary(a) == summary(b))
