@@ -39,9 +39,10 @@ let package = Package(
     targets: [
         .target(name: "IronTraceCore", swiftSettings: swiftSettings),
         .systemLibrary(name: "CBZip2", path: "Sources/CBZip2", providers: [.apt(["libbz2-dev"])]),
+        .systemLibrary(name: "CInflate", path: "Sources/CInflate", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "IronTraceFormats",
-            dependencies: ["IronTraceCore", "CBZip2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["IronTraceCore", "CBZip2", "CInflate"],
             swiftSettings: swiftSettings
         ),
         .target(

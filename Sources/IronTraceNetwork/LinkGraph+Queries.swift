@@ -19,12 +19,16 @@ public struct Subgraph: Sendable {
 /// What links a person, a dealer, a gun, a recovery or an event to the rest.
 extension LinkGraph {
     /// Parses `person:12`, `dealer:34` (licensee id or licence number), `firearm:56` (sale id),
-    /// `recovery:78`, `event:90`.
+    /// `recovery:78`, `event:90`, and the names pages show without a kind: a pseudonym
+    /// (`P-0000012`), a licence number, a serial that one sale carries.
     public func node(for reference: String, in d: Dataset) throws(NetworkError) -> Int32 {
-        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+        let trimmed = reference.trimmingASCIISpaces()
+        if let n = nodeByShownName(trimmed, in: d) { return n }
+        let parts = trimmed.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
             throw NetworkError(
-                "'\(reference)' is not an entity: use person:ID, dealer:ID, firearm:ID, recovery:ID or event:ID"
+                "'\(reference)' is not an entity: use a pseudonym (P-0000012), a licence number, a serial, or "
+                    + "person:ID, dealer:ID, firearm:ID, recovery:ID or event:ID"
             )
         }
         let (kindName, value) = (parts[0].lowercased(), parts[1].trimmingASCIISpaces())
@@ -42,6 +46,29 @@ extension LinkGraph {
             return node(.dealer, row)
         }
         throw NetworkError("no \(kindName) with id '\(value)' in the database")
+    }
+
+    /// A node named the way pages show it, without a kind: a person's pseudonym (`P-0001234`), a
+    /// dealer's licence number, a firearm's serial when one sale has it; nil otherwise.
+    func nodeByShownName(_ text: String, in d: Dataset) -> Int32? {
+        guard !text.isEmpty, !text.contains(":") else { return nil }
+        let upper = text.uppercased()
+        if upper.hasPrefix("P-") {
+            if let id = Int64(upper.dropFirst(2)), let row = d.persons.id.firstIndex(of: id),
+                d.pseudonym(ofPersonAt: row) == upper
+            {
+                return node(.person, row)
+            }
+            if let code = d.strings.lookup(upper), let row = d.persons.pseudonym.firstIndex(of: code) {
+                return node(.person, row)
+            }
+        }
+        if let code = d.strings.lookup(text) ?? d.strings.lookup(upper) {
+            if let row = d.licensees.licence.firstIndex(of: code) { return node(.dealer, row) }
+            let rows = d.sales.serial.indices.lazy.filter { d.sales.serial[$0] == code }.prefix(2)
+            if rows.count == 1, let row = rows.first { return node(.firearm, row) }
+        }
+        return nil
     }
 
     /// `kind:id` of a node, the inverse of ``node(for:in:)`` (address, phone and multiple-sale nodes
@@ -153,13 +180,23 @@ extension LinkGraph {
             left.append(e)
             n = source(ofHalfEdge: e)
         }
+        // B's side was found walking away from `b`: each parent edge points towards the meeting
+        // node, so the chain takes its twin (the same link, walked towards `b`).
         var right: [Int] = []
         n = meet
         while let e = parentB[n], e >= 0 {
-            right.append(e)
-            n = source(ofHalfEdge: e)
+            let from = source(ofHalfEdge: e)
+            right.append(twin(of: e, at: n, towards: from))
+            n = from
         }
         return left.reversed() + right
+    }
+
+    /// The half-edge at `node` that leads to `other` with the kind of `e` (every link is stored
+    /// once from each end).
+    func twin(of e: Int, at node: Int32, towards other: Int32) -> Int {
+        for f in edges(of: node) where neighbour[f] == other && kind[f] == kind[e] { return f }
+        preconditionFailure("link graph without the twin of half-edge \(e)")
     }
 
     /// The node a half-edge starts from (the one whose adjacency holds it).

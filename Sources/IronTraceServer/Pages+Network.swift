@@ -128,6 +128,11 @@ extension Pages {
                     "<li>\(HTML.esc(s.graph.nodeKind(n).name)): <a href=\"/network/entity/\(HTML.encode(s.graph.reference(n, in: s.dataset)))\">\(HTML.esc(s.graph.label(n, in: s.dataset)))</a></li>"
             }
             body += "</ul>"
+            body +=
+                "<form class=\"path-form\" method=\"get\" action=\"/network/path\"><fieldset><legend>"
+                + HTML.esc(l.t(.pathFromHere)) + "</legend><input type=\"hidden\" name=\"from\" value=\""
+                + HTML.esc(target) + "\">" + HTML.input("to", label: l.t(.to), value: "")
+                + "<button type=\"submit\">\(HTML.esc(l.t(.find)))</button></fieldset></form>"
             body += HTML.chart(
                 LinkChartDrawing.svg(
                     sub,
@@ -204,7 +209,8 @@ extension Pages {
 
     static func pathForm(_ q: [String: String], _ l: Language) -> String {
         "<form class=\"path-form\" method=\"get\" action=\"/network/path\"><fieldset><legend>\(HTML.esc(l.t(.pathFinder)))</legend>"
-            + HTML.input("from", label: l.t(.from) + " (person:12, dealer:3, firearm:45)", value: q["from"] ?? "")
+            + "<p class=\"hint\">\(HTML.esc(l.t(.entityHint)))</p>"
+            + HTML.input("from", label: l.t(.from), value: q["from"] ?? "")
             + HTML.input("to", label: l.t(.to), value: q["to"] ?? "")
             + "<button type=\"submit\">\(HTML.esc(l.t(.find)))</button></fieldset></form>"
     }

@@ -261,8 +261,9 @@ extension NetworkCommand {
             abstract: "The shortest chain of links between two entities."
         )
         @OptionGroup var options: NetworkOptions
-        @Argument(help: "From, e.g. recovery:78.") var from: String
-        @Argument(help: "To, e.g. dealer:34.") var to: String
+        @Argument(help: "From: kind:id (recovery:78), a pseudonym (P-0000012), a licence number or a serial.")
+        var from: String
+        @Argument(help: "To, written the same ways (dealer:34).") var to: String
         @Option(help: "Do not pass through entities with more links than this (a dealer selling to thousands).")
         var hubLimit: Int?
 

@@ -303,6 +303,70 @@ import ZIPFoundation
         #expect(small?.reason.contains("1 MiB") == true)
     }
 
+    /// A ZIP written byte by byte: each part with its method and payload as given (sizes and CRC
+    /// as the caller says), so a test can hand the reader a stream no archiver would write.
+    static func rawZip(_ parts: [(name: String, method: UInt16, payload: [UInt8], size: UInt32, crc: UInt32)])
+        -> [UInt8]
+    {
+        func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
+        func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+        var out: [UInt8] = []
+        var directory: [UInt8] = []
+        for p in parts {
+            let name = Array(p.name.utf8)
+            let offset = UInt32(out.count)
+            let sizes = le32(p.crc) + le32(UInt32(p.payload.count)) + le32(p.size) + le16(UInt16(name.count)) + le16(0)
+            out += [0x50, 0x4B, 0x03, 0x04] + le16(20) + le16(0) + le16(p.method) + le32(0) + sizes + name + p.payload
+            directory += [0x50, 0x4B, 0x01, 0x02] + le16(20) + le16(20) + le16(0) + le16(p.method) + le32(0) + sizes
+            directory += le16(0) + le16(0) + le16(0) + le32(0) + le32(offset) + name
+        }
+        let start = UInt32(out.count)
+        out += directory
+        out += [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(UInt16(parts.count)) + le16(UInt16(parts.count))
+        out += le32(UInt32(directory.count)) + le32(start) + le16(0)
+        return out
+    }
+
+    /// The fuzz harness's hang (CI, stop 19): a deflate stream that never ends made ZIPFoundation
+    /// read past the end of the file for ever. A stream cut short, a stream of nonsense, data that
+    /// runs past the file and a wrong checksum are each a clear error naming the part.
+    @Test func xlsxDamagedDeflateStreamsAreErrorsNotHangs() throws {
+        let workbook = Array("<workbook><sheets><sheet name=\"S\"/></sheets></workbook>".utf8)
+        // A stored block that is not the last one (BFINAL 0), then nothing: the stream never ends.
+        let unfinished: [UInt8] = [0x00, 0x05, 0x00, 0xFA, 0xFF] + Array("<work".utf8)
+        let cases: [(String, [UInt8], UInt32, String)] = [
+            ("unfinished", unfinished, 5, "truncated"),
+            ("nonsense", [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF], 5, "not a valid deflate stream"),
+        ]
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        for (label, payload, size, expected) in cases {
+            let path = dir.path("\(label).xlsx")
+            let zip = Self.rawZip([
+                ("xl/workbook.xml", 8, payload, size, 0)
+            ])
+            try Data(zip).write(to: URL(fileURLWithPath: path))
+            let error = #expect(throws: FormatError.self, "\(label)") { try XLSXSheet(path: path) }
+            #expect(error?.reason.contains("xl/workbook.xml") == true, "\(label): \(String(describing: error))")
+            #expect(error?.reason.contains(expected) == true, "\(label): \(String(describing: error))")
+        }
+        // A part whose compressed size (in the central directory) reaches past the end of the file.
+        var cut = Self.rawZip([("xl/workbook.xml", 0, workbook, UInt32(workbook.count), 0)])
+        let directorySize = 46 + "xl/workbook.xml".utf8.count
+        let directoryStart = cut.count - 22 - directorySize
+        for k in 0..<4 { cut[directoryStart + 20 + k] = 0xF0 }
+        let pastEnd = dir.path("past-end.xlsx")
+        try Data(cut).write(to: URL(fileURLWithPath: pastEnd))
+        let past = #expect(throws: FormatError.self) { try XLSXSheet(path: pastEnd) }
+        #expect(past?.reason.contains("past the end of the file") == true, "\(String(describing: past))")
+        // Stored bytes whose CRC-32 is not the one the directory gives.
+        let badCRC = dir.path("bad-crc.xlsx")
+        try Data(Self.rawZip([("xl/workbook.xml", 0, workbook, UInt32(workbook.count), 12345)]))
+            .write(to: URL(fileURLWithPath: badCRC))
+        let crc = #expect(throws: FormatError.self) { try XLSXSheet(path: badCRC) }
+        #expect(crc?.reason.contains("checksum") == true, "\(String(describing: crc))")
+    }
+
     @Test func xlsxCellCountIsBounded() throws {
         let cells = (1...50).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
         let error = try withFile("many.xlsx", []) { path in

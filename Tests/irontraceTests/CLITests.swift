@@ -416,6 +416,15 @@ enum CLI {
         let path = try CLI.run(["network", "path", recovery, dealer] + db, in: dir.url)
         #expect(path.status == 0, "\(path.stderr)")
         #expect(path.stdout.contains(dealer))
+        // The chain ends at the target, and the pseudonyms the lead prints are accepted as they are.
+        let lines = path.stdout.split(separator: "\n")
+        #expect(lines.dropLast().last?.contains("]- \(dealer) ") == true, "\(path.stdout)")
+        let pseudonym = try #require((first["pseudonyms"] as? [String])?.first)
+        let person = try #require((first["persons"] as? [String])?.first)
+        let byName = try CLI.run(["network", "path", pseudonym, dealer] + db, in: dir.url)
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout.hasPrefix(person + " "), "\(byName.stdout)")
+        #expect(byName.stdout.split(separator: "\n").dropLast().last?.contains("]- \(dealer) ") == true)
         let around = try CLI.run(["network", "neighbours", recovery, "--depth", "1"] + db, in: dir.url)
         #expect(around.stdout.contains(recovery))
         let export = try CLI.run(

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -37,14 +36,13 @@ public struct XLSXSheet: Sendable {
 
     public init(path: String, limits: Limits = Limits()) throws(FormatError) {
         file = path
-        let archive: Archive
+        let archive: ZIPParts
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            // The archive itself is bounded like what it expands to.
+            archive = try ZIPParts(path: path, maxFileBytes: limits.totalBytes)
         } catch {
-            throw FormatError(file: path, reason: "not an .xlsx workbook (cannot open it as a ZIP archive)")
+            throw FormatError(file: path, reason: "not an .xlsx workbook (cannot open it as a ZIP archive: \(error))")
         }
-        /// Thrown from the extraction consumer to stop inflating at once.
-        struct TooLarge: Error {}
         var total = 0
         func tooLarge(_ name: String) -> FormatError {
             FormatError(
@@ -54,32 +52,31 @@ public struct XLSXSheet: Sendable {
             )
         }
         func read(_ name: String) throws(FormatError) -> Data? {
-            guard let entry = archive[name] else { return nil }
             // The declared size is checked first (cheap), the real size while inflating (headers lie).
-            if entry.uncompressedSize > UInt64(Swift.max(0, limits.totalBytes - total)) { throw tooLarge(name) }
-            var data = Data()
+            guard let declared = archive.declaredSize(name) else { return nil }
+            let room = Swift.max(0, limits.totalBytes - total)
+            if declared > room { throw tooLarge(name) }
+            let bytes: [UInt8]
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    total += chunk.count
-                    if total > limits.totalBytes { throw TooLarge() }
-                    data.append(chunk)
-                }
-            } catch is TooLarge {
+                guard let b = try archive.extract(name, limit: room) else { return nil }
+                bytes = b
+            } catch .tooLarge {
                 throw tooLarge(name)
             } catch {
-                throw FormatError(file: path, reason: "damaged workbook: cannot read \(name)")
+                throw FormatError(file: path, reason: "damaged workbook: cannot read \(name) (\(error))")
             }
+            total += bytes.count
             // Workbook parts are UTF-8. Foundation's XMLParser on Linux traps on an element or
             // attribute that is not (found by the fuzz harness), so invalid bytes stop here.
             let invalid = transcode(
-                data.makeIterator(),
+                bytes.makeIterator(),
                 from: UTF8.self,
                 to: UTF32.self,
                 stoppingOnError: true,
                 into: { _ in }
             )
             if invalid { throw FormatError(file: path, reason: "damaged workbook: \(name) is not valid UTF-8") }
-            return data
+            return Data(bytes)
         }
         let workbook = try read("xl/workbook.xml")
         let names = workbook.map { XMLCollector.sheetNames($0) } ?? []

@@ -1,0 +1,42 @@
+import Foundation
+import HummingbirdTesting
+import IronTraceCore
+import IronTraceNetwork
+import IronTraceServer
+import Testing
+
+/// The path finder page takes the names the pages print and shows the whole chain, target last.
+@Suite struct PathPageTests {
+    @Test func aPseudonymToALicenceNumberEndsAtTheDealer() async throws {
+        let f = try ServerFixture()
+        let d = f.state.snapshot.dataset
+        let g = f.state.snapshot.graph
+        // A buyer and the dealer of one of their purchases.
+        let sale = try #require((0..<d.sales.count).first { d.sales.purchaser[$0] != 0 })
+        let buyerRow = try #require(d.persons.id.firstIndex(of: d.sales.purchaser[sale]))
+        let dealerRow = try #require(d.licensees.id.firstIndex(of: d.sales.licensee[sale]))
+        let pseudonym = d.pseudonym(ofPersonAt: buyerRow)
+        let licence = d.strings[d.licensees.licence[dealerRow]]
+        let dealerLabel = g.label(g.node(.dealer, dealerRow), in: d)
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            #expect(try await s.logIn("ana").status == .seeOther)
+            let q = "from=\(pseudonym)&to=\(licence)"
+                .addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+            let page = try await s.get("/network/path?\(q)")
+            let html = page.body
+            #expect(page.status == .ok)
+            // buyer → gun → dealer: three entries, the last the dealer (escaped as the page writes it).
+            let list = try #require(html.range(of: "<ol class=\"path\" id=\"path-result\">"))
+            let end = try #require(html.range(of: "</ol>", range: list.upperBound..<html.endIndex))
+            let items = html[list.upperBound..<end.lowerBound].components(separatedBy: "<li>").dropFirst()
+            #expect(items.count == 3, "\(items)")
+            let escaped = MarkupText.xml(dealerLabel)
+            #expect(items.last?.contains(escaped) == true, "\(items.last ?? "")")
+            #expect(items.first?.contains(pseudonym) == true)
+            // The entity page offers a path from itself.
+            let entity = try await s.get("/network/entity/\(pseudonym)").body
+            #expect(entity.contains("name=\"from\" value=\"person:\(d.persons.id[buyerRow])\""))
+        }
+    }
+}
