@@ -25,7 +25,16 @@ public struct Lead: Sendable {
         public var indicator: Indicator
         public var count: Int
         public var points: Double
+        /// What was counted, in English ("3 of 5 recovered guns, median time-to-crime 120 days");
+        /// the fields below carry its numbers for other languages.
         public var detail: String
+        /// What the count is out of: the lead's recovered guns, or its guns for purchase patterns
+        /// (and for `many-guns`, the guns bought).
+        public var of: Int = 0
+        /// Median days from sale to recovery of the lead's recovered guns (time-to-crime reasons).
+        public var medianDays: Int?
+        /// Days from sale to recovery of the quickest recovered multiple-sale gun.
+        public var soonestDays: Int?
     }
 
     /// 1 for the highest score.

@@ -321,21 +321,27 @@ struct Tally {
     func reasons(context c: LeadDetector.Context, guns: Int, recoveries: Int, ttcs: [Int]) -> [Lead.Reason] {
         var out: [Lead.Reason] = []
         let known = ttcs.filter { $0 >= 0 }.sorted()
+        let medianDays = known.isEmpty ? nil : known[known.count / 2]
         for (i, n) in zip(Indicator.ordered, counts) where n > 0 {
             let detail: String
+            let of = i == .purchaseBurst || i == .dealerHopping || i == .manyGuns ? guns : recoveries
+            var reason = Lead.Reason(indicator: i, count: n, points: i.points(n), detail: "", of: of)
             switch i {
             case .shortTimeToCrime, .timeToCrimeUnderThreeYears:
-                let median = known.isEmpty ? "" : ", median time-to-crime \(known[known.count / 2]) days"
+                reason.medianDays = medianDays
+                let median = medianDays.map { ", median time-to-crime \($0) days" } ?? ""
                 detail = "\(n) of \(recoveries) recovered guns\(median)"
             case .manyGuns: detail = "\(guns) guns bought"
             case .severalRecovered: detail = "\(n) purchaser\(n == 1 ? "" : "s") with two or more guns recovered"
             case .sharedAddress, .sharedPhone: detail = "\(n) shared \(i == .sharedAddress ? "address" : "phone")"
             case .flaggedDealer: detail = "\(n) flagged dealer\(n == 1 ? "" : "s")"
             case .multipleSaleRecovered:
+                reason.soonestDays = soonestMultipleSale == Int32.max ? nil : Int(soonestMultipleSale)
                 detail = "\(n) of \(recoveries) recovered guns, the soonest \(soonestMultipleSale) days after sale"
-            default: detail = "\(n) of \(i == .purchaseBurst || i == .dealerHopping ? guns : recoveries) guns"
+            default: detail = "\(n) of \(of) guns"
             }
-            out.append(Lead.Reason(indicator: i, count: n, points: i.points(n), detail: detail))
+            reason.detail = detail
+            out.append(reason)
         }
         return out.sorted { $0.points > $1.points }
     }

@@ -1,12 +1,12 @@
 import IronTraceCore
 import IronTraceDataset
 
-/// Link-chart files: GraphML (yEd, Cytoscape, Gephi), GEXF (Gephi) and the JSON the dashboard's
-/// link chart draws. Nodes carry their reference (`person:12`), kind and a label that is safe to
+/// Link-chart files: GraphML (yEd, Cytoscape, Gephi), GEXF (Gephi), FollowTheMoney entities (Aleph;
+/// see `Subgraph+FollowTheMoney.swift`) and the JSON the dashboard's link chart draws. Nodes carry their reference (`person:12`), kind and a label that is safe to
 /// share (pseudonyms; addresses and phones only as "shared address"/"shared phone"); edges their
 /// kind and date.
 extension Subgraph {
-    public enum ExportFormat: String, CaseIterable, Sendable { case graphml, gexf, json }
+    public enum ExportFormat: String, CaseIterable, Sendable { case graphml, gexf, json, ftm }
 
     public func export(_ format: ExportFormat, graph g: LinkGraph, dataset d: Dataset, title: String) -> String {
         let nodes = self.nodes.map { n in
@@ -22,6 +22,8 @@ extension Subgraph {
             )
         }
         switch format {
+        case .ftm:
+            return followTheMoney(graph: g, dataset: d)
         case .graphml:
             var out = """
                 <?xml version="1.0" encoding="UTF-8"?>

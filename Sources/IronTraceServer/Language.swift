@@ -168,6 +168,8 @@ public struct UIText: Sendable {
     static let from = UIText("From", "Desde")
     static let to = UIText("To", "Hasta")
     static let find = UIText("Find", "Buscar")
+    static let pointsEach = UIText("Weight × times counted", "Peso × veces contadas")
+    static let cappedAt = UIText("cap", "tope")
     static let pathFromHere = UIText("Find a path from here", "Buscar una ruta desde aquí")
     static let entityHint = UIText(
         "a pseudonym (P-0000012), licence number, serial, or person:12, dealer:3, firearm:45, recovery:7, event:9",

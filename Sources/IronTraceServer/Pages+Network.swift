@@ -69,11 +69,30 @@ extension Pages {
                 "<a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))\">\(HTML.esc(d.strings[d.licensees.name[r]]))</a> (\(HTML.esc(s.dealerIndicators.summary(r))))"
             }.joined(separator: "; ")
             body += "</dd></dl>"
+            let scores = s.leads.map(\.score).sorted()
+            body += "<section id=\"reasons\"><h2>\(HTML.esc(l.t(.reasons)))</h2>"
             body +=
-                "<section id=\"reasons\"><h2>\(HTML.esc(l.t(.reasons)))</h2><table><thead><tr><th>\(HTML.esc(l.t(.indicators)))</th><th>n</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.detail)))</th></tr></thead><tbody>"
+                "<p class=\"note\" id=\"score-scale\">"
+                + HTML.esc(
+                    l.scoreScale(
+                        rank: lead.rank,
+                        of: s.leads.count,
+                        top: scores.last ?? 0,
+                        median: scores.isEmpty ? 0 : scores[scores.count / 2]
+                    )
+                ) + "</p>"
+            body +=
+                "<table><thead><tr><th>\(HTML.esc(l.t(.indicators)))</th><th>\(HTML.esc(l.t(.detail)))</th>"
+                + "<th>n</th><th>\(HTML.esc(l.t(.pointsEach)))</th><th>\(HTML.esc(l.t(.score)))</th></tr></thead><tbody>"
             for r in lead.reasons {
+                let counted = min(r.count, r.indicator.cap)
+                let each =
+                    "\(l.decimal(r.indicator.weight, digits: 2)) × \(l.integer(counted))"
+                    + (r.count > r.indicator.cap ? " (\(l.t(.cappedAt)) \(l.integer(r.indicator.cap)))" : "")
                 body +=
-                    "<tr><td title=\"\(HTML.esc(r.indicator.explanation))\">\(HTML.esc(r.indicator.rawValue))</td><td class=\"n\">\(r.count)</td><td class=\"n\">\(HTML.esc(l.decimal(r.points, digits: 1)))</td><td>\(HTML.esc(r.detail))</td></tr>"
+                    "<tr><td>\(HTML.esc(l.explanation(r.indicator))) <code>\(HTML.esc(r.indicator.rawValue))</code></td>"
+                    + "<td>\(HTML.esc(l.detail(r)))</td><td class=\"n\">\(l.integer(r.count))</td>"
+                    + "<td class=\"n\">\(HTML.esc(each))</td><td class=\"n\">\(HTML.esc(l.decimal(r.points, digits: 1)))</td></tr>"
             }
             body += "</tbody></table></section>"
             let sub = g.subgraph(of: lead)

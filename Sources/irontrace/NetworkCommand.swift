@@ -217,12 +217,13 @@ extension NetworkCommand {
             abstract: "Entities within N links of one entity."
         )
         @OptionGroup var options: NetworkOptions
-        @Argument(help: "The entity, e.g. person:12.") var entity: String
+        @Argument(help: "The entity: kind:id (person:12), a pseudonym, a licence number or a serial.")
+        var entity: String
         @Option(help: "How many links away.") var depth: Int = 2
         @Option(help: "At most this many entities.") var limit: Int = 200
         @Option(help: "Entities with more links than this (big dealers) are listed but not expanded.")
         var hubLimit: Int = 200
-        @Option(help: "table, json, graphml or gexf.") var format: String = "table"
+        @Option(help: "table, json, graphml, gexf or ftm (FollowTheMoney).") var format: String = "table"
 
         func run() async throws {
             try await withExitCodes {
@@ -316,20 +317,25 @@ extension NetworkCommand {
     struct ExportGraph: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "A lead's link chart, or an entity's neighbourhood, as GraphML, GEXF, JSON or SVG.",
+            abstract:
+                "A lead's link chart, or an entity's neighbourhood, as GraphML, GEXF, JSON, FollowTheMoney or SVG.",
             discussion: "People appear by pseudonym; addresses and phones only as shared-address/shared-phone nodes."
         )
         @OptionGroup var options: NetworkOptions
         @Option(help: "The lead's rank.") var lead: Int?
         @Option(help: "Or an entity (person:12) and its neighbourhood.") var around: String?
         @Option(help: "Depth around the entity.") var depth: Int = 2
-        @Option(help: "graphml, gexf, json or svg (a drawn link chart).") var format: String = "graphml"
+        @Option(
+            help:
+                "graphml, gexf, json, ftm (FollowTheMoney entities for Aleph, one JSON object a line) or svg (a drawn link chart)."
+        )
+        var format: String = "graphml"
         @Option(help: "Output file (standard output when absent).") var out: String?
 
         func run() async throws {
             let f = Subgraph.ExportFormat(rawValue: format)
             guard f != nil || format == "svg" else {
-                throw ValidationError("unknown format '\(format)'; formats: graphml, gexf, json, svg")
+                throw ValidationError("unknown format '\(format)'; formats: graphml, gexf, json, ftm, svg")
             }
             guard (lead == nil) != (around == nil) else {
                 throw ValidationError("give either --lead N or --around ENTITY")

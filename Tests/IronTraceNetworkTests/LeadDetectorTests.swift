@@ -274,6 +274,23 @@ enum HandWorld {
                             && (e["target"] as? String).map(ids.contains) == true
                     }
                 )
+            case .ftm:
+                // One entity a line; every node but phones is one, every link but phone links one;
+                // every reference points at an entity of the file.
+                let entities = try text.split(separator: "\n").map { line in
+                    try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                }
+                let ids = Set(entities.compactMap { $0["id"] as? String })
+                #expect(ids.count == entities.count)
+                let phones = sub.nodes.filter { g.nodeKind($0) == .phone }.count
+                let phoneLinks = sub.edges.filter { g.edgeKind($0) == .sharesPhone }.count
+                #expect(entities.count >= sub.nodes.count - phones + sub.edges.count - phoneLinks)
+                for e in entities {
+                    let properties = try #require(e["properties"] as? [String: [String]])
+                    for key in ["owner", "asset", "subject", "object", "document", "entity"] {
+                        #expect((properties[key] ?? []).allSatisfy(ids.contains), "\(key) of \(e)")
+                    }
+                }
             case .graphml, .gexf:
                 let probe = try #require(XMLProbe.parse(text), "\(format) is well-formed XML")
                 #expect(probe.elements["node"] == sub.nodes.count)

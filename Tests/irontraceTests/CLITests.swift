@@ -434,6 +434,31 @@ enum CLI {
         #expect(export.status == 0)
         let gexf = try String(contentsOfFile: dir.path("lead.gexf"), encoding: .utf8)
         #expect(gexf.contains("<gexf") && gexf.contains(recovery))
+        // FollowTheMoney entities for Aleph: one JSON object a line, every link's ends present,
+        // people by pseudonym only.
+        let ftm = try CLI.run(["network", "export", "--lead", "1", "--format", "ftm"] + db, in: dir.url)
+        #expect(ftm.status == 0, "\(ftm.stderr)")
+        var ids = Set<String>()
+        var referenced: [String] = []
+        var schemas = Set<String>()
+        for line in ftm.stdout.split(separator: "\n") {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let id = try #require(o["id"] as? String)
+            #expect(ids.insert(id).inserted, "id \(id) twice")
+            let schema = try #require(o["schema"] as? String)
+            schemas.insert(schema)
+            let properties = try #require(o["properties"] as? [String: [String]], "\(line)")
+            for key in ["owner", "asset", "subject", "object", "document", "entity"] {
+                referenced += properties[key] ?? []
+            }
+            if schema == "Person" {
+                #expect(properties["name"]?.count == 1 && properties["name"]?.first?.hasPrefix("P-") == true)
+                #expect(properties.keys.sorted() == ["name"])
+            }
+        }
+        #expect(schemas.isSuperset(of: ["Person", "Company", "Asset", "Ownership", "Event", "UnknownLink"]))
+        #expect(!referenced.isEmpty && referenced.allSatisfy(ids.contains))
+        #expect(ids.contains("irontrace-" + recovery.replacingOccurrences(of: ":", with: "-")))
         let chart = try CLI.run(["network", "export", "--lead", "1", "--format", "svg"] + db, in: dir.url)
         #expect(chart.status == 0)
         #expect(chart.stdout.hasPrefix("<svg") && chart.stdout.contains("data-id=\"\(recovery)\""))

@@ -1,0 +1,71 @@
+import IronTraceCore
+import IronTraceNetwork
+
+/// A lead's reasons in words, in the dashboard's language: what each indicator means, what was
+/// counted, and how the score is made. The numbers come from the detector's reasons; only the
+/// words change with the language.
+extension Language {
+    /// What an indicator means.
+    func explanation(_ i: Indicator) -> String {
+        guard self == .es else { return i.explanation }
+        switch i {
+        case .shortTimeToCrime: return "un arma recuperada en un delito menos de un año después de su venta al menudeo"
+        case .timeToCrimeUnderThreeYears: return "un arma recuperada entre uno y tres años después de su venta"
+        case .crossBorder: return "un arma recuperada fuera de Estados Unidos (sobre todo en México)"
+        case .interstate: return "un arma recuperada en un estado de EE. UU. distinto del de la armería"
+        case .possessorNotPurchaser: return "la persona encontrada con el arma no es quien la compró"
+        case .possessorUnknown: return "el arma se recuperó sin poseedor conocido"
+        case .multipleSaleRecovered:
+            return "recuperada un arma de un reporte de venta múltiple (dos o más armas cortas en cinco días)"
+        case .severalRecovered: return "un comprador con dos o más de sus armas recuperadas"
+        case .purchaseBurst: return "tres o más armas compradas en siete días"
+        case .dealerHopping: return "el mismo comprador en dos armerías distintas en treinta días"
+        case .manyGuns: return "armas compradas más allá de la cuarta"
+        case .obliteratedSerial: return "un arma recuperada con el número de serie borrado"
+        case .sharedAddress: return "compradores vinculados por un mismo domicilio"
+        case .sharedPhone: return "compradores vinculados por un mismo teléfono"
+        case .flaggedDealer:
+            return
+                "comprada en una armería por encima del umbral de la Demand Letter 2 o con la mayoría de sus rastreos en México"
+        case .noSaleRecord:
+            return
+                "un arma rastreada a una armería que no tiene registro de haberla vendido (robo o inventario faltante)"
+        }
+    }
+
+    /// What was counted for one reason ("3 of 5 recovered guns, median time-to-crime 120 days").
+    func detail(_ r: Lead.Reason) -> String {
+        guard self == .es else { return r.detail }
+        let n = integer(r.count)
+        let of = integer(r.of)
+        func plural(_ one: String, _ many: String) -> String { r.count == 1 ? one : many }
+        switch r.indicator {
+        case .shortTimeToCrime, .timeToCrimeUnderThreeYears:
+            return "\(n) de \(of) armas recuperadas"
+                + (r.medianDays.map { ", mediana del tiempo al delito \(integer($0)) días" } ?? "")
+        case .manyGuns: return "\(of) armas compradas"
+        case .severalRecovered:
+            return "\(n) \(plural("comprador", "compradores")) con dos o más armas recuperadas"
+        case .sharedAddress: return "\(n) \(plural("domicilio compartido", "domicilios compartidos"))"
+        case .sharedPhone: return "\(n) \(plural("teléfono compartido", "teléfonos compartidos"))"
+        case .flaggedDealer: return "\(n) \(plural("armería señalada", "armerías señaladas"))"
+        case .multipleSaleRecovered:
+            return "\(n) de \(of) armas recuperadas"
+                + (r.soonestDays.map { ", la primera \(integer($0)) días después de la venta" } ?? "")
+        default: return "\(n) de \(of) armas"
+        }
+    }
+
+    /// How a score is made, and where this one stands among all leads.
+    func scoreScale(rank: Int, of count: Int, top: Double, median: Double) -> String {
+        self == .es
+            ? "La puntuación es la suma de los puntos de abajo: cada indicador suma su peso por cada vez que se "
+                + "observa, hasta un tope, para que ninguno baste por sí solo (pesos y topes: irontrace network "
+                + "indicators). Esta pista ocupa el lugar \(integer(rank)) de \(integer(count)); la primera suma "
+                + "\(decimal(top, digits: 1)) y la mediana \(decimal(median, digits: 1))."
+            : "The score is the sum of the points below: each indicator adds its weight every time it is seen, up "
+                + "to a cap, so that none makes a lead on its own (weights and caps: irontrace network indicators). "
+                + "This lead ranks \(integer(rank)) of \(integer(count)); the top lead scores "
+                + "\(decimal(top, digits: 1)) and the median \(decimal(median, digits: 1))."
+    }
+}
