@@ -73,7 +73,7 @@ enum HTML {
             <link rel="stylesheet" href="/static/app.css">
             <script src="/static/app.js" defer></script>
             </head><body>
-            <header><a class="brand" href="/">IronTrace</a><nav>\(nav)</nav><div class="account">\(switcher)\(account)</div></header>
+            <header><a class="brand" href="/">IronTrace</a><input type="checkbox" id="menu-toggle" class="menu-toggle" aria-label="\(esc(l.t(.menu)))"><label for="menu-toggle" class="menu-button" aria-hidden="true">\(esc(l.t(.menu)))</label><nav id="site-nav">\(nav)</nav><div class="account">\(switcher)\(account)</div></header>
             \(banner)<main><h1>\(esc(title))</h1>
             \(body)
             </main><footer>IronTrace · \(esc(l == .en ? "crime-gun intelligence" : "inteligencia sobre armas del delito"))</footer></body></html>

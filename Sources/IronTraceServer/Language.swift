@@ -168,6 +168,7 @@ public struct UIText: Sendable {
     static let from = UIText("From", "Desde")
     static let to = UIText("To", "Hasta")
     static let find = UIText("Find", "Buscar")
+    static let menu = UIText("Menu", "Menú")
     static let pointsEach = UIText("Weight × times counted", "Peso × veces contadas")
     static let cappedAt = UIText("cap", "tope")
     static let pathFromHere = UIText("Find a path from here", "Buscar una ruta desde aquí")

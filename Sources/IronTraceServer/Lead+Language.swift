@@ -69,3 +69,19 @@ extension Language {
                 + "\(decimal(top, digits: 1)) and the median \(decimal(median, digits: 1))."
     }
 }
+
+extension Language {
+    /// A dealer's trace indicators in words ("65 traces; 42 within 3 years; 48 abroad; Demand Letter
+    /// 2: 2024").
+    func dealerSummary(_ i: DealerIndicators, _ row: Int) -> String {
+        guard self == .es else { return i.summary(row) }
+        var parts = [
+            "\(integer(i.traces[row])) rastreos", "\(integer(i.shortTraces[row])) en menos de 3 años",
+            "\(integer(i.abroad[row])) en el extranjero",
+        ]
+        if !i.demandLetterYears[row].isEmpty {
+            parts.append("Demand Letter 2: " + i.demandLetterYears[row].map(String.init).joined(separator: ", "))
+        }
+        return parts.joined(separator: "; ")
+    }
+}

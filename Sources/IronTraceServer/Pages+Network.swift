@@ -56,7 +56,7 @@ extension Pages {
             let d = s.dataset
             let g = s.graph
             var body =
-                "<dl class=\"facts\" id=\"lead-facts\"><dt>\(HTML.esc(l.t(.kind)))</dt><dd>\(HTML.esc(l.report(lead.kind.rawValue))) · \(HTML.esc(lead.kind.title))</dd>"
+                "<dl class=\"facts\" id=\"lead-facts\"><dt>\(HTML.esc(l.t(.kind)))</dt><dd>\(HTML.esc(l.report(lead.kind.rawValue)))\(l == .en ? " · " + HTML.esc(lead.kind.title) : "")</dd>"
             body += "<dt>\(HTML.esc(l.t(.score)))</dt><dd>\(HTML.esc(l.decimal(lead.score, digits: 1)))</dd>"
             body +=
                 "<dt>\(HTML.esc(l.t(.date)))</dt><dd>\(HTML.esc(l.date(lead.firstDate))) – \(HTML.esc(l.date(lead.lastDate)))</dd>"
@@ -66,7 +66,7 @@ extension Pages {
             }.joined(separator: ", ")
             body += "</dd><dt>\(HTML.esc(l.t(.dealers)))</dt><dd>"
             body += lead.dealers.map { r in
-                "<a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))\">\(HTML.esc(d.strings[d.licensees.name[r]]))</a> (\(HTML.esc(s.dealerIndicators.summary(r))))"
+                "<a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))\">\(HTML.esc(d.strings[d.licensees.name[r]]))</a> (\(HTML.esc(l.dealerSummary(s.dealerIndicators, r))))"
             }.joined(separator: "; ")
             body += "</dd></dl>"
             let scores = s.leads.map(\.score).sorted()

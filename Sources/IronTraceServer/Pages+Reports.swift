@@ -56,7 +56,7 @@ extension Pages {
                 body +=
                     "<dt>\(HTML.esc(l.report("City")))</dt><dd>\(HTML.esc(d.strings[d.licensees.city[row]])), \(HTML.esc(d.strings[d.licensees.state[row]]))</dd>"
                 body +=
-                    "<dt>\(HTML.esc(l.t(.indicators)))</dt><dd>\(HTML.esc(s.dealerIndicators.summary(row)))</dd></dl>"
+                    "<dt>\(HTML.esc(l.t(.indicators)))</dt><dd>\(HTML.esc(l.dealerSummary(s.dealerIndicators, row)))</dd></dl>"
                 body +=
                     "<p><a href=\"/traces\(HTML.query([("dealer", q["dealer"]!)]))\">\(HTML.esc(l.t(.traces)))</a></p>"
                 for name in [Analytics.Name.summary, .timeToCrime, .flows, .firearms] {

@@ -68,6 +68,46 @@ enum StaticFiles {
         ol.timeline li.recovery { color: var(--accent); }
         ul.explain { margin: 0; padding-left: 1rem; }
         footer { color: var(--muted); padding: 1rem 1.2rem; font-size: .8rem; }
+        header nav { display: flex; flex-wrap: wrap; gap: .15rem; }
+        .menu-toggle, .menu-button { display: none; }
+        dl.facts dd, td, th { overflow-wrap: anywhere; }
+        code { overflow-wrap: anywhere; }
+        /* Phones and narrow windows: the navigation folds behind a Menu button (a checkbox, no
+           script), tables scroll inside their own box, forms and charts take the full width. */
+        @media (max-width: 760px) {
+          body { font-size: 14px; }
+          header { padding: .5rem .7rem; gap: .5rem; }
+          .menu-button { display: inline-block; margin-left: auto; border: 1px solid #8a93a3; border-radius: 4px; padding: .2rem .6rem; cursor: pointer; }
+          .menu-toggle:focus-visible + .menu-button { outline: 2px solid #fff; }
+          .menu-toggle { display: block; position: absolute; opacity: 0; width: 1px; height: 1px; }
+          header nav { display: none; order: 3; width: 100%; flex-direction: column; }
+          header nav a { padding: .45rem .5rem; border-top: 1px solid #39414f; }
+          .menu-toggle:checked ~ nav { display: flex; }
+          .account { margin-left: 0; order: 4; width: 100%; flex-wrap: wrap; gap: .5rem; }
+          main { padding: .7rem .7rem 2rem; }
+          h1 { font-size: 1.25rem; }
+          table { display: block; max-width: 100%; overflow-x: auto; }
+          .figure { min-width: 0; flex: 1 1 9rem; overflow-wrap: anywhere; }
+          .figure .value { font-size: 1.3rem; }
+          figure.chart { width: 100%; }
+          .field input, .field select { min-width: 0; width: 100%; }
+          form.filters fieldset, form.path-form fieldset { flex-direction: column; align-items: stretch; min-width: 0; }
+          form.trace-form { grid-template-columns: 1fr; }
+          dl.facts { grid-template-columns: 1fr; }
+          dl.facts dt { margin-top: .3rem; }
+          pre, textarea { max-width: 100%; }
+          svg { max-width: 100%; height: auto; }
+        }
+        /* Print: the page's content only, charts at full width. */
+        @media print {
+          header, footer, form, .menu-button, a.dl, nav.pager, .account { display: none !important; }
+          body { background: #fff; font-size: 11pt; }
+          main { max-width: none; padding: 0; }
+          .synthetic { border: 1px solid #999; }
+          figure.chart, table, dl.facts { break-inside: avoid; border-color: #999; }
+          figure.chart svg { max-width: 100%; }
+          a { color: inherit; text-decoration: none; }
+        }
         """
 
     static let js = """

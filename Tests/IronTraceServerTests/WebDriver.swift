@@ -29,7 +29,10 @@ final class WebDriver: @unchecked Sendable {
     private let port: Int
     private var session = ""
 
-    init() async throws {
+    /// A desktop browser of 1400 × 1000 pixels, or with `phone`, a screen of `phone.width` ×
+    /// `phone.height` CSS pixels at twice the density, as Chromium's device emulation draws it
+    /// (a headless window cannot be narrower than 500 pixels).
+    init(phone: (width: Int, height: Int)? = nil) async throws {
         guard let driver = Self.chromedriver, let browser = Self.chromium else {
             throw Failure(description: "chromium and chromium-driver are not installed")
         }
@@ -56,19 +59,20 @@ final class WebDriver: @unchecked Sendable {
             stopDriver()
             throw Failure(description: "chromedriver did not start on port \(port): \(lastError)")
         }
-        let caps: [String: Any] = [
-            "capabilities": [
-                "alwaysMatch": [
-                    "browserName": "chrome",
-                    "goog:chromeOptions": [
-                        "binary": browser,
-                        "args": [
-                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--window-size=1400,1000", "--lang=en-US",
-                        ],
-                    ],
-                ]
+        var options: [String: Any] = [
+            "binary": browser,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1000", "--lang=en-US",
+            ],
+        ]
+        if let phone {
+            options["mobileEmulation"] = [
+                "deviceMetrics": ["width": phone.width, "height": phone.height, "pixelRatio": 2.0]
             ]
+        }
+        let caps: [String: Any] = [
+            "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]
         ]
         let r: [String: Any]
         do { r = try await call("POST", "/session", caps) } catch {
@@ -125,8 +129,16 @@ final class WebDriver: @unchecked Sendable {
         try curl.run()
         try input.fileHandleForWriting.write(contentsOf: payload)
         try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        curl.waitUntilExit()
+        // Waiting for curl blocks a thread for as long as the page takes to load: never one of
+        // Swift concurrency's few shared threads (2 on a 2-core machine), which the server under
+        // test needs to answer that very page. Two browser tests at once used to deadlock so.
+        let data = await withCheckedContinuation { (done: CheckedContinuation<Data, Never>) in
+            DispatchQueue.global().async {
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                curl.waitUntilExit()
+                done.resume(returning: data)
+            }
+        }
         guard curl.terminationStatus == 0 else {
             throw Failure(description: "\(method) \(path): curl exit \(curl.terminationStatus)")
         }
@@ -175,6 +187,11 @@ final class WebDriver: @unchecked Sendable {
     func count(_ css: String) async throws -> Int {
         let r = try await call("POST", s("/elements"), ["using": "css selector", "value": css])
         return (r["value"] as? [Any])?.count ?? 0
+    }
+
+    /// Runs a script and returns what it returns.
+    func run(_ script: String, _ args: [Any] = []) async throws -> Any? {
+        try await call("POST", s("/execute/sync"), ["script": script, "args": args])["value"]
     }
 
     /// Runs an async script; its last argument is the callback.

@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import IronTraceCore
+import IronTraceServer
+import Testing
+
+/// Every page at a phone's width (360 CSS pixels) in both languages, in a real headless Chromium:
+/// nothing wider than the screen, the navigation folded behind a Menu button that opens it without
+/// script. Set IRONTRACE_SCREENSHOTS=DIR to keep a screenshot of each page.
+@Suite(
+    .enabled(if: WebDriver.isAvailable, "needs chromium and chromium-driver (apt-get install chromium chromium-driver)")
+)
+struct PhoneLayoutTests {
+    @Test func everyPageFitsAPhoneInBothLanguages() async throws {
+        let f = try ServerFixture(port: 0)
+        let d = f.state.snapshot.dataset
+        let trace = d.traces.id[0]
+        let licence = d.strings[d.licensees.licence[0]]
+        let person = "person:\(d.persons.id[0])"
+        let pages = [
+            "/", "/traces", "/traces/\(trace)", "/traces/new", "/flows", "/dealers",
+            "/dealers/\(licence.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!)", "/violence",
+            "/network", "/network/leads/1", "/network/entity/\(person)",
+            "/network/path?from=\(person)&to=dealer:\(d.licensees.id[0])",
+            "/imports", "/admin/users", "/admin/audit",
+        ]
+        let shots = ProcessInfo.processInfo.environment["IRONTRACE_SCREENSHOTS"]
+        try await f.app.test(.live) { client in
+            let root = "http://127.0.0.1:\(client.port!)"
+            let b = try await WebDriver(phone: (360, 780))
+            do {
+                try await b.go(root + "/login")
+                try await b.type("#f-user", "ada")
+                try await b.type("#f-password", ServerFixture.password)
+                try await b.click("#login-submit")
+                let width = try #require(try await b.run("return window.innerWidth;") as? Int)
+                #expect(width == 360, "the screen is a phone's (\(width) px)")
+                for language in ["en", "es"] {
+                    try await b.go(root + "/lang/\(language)?back=/")
+                    for page in pages {
+                        try await b.go(root + page)
+                        // How much wider than the screen the page is, and the element that sticks out
+                        // furthest (outside tables, which scroll in their own box).
+                        let probe =
+                            try await b.run(
+                                "var w = document.documentElement.clientWidth, worst = '', max = 0;"
+                                    + "document.querySelectorAll('body *').forEach(function (e) {"
+                                    + "  var p = e.parentElement; if (p && (p.closest('table') || p.closest('svg'))) return;"
+                                    + "  var box = e.getBoundingClientRect(), r = box.right - w;"
+                                    // Text that overflows its box (a long word) counts where it ends.
+                                    + "  if (getComputedStyle(e).overflowX === 'visible' && !(e instanceof SVGElement))"
+                                    + "    r = Math.max(r, box.left + e.scrollWidth - w);"
+                                    + "  if (r > max) { max = r; worst = e.tagName + '#' + e.id + '.' + e.getAttribute('class'); }"
+                                    + "});"
+                                    + "return [document.documentElement.scrollWidth - w, worst];"
+                            ) as? [Any]
+                        let wide = probe?.first as? Int
+                        #expect(
+                            wide == 0,
+                            "\(page) (\(language)) is \(wide ?? -1) px wider than the screen: \(probe?.last ?? "")"
+                        )
+                        // The navigation is folded: hidden until the Menu button is pressed.
+                        let shown =
+                            try await b.run(
+                                "return getComputedStyle(document.getElementById('site-nav')).display;"
+                            ) as? String
+                        #expect(shown == "none", "\(page) (\(language)): navigation shown at once")
+                        if let shots {
+                            let name = page.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(3)
+                                .joined(separator: "-")
+                            try await b.screenshot(
+                                to: "\(shots)/phone-\(language)-\(name.isEmpty ? "overview" : name).png"
+                            )
+                        }
+                    }
+                    // The Menu button opens the navigation, and its links are all on the screen.
+                    try await b.go(root + "/flows")
+                    try await b.click("label.menu-button")
+                    let open =
+                        try await b.run(
+                            "var n = document.getElementById('site-nav'); var r = n.getBoundingClientRect();"
+                                + "return [getComputedStyle(n).display, r.right <= window.innerWidth, n.querySelectorAll('a').length];"
+                        ) as? [Any]
+                    #expect(open?.first as? String == "flex", "\(language): \(String(describing: open))")
+                    #expect(open?.dropFirst().first as? Bool == true)
+                    #expect((open?.last as? Int ?? 0) >= 5)
+                    if let shots { try await b.screenshot(to: "\(shots)/phone-\(language)-menu-open.png") }
+                }
+            } catch {
+                await b.quit()
+                throw error
+            }
+            await b.quit()
+        }
+    }
+}
