@@ -1,3 +1,4 @@
+import IronTraceCharts
 import IronTraceCore
 import IronTraceNetwork
 
@@ -83,5 +84,54 @@ extension Language {
             parts.append("Demand Letter 2: " + i.demandLetterYears[row].map(String.init).joined(separator: ", "))
         }
         return parts.joined(separator: "; ")
+    }
+}
+
+extension Language {
+    /// A timeline entry in words ("P-0000012 buys ... at ..." / "P-0000012 compra ... en ...").
+    func timelineText(_ e: TimelineEntry) -> String {
+        guard self == .es else { return e.text }
+        let unknown = "desconocido"
+        switch e.kind {
+        case .purchase:
+            return "\(e.person ?? unknown) compra \(e.firearm) en \(e.dealer ?? "una armería desconocida")"
+                + (e.multipleSale.map { " (reporte de venta múltiple \($0))" } ?? "")
+        case .recovery:
+            return "\(e.firearm) recuperada en \(e.place)"
+                + (e.timeToCrime.map { ", \(integer($0)) días después de la venta" } ?? "")
+                + "; \(report(e.crime)); poseedor \(e.person ?? unknown)"
+        case .event:
+            return "\(report(e.eventType)) en \(e.place); \(integer(e.fatalities)) muertos; \(e.actor)"
+        }
+    }
+
+    /// A lead's timeline drawn on one time axis: purchases, recoveries and events, each mark named
+    /// in words and linked to its entity.
+    func timelineChart(_ lead: Lead, _ entries: [TimelineEntry], synthetic: Bool) -> String {
+        let lanes: [TimelineEntry.Kind] = [.purchase, .recovery, .event]
+        let items = entries.map { e in
+            Charts.TimelineItem(
+                day: e.date.dayNumber,
+                lane: lanes.firstIndex(of: e.kind) ?? 0,
+                label: timelineText(e),
+                link: e.references.first.map { "/network/entity/" + HTML.encode($0) }
+            )
+        }
+        let frame = Charts.Frame(
+            title: self == .es
+                ? "Pista \(lead.rank): compras, recuperaciones y eventos en el tiempo"
+                : "Lead \(lead.rank): purchases, recoveries and events over time",
+            source: self == .es
+                ? "registros de ventas y rastreos de esta base de datos" : "sales and trace records in this database",
+            synthetic: synthetic,
+            width: 720,
+            height: 260,
+            text: self == .es ? .spanish : .english
+        )
+        return Charts.timeline(
+            frame,
+            lanes: self == .es ? ["Compras", "Recuperaciones", "Eventos"] : ["Purchases", "Recoveries", "Events"],
+            items: items
+        )
     }
 }

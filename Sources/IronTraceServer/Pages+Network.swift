@@ -105,13 +105,37 @@ extension Pages {
             body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
             body += HTML.chart(svg, downloadLink: "/network/leads/\(lead.rank)/chart.svg", l)
             body += " <a class=\"dl\" href=\"/api/v1/leads/\(lead.rank)/graph\">JSON</a></section>"
-            body += "<section id=\"timeline\"><h2>\(HTML.esc(l.t(.timeline)))</h2><ol class=\"timeline\">"
-            for e in lead.timeline(d, g).prefix(300) {
+            let entries = lead.timeline(d, g)
+            body += "<section id=\"timeline\"><h2>\(HTML.esc(l.t(.timeline)))</h2>"
+            body += HTML.chart(
+                l.timelineChart(lead, entries, synthetic: s.isSynthetic),
+                downloadLink: "/network/leads/\(lead.rank)/timeline.svg",
+                l
+            )
+            body += "<ol class=\"timeline\">"
+            for e in entries.prefix(300) {
                 body +=
-                    "<li class=\"\(e.kind.rawValue)\"><time>\(HTML.esc(l.date(e.date)))</time> \(HTML.esc(e.text))</li>"
+                    "<li class=\"\(e.kind.rawValue)\"><time datetime=\"\(e.date)\">\(HTML.esc(l.date(e.date)))</time> \(HTML.esc(l.timelineText(e)))</li>"
             }
             body += "</ol></section>"
             return page(request, context, state, section: "network", title: "\(l.t(.lead)) \(lead.rank)", body: body)
+        }
+        router.get("/network/leads/:rank/timeline.svg") { request, context in
+            let user = try context.require(.analyst)
+            let s = state.snapshot
+            let lead = try lead(context.parameter("rank"), s)
+            try state.store.audit(
+                user: user.name,
+                action: "export",
+                target: "lead:\(lead.rank)",
+                detail: "svg timeline"
+            )
+            let svg = context.language.timelineChart(lead, lead.timeline(s.dataset, s.graph), synthetic: s.isSynthetic)
+            return download(
+                svg,
+                contentType: "image/svg+xml; charset=utf-8",
+                filename: "lead-\(lead.rank)-timeline.svg"
+            )
         }
         router.get("/network/leads/:rank/chart.svg") { request, context in
             let user = try context.require(.analyst)

@@ -38,6 +38,42 @@ import Testing
         }
     }
 
+    @Test func theTimelineIsDrawnAndWrittenInThePagesLanguage() async throws {
+        let f = try ServerFixture()
+        let snapshot = f.state.snapshot
+        let lead = try #require(snapshot.leads.first)
+        let entries = lead.timeline(snapshot.dataset, snapshot.graph)
+        let purchase = try #require(entries.first { $0.kind == .purchase })
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            #expect(try await s.logIn("ana").status == .seeOther)
+            let en = try await s.get("/network/leads/1").body
+            let section = try #require(en.range(of: "<section id=\"timeline\">")).upperBound
+            let timeline = en[section...]
+            #expect(timeline.contains("<svg") && timeline.contains("<g class=\"mark\" data-count="))
+            #expect(timeline.contains(">Purchases<") && timeline.contains(">Recoveries<"))
+            #expect(timeline.contains(MarkupText.xml(purchase.text)))
+            s.language = "es-MX,es;q=0.9"
+            let es = try await s.get("/network/leads/1").body
+            let spanish = es[try #require(es.range(of: "<section id=\"timeline\">")).upperBound...]
+            #expect(spanish.contains(">Compras<") && spanish.contains(">Recuperaciones<"))
+            #expect(spanish.contains(MarkupText.xml(Language.es.timelineText(purchase))))
+            #expect(spanish.contains(" compra ") && !spanish.contains(" buys "))
+            #expect(!spanish.contains("; possessor ") && !spanish.contains(" killed;"))
+            // The drawing downloads on its own, and the download is audited.
+            let svg = try await s.get("/network/leads/1/timeline.svg")
+            #expect(svg.status == .ok && svg.body.hasPrefix("<svg") && svg.body.contains("Compras"))
+        }
+        #expect(try f.store.auditLog(action: "export").entries.contains { $0.detail == "svg timeline" })
+        try await f.app.test(.router) { client in
+            let viewer = Session(client)
+            let login = try await viewer.logIn("vic")
+            #expect(login.status == .seeOther)
+            let refused = try await viewer.get("/network/leads/1/timeline.svg")
+            #expect(refused.status != .ok)
+        }
+    }
+
     @Test func everyIndicatorHasItsOwnSpanishWords() {
         let spanish = Indicator.allCases.map { Language.es.explanation($0) }
         #expect(Set(spanish).count == Indicator.allCases.count)
