@@ -120,40 +120,35 @@ extension Pages {
             body += "</ol></section>"
             return page(request, context, state, section: "network", title: "\(l.t(.lead)) \(lead.rank)", body: body)
         }
-        router.get("/network/leads/:rank/timeline.svg") { request, context in
-            let user = try context.require(.analyst)
-            let s = state.snapshot
-            let lead = try lead(context.parameter("rank"), s)
-            try state.store.audit(
-                user: user.name,
-                action: "export",
-                target: "lead:\(lead.rank)",
-                detail: "svg timeline"
-            )
-            let svg = context.language.timelineChart(lead, lead.timeline(s.dataset, s.graph), synthetic: s.isSynthetic)
-            return download(
-                svg,
-                contentType: "image/svg+xml; charset=utf-8",
-                filename: "lead-\(lead.rank)-timeline.svg"
-            )
+        // A lead's drawings as downloads for analysts, each audited as an export.
+        func leadDrawing(
+            _ name: String,
+            detail: String,
+            filename: String,
+            _ draw: @escaping @Sendable (Lead, Snapshot, Language) -> String
+        ) {
+            router.get("/network/leads/:rank/\(name)") { request, context in
+                let user = try context.require(.analyst)
+                let s = state.snapshot
+                let lead = try lead(context.parameter("rank"), s)
+                try state.store.audit(user: user.name, action: "export", target: "lead:\(lead.rank)", detail: detail)
+                return download(
+                    draw(lead, s, context.language),
+                    contentType: "image/svg+xml; charset=utf-8",
+                    filename: "lead-\(lead.rank)\(filename).svg"
+                )
+            }
         }
-        router.get("/network/leads/:rank/chart.svg") { request, context in
-            let user = try context.require(.analyst)
-            let s = state.snapshot
-            let lead = try lead(context.parameter("rank"), s)
-            try state.store.audit(
-                user: user.name,
-                action: "export",
-                target: "lead:\(lead.rank)",
-                detail: "svg link chart"
-            )
-            let svg = LinkChartDrawing.svg(
+        leadDrawing("timeline.svg", detail: "svg timeline", filename: "-timeline") { lead, s, l in
+            l.timelineChart(lead, lead.timeline(s.dataset, s.graph), synthetic: s.isSynthetic)
+        }
+        leadDrawing("chart.svg", detail: "svg link chart", filename: "") { lead, s, _ in
+            LinkChartDrawing.svg(
                 s.graph.subgraph(of: lead),
                 graph: s.graph,
                 dataset: s.dataset,
                 title: "Lead \(lead.rank): \(lead.kind.title)"
             )
-            return download(svg, contentType: "image/svg+xml; charset=utf-8", filename: "lead-\(lead.rank).svg")
         }
         router.get("/network/entity/:ref") { request, context in
             let user = try context.require(.analyst)
