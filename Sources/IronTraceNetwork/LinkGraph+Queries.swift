@@ -36,9 +36,23 @@ extension LinkGraph {
             "person": (.person, d.persons.id), "dealer": (.dealer, d.licensees.id), "firearm": (.firearm, d.sales.id),
             "sale": (.firearm, d.sales.id), "recovery": (.recovery, d.recoveries.id), "event": (.event, d.events.id),
         ]
+        // The shared-address, shared-phone and multiple-sale nodes by the references pages print.
+        switch kindName {
+        case "address", "phone":
+            let keys = kindName == "address" ? addressKeys : phoneKeys
+            if let key = UInt64(value, radix: 16), let row = keys.firstIndex(where: { $0 >> 32 == key }) {
+                return node(kindName == "address" ? .address : .phone, row)
+            }
+            throw NetworkError("no shared \(kindName) '\(value)' in the database")
+        case "multiple-sale":
+            if let id = Int64(value), let row = multipleSaleIDs.firstIndex(of: id) { return node(.multipleSale, row) }
+            throw NetworkError("no multiple-sale report '\(value)' in the database")
+        default: break
+        }
         guard let (k, ids) = kinds[kindName] else {
             throw NetworkError(
-                "unknown entity kind '\(parts[0])' in '\(reference)'; kinds: person, dealer, firearm, recovery, event"
+                "unknown entity kind '\(parts[0])' in '\(reference)'; kinds: person, dealer, firearm, recovery, event, "
+                    + "address, phone, multiple-sale"
             )
         }
         if let id = Int64(value), let row = ids.firstIndex(of: id) { return node(k, row) }

@@ -169,6 +169,7 @@ public struct UIText: Sendable {
     static let to = UIText("To", "Hasta")
     static let find = UIText("Find", "Buscar")
     static let menu = UIText("Menu", "Menú")
+    static let traceNumber = UIText("Trace", "Rastreo")
     static let pointsEach = UIText("Weight × times counted", "Peso × veces contadas")
     static let cappedAt = UIText("cap", "tope")
     static let pathFromHere = UIText("Find a path from here", "Buscar una ruta desde aquí")
@@ -348,6 +349,12 @@ enum Glossary {
         "All-traces rate": "Tasa de todos los rastreos", "months": "meses", "years": "años",
         // Labels
         "< 3 months": "< 3 meses", "All types": "Todos los tipos",
+        // ATF's time-to-crime bands and the firearm classes and types the filters offer.
+        "3-7 months": "3-7 meses", "7 months-1 year": "7 meses-1 año", "1-2 years": "1-2 años",
+        "2-3 years": "2-3 años", "3+ years": "3+ años",
+        "handgun": "arma corta", "long gun": "arma larga", "machine gun": "ametralladora",
+        "receiver frame": "receptor o armazón", "derringer": "derringer", "unknown": "desconocido",
+        "organized_crime": "delincuencia organizada",
         "Bought in a multiple sale": "Comprada en venta múltiple",
         "Bought in another state": "Comprada en otro estado",
         "Bought in the state of recovery": "Comprada en el estado de recuperación",

@@ -150,6 +150,24 @@ extension Pages {
                 title: "Lead \(lead.rank): \(lead.kind.title)"
             )
         }
+        router.get("/network/entity/:ref/chart.svg") { request, context in
+            let user = try context.require(.analyst)
+            let s = state.snapshot
+            let node: Int32
+            do { node = try s.graph.node(for: context.parameter("ref") ?? "", in: s.dataset) } catch {
+                throw AppError.notFound("\(error)")
+            }
+            let target = s.graph.reference(node, in: s.dataset)
+            try state.store.audit(user: user.name, action: "export", target: target, detail: "svg link chart")
+            let svg = LinkChartDrawing.svg(
+                s.graph.neighbours(of: node, depth: 1, limit: 80),
+                graph: s.graph,
+                dataset: s.dataset,
+                title: s.graph.label(node, in: s.dataset)
+            )
+            let name = target.replacingOccurrences(of: ":", with: "-")
+            return download(svg, contentType: "image/svg+xml; charset=utf-8", filename: "\(name).svg")
+        }
         router.get("/network/entity/:ref") { request, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
@@ -178,9 +196,10 @@ extension Pages {
                     dataset: s.dataset,
                     title: s.graph.label(node, in: s.dataset)
                 ),
-                downloadLink: "/api/v1/entities/\(HTML.encode(ref))/neighbours",
+                downloadLink: "/network/entity/\(HTML.encode(target))/chart.svg",
                 l
             )
+            body += " <a class=\"dl\" href=\"/api/v1/entities/\(HTML.encode(target))/neighbours\">JSON</a>"
             return page(
                 request,
                 context,

@@ -133,7 +133,7 @@ extension Pages {
                 user: user.name,
                 store: state.store
             )
-            return page(request, context, state, section: "traces", title: "\(l.t(.traces)) · \(id)", body: body)
+            return page(request, context, state, section: "traces", title: "\(l.t(.traceNumber)) \(id)", body: body)
         }
     }
 

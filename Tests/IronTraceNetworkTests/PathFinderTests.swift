@@ -45,7 +45,7 @@ import Testing
                 licensee: Int64(dealer),
                 purchaser: Int64(buyer),
                 date: day,
-                multipleSale: nil,
+                multipleSale: sharedPhone && sale != 102 ? 7 : nil,
                 manufacturer: "Glock",
                 model: "19",
                 caliber: "9mm Luger",
@@ -134,13 +134,18 @@ import Testing
     }
 
     @Test func entitiesAreFoundByWhatThePagesShow() throws {
-        let d = Self.world(sharedPhone: false)
+        let d = Self.world(sharedPhone: true)
         let g = LinkGraph(d)
         #expect(try g.node(for: "P-0000011", in: d) == g.node(for: "person:11", in: d))
         #expect(try g.node(for: " p-0000011 ", in: d) == g.node(for: "person:11", in: d))
         #expect(try g.node(for: "5-74-002-01-5K-00002", in: d) == g.node(for: "dealer:2", in: d))
         #expect(try g.node(for: "AB1001", in: d) == g.node(for: "firearm:100", in: d))
         #expect(throws: NetworkError.self) { try g.node(for: "P-0000099", in: d) }
+        #expect(g.count(of: .phone) == 1 && g.count(of: .multipleSale) == 1)
+        // Every reference the pages print leads back to its node, shared addresses and phones too.
+        for n in 0..<Int32(g.nodeCount) {
+            #expect(try g.node(for: g.reference(n, in: d), in: d) == n, "\(g.reference(n, in: d))")
+        }
         #expect(throws: NetworkError.self) { try g.node(for: "nobody", in: d) }
     }
 }

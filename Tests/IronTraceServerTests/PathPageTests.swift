@@ -39,4 +39,25 @@ import Testing
             #expect(entity.contains("name=\"from\" value=\"person:\(d.persons.id[buyerRow])\""))
         }
     }
+
+    /// The links entity pages print for shared addresses, phones and multiple-sale reports lead to
+    /// pages, and an entity's chart downloads as SVG.
+    @Test func sharedAddressAndReportPagesAndTheEntityChart() async throws {
+        let f = try ServerFixture()
+        let d = f.state.snapshot.dataset
+        let g = f.state.snapshot.graph
+        let kinds: [LinkGraph.NodeKind] = [.address, .phone, .multipleSale]
+        let references = kinds.compactMap { k in g.count(of: k) > 0 ? g.reference(g.node(k, 0), in: d) : nil }
+        #expect(references.count >= 2, "the tiny world has shared addresses or phones and multiple sales")
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            #expect(try await s.logIn("ana").status == .seeOther)
+            for r in references {
+                let page = try await s.get("/network/entity/\(r)")
+                #expect(page.status == .ok, "\(r): \(page.status)")
+            }
+            let chart = try await s.get("/network/entity/\(references[0])/chart.svg")
+            #expect(chart.status == .ok && chart.body.hasPrefix("<svg"))
+        }
+    }
 }
