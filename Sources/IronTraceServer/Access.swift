@@ -155,7 +155,9 @@ struct AccessMiddleware: RouterMiddleware {
             }
             return Self.secured(try await next(request, context))
         } catch let e as AppError {
-            return errorResponse(e, isAPI: isAPI, context: context, path: path)
+            // A page refused for a filter keeps the filters as typed, so they can be corrected.
+            let typed = e.code == "invalid_filter" && request.method == .get ? Pages.query(request) : nil
+            return errorResponse(e, isAPI: isAPI, context: context, path: path, filters: typed)
         } catch let e as MethodNotAllowed {
             let names = e.allowed.map(\.rawValue).sorted().joined(separator: ", ")
             var r = errorResponse(
@@ -241,11 +243,25 @@ struct AccessMiddleware: RouterMiddleware {
         return response
     }
 
-    func errorResponse(_ e: AppError, isAPI: Bool, context: Context, path: String) -> Response {
-        Self.secured(errorPage(e, isAPI: isAPI, context: context, path: path))
+    func errorResponse(
+        _ e: AppError,
+        isAPI: Bool,
+        context: Context,
+        path: String,
+        filters: [String: String]? = nil
+    ) -> Response {
+        Self.secured(errorPage(e, isAPI: isAPI, context: context, path: path, filters: filters))
     }
 
-    func errorPage(_ e: AppError, isAPI: Bool, context: Context, path: String) -> Response {
+    /// The error in the page's frame and language: a title saying what went wrong, the message, and
+    /// for a refused filter the filter form as typed with a way back to the unfiltered page.
+    func errorPage(
+        _ e: AppError,
+        isAPI: Bool,
+        context: Context,
+        path: String,
+        filters: [String: String]? = nil
+    ) -> Response {
         if isAPI {
             return Response(
                 status: e.status,
@@ -254,9 +270,26 @@ struct AccessMiddleware: RouterMiddleware {
             )
         }
         let l = context.language
-        let title =
-            e.status == .notFound ? l.t(.notFound) : e.status == .forbidden ? l.t(.forbidden) : e.status.reasonPhrase
-        let body = "<p class=\"error\" data-code=\"\(HTML.esc(e.code))\">\(HTML.esc(e.message))</p>"
+        let title: String
+        switch (e.status.code, e.code) {
+        case (_, "invalid_filter"): title = l.t(.invalidFilter)
+        case (_, "csrf"): title = l.t(.formExpired)
+        case (400, _): title = l.t(.badRequest)
+        case (401, _): title = l.t(.logInFirst)
+        case (403, _): title = l.t(.forbidden)
+        case (404, _): title = l.t(.notFound)
+        case (405, _): title = l.t(.methodNotAllowed)
+        case (413, _): title = l.t(.tooLarge)
+        case (429, _): title = l.t(.tooManyAttempts)
+        case (500..<600, _): title = l.t(.serverError)
+        default: title = e.status.reasonPhrase
+        }
+        var body = "<p class=\"error\" role=\"alert\" data-code=\"\(HTML.esc(e.code))\">\(HTML.esc(e.message))</p>"
+        if let filters {
+            body += "<p>\(HTML.esc(l.t(.correctTheFilter)))</p>"
+            body += Pages.filterForm(action: path, filters, l)
+            body += "<p><a href=\"\(HTML.esc(path))\">\(HTML.esc(l.t(.withoutFilters)))</a></p>"
+        }
         let frame = HTML.Frame(
             language: l,
             user: context.identity?.user.name,

@@ -169,6 +169,19 @@ public struct UIText: Sendable {
     static let to = UIText("To", "Hasta")
     static let find = UIText("Find", "Buscar")
     static let menu = UIText("Menu", "Menú")
+    static let invalidFilter = UIText("Invalid filter", "Filtro no válido")
+    static let formExpired = UIText("The form has expired", "El formulario caducó")
+    static let badRequest = UIText("Bad request", "Solicitud no válida")
+    static let logInFirst = UIText("Please log in", "Inicie sesión")
+    static let methodNotAllowed = UIText("Not allowed here", "No permitido aquí")
+    static let tooLarge = UIText("Too large", "Demasiado grande")
+    static let tooManyAttempts = UIText("Too many attempts", "Demasiados intentos")
+    static let serverError = UIText("Server error", "Error del servidor")
+    static let correctTheFilter = UIText(
+        "Correct the filter below and apply it again.",
+        "Corrija el filtro de abajo y vuelva a aplicarlo."
+    )
+    static let withoutFilters = UIText("The page without filters", "La página sin filtros")
     static let traceNumber = UIText("Trace", "Rastreo")
     static let pointsEach = UIText("Weight × times counted", "Peso × veces contadas")
     static let cappedAt = UIText("cap", "tope")
