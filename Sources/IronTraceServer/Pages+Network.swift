@@ -100,7 +100,8 @@ extension Pages {
                 sub,
                 graph: g,
                 dataset: d,
-                title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))"
+                title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
+                language: l
             )
             body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
             body += HTML.chart(svg, downloadLink: "/network/leads/\(lead.rank)/chart.svg", l)
@@ -142,12 +143,15 @@ extension Pages {
         leadDrawing("timeline.svg", detail: "svg timeline", filename: "-timeline") { lead, s, l in
             l.timelineChart(lead, lead.timeline(s.dataset, s.graph), synthetic: s.isSynthetic)
         }
-        leadDrawing("chart.svg", detail: "svg link chart", filename: "") { lead, s, _ in
+        leadDrawing("chart.svg", detail: "svg link chart", filename: "") { lead, s, l in
             LinkChartDrawing.svg(
                 s.graph.subgraph(of: lead),
                 graph: s.graph,
                 dataset: s.dataset,
-                title: "Lead \(lead.rank): \(lead.kind.title)"
+                title: l == .en
+                    ? "Lead \(lead.rank): \(lead.kind.title)"
+                    : "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
+                language: l
             )
         }
         router.get("/network/entity/:ref/chart.svg") { request, context in
@@ -159,11 +163,13 @@ extension Pages {
             }
             let target = s.graph.reference(node, in: s.dataset)
             try state.store.audit(user: user.name, action: "export", target: target, detail: "svg link chart")
+            let l = context.language
             let svg = LinkChartDrawing.svg(
                 s.graph.neighbours(of: node, depth: 1, limit: 80),
                 graph: s.graph,
                 dataset: s.dataset,
-                title: s.graph.label(node, in: s.dataset)
+                title: l.entityLabel(s.graph, node, s.dataset),
+                language: l
             )
             let name = target.replacingOccurrences(of: ":", with: "-")
             return download(svg, contentType: "image/svg+xml; charset=utf-8", filename: "\(name).svg")
@@ -181,7 +187,7 @@ extension Pages {
             var body = "<ul class=\"neighbours\">"
             for n in sub.nodes where n != node {
                 body +=
-                    "<li>\(HTML.esc(s.graph.nodeKind(n).name)): <a href=\"/network/entity/\(HTML.encode(s.graph.reference(n, in: s.dataset)))\">\(HTML.esc(s.graph.label(n, in: s.dataset)))</a></li>"
+                    "<li>\(HTML.esc(l.kindName(s.graph.nodeKind(n)))): <a href=\"/network/entity/\(HTML.encode(s.graph.reference(n, in: s.dataset)))\">\(HTML.esc(l.entityLabel(s.graph, n, s.dataset)))</a></li>"
             }
             body += "</ul>"
             body +=
@@ -194,7 +200,8 @@ extension Pages {
                     sub,
                     graph: s.graph,
                     dataset: s.dataset,
-                    title: s.graph.label(node, in: s.dataset)
+                    title: l.entityLabel(s.graph, node, s.dataset),
+                    language: l
                 ),
                 downloadLink: "/network/entity/\(HTML.encode(target))/chart.svg",
                 l
@@ -205,7 +212,7 @@ extension Pages {
                 context,
                 state,
                 section: "network",
-                title: s.graph.label(node, in: s.dataset),
+                title: l.entityLabel(s.graph, node, s.dataset),
                 body: body
             )
         }
@@ -243,11 +250,11 @@ extension Pages {
             if let edges = s.graph.path(from: a, to: b, hubLimit: 200) {
                 body += "<ol class=\"path\" id=\"path-result\">"
                 var current = a
-                body += "<li>\(HTML.esc(s.graph.label(current, in: s.dataset)))</li>"
+                body += "<li>\(HTML.esc(l.entityLabel(s.graph, current, s.dataset)))</li>"
                 for e in edges {
                     current = s.graph.neighbour[e]
                     body +=
-                        "<li><small>\(HTML.esc(s.graph.edgeKind(e).name))</small> → <a href=\"/network/entity/\(HTML.encode(s.graph.reference(current, in: s.dataset)))\">\(HTML.esc(s.graph.label(current, in: s.dataset)))</a></li>"
+                        "<li><small>\(HTML.esc(l.linkName(s.graph.edgeKind(e))))</small> → <a href=\"/network/entity/\(HTML.encode(s.graph.reference(current, in: s.dataset)))\">\(HTML.esc(l.entityLabel(s.graph, current, s.dataset)))</a></li>"
                 }
                 body += "</ol>"
             } else {

@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    @Test func theLinkChartAndEntityPagesSpeakSpanish() async throws {
+        let f = try ServerFixture()
+        let lead = try #require(f.state.snapshot.leads.first)
+        let recovery = "recovery:\(f.state.snapshot.dataset.recoveries.id[lead.recoveries[0]])"
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            #expect(try await s.logIn("ana").status == .seeOther)
+            s.language = "es-MX,es;q=0.9"
+            let chart = try await s.get("/network/leads/1/chart.svg")
+            #expect(chart.status == .ok)
+            #expect(chart.contains(">persona (") && chart.contains(">armería ("), "legend in Spanish")
+            #expect(!chart.contains(">person (") && !chart.contains(">dealer ("))
+            #expect(chart.contains("personas por seudónimo") && chart.contains("Fuente:"))
+            #expect(chart.contains("<title>comprada por</title>") && !chart.contains("<title>bought-by</title>"))
+            let page = try await s.get("/network/entity/\(recovery)")
+            #expect(page.contains("<h1>recuperada el "), "the recovery's title in Spanish")
+            #expect(!page.contains(">recovered "))
+        }
+    }
+
     @Test func everyIndicatorHasItsOwnSpanishWords() {
         let spanish = Indicator.allCases.map { Language.es.explanation($0) }
         #expect(Set(spanish).count == Indicator.allCases.count)
