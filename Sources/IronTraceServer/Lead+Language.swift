@@ -17,11 +17,11 @@ extension Language {
         case .possessorNotPurchaser: return "la persona encontrada con el arma no es quien la compró"
         case .possessorUnknown: return "el arma se recuperó sin poseedor conocido"
         case .multipleSaleRecovered:
-            return "recuperada un arma de un reporte de venta múltiple (dos o más armas cortas en cinco días)"
+            return "un arma de un reporte de venta múltiple (dos o más armas cortas en cinco días), recuperada"
         case .severalRecovered: return "un comprador con dos o más de sus armas recuperadas"
         case .purchaseBurst: return "tres o más armas compradas en siete días"
         case .dealerHopping: return "el mismo comprador en dos armerías distintas en treinta días"
-        case .manyGuns: return "armas compradas más allá de la cuarta"
+        case .manyGuns: return "cada arma comprada después de la cuarta"
         case .obliteratedSerial: return "un arma recuperada con el número de serie borrado"
         case .sharedAddress: return "compradores vinculados por un mismo domicilio"
         case .sharedPhone: return "compradores vinculados por un mismo teléfono"

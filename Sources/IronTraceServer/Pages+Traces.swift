@@ -224,18 +224,18 @@ extension Pages {
     }
 
     static func candidatesHTML(_ r: TraceResult, _ l: Language, _ s: Snapshot) -> String {
-        guard !r.candidates.isEmpty else { return "<p class=\"note\">\(HTML.esc(r.summary))</p>" }
+        guard !r.candidates.isEmpty else { return "<p class=\"note\">\(HTML.esc(l.traceSummary(r.summary)))</p>" }
         let d = s.dataset
         var body =
-            "<section id=\"candidates\"><h2>\(HTML.esc(l.t(.candidates)))</h2><p class=\"note\">\(HTML.esc(r.summary))</p><table><thead><tr><th>#</th><th>\(HTML.esc(l.report("Sale")))</th><th>\(HTML.esc(l.t(.serial)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
+            "<section id=\"candidates\"><h2>\(HTML.esc(l.t(.candidates)))</h2><p class=\"note\">\(HTML.esc(l.traceSummary(r.summary)))</p><table><thead><tr><th>#</th><th>\(HTML.esc(l.report("Sale")))</th><th>\(HTML.esc(l.t(.serial)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
         for (i, c) in r.candidates.prefix(5).enumerated() {
             var dealer = ""
             if let lr = s.licenseeRow[d.sales.licensee[c.saleIndex]] {
                 dealer = d.strings[d.licensees.name[lr]]
             }
             body +=
-                "<tr><td>\(i + 1)</td><td>\(c.saleID)</td><td>\(HTML.esc(c.serial)) <small>(\(HTML.esc(c.serialMatch.rawValue)))</small></td><td>\(HTML.esc(dealer))</td><td class=\"n\">\(c.score)</td><td><ul class=\"explain\">"
-            for comp in c.components { body += "<li>\(HTML.esc(comp.description))</li>" }
+                "<tr><td>\(i + 1)</td><td>\(c.saleID)</td><td>\(HTML.esc(c.serial)) <small>(\(HTML.esc(l.serialMatchName(c.serialMatch))))</small></td><td>\(HTML.esc(dealer))</td><td class=\"n\">\(c.score)</td><td><ul class=\"explain\">"
+            for comp in c.components { body += "<li>\(HTML.esc(l.scoreComponent(comp)))</li>" }
             body += "</ul></td></tr>"
         }
         return body + "</tbody></table></section>"

@@ -6,6 +6,12 @@ public struct ScoreComponent: Sendable, Hashable, CustomStringConvertible {
     public var points: Int
     public var reason: String
     public var description: String { "\(name) \(points >= 0 ? "+" : "")\(points) (\(reason))" }
+
+    public init(name: String, points: Int, reason: String) {
+        self.name = name
+        self.points = points
+        self.reason = reason
+    }
 }
 
 /// How a candidate's serial compares with the request's.
