@@ -103,7 +103,7 @@ enum HTML {
             s +=
                 "<p class=\"more\">\(l.integer(limit)) \(esc(l.t(.of))) \(l.integer(t.rows.count)); CSV \(l == .en ? "has all rows" : "tiene todas las filas").</p>"
         }
-        s += "<p class=\"source\">\(esc(l.t(.source))): \(esc(t.source))</p></section>"
+        s += "<p class=\"source\">\(esc(l.t(.source))): \(esc(l.report(t.source)))</p></section>"
         return s
     }
 

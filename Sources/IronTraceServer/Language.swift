@@ -256,9 +256,53 @@ enum Glossary {
             ("Filter: ", "Filtro: "),
             ("Years: ", "Años: "),
             (" (top ", " (primeros "),
+            // Source lines.
+            (
+                "IronTrace trace records and armed-violence events",
+                "registros de rastreo de IronTrace y eventos de violencia armada"
+            ),
+            ("IronTrace trace records", "registros de rastreo de IronTrace"),
+            ("Armed-violence events: ", "Eventos de violencia armada: "),
+            ("population: CONAPO projections, INEGI census", "población: proyecciones de CONAPO, censo del INEGI"),
+            (
+                "population: US Census Bureau state estimates",
+                "población: estimaciones estatales de la Oficina del Censo de EE. UU."
+            ),
+            ("SESNSP, incidencia delictiva; population: ", "SESNSP, incidencia delictiva; población: "),
+            ("threshold: ATF Demand Letter 2 program", "umbral: programa Demand Letter 2 de la ATF"),
+            (": press, synthetic", ": prensa, sintético"),
+            // Event subtypes after their type ("Battles: Armed clash").
+            (": Armed clash", ": enfrentamiento armado"), (": Attack", ": ataque"),
+            (": Abduction/forced disappearance", ": secuestro/desaparición forzada"), (": Arrests", ": detenciones"),
+            (": Air/drone strike", ": ataque aéreo o con dron"), (": Grenade", ": granada"),
+            (": Shelling/artillery/missile attack", ": bombardeo, artillería o misiles"),
+            ("Battles: ", "Enfrentamientos: "), ("Violence against civilians: ", "Violencia contra civiles: "),
+            ("Strategic developments: ", "Acontecimientos estratégicos: "),
+            ("Explosions/Remote violence: ", "Explosiones/violencia a distancia: "),
         ]
         var out = s
         for (a, b) in rules where out.contains(a) { out = out.replacingOccurrences(of: a, with: b) }
+        // The filter's parameter names.
+        if out.hasPrefix("Filtro: ") {
+            for (a, b) in [
+                ("area=", "área="), ("years=", "años="), ("type=", "tipo="), ("country=", "país="),
+                ("source-state=", "estado-de-origen="), ("dealer=", "armería="), ("event=", "evento="),
+            ] {
+                out = out.replacingOccurrences(of: a, with: b)
+            }
+        }
+        // Numbers written the English way inside a sentence (2,503) group as Spanish does (2 503).
+        if let re = try? NSRegularExpression(pattern: #"(\d),(\d{3})\b"#) {
+            var previous = ""
+            while previous != out {
+                previous = out
+                out = re.stringByReplacingMatches(
+                    in: out,
+                    range: NSRange(out.startIndex..., in: out),
+                    withTemplate: "$1\u{202F}$2"
+                )
+            }
+        }
         return out
     }
 

@@ -48,7 +48,7 @@ struct BrowserTests {
                 try await b.type("#f-country", "MX")
                 try await b.click("form.filters button[type=submit]")
                 #expect(try await b.currentURL().contains("country=MX"))
-                #expect(try await b.text("#r-flows .note").contains("Filtro: country=MX"))
+                #expect(try await b.text("#r-flows .note").contains("Filtro: país=MX"))
                 try await shot("flows-es")
                 // 5. Open a trace from the list.
                 try await b.click("header nav a[href='/traces']")
