@@ -128,12 +128,14 @@ enum HTML {
         value: String,
         error: String? = nil,
         type: String = "text",
-        required: Bool = false
+        required: Bool = false,
+        suggestions: String? = nil
     ) -> String {
         let id = "f-\(name)"
         return """
             <div class="field\(error == nil ? "" : " invalid")"><label for="\(id)">\(esc(label))</label>\
             <input id="\(id)" name="\(esc(name))" type="\(type)" value="\(esc(value))"\(required ? " required" : "")\
+            \(suggestions.map { " list=\"\(esc($0))\" autocomplete=\"off\"" } ?? "")\
             \(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"")>\
             \(error.map { "<span class=\"error\" id=\"\(id)-error\">\(esc($0))</span>" } ?? "")</div>
             """

@@ -31,7 +31,15 @@ extension Pages {
                         detail: folded > 0 ? "\(folded) further blocked attempts since the last entry" : ""
                     )
                 }
-                var r = loginPage(request, context, state, error: .tooManyLogins, name: shown, status: .tooManyRequests)
+                var r = loginPage(
+                    request,
+                    context,
+                    state,
+                    error: .tooManyLogins,
+                    name: shown,
+                    next: form["next"],
+                    status: .tooManyRequests
+                )
                 r.headers[.retryAfter] = String(retryAfter)
                 return r
             }
@@ -41,7 +49,15 @@ extension Pages {
             guard let u = account, ok else {
                 state.limiter.finish(attempt, succeeded: false)
                 try state.store.audit(user: shown, action: "login-failed", target: "ip:\(ip)")
-                return loginPage(request, context, state, error: .badLogin, name: shown, status: .unauthorized)
+                return loginPage(
+                    request,
+                    context,
+                    state,
+                    error: .badLogin,
+                    name: shown,
+                    next: form["next"],
+                    status: .unauthorized
+                )
             }
             state.limiter.finish(attempt, succeeded: true)
             let session = try state.store.startSession(userID: u.id, lifetime: state.configuration.sessionLifetime)
@@ -130,13 +146,16 @@ extension Pages {
         _ state: ServerState,
         error: UIText?,
         name: String,
+        next typed: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let l = context.language
         var f = frame(request, context, state, section: "login")
         f.user = nil
         f.role = nil
-        let next = query(request)["next"].map { LocalRedirect.target($0, fallback: "") } ?? ""
+        // Where the user was going: from the link that sent them here, or kept from the form they
+        // posted (a mistyped password must not lose it).
+        let next = (typed ?? query(request)["next"]).map { LocalRedirect.target($0, fallback: "") } ?? ""
         var body = ""
         if let error { body += "<p class=\"error\" role=\"alert\" id=\"login-error\">\(HTML.esc(l.t(error)))</p>" }
         body += """

@@ -76,7 +76,15 @@ extension Pages {
                         status: .badRequest
                     )
                 }
-                try state.store.removeUser(named: name)
+                guard try state.store.removeUser(named: name) else {
+                    return try usersPage(
+                        request,
+                        context,
+                        state,
+                        message: "no user named \(name)",
+                        status: .notFound
+                    )
+                }
                 try state.store.audit(user: admin.name, action: "user-remove", target: "user:\(name)")
                 return try usersPage(request, context, state, message: "removed \(name)")
             default:

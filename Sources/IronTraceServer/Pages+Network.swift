@@ -26,7 +26,7 @@ extension Pages {
                     "<option value=\"\(k.rawValue)\"\(q["kind"] == k.rawValue ? " selected" : "")>\(HTML.esc(l.report(k.rawValue)))</option>"
             }
             body += "</select> <button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
-            body += pathForm(q, l)
+            body += pathForm(q, l, state.snapshot)
             body +=
                 "<section class=\"table\" id=\"leads\"><h2>\(HTML.esc(l.t(.leads))) (\(l.integer(leads.count)))</h2><table><thead><tr><th>#</th><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.members)))</th><th>\(HTML.esc(l.t(.guns)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
             for lead in paging.slice(leads) {
@@ -221,9 +221,13 @@ extension Pages {
             let q = query(request)
             let l = context.language
             let s = state.snapshot
-            var body = pathForm(q, l)
+            var body = pathForm(q, l, s)
             let from = q["from"] ?? ""
             let to = q["to"] ?? ""
+            // Nothing asked yet: the form alone.
+            if from.isEmpty && to.isEmpty {
+                return page(request, context, state, section: "network", title: l.t(.pathFinder), body: body)
+            }
             let a: Int32
             let b: Int32
             do {
@@ -271,11 +275,30 @@ extension Pages {
         return s.leads[r - 1]
     }
 
-    static func pathForm(_ q: [String: String], _ l: Language) -> String {
+    /// The path finder's form; both fields suggest, as the user types, the people (by pseudonym)
+    /// and dealers (by licence number) of the ranked leads: the names the pages print.
+    static func pathForm(_ q: [String: String], _ l: Language, _ s: Snapshot) -> String {
         "<form class=\"path-form\" method=\"get\" action=\"/network/path\"><fieldset><legend>\(HTML.esc(l.t(.pathFinder)))</legend>"
             + "<p class=\"hint\">\(HTML.esc(l.t(.entityHint)))</p>"
-            + HTML.input("from", label: l.t(.from), value: q["from"] ?? "")
-            + HTML.input("to", label: l.t(.to), value: q["to"] ?? "")
+            + HTML.input("from", label: l.t(.from), value: q["from"] ?? "", suggestions: "entity-suggestions")
+            + HTML.input("to", label: l.t(.to), value: q["to"] ?? "", suggestions: "entity-suggestions")
+            + entitySuggestions(s, l)
             + "<button type=\"submit\">\(HTML.esc(l.t(.find)))</button></fieldset></form>"
+    }
+
+    /// Up to 300 names from the top leads, each once, with what it is as the option's label.
+    static func entitySuggestions(_ s: Snapshot, _ l: Language) -> String {
+        let d = s.dataset
+        var seen = Set<String>()
+        var options: [String] = []
+        func add(_ value: String, _ label: String) {
+            guard options.count < 300, !value.isEmpty, seen.insert(value).inserted else { return }
+            options.append("<option value=\"\(HTML.esc(value))\" label=\"\(HTML.esc(label))\"></option>")
+        }
+        for lead in s.leads.prefix(50) {
+            for p in lead.persons { add(d.pseudonym(ofPersonAt: p), "\(l.t(.lead)) \(lead.rank)") }
+            for r in lead.dealers { add(d.strings[d.licensees.licence[r]], d.strings[d.licensees.name[r]]) }
+        }
+        return "<datalist id=\"entity-suggestions\">\(options.joined())</datalist>"
     }
 }

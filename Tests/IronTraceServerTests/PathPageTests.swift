@@ -60,4 +60,28 @@ import Testing
             #expect(chart.status == .ok && chart.body.hasPrefix("<svg"))
         }
     }
+
+    /// The path finder suggests the names the lead pages print.
+    @Test func thePathFinderSuggestsLeadMembersAndDealers() async throws {
+        let f = try ServerFixture()
+        let d = f.state.snapshot.dataset
+        let lead = try #require(f.state.snapshot.leads.first)
+        let person = d.pseudonym(ofPersonAt: try #require(lead.persons.first))
+        let licence = d.strings[d.licensees.licence[try #require(lead.dealers.first)]]
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            #expect(try await s.logIn("ana").status == .seeOther)
+            for page in ["/network", "/network/path"] {
+                let html = try await s.get(page).body
+                #expect(
+                    html.contains(
+                        "<input id=\"f-from\" name=\"from\" type=\"text\" value=\"\" list=\"entity-suggestions\""
+                    )
+                )
+                #expect(html.contains("<datalist id=\"entity-suggestions\">"))
+                #expect(html.contains("<option value=\"\(person)\" label=\"Lead 1\">"), "\(page)")
+                #expect(html.contains("<option value=\"\(MarkupText.xml(licence))\""), "\(page)")
+            }
+        }
+    }
 }
