@@ -292,7 +292,7 @@ enum Glossary {
             }
         }
         // Numbers written the English way inside a sentence (2,503) group as Spanish does (2 503).
-        if let re = try? NSRegularExpression(pattern: #"(\d),(\d{3})\b"#) {
+        if let re = CompiledPattern.named(#"(\d),(\d{3})\b"#)?.expression {
             var previous = ""
             while previous != out {
                 previous = out

@@ -1,5 +1,6 @@
 import Foundation
 import IronTraceTracing
+import Synchronization
 
 /// A trace result's explanations in the page's language. The engine writes them in English with
 /// numbers, serials and names inside; each known sentence is recognised whole and rewritten, and a
@@ -137,10 +138,29 @@ extension Language {
     }
 
     /// The capture groups of a whole-string match (index 0 the whole; an absent group is "").
+    /// Patterns are compiled once each (a Spanish trace page asks for hundreds of matches).
     static func groups(_ pattern: String, _ s: String) -> [String]? {
-        guard let re = try? NSRegularExpression(pattern: pattern),
+        guard let re = CompiledPattern.named(pattern)?.expression,
             let m = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s))
         else { return nil }
         return (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: s).map { String(s[$0]) } ?? "" }
+    }
+}
+
+/// A compiled regular expression, shared between requests: `NSRegularExpression` is immutable and
+/// safe to use from several threads once built.
+struct CompiledPattern: @unchecked Sendable {
+    let expression: NSRegularExpression
+
+    private static let cache = Mutex<[String: CompiledPattern]>([:])
+
+    /// The pattern compiled, from the cache after the first time; nil for an invalid pattern.
+    static func named(_ pattern: String) -> CompiledPattern? {
+        cache.withLock { cache in
+            if let known = cache[pattern] { return known }
+            guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
+            cache[pattern] = CompiledPattern(expression: re)
+            return cache[pattern]
+        }
     }
 }
