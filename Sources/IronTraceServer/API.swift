@@ -218,6 +218,7 @@ enum API {
             let sub = s.graph.neighbours(of: node, depth: depth)
             return text(sub.export(.json, graph: s.graph, dataset: s.dataset, title: ref))
         }
+        addCaseRoutes(api, state)
         api.get("/imports") { _, context in
             try context.require(.admin)
             let entries = try state.store.ledger().map { e -> [String: Any] in

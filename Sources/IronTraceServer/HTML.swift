@@ -32,6 +32,8 @@ enum HTML {
         /// The current path and query, for the language switch to come back to.
         var path: String
         var section: String
+        /// Alerts nobody has marked seen yet (analysts and admins; 0 for viewers).
+        var unseenAlerts = 0
     }
 
     static func page(_ f: Frame, title: String, body: String) -> String {
@@ -43,7 +45,11 @@ enum HTML {
                 ("dealers", "/dealers", .dealers), ("network", "/network", .network),
                 ("violence", "/violence", .violence),
             ]
-            if role == "viewer" { items.removeAll { $0.0 == "network" } }
+            if role == "viewer" {
+                items.removeAll { $0.0 == "network" }
+            } else {
+                items += [("cases", "/cases", .cases), ("alerts", "/alerts", .alerts)]
+            }
             if role == "admin" {
                 items += [
                     ("imports", "/imports", .imports), ("users", "/admin/users", .users),
@@ -51,7 +57,11 @@ enum HTML {
                 ]
             }
             nav = items.map { id, href, text in
-                "<a href=\"\(href)\"\(id == f.section ? " aria-current=\"page\"" : "")>\(esc(l.t(text)))</a>"
+                let badge =
+                    id == "alerts" && f.unseenAlerts > 0
+                    ? " <span class=\"badge\" id=\"unseen-alerts\" title=\"\(l.integer(f.unseenAlerts)) \(esc(l.t(.unseenAlerts)))\">\(l.integer(f.unseenAlerts))</span>"
+                    : ""
+                return "<a href=\"\(href)\"\(id == f.section ? " aria-current=\"page\"" : "")>\(esc(l.t(text)))\(badge)</a>"
             }.joined()
         }
         let other: Language = l == .en ? .es : .en

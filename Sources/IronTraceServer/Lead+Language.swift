@@ -107,7 +107,9 @@ extension Language {
 
     /// A lead's timeline drawn on one time axis: purchases, recoveries and events, each mark named
     /// in words and linked to its entity.
-    func timelineChart(_ lead: Lead, _ entries: [TimelineEntry], synthetic: Bool) -> String {
+    /// `caseID`: the chart of a case (titled so), not of a ranked lead.
+    func timelineChart(_ lead: Lead, _ entries: [TimelineEntry], synthetic: Bool, caseID: Int64? = nil) -> String {
+        let subject = caseID.map { self == .es ? "Caso \($0)" : "Case \($0)" } ?? (self == .es ? "Pista \(lead.rank)" : "Lead \(lead.rank)")
         let lanes: [TimelineEntry.Kind] = [.purchase, .recovery, .event]
         let items = entries.map { e in
             Charts.TimelineItem(
@@ -119,8 +121,8 @@ extension Language {
         }
         let frame = Charts.Frame(
             title: self == .es
-                ? "Pista \(lead.rank): compras, recuperaciones y eventos en el tiempo"
-                : "Lead \(lead.rank): purchases, recoveries and events over time",
+                ? "\(subject): compras, recuperaciones y eventos en el tiempo"
+                : "\(subject): purchases, recoveries and events over time",
             source: self == .es
                 ? "registros de ventas y rastreos de esta base de datos" : "sales and trace records in this database",
             synthetic: synthetic,

@@ -150,7 +150,7 @@ enum OpenAPIDocument {
                 "title": "IronTrace API",
                 "version": "1.0.0",
                 "description":
-                    "Trace statistics, traces, trace submission, trafficking leads, imports and the audit log. Authenticate with `Authorization: Bearer TOKEN` (`irontrace users token NAME`) or a session cookie plus `X-CSRF-Token` on writes. People appear by pseudonym; full personal data only for analysts with `pii=1`, audited.",
+                    "Trace statistics, traces, trace submission, trafficking leads, cases, watch-list alerts, imports and the audit log. Authenticate with `Authorization: Bearer TOKEN` (`irontrace users token NAME`) or a session cookie plus `X-CSRF-Token` on writes. People appear by pseudonym; full personal data only for analysts with `pii=1`, audited.",
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": [String]()]],
@@ -288,6 +288,42 @@ enum OpenAPIDocument {
                             parameter("ref", in: "path", "Entity reference"),
                             parameter("depth", "1–3", type: "integer", schema: ["minimum": 1, "maximum": 3]),
                         ]
+                    )
+                ],
+                "/api/v1/cases": [
+                    "get": op(
+                        "The cases the caller may see (restricted ones only for their owner and administrators), most recently changed first",
+                        role: "analyst",
+                        parameters: [
+                            parameter(
+                                "status",
+                                "open, referred or closed",
+                                schema: ["enum": [""] + CaseFile.Status.allCases.map(\.rawValue)]
+                            )
+                        ] + paging
+                    )
+                ],
+                "/api/v1/cases/{id}": [
+                    "get": op(
+                        "One case with its entities (people by pseudonym) and notes; viewing is audited",
+                        role: "analyst",
+                        parameters: [
+                            parameter("id", in: "path", "Case id", type: "integer", schema: ["format": "int64"])
+                        ]
+                    )
+                ],
+                "/api/v1/watches": [
+                    "get": op(
+                        "The watch list: dealers (licence), persons (record id) and serial patterns",
+                        role: "analyst",
+                        parameters: [parameter("all", "1: ended watches too", schema: ["enum": ["0", "1"]])]
+                    )
+                ],
+                "/api/v1/alerts": [
+                    "get": op(
+                        "Alerts raised by new traces that touched a watched entity, newest first, each once; unseen ones unless all=1",
+                        role: "analyst",
+                        parameters: [parameter("all", "1: seen alerts too", schema: ["enum": ["0", "1"]])] + paging
                     )
                 ],
                 "/api/v1/imports": ["get": op("The import ledger", role: "admin")],

@@ -69,6 +69,12 @@ extension Pages {
                 "<a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))\">\(HTML.esc(d.strings[d.licensees.name[r]]))</a> (\(HTML.esc(l.dealerSummary(s.dealerIndicators, r))))"
             }.joined(separator: "; ")
             body += "</dd></dl>"
+            body += openCaseForm(
+                from: "lead:\(lead.rank)",
+                title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
+                context,
+                legend: l.t(.openCaseFromLead)
+            )
             let scores = s.leads.map(\.score).sorted()
             body += "<section id=\"reasons\"><h2>\(HTML.esc(l.t(.reasons)))</h2>"
             body +=
@@ -207,6 +213,9 @@ extension Pages {
                 l
             )
             body += " <a class=\"dl\" href=\"/api/v1/entities/\(HTML.encode(target))/neighbours\">JSON</a>"
+            if [.person, .dealer, .firearm, .recovery, .event].contains(s.graph.nodeKind(node)) {
+                body += try entityCasework(target, context, state, user)
+            }
             return page(
                 request,
                 context,

@@ -50,8 +50,16 @@ enum Pages {
             csrf: context.identity?.csrf,
             synthetic: state.snapshot.isSynthetic,
             path: request.uri.description,
-            section: section
+            section: section,
+            unseenAlerts: unseenAlerts(context, state)
         )
+    }
+
+    /// The number on the Alerts link: a count of one small table, for analysts and admins only (a
+    /// failure shows no number rather than no page).
+    static func unseenAlerts(_ context: IronTraceContext, _ state: ServerState) -> Int {
+        guard let u = context.identity?.user, u.role >= .analyst else { return 0 }
+        return (try? state.store.alerts(unacknowledgedOnly: true, limit: 0, offset: 0).total) ?? 0
     }
 
     /// The query parameters, decoded once as forms encode them (`+` is a space); last value wins.

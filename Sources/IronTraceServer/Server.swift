@@ -16,6 +16,7 @@ public enum IronTraceServer {
         Pages.addReportRoutes(router, state)
         Pages.addTraceRoutes(router, state)
         Pages.addNetworkRoutes(router, state)
+        Pages.addCaseRoutes(router, state)
         Pages.addAdminRoutes(router, state)
         API.addRoutes(router, state)
         StaticFiles.addRoutes(router)

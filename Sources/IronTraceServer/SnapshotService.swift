@@ -1,5 +1,7 @@
 import Foundation
+import IronTraceCore
 import IronTraceDataset
+import IronTraceNetwork
 import IronTraceStore
 import Logging
 import ServiceLifecycle
@@ -59,6 +61,7 @@ public final class SnapshotService: Service, Sendable {
         let mark = try store.changeMark()
         let s = Snapshot(try store.loadDataset())
         current = Mutex(Current(snapshot: s, mark: mark))
+        scanAlerts()
     }
 
     /// The version requests read now.
@@ -103,9 +106,11 @@ public final class SnapshotService: Service, Sendable {
     /// One poll: deltas, a rebuild when an import arrived or after ``compactAfter`` deltas, then
     /// the network when it is behind.
     func poll() throws {
-        if try catchUp() == .needsRebuild || current.withLock({ $0.deltasSinceRebuild }) >= compactAfter {
+        let outcome = try catchUp()
+        if outcome == .needsRebuild || current.withLock({ $0.deltasSinceRebuild }) >= compactAfter {
             try rebuild()
         }
+        if outcome != .unchanged { scanAlerts() }
         if isRunning { scheduleNetworkRebuild() } else { try rebuildNetwork() }
     }
 
@@ -119,6 +124,7 @@ public final class SnapshotService: Service, Sendable {
     /// them; the network is rebuilt by the running service (or here, when it is not running).
     func submitted() throws {
         let outcome = try catchUp()
+        defer { scanAlerts() }
         if isRunning {
             scheduleNetworkRebuild()
         } else {
@@ -205,6 +211,29 @@ public final class SnapshotService: Service, Sendable {
             $0.snapshot = s.renumbered(version)
             $0.mark = mark
             $0.deltasSinceRebuild = 0
+        }
+    }
+
+    /// Matches the watch lists against the traces no scan has seen yet (in this process or
+    /// another) and raises their alerts through the store, which keeps each one once. A failure is
+    /// logged, never thrown: an alert scan must not stop a submission or a refresh.
+    func scanAlerts() {
+        do {
+            let watches = try store.watches(includeEnded: false)
+            guard !watches.isEmpty else { return }
+            let after = try store.alertScanMark()
+            let d = snapshot.dataset
+            let (found, through) = WatchMatcher.matches(watches, in: d, after: after)
+            guard through > after || !found.isEmpty else { return }
+            let raised = try store.raiseAlerts(
+                found.map { ($0.watchID, $0.traceID, $0.match) },
+                scannedThrough: through
+            )
+            if raised > 0 {
+                logger.notice("watch-list alerts raised", metadata: ["alerts": "\(raised)", "through": "\(through)"])
+            }
+        } catch {
+            logger.error("alert scan failed", metadata: ["error": "\(error)"])
         }
     }
 

@@ -72,6 +72,13 @@ enum StaticFiles {
         .menu-toggle, .menu-button { display: none; }
         dl.facts dd, td, th { overflow-wrap: anywhere; }
         code { overflow-wrap: anywhere; }
+        .badge { background: var(--accent); color: #fff; border-radius: 9px; padding: 0 .4rem; font-size: .75rem; }
+        form.case-form { max-width: 40rem; margin: .6rem 0; }
+        form.case-form textarea { width: 100%; box-sizing: border-box; font: inherit; }
+        ol.notes { padding-left: 1.2rem; max-width: 50rem; }
+        ol.notes .meta { color: var(--muted); font-size: .85rem; margin: .6rem 0 0; }
+        ol.notes .note-text { white-space: pre-wrap; margin: .2rem 0; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         /* Phones and narrow windows: the navigation folds behind a Menu button (a checkbox, no
            script), tables scroll inside their own box, forms and charts take the full width. */
         @media (max-width: 760px) {

@@ -264,6 +264,65 @@ enum Schema {
                     """
             )
         }
+        m.registerMigration("2026-12-20-v8-casework") { db in
+            // Cases (opened from a lead or an entity, worked by analysts, referred to an agency),
+            // their entities and notes, watch lists and the alerts they raised. Every change is
+            // audited by the store in the same transaction. An alert is raised once per watch and
+            // trace (the unique index); `watch_scan` keeps the highest trace id already matched.
+            try db.execute(
+                sql: """
+                    CREATE TABLE cases (
+                        id INTEGER PRIMARY KEY,
+                        title TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('open', 'referred', 'closed')),
+                        referred_to TEXT NOT NULL DEFAULT '',
+                        restricted INTEGER NOT NULL DEFAULT 0,
+                        owner TEXT NOT NULL,
+                        opened_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        origin TEXT NOT NULL DEFAULT ''
+                    ) STRICT;
+                    CREATE TABLE case_items (
+                        case_id INTEGER NOT NULL REFERENCES cases(id),
+                        ref TEXT NOT NULL,
+                        added_by TEXT NOT NULL,
+                        added_at TEXT NOT NULL,
+                        PRIMARY KEY (case_id, ref)
+                    ) STRICT;
+                    CREATE INDEX case_items_by_ref ON case_items(ref);
+                    CREATE TABLE case_notes (
+                        id INTEGER PRIMARY KEY,
+                        case_id INTEGER NOT NULL REFERENCES cases(id),
+                        author TEXT NOT NULL,
+                        at TEXT NOT NULL,
+                        text TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX case_notes_by_case ON case_notes(case_id);
+                    CREATE TABLE watches (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('dealer', 'person', 'serial')),
+                        value TEXT NOT NULL,
+                        note TEXT NOT NULL,
+                        owner TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        since_trace INTEGER NOT NULL,
+                        active INTEGER NOT NULL DEFAULT 1
+                    ) STRICT;
+                    CREATE TABLE watch_alerts (
+                        id INTEGER PRIMARY KEY,
+                        watch_id INTEGER NOT NULL REFERENCES watches(id),
+                        trace_id INTEGER NOT NULL,
+                        match TEXT NOT NULL,
+                        raised_at TEXT NOT NULL,
+                        acknowledged_by TEXT NOT NULL DEFAULT '',
+                        acknowledged_at TEXT NOT NULL DEFAULT ''
+                    ) STRICT;
+                    CREATE UNIQUE INDEX watch_alerts_once ON watch_alerts(watch_id, trace_id);
+                    CREATE TABLE watch_scan (id INTEGER PRIMARY KEY CHECK (id = 1), through INTEGER NOT NULL) STRICT;
+                    INSERT INTO watch_scan (id, through) VALUES (1, 0);
+                    """
+            )
+        }
         return m
     }
 

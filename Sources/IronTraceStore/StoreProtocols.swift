@@ -197,10 +197,56 @@ extension AuditStore {
     }
 }
 
+/// Cases, watch lists and alerts: the analysts' own records. Every change writes its audit row in
+/// the same transaction (actions `case-open`, `case-add`, `case-remove`, `case-note`, `case-status`,
+/// `watch-add`, `watch-end`, `alert-ack`), so nothing changes unaudited. Inputs are checked against
+/// ``Casework``'s limits here too: a caller that forgot gets a ``StoreError``, not a stored oddity.
+public protocol CaseStore: Sendable {
+    /// Opens a case holding `refs` (entity references, see ``Casework/problem(ref:)``).
+    func openCase(title: String, restricted: Bool, origin: String, refs: [String], by user: String) throws
+        -> CaseFile
+    /// The cases `user` may see, most recently changed first; `status` nil for all.
+    func cases(visibleTo user: String, isAdmin: Bool, status: CaseFile.Status?) throws -> [CaseFile]
+    func caseFile(id: Int64) throws -> CaseFile?
+    func caseItems(caseID: Int64) throws -> [CaseItem]
+    /// Oldest first.
+    func caseNotes(caseID: Int64) throws -> [CaseNote]
+    /// The open or referred cases that hold `ref`.
+    func cases(holding ref: String) throws -> [CaseFile]
+    /// Adds entities, skipping those already in the case; returns how many were new.
+    @discardableResult
+    func addToCase(id: Int64, refs: [String], by user: String) throws -> Int
+    @discardableResult
+    func removeFromCase(id: Int64, ref: String, by user: String) throws -> Bool
+    @discardableResult
+    func addCaseNote(caseID: Int64, text: String, by user: String) throws -> CaseNote
+    /// Moves a case to `status`; `referredTo` names the agency when referring (kept when closing).
+    @discardableResult
+    func setCaseStatus(id: Int64, status: CaseFile.Status, referredTo: String, by user: String) throws -> CaseFile
+
+    /// Starts watching; only traces stored after this moment can alert.
+    @discardableResult
+    func addWatch(kind: Watch.Kind, value: String, note: String, by user: String) throws -> Watch
+    func watches(includeEnded: Bool) throws -> [Watch]
+    @discardableResult
+    func endWatch(id: Int64, by user: String) throws -> Bool
+    /// The highest trace id already matched against the watches.
+    func alertScanMark() throws -> Int64
+    /// Stores the alerts not raised before (one per watch and trace, whichever process found it
+    /// first) and moves the scan mark up to `scannedThrough`; returns how many were new.
+    @discardableResult
+    func raiseAlerts(_ found: [(watchID: Int64, traceID: Int64, match: WatchAlert.Match)], scannedThrough: Int64)
+        throws -> Int
+    /// Newest first, each with its watch.
+    func alerts(unacknowledgedOnly: Bool, limit: Int, offset: Int) throws -> (total: Int, alerts: [WatchAlert])
+    @discardableResult
+    func acknowledgeAlert(id: Int64, by user: String) throws -> Bool
+}
+
 /// One IronTrace database, whatever holds it (a SQLite file or a PostgreSQL server): what the
 /// engines, the server and the CLI use, so none of them knows which backend it is.
 public protocol IronTraceDatabase: ImportStore, ExportStore, DatasetStore, TraceRecordStore, AccessStore,
-    AuditStore, AnyObject
+    AuditStore, CaseStore, AnyObject
 {
     /// Where the data lives, for messages: a file path, or a `postgres://` URL without its password.
     var location: String { get }

@@ -187,6 +187,82 @@ import Testing
         try Self.accountsSessionsTokensAndAudit(try Self.postgresStore())
     }
 
+    // MARK: Cases, watches, alerts
+
+    static func casesWatchesAndAlerts(_ store: any IronTraceDatabase) throws {
+        let c = try store.openCase(
+            title: "  Straw ring  ",
+            restricted: false,
+            origin: "lead:1",
+            refs: ["person:1", "dealer:2", "person:1"],
+            by: "ana"
+        )
+        #expect(c.title == "Straw ring")
+        #expect(try store.caseItems(caseID: c.id).map(\.ref) == ["person:1", "dealer:2"])
+        #expect(try store.addToCase(id: c.id, refs: ["firearm:9", "dealer:2"], by: "ana") == 1)
+        #expect(try store.removeFromCase(id: c.id, ref: "dealer:2", by: "ana"))
+        #expect(try !store.removeFromCase(id: c.id, ref: "dealer:2", by: "ana"))
+        try store.addCaseNote(caseID: c.id, text: "first", by: "ana")
+        try store.addCaseNote(caseID: c.id, text: "second", by: "bea")
+        #expect(try store.caseNotes(caseID: c.id).map(\.text) == ["first", "second"])
+        #expect(throws: StoreError.self) { try store.setCaseStatus(id: c.id, status: .referred, referredTo: " ", by: "ana") }
+        let referred = try store.setCaseStatus(id: c.id, status: .referred, referredTo: "FGR", by: "ana")
+        #expect(referred.status == .referred && referred.referredTo == "FGR")
+        let closed = try store.setCaseStatus(id: c.id, status: .closed, referredTo: "", by: "ana")
+        #expect(closed.referredTo == "FGR", "closing keeps where it was referred")
+        #expect(try store.cases(holding: "person:1").isEmpty, "a closed case is not offered")
+        let secret = try store.openCase(title: "Informant", restricted: true, origin: "", refs: [], by: "ana")
+        #expect(try store.cases(visibleTo: "bea", isAdmin: false, status: nil).map(\.id) == [c.id])
+        #expect(Set(try store.cases(visibleTo: "ana", isAdmin: false, status: nil).map(\.id)) == [c.id, secret.id])
+        #expect(try store.cases(visibleTo: "ada", isAdmin: true, status: .open).map(\.id) == [secret.id])
+        // Refused before anything is written.
+        #expect(throws: StoreError.self) { try store.openCase(title: " ", restricted: false, origin: "", refs: [], by: "ana") }
+        #expect(throws: StoreError.self) {
+            try store.openCase(title: "x", restricted: false, origin: "", refs: ["address:ff"], by: "ana")
+        }
+        #expect(throws: StoreError.self) { try store.addCaseNote(caseID: 999, text: "x", by: "ana") }
+        #expect(throws: StoreError.self) {
+            try store.addCaseNote(caseID: c.id, text: String(repeating: "x", count: Casework.maxNote + 1), by: "ana")
+        }
+        #expect(try store.auditLog(action: "case-open").total == 2)
+        #expect(try store.auditLog(action: "case-note").total == 2)
+        #expect(try store.auditLog(action: "case-status").total == 2)
+
+        // Watches start after the last stored trace; alerts once per watch and trace.
+        let w = try store.addWatch(kind: .serial, value: "ab-12*", note: "", by: "ana")
+        #expect(w.value == "AB12*")
+        #expect(throws: StoreError.self) { try store.addWatch(kind: .serial, value: "*", note: "", by: "ana") }
+        #expect(throws: StoreError.self) { try store.addWatch(kind: .dealer, value: "nope", note: "", by: "ana") }
+        #expect(throws: StoreError.self) { try store.addWatch(kind: .person, value: "Ana", note: "", by: "ana") }
+        let p = try store.addWatch(kind: .person, value: "12", note: "brother", by: "ana")
+        #expect(try store.raiseAlerts([(w.id, 100, .serial), (p.id, 100, .purchaser)], scannedThrough: 100) == 2)
+        #expect(try store.raiseAlerts([(w.id, 100, .serial), (p.id, 101, .possessor)], scannedThrough: 90) == 1)
+        #expect(try store.alertScanMark() == 100, "the mark only moves up")
+        let (total, alerts) = try store.alerts(unacknowledgedOnly: true, limit: 10, offset: 0)
+        #expect(total == 3)
+        #expect(alerts.map(\.traceID) == [101, 100, 100])
+        #expect(alerts.first?.watch?.note == "brother")
+        #expect(try store.acknowledgeAlert(id: alerts[0].id, by: "bea"))
+        #expect(try !store.acknowledgeAlert(id: alerts[0].id, by: "bea"), "seen once")
+        #expect(try store.alerts(unacknowledgedOnly: true, limit: 10, offset: 0).total == 2)
+        #expect(try store.alerts(unacknowledgedOnly: false, limit: 1, offset: 2).alerts.count == 1)
+        #expect(try store.endWatch(id: w.id, by: "ana"))
+        #expect(try store.watches(includeEnded: false).map(\.id) == [p.id])
+        #expect(try store.watches(includeEnded: true).count == 2)
+        #expect(try store.auditLog(action: "alert-ack").total == 1)
+        #expect(try store.auditLog(action: "watch-end").total == 1)
+    }
+
+    @Test func casesWatchesAndAlertsOnSQLite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        try Self.casesWatchesAndAlerts(try Self.sqlite(dir))
+    }
+
+    @Test(.postgresServer) func casesWatchesAndAlertsOnPostgres() throws {
+        try Self.casesWatchesAndAlerts(try Self.postgresStore())
+    }
+
     // MARK: Concurrent writers
 
     /// 50 writers at once, each allocating its ids inside its own write transaction.
