@@ -11,7 +11,7 @@ import Foundation
 /// and bytes; the strings; the aggregate sources as JSON; the total length (UInt64) and `END!`.
 extension Dataset {
     /// Bumped whenever the layout or a column changes meaning.
-    public static let persistedFormatVersion: UInt16 = 1
+    public static let persistedFormatVersion: UInt16 = 2
 
     /// Writes the snapshot to `path` atomically (a temporary file renamed over it), readable by its
     /// owner only: the columns hold serial numbers, case numbers and keyed hashes of addresses.
@@ -167,6 +167,15 @@ extension Dataset {
         try v.visit("flows.year", &flows.year)
         try v.visit("flows.guns", &flows.guns)
         try v.visit("flows.source", &flows.source)
+        try v.visit("traces.requestDate", &traces.requestDate)
+        try v.visit("nibin.lead", &nibin.lead)
+        try v.visit("nibin.date", &nibin.date)
+        try v.visit("nibin.exhibitA", &nibin.exhibitA)
+        try v.visit("nibin.exhibitB", &nibin.exhibitB)
+        try v.visit("nibin.recoveryA", &nibin.recoveryA)
+        try v.visit("nibin.eventA", &nibin.eventA)
+        try v.visit("nibin.recoveryB", &nibin.recoveryB)
+        try v.visit("nibin.eventB", &nibin.eventB)
     }
 
     /// Every string code of a read snapshot names a string of its pool (a damaged file must not make
@@ -204,6 +213,7 @@ extension Dataset {
                 .allSatisfy { $0.count == t && ok($0) }
             && [traces.recovery, traces.sale, traces.licensee, traces.purchaser].allSatisfy { $0.count == t }
             && traces.timeToCrime.count == t && traces.outcome.count == t && traces.sourceClass.count == t
+            && traces.requestDate.count == t
             && traces.outcome.allSatisfy { Int($0) < Dataset.outcomes.count }
             && traces.sourceClass.allSatisfy { Int($0) < Dataset.sourceClasses.count }
             && [events.type, events.subType, events.actor1, events.area, events.sourceDataset, events.location]
@@ -217,6 +227,9 @@ extension Dataset {
             && measures.value.count == m
             && [flows.sourceArea, flows.recoveryArea, flows.source].allSatisfy { $0.count == f && ok($0) }
             && flows.year.count == f
+            && [nibin.lead, nibin.exhibitA, nibin.exhibitB].allSatisfy { $0.count == nibin.count && ok($0) }
+            && nibin.date.count == nibin.count
+            && [nibin.recoveryA, nibin.eventA, nibin.recoveryB, nibin.eventB].allSatisfy { $0.count == nibin.count }
     }
 }
 

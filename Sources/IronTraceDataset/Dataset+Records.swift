@@ -67,7 +67,8 @@ extension Dataset {
             timeToCrime: t.timeToCrimeDays,
             sourceClass: t.sourceClass,
             sourceCountry: t.sourceCountry,
-            sourceState: t.sourceState
+            sourceState: t.sourceState,
+            requestDate: t.requestDate
         )
     }
 

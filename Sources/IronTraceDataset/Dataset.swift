@@ -14,6 +14,7 @@ public struct Dataset: Sendable {
     public var events = EventColumns()
     public var measures = MeasureColumns()
     public var flows = FlowColumns()
+    public var nibin = NIBINColumns()
     /// Keys the address and phone columns (``LinkKey``): the store's secret when built from a store.
     public let linkSecret: LinkSecret
     /// Where the aggregates came from: the imports and what precedence decided where they disagree.
@@ -131,6 +132,8 @@ public struct Dataset: Sendable {
         /// The request id the agency gave, and the account that submitted it ("" when imported).
         public var requestID: [Int32] = []
         public var submittedBy: [Int32] = []
+        /// The day the trace was requested (a day number; `Int32.min` when not recorded).
+        public var requestDate: [Int32] = []
         public var count: Int { id.count }
     }
 
@@ -174,6 +177,20 @@ public struct Dataset: Sendable {
         public var count: Int { guns.count }
     }
 
+    /// NIBIN correlation leads: two exhibits fired by one gun, each tied to a recovery, an event or
+    /// both (ids, 0 when not named).
+    public struct NIBINColumns: Sendable {
+        public var lead: [Int32] = []
+        public var date: [Int32] = []
+        public var exhibitA: [Int32] = []
+        public var exhibitB: [Int32] = []
+        public var recoveryA: [Int64] = []
+        public var eventA: [Int64] = []
+        public var recoveryB: [Int64] = []
+        public var eventB: [Int64] = []
+        public var count: Int { lead.count }
+    }
+
     // Codes for enumerations stored as bytes.
     public static let firearmTypes = FirearmType.allCases
     public static let outcomes = TraceOutcome.allCases
@@ -185,6 +202,17 @@ public struct Dataset: Sendable {
 }
 
 extension Dataset {
+    public mutating func appendNIBINLead(_ l: NIBINLead) {
+        nibin.lead.append(strings.code(l.id))
+        nibin.date.append(l.date.dayNumber)
+        nibin.exhibitA.append(strings.code(l.a.id))
+        nibin.exhibitB.append(strings.code(l.b.id))
+        nibin.recoveryA.append(l.a.recoveryID ?? 0)
+        nibin.eventA.append(l.a.eventID ?? 0)
+        nibin.recoveryB.append(l.b.recoveryID ?? 0)
+        nibin.eventB.append(l.b.eventID ?? 0)
+    }
+
     public mutating func appendLicensee(id: Int64, licence: String, name: String, city: String, state: String) {
         licensees.id.append(id)
         licensees.licence.append(strings.code(licence))
@@ -286,7 +314,8 @@ extension Dataset {
         sourceCountry: String,
         sourceState: String,
         requestID: String = "",
-        submittedBy: String = ""
+        submittedBy: String = "",
+        requestDate: CivilDate? = nil
     ) {
         traces.id.append(id)
         traces.recovery.append(recovery)
@@ -301,6 +330,7 @@ extension Dataset {
         traces.sourceState.append(strings.code(sourceState))
         traces.requestID.append(strings.code(requestID))
         traces.submittedBy.append(strings.code(submittedBy))
+        traces.requestDate.append(requestDate?.dayNumber ?? Int32.min)
     }
 
     public mutating func appendEvent(

@@ -91,6 +91,13 @@ func check(_ e: ArmedEvent) -> String? {
     return hasNUL(e.actor1, e.actor2, e.location, e.notes, e.provenance, e.sourceID, e.subType)
         ? "NUL stored in an event" : nil
 }
+func check(_ l: NIBINLead) -> String? {
+    for e in [l.a, l.b] {
+        if e.recoveryID == nil && e.eventID == nil { return "NIBIN exhibit with neither recovery nor event stored" }
+        if e.id.count > 64 || e.agency.count > 64 { return "NIBIN text over 64 characters stored" }
+    }
+    return hasNUL(l.id, l.a.id, l.b.id, l.a.agency, l.b.agency) ? "NUL stored in a NIBIN lead" : nil
+}
 func check(_ l: Licensee) -> String? {
     hasNUL(l.name, l.businessName, l.street, l.city, l.zip) ? "NUL stored in a licensee" : nil
 }

@@ -107,9 +107,19 @@ func startWatchdog(timeout: Double) {
 }
 
 /// Peak resident memory of the process so far, in bytes.
+///
+/// On Linux from `/proc/self/status` (VmHWM, this process's own memory): `getrusage`'s maximum is
+/// kept across `execve`, so a harness started by a large process (the test runner, 1.1 GiB) read
+/// its parent's peak and reported a violation of the memory limit at its first input.
 func peakRSS() -> Int {
     var usage = rusage()
     #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kB = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        {
+            return kB * 1024
+        }
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return usage.ru_maxrss * 1024
     #else

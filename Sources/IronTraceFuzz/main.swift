@@ -135,6 +135,11 @@ func allTargets(_ wanted: (String) -> Bool) -> [Target] {
         streaming({ p throws(FormatError) in try NativeReader<FlowCodec>(path: p) }, check)
     )
     add(
+        "native-nibin-leads",
+        seeds(.nibinLeads),
+        streaming({ p throws(FormatError) in try NativeReader<NIBINLeadCodec>(path: p) }, check)
+    )
+    add(
         "trace-requests",
         [Array(Fallback.traceRequests.utf8)],
         streaming({ p throws(FormatError) in try NativeReader<TraceRequestCodec>(path: p) }, check)

@@ -38,7 +38,8 @@ extension LinkGraph {
     /// The references a lead is made of, in the order a case lists them: people, dealers, guns,
     /// recoveries, events.
     public func references(of lead: Lead, in d: Dataset) -> [String] {
-        lead.persons.map { reference(node(.person, $0), in: d) } + lead.dealers.map { reference(node(.dealer, $0), in: d) }
+        lead.persons.map { reference(node(.person, $0), in: d) }
+            + lead.dealers.map { reference(node(.dealer, $0), in: d) }
             + lead.firearms.map { reference(node(.firearm, $0), in: d) }
             + lead.recoveries.map { reference(node(.recovery, $0), in: d) }
             + lead.events.map { reference(node(.event, $0), in: d) }

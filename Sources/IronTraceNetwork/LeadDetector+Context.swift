@@ -78,9 +78,28 @@ extension LeadDetector {
             if data.recoveries.obliterated[r] { tally.add(.obliteratedSerial) }
         }
 
+        /// The events where the recoveries were made, and the shootings NIBIN leads tie to their
+        /// guns (an event linked by "same gun", or the event of a recovery so linked): a shooting
+        /// joins the lead of the gun that fired it, with its dealer and purchaser.
         func events(of recoveries: [Int]) -> [Int] {
-            Set(recoveries.compactMap { r in data.recoveries.event[r] == 0 ? nil : events[data.recoveries.event[r]] })
-                .sorted()
+            var out = Set<Int>()
+            func add(recovery r: Int) {
+                if data.recoveries.event[r] != 0, let e = events[data.recoveries.event[r]] { out.insert(e) }
+            }
+            for r in recoveries {
+                add(recovery: r)
+                guard !data.nibin.lead.isEmpty else { continue }
+                for e in graph.edges(of: graph.node(.recovery, r))
+                where graph.kind[e] == LinkGraph.EdgeKind.sameGun.rawValue {
+                    let m = graph.neighbour[e]
+                    switch graph.nodeKind(m) {
+                    case .event: out.insert(graph.row(m))
+                    case .recovery: add(recovery: graph.row(m))
+                    default: break
+                    }
+                }
+            }
+            return out.sorted()
         }
     }
 }

@@ -48,6 +48,9 @@ public struct LinkGraph: Sendable {
         case sharesPhone
         /// firearm – multiple-sale report, dated by the sale.
         case partOfMultipleSale
+        /// recovery or event – recovery or event: a NIBIN correlation lead says one gun fired the
+        /// evidence of both, dated by the lead.
+        case sameGun
 
         public var name: String {
             switch self {
@@ -60,6 +63,7 @@ public struct LinkGraph: Sendable {
             case .sharesAddress: "shares-address"
             case .sharesPhone: "shares-phone"
             case .partOfMultipleSale: "part-of-multiple-sale"
+            case .sameGun: "same-gun"
             }
         }
     }
@@ -189,6 +193,19 @@ extension LinkGraph {
                         missing += 1
                     }
                 }
+            }
+            // NIBIN leads: each exhibit is its recovery (the gun) when it names one, else its event.
+            let nb = d.nibin
+            for i in 0..<nb.count {
+                func side(_ recovery: Int64, _ event: Int64) -> Int32? {
+                    if recovery != 0 { return recoveries[recovery].map { node(.recovery, $0) } }
+                    return events[event].map { node(.event, $0) }
+                }
+                guard let a = side(nb.recoveryA[i], nb.eventA[i]), let b = side(nb.recoveryB[i], nb.eventB[i]) else {
+                    missing += 1
+                    continue
+                }
+                if a != b { emit(a, b, .sameGun, nb.date[i]) }
             }
             for i in 0..<d.persons.count {
                 let pn = node(.person, i)
@@ -332,13 +349,13 @@ extension LinkGraph {
 
 /// Row of an id: arithmetic when the ids are 1, 2, 3, ... in order (as the store and the generator
 /// write them), a dictionary otherwise.
-struct IDIndex: Sendable {
+public struct IDIndex: Sendable {
     private let dense: Bool
     private let first: Int64
     private let count: Int
     private let map: [Int64: Int]
 
-    init(_ ids: [Int64]) {
+    public init(_ ids: [Int64]) {
         count = ids.count
         first = ids.first ?? 0
         var isDense = true
@@ -357,7 +374,7 @@ struct IDIndex: Sendable {
         }
     }
 
-    subscript(id: Int64) -> Int? {
+    public subscript(id: Int64) -> Int? {
         if dense {
             let i = id - first
             return i >= 0 && i < count ? Int(i) : nil

@@ -51,7 +51,9 @@ public enum WatchMatcher {
         for t in newRows {
             let id = d.traces.id[t]
             for w in dealerWatches[d.traces.licensee[t]] ?? [] { add(w, id, .dealer) }
-            for w in personWatches[d.traces.purchaser[t]] ?? [] where d.traces.purchaser[t] != 0 { add(w, id, .purchaser) }
+            for w in personWatches[d.traces.purchaser[t]] ?? [] where d.traces.purchaser[t] != 0 {
+                add(w, id, .purchaser)
+            }
             let rec = recoveryRow[d.traces.recovery[t]]
             if let rec, d.recoveries.possessor[rec] != 0 {
                 for w in personWatches[d.recoveries.possessor[rec]] ?? [] { add(w, id, .possessor) }
@@ -59,7 +61,9 @@ public enum WatchMatcher {
             if !serialWatches.isEmpty {
                 var serials: [String] = []
                 if let rec { serials.append(d.strings[d.recoveries.serial[rec]]) }
-                if d.traces.sale[t] != 0, let s = saleRow?[d.traces.sale[t]] { serials.append(d.strings[d.sales.serial[s]]) }
+                if d.traces.sale[t] != 0, let s = saleRow?[d.traces.sale[t]] {
+                    serials.append(d.strings[d.sales.serial[s]])
+                }
                 for (w, pattern) in serialWatches where serials.contains(where: pattern.matches) { add(w, id, .serial) }
             }
         }

@@ -56,6 +56,29 @@ enum PostgresSchema {
             ]
         ),
         ("2026-12-20-v8-casework", v8),
+        (
+            "2026-12-20-v9-nibin-leads",
+            [
+                """
+                CREATE TABLE nibin_leads (
+                    lead_id TEXT PRIMARY KEY,
+                    lead_date TEXT NOT NULL,
+                    exhibit_a TEXT NOT NULL,
+                    kind_a TEXT NOT NULL,
+                    recovery_a BIGINT,
+                    event_a BIGINT,
+                    agency_a TEXT NOT NULL,
+                    exhibit_b TEXT NOT NULL,
+                    kind_b TEXT NOT NULL,
+                    recovery_b BIGINT,
+                    event_b BIGINT,
+                    agency_b TEXT NOT NULL,
+                    import_id BIGINT NOT NULL
+                )
+                """,
+                "GRANT SELECT ON nibin_leads TO irontrace_server",
+            ]
+        ),
     ]
 
     /// Cases, their entities and notes, watch lists and alerts (see the SQLite migration of the
@@ -356,5 +379,7 @@ enum PostgresSchema {
     }
 
     /// The tables of native kinds.
-    static let tables = ["licensees", "persons", "sales", "recoveries", "traces", "events", "area_measures", "flows"]
+    static let tables = [
+        "licensees", "persons", "sales", "recoveries", "traces", "events", "area_measures", "flows", "nibin_leads",
+    ]
 }

@@ -102,7 +102,7 @@ extension PostgresStore {
         try s.forEach(
             """
             SELECT id, recovery_id, outcome, coalesce(not_traced_reason, ''), sale_id, licensee_id, purchaser_id,
-            time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by
+            time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by, request_date
             FROM traces WHERE id > $1 AND id <= $2 ORDER BY id
             """,
             [.int(after), .int(through)]
@@ -110,7 +110,7 @@ extension PostgresStore {
             let v = try r.decode(
                 (
                     Int64, Int64, String, String, Int64?, Int64?, Int64?, Int?, String, String, String, String,
-                    String
+                    String, String?
                 )
                 .self
             )
@@ -127,7 +127,8 @@ extension PostgresStore {
                 sourceCountry: v.9,
                 sourceState: v.10,
                 requestID: v.11,
-                submittedBy: v.12
+                submittedBy: v.12,
+                requestDate: v.13.flatMap { CivilDate(parsing: $0) }
             )
         }
     }

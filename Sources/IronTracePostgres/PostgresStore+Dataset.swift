@@ -108,6 +108,31 @@ extension PostgresStore {
                     }
                     d.value.appendFlow(sourceArea: v.0, recoveryArea: v.1, year: v.2, count: count, source: v.4)
                 }
+                try s.forEach(
+                    """
+                    SELECT lead_id, lead_date, exhibit_a, kind_a, recovery_a, event_a, agency_a, exhibit_b, kind_b,
+                    recovery_b, event_b, agency_b FROM nibin_leads ORDER BY lead_date, lead_id
+                    """
+                ) { r in
+                    let v = r.makeRandomAccess()
+                    func side(_ i: Int) throws -> NIBINLead.Exhibit {
+                        NIBINLead.Exhibit(
+                            id: try v[i].decode(String.self),
+                            kind: NIBINLead.ExhibitKind(rawValue: try v[i + 1].decode(String.self)) ?? .cartridgeCase,
+                            recoveryID: try v[i + 2].decode(Int64?.self),
+                            eventID: try v[i + 3].decode(Int64?.self),
+                            agency: try v[i + 4].decode(String.self)
+                        )
+                    }
+                    d.value.appendNIBINLead(
+                        NIBINLead(
+                            id: try v[0].decode(String.self),
+                            date: Self.day(try v[1].decode(String.self)),
+                            a: try side(2),
+                            b: try side(7)
+                        )
+                    )
+                }
                 return d.value
             }
         }

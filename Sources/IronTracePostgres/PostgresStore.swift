@@ -250,7 +250,7 @@ public final class PostgresStore: IronTraceDatabase {
                 )
                 summary.rowsStored = stored
                 // The others (only when there are any), with the reason the SQLite store gives for each.
-                let key = source.aggregateKey.map { a in a.key.map { columns[$0] } } ?? ["id"]
+                let key = source.aggregateKey.map { a in a.key.map { columns[$0] } } ?? [columns[0]]
                 let valueColumn = source.aggregateKey.map { columns[$0.value] }
                 let others =
                     stored == staged

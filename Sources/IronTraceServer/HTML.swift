@@ -61,7 +61,8 @@ enum HTML {
                     id == "alerts" && f.unseenAlerts > 0
                     ? " <span class=\"badge\" id=\"unseen-alerts\" title=\"\(l.integer(f.unseenAlerts)) \(esc(l.t(.unseenAlerts)))\">\(l.integer(f.unseenAlerts))</span>"
                     : ""
-                return "<a href=\"\(href)\"\(id == f.section ? " aria-current=\"page\"" : "")>\(esc(l.t(text)))\(badge)</a>"
+                return
+                    "<a href=\"\(href)\"\(id == f.section ? " aria-current=\"page\"" : "")>\(esc(l.t(text)))\(badge)</a>"
             }.joined()
         }
         let other: Language = l == .en ? .es : .en

@@ -109,7 +109,9 @@ extension Language {
     /// in words and linked to its entity.
     /// `caseID`: the chart of a case (titled so), not of a ranked lead.
     func timelineChart(_ lead: Lead, _ entries: [TimelineEntry], synthetic: Bool, caseID: Int64? = nil) -> String {
-        let subject = caseID.map { self == .es ? "Caso \($0)" : "Case \($0)" } ?? (self == .es ? "Pista \(lead.rank)" : "Lead \(lead.rank)")
+        let subject =
+            caseID.map { self == .es ? "Caso \($0)" : "Case \($0)" }
+            ?? (self == .es ? "Pista \(lead.rank)" : "Lead \(lead.rank)")
         let lanes: [TimelineEntry.Kind] = [.purchase, .recovery, .event]
         let items = entries.map { e in
             Charts.TimelineItem(

@@ -32,6 +32,7 @@ extension Language {
         case .sharesAddress: return "comparte domicilio"
         case .sharesPhone: return "comparte teléfono"
         case .partOfMultipleSale: return "parte de una venta múltiple"
+        case .sameGun: return "misma arma según NIBIN"
         }
     }
 

@@ -234,13 +234,17 @@ extension Pages {
     /// What a user typed (a reference, pseudonym, licence or serial) as the graph reference of a
     /// person, dealer, gun, recovery or event.
     static func entityReference(_ typed: String, _ s: Snapshot) throws -> String {
-        guard !typed.isEmpty else { throw AppError.badRequest("name an entity: a pseudonym, licence, serial or person:12") }
+        guard !typed.isEmpty else {
+            throw AppError.badRequest("name an entity: a pseudonym, licence, serial or person:12")
+        }
         let node: Int32
         do { node = try s.graph.node(for: typed, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
         switch s.graph.nodeKind(node) {
         case .person, .dealer, .firearm, .recovery, .event: return s.graph.reference(node, in: s.dataset)
         case .address, .phone, .multipleSale:
-            throw AppError.badRequest("a case holds people, dealers, guns, recoveries and events, not '\(typed.prefix(60))'")
+            throw AppError.badRequest(
+                "a case holds people, dealers, guns, recoveries and events, not '\(typed.prefix(60))'"
+            )
         }
     }
 
@@ -254,7 +258,9 @@ extension Pages {
             if (try? LicenceNumber(parsing: typed)) != nil { return typed }
             let ref = try entityReference(typed, s)
             let n = try s.graph.node(for: ref, in: s.dataset)
-            guard s.graph.nodeKind(n) == .dealer else { throw AppError.badRequest("'\(typed.prefix(60))' is not a dealer") }
+            guard s.graph.nodeKind(n) == .dealer else {
+                throw AppError.badRequest("'\(typed.prefix(60))' is not a dealer")
+            }
             return s.dataset.strings[s.dataset.licensees.licence[s.graph.row(n)]]
         case .person:
             let ref = try entityReference(typed, s)
@@ -282,7 +288,8 @@ extension Pages {
 
     static func openCaseForm(from: String, title: String, _ context: IronTraceContext, legend: String) -> String {
         let l = context.language
-        return "<form class=\"case-form\" method=\"post\" action=\"/cases\"><fieldset><legend>\(HTML.esc(legend))</legend>"
+        return
+            "<form class=\"case-form\" method=\"post\" action=\"/cases\"><fieldset><legend>\(HTML.esc(legend))</legend>"
             + HTML.csrfField(context.identity?.csrf)
             + "<input type=\"hidden\" name=\"from\" value=\"\(HTML.esc(from))\">"
             + HTML.input("title", label: l.t(.title), value: title, required: from.isEmpty)
@@ -303,7 +310,9 @@ extension Pages {
         if !holding.isEmpty {
             s +=
                 "<p>\(HTML.esc(l.t(.inCases))): "
-                + holding.map { "<a href=\"/cases/\($0.id)\">\($0.id) · \(HTML.esc($0.title))</a>" }.joined(separator: ", ")
+                + holding.map { "<a href=\"/cases/\($0.id)\">\($0.id) · \(HTML.esc($0.title))</a>" }.joined(
+                    separator: ", "
+                )
                 + "</p>"
         }
         s += openCaseForm(from: ref, title: "", context, legend: l.t(.openCaseWithThis))
@@ -312,7 +321,8 @@ extension Pages {
         if !open.isEmpty {
             s +=
                 "<form class=\"case-form\" method=\"post\" action=\"/cases/add\" id=\"add-to-case\"><fieldset><legend>\(HTML.esc(l.t(.addToCase)))</legend>"
-                + HTML.csrfField(context.identity?.csrf) + "<input type=\"hidden\" name=\"ref\" value=\"\(HTML.esc(ref))\">"
+                + HTML.csrfField(context.identity?.csrf)
+                + "<input type=\"hidden\" name=\"ref\" value=\"\(HTML.esc(ref))\">"
                 + "<div class=\"field\"><label for=\"f-case\">\(HTML.esc(l.t(.caseWord)))</label><select id=\"f-case\" name=\"case\">"
             for c in open.prefix(100) { s += "<option value=\"\(c.id)\">\(c.id) · \(HTML.esc(c.title))</option>" }
             s += "</select></div><button type=\"submit\">\(HTML.esc(l.t(.addToCase)))</button></fieldset></form>"
@@ -350,7 +360,8 @@ extension Pages {
         if !c.origin.isEmpty {
             let link =
                 c.origin.hasPrefix("lead:")
-                ? "/network/leads/\(HTML.encode(String(c.origin.dropFirst(5))))" : "/network/entity/\(HTML.encode(c.origin))"
+                ? "/network/leads/\(HTML.encode(String(c.origin.dropFirst(5))))"
+                : "/network/entity/\(HTML.encode(c.origin))"
             body += "<dt>\(HTML.esc(l.t(.origin)))</dt><dd><a href=\"\(link)\">\(HTML.esc(c.origin))</a></dd>"
         }
         body += "<dt>🔒</dt><dd>\(HTML.esc(l.t(c.restricted ? .restricted : .visibleToAnalysts)))</dd></dl>"
@@ -359,14 +370,16 @@ extension Pages {
             "<form class=\"case-form\" method=\"post\" action=\"/cases/\(c.id)/status\" id=\"status-form\"><fieldset><legend>\(HTML.esc(l.t(.changeStatus)))</legend>\(csrf)"
             + "<div class=\"field\"><label for=\"f-status\">\(HTML.esc(l.t(.status)))</label><select id=\"f-status\" name=\"status\">"
         for st in CaseFile.Status.allCases {
-            body += "<option value=\"\(st.rawValue)\"\(st == c.status ? " selected" : "")>\(HTML.esc(l.statusName(st)))</option>"
+            body +=
+                "<option value=\"\(st.rawValue)\"\(st == c.status ? " selected" : "")>\(HTML.esc(l.statusName(st)))</option>"
         }
         body +=
             "</select></div>" + HTML.input("agency", label: l.t(.referralAgency), value: c.referredTo)
             + "<button type=\"submit\">\(HTML.esc(l.t(.save)))</button></fieldset></form>"
 
         // Entities, by kind, with what they are and a way out of the case.
-        body += "<section class=\"table\" id=\"case-entities\"><h2>\(HTML.esc(l.t(.entities))) (\(l.integer(items.count)))</h2>"
+        body +=
+            "<section class=\"table\" id=\"case-entities\"><h2>\(HTML.esc(l.t(.entities))) (\(l.integer(items.count)))</h2>"
         if items.isEmpty {
             body += "<p class=\"empty\">\(HTML.esc(l.t(.noEntities)))</p>"
         } else {
@@ -394,7 +407,8 @@ extension Pages {
             "<form class=\"case-form\" method=\"post\" action=\"/cases/\(c.id)/items\" id=\"add-entity\"><fieldset><legend>\(HTML.esc(l.t(.addToCase)))</legend>\(csrf)"
             + "<p class=\"hint\">\(HTML.esc(l.t(.entityHint)))</p>"
             + HTML.input("ref", label: l.t(.entity), value: "", required: true, suggestions: "entity-suggestions")
-            + entitySuggestions(s, l) + "<button type=\"submit\">\(HTML.esc(l.t(.addToCase)))</button></fieldset></form>"
+            + entitySuggestions(s, l)
+            + "<button type=\"submit\">\(HTML.esc(l.t(.addToCase)))</button></fieldset></form>"
         body += "</section>"
 
         // Notes, oldest first, never edited.
@@ -415,7 +429,13 @@ extension Pages {
         let sub = g.subgraph(of: grouping)
         if !sub.nodes.isEmpty {
             body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
-            body += LinkChartDrawing.svg(sub, graph: g, dataset: d, title: "\(l.t(.caseWord)) \(c.id): \(c.title)", language: l)
+            body += LinkChartDrawing.svg(
+                sub,
+                graph: g,
+                dataset: d,
+                title: "\(l.t(.caseWord)) \(c.id): \(c.title)",
+                language: l
+            )
             body += "</section>"
         }
         let entries = grouping.timeline(d, g)
@@ -430,15 +450,24 @@ extension Pages {
             body += "</ol></section>"
         }
         body += " <p><a class=\"dl\" href=\"/api/v1/cases/\(c.id)\">JSON</a></p>"
-        return page(request, context, state, section: "cases", title: "\(l.t(.caseWord)) \(c.id): \(c.title)", body: body)
+        return page(
+            request,
+            context,
+            state,
+            section: "cases",
+            title: "\(l.t(.caseWord)) \(c.id): \(c.title)",
+            body: body
+        )
     }
 
     static func watchPage(_ request: Request, _ context: IronTraceContext, _ state: ServerState) throws -> Response {
         let l = context.language
         let s = state.snapshot
         let watches = try state.store.watches(includeEnded: query(request)["all"] == "1")
-        var body = "<p class=\"hint\">\(HTML.esc(l.t(.watchHint)))</p><p><a href=\"/alerts\">\(HTML.esc(l.t(.alerts)))</a></p>"
-        body += "<section class=\"table\" id=\"watches\"><h2>\(HTML.esc(l.t(.watchList))) (\(l.integer(watches.count)))</h2>"
+        var body =
+            "<p class=\"hint\">\(HTML.esc(l.t(.watchHint)))</p><p><a href=\"/alerts\">\(HTML.esc(l.t(.alerts)))</a></p>"
+        body +=
+            "<section class=\"table\" id=\"watches\"><h2>\(HTML.esc(l.t(.watchList))) (\(l.integer(watches.count)))</h2>"
         if watches.isEmpty {
             body += "<p class=\"empty\">\(HTML.esc(l.t(.noWatches)))</p>"
         } else {
@@ -461,7 +490,9 @@ extension Pages {
             "<form class=\"case-form\" method=\"post\" action=\"/watches\" id=\"add-watch\"><fieldset><legend>\(HTML.esc(l.t(.startWatching)))</legend>"
             + HTML.csrfField(context.identity?.csrf)
             + "<div class=\"field\"><label for=\"f-kind\">\(HTML.esc(l.t(.watchKind)))</label><select id=\"f-kind\" name=\"kind\">"
-        for k in Watch.Kind.allCases { body += "<option value=\"\(k.rawValue)\">\(HTML.esc(l.watchKindName(k)))</option>" }
+        for k in Watch.Kind.allCases {
+            body += "<option value=\"\(k.rawValue)\">\(HTML.esc(l.watchKindName(k)))</option>"
+        }
         body +=
             "</select></div>" + HTML.input("value", label: l.t(.watchValue), value: "", required: true)
             + HTML.input("note", label: l.t(.watchNote), value: "")

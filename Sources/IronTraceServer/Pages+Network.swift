@@ -45,6 +45,7 @@ extension Pages {
                 pages: paging.pages(total: leads.count),
                 l
             )
+            if paging.page == 1 { body += nibinSection(s, l) }
             return Pages.page(request, context, state, section: "network", title: l.t(.network), body: body)
         }
         router.get("/network/leads/:rank") { request, context in

@@ -17,6 +17,8 @@ public final class Snapshot: Sendable {
     public let graph: LinkGraph
     public let leads: [Lead]
     public let dealerIndicators: DealerIndicators
+    /// What the NIBIN leads tie together and which of their guns were not traced in time.
+    public let nibin: NIBINReview
     public let isSynthetic: Bool
     /// Counts up with every version the server swaps in (0 for the first).
     public let version: Int
@@ -65,6 +67,7 @@ public final class Snapshot: Sendable {
         graph = network.graph
         leads = network.leads
         dealerIndicators = network.dealerIndicators
+        nibin = network.nibin
         isSynthetic = analytics.isSynthetic
         self.networkIsCurrent = networkIsCurrent
         self.traceRow = traceRow
@@ -78,17 +81,20 @@ public final class Snapshot: Sendable {
         let graph: LinkGraph
         let leads: [Lead]
         let dealerIndicators: DealerIndicators
+        let nibin: NIBINReview
 
         init(_ d: Dataset) {
             graph = LinkGraph(d)
             leads = LeadDetector().leads(d, graph)
             dealerIndicators = DealerIndicators(d)
+            nibin = NIBINReview(d, graph)
         }
 
         init(of s: Snapshot) {
             graph = s.graph
             leads = s.leads
             dealerIndicators = s.dealerIndicators
+            nibin = s.nibin
         }
     }
 

@@ -61,6 +61,7 @@ extension ImportSource {
         case .events: try open(StoredEvents.self)
         case .areaMeasures: try open(StoredAreaMeasures.self)
         case .flows: try open(StoredFlows.self)
+        case .nibinLeads: try open(StoredNIBINLeads.self)
         }
     }
 
@@ -120,6 +121,7 @@ extension ImportSource {
         case .areaMeasures:
             "SELECT area, period, measure, value, source FROM area_measures ORDER BY area, period, measure, source"
         case .flows: StoredFlows.exportSQL
+        case .nibinLeads: StoredNIBINLeads.exportSQL
         }
     }
 

@@ -39,7 +39,10 @@ public enum CaseworkInput {
         switch kind {
         case .dealer:
             guard v.count <= 40, let licence = try? LicenceNumber(parsing: v) else {
-                throw StoreError(path: location, reason: "'\(v.prefix(40))' is not a licence number (1-23-456-01-2A-12345)")
+                throw StoreError(
+                    path: location,
+                    reason: "'\(v.prefix(40))' is not a licence number (1-23-456-01-2A-12345)"
+                )
             }
             return licence.description
         case .person:
@@ -48,7 +51,9 @@ public enum CaseworkInput {
             }
             return v
         case .serial:
-            do { return try SerialPattern(v).text } catch { throw StoreError(path: location, reason: error.description) }
+            do { return try SerialPattern(v).text } catch {
+                throw StoreError(path: location, reason: error.description)
+            }
         }
     }
 
@@ -191,7 +196,8 @@ extension IronTraceStore {
 
     public func caseNotes(caseID: Int64) throws -> [CaseNote] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM case_notes WHERE case_id = ? ORDER BY id", arguments: [caseID]).map {
+            try Row.fetchAll(db, sql: "SELECT * FROM case_notes WHERE case_id = ? ORDER BY id", arguments: [caseID]).map
+            {
                 CaseNote(id: $0["id"], caseID: $0["case_id"], author: $0["author"], at: $0["at"], text: $0["text"])
             }
         }
@@ -302,7 +308,13 @@ extension IronTraceStore {
                 arguments: [kind.rawValue, value, note, user, now, since]
             )
             let id = db.lastInsertedRowID
-            try audit(db, user, "watch-add", "watch:\(id)", "\(kind.rawValue) \(value)\(note.isEmpty ? "" : " · \(note)")")
+            try audit(
+                db,
+                user,
+                "watch-add",
+                "watch:\(id)",
+                "\(kind.rawValue) \(value)\(note.isEmpty ? "" : " · \(note)")"
+            )
             return Watch(
                 id: id,
                 kind: kind,
@@ -349,7 +361,8 @@ extension IronTraceStore {
             var new = 0
             for f in found {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO watch_alerts (watch_id, trace_id, match, raised_at) VALUES (?, ?, ?, ?)",
+                    sql:
+                        "INSERT OR IGNORE INTO watch_alerts (watch_id, trace_id, match, raised_at) VALUES (?, ?, ?, ?)",
                     arguments: [f.watchID, f.traceID, f.match.rawValue, now]
                 )
                 new += db.changesCount
@@ -399,7 +412,8 @@ extension IronTraceStore {
     public func acknowledgeAlert(id: Int64, by user: String) throws -> Bool {
         try writer.write { db in
             try db.execute(
-                sql: "UPDATE watch_alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_by = ''",
+                sql:
+                    "UPDATE watch_alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_by = ''",
                 arguments: [user, IronTraceStore.now(), id]
             )
             guard db.changesCount > 0 else { return false }

@@ -94,7 +94,7 @@ extension IronTraceStore {
             db,
             sql: """
                 SELECT id, recovery_id, outcome, coalesce(not_traced_reason, ''), sale_id, licensee_id, purchaser_id,
-                time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by
+                time_to_crime_days, source_class, source_country, source_state, request_id, submitted_by, request_date
                 FROM traces WHERE id > ? AND id <= ? ORDER BY id
                 """,
             arguments: [after, through]
@@ -113,7 +113,8 @@ extension IronTraceStore {
                 sourceCountry: r[9],
                 sourceState: r[10],
                 requestID: r[11],
-                submittedBy: r[12]
+                submittedBy: r[12],
+                requestDate: (r[13] as String?).flatMap { CivilDate(parsing: $0) }
             )
         }
     }

@@ -154,6 +154,36 @@ extension IronTraceStore {
                 }
                 d.appendFlow(sourceArea: r[0], recoveryArea: r[1], year: r[2], count: count, source: r[4])
             }
+            rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT lead_id, lead_date, exhibit_a, kind_a, recovery_a, event_a, agency_a, exhibit_b, kind_b,
+                    recovery_b, event_b, agency_b FROM nibin_leads ORDER BY lead_date, lead_id
+                    """
+            )
+            while let r = try rows.next() {
+                guard let date = CivilDate(parsing: r[1] as String) else { continue }
+                d.appendNIBINLead(
+                    NIBINLead(
+                        id: r[0],
+                        date: date,
+                        a: .init(
+                            id: r[2],
+                            kind: .init(rawValue: r[3]) ?? .cartridgeCase,
+                            recoveryID: r[4],
+                            eventID: r[5],
+                            agency: r[6]
+                        ),
+                        b: .init(
+                            id: r[7],
+                            kind: .init(rawValue: r[8]) ?? .cartridgeCase,
+                            recoveryID: r[9],
+                            eventID: r[10],
+                            agency: r[11]
+                        )
+                    )
+                )
+            }
             return d
         }
     }

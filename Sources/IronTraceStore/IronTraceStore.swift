@@ -60,6 +60,7 @@ public final class IronTraceStore: Sendable {
         case .events: try load(StoredEvents.self, file: file, progress: progress)
         case .areaMeasures: try load(StoredAreaMeasures.self, file: file, progress: progress)
         case .flows: try load(StoredFlows.self, file: file, progress: progress)
+        case .nibinLeads: try load(StoredNIBINLeads.self, file: file, progress: progress)
         }
     }
 
@@ -442,6 +443,7 @@ public final class IronTraceStore: Sendable {
         case .events: sql = StoredEvents.exportSQL
         case .areaMeasures: sql = StoredAreaMeasures.exportSQL
         case .flows: sql = StoredFlows.exportSQL
+        case .nibinLeads: sql = StoredNIBINLeads.exportSQL
         }
         let out = try CSVWriter(path: file, header: kind.header)
         defer { out.close() }

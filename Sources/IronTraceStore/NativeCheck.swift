@@ -13,6 +13,7 @@ public enum NativeCheck {
         case .events: try run(EventCodec.self, path)
         case .areaMeasures: try run(AreaMeasureCodec.self, path)
         case .flows: try run(FlowCodec.self, path)
+        case .nibinLeads: try run(NIBINLeadCodec.self, path)
         }
     }
 

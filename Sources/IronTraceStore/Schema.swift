@@ -323,6 +323,29 @@ enum Schema {
                     """
             )
         }
+        m.registerMigration("2026-12-20-v9-nibin-leads") { db in
+            // NIBIN correlation leads (native kind nibin_leads): two exhibits fired by one gun,
+            // each tied to a recovery, a shooting event or both. The lead number is the key.
+            try db.execute(
+                sql: """
+                    CREATE TABLE nibin_leads (
+                        lead_id TEXT PRIMARY KEY,
+                        lead_date TEXT NOT NULL,
+                        exhibit_a TEXT NOT NULL,
+                        kind_a TEXT NOT NULL,
+                        recovery_a INTEGER,
+                        event_a INTEGER,
+                        agency_a TEXT NOT NULL,
+                        exhibit_b TEXT NOT NULL,
+                        kind_b TEXT NOT NULL,
+                        recovery_b INTEGER,
+                        event_b INTEGER,
+                        agency_b TEXT NOT NULL,
+                        import_id INTEGER NOT NULL
+                    ) STRICT;
+                    """
+            )
+        }
         return m
     }
 
@@ -342,5 +365,7 @@ enum Schema {
     }
 
     /// The table each native kind loads into.
-    static let tables = ["licensees", "persons", "sales", "recoveries", "traces", "events", "area_measures", "flows"]
+    static let tables = [
+        "licensees", "persons", "sales", "recoveries", "traces", "events", "area_measures", "flows", "nibin_leads",
+    ]
 }

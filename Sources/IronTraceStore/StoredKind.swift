@@ -237,3 +237,27 @@ extension RowBinder {
         add(f.serial.normalized)
     }
 }
+
+enum StoredNIBINLeads: StoredKind {
+    typealias Codec = NIBINLeadCodec
+    static let table = "nibin_leads"
+    static let columns = [
+        "lead_id", "lead_date", "exhibit_a", "kind_a", "recovery_a", "event_a", "agency_a", "exhibit_b", "kind_b",
+        "recovery_b", "event_b", "agency_b",
+    ]
+    static func bind(_ v: NIBINLead, _ b: inout RowBinder) {
+        b.add(v.id)
+        b.add(v.date.description)
+        for e in [v.a, v.b] {
+            b.add(e.id)
+            b.add(e.kind.rawValue)
+            b.add(e.recoveryID)
+            b.add(e.eventID)
+            b.add(e.agency)
+        }
+    }
+    static let exportSQL = """
+        SELECT lead_id, lead_date, exhibit_a, kind_a, recovery_a, event_a, agency_a, exhibit_b, kind_b, recovery_b,
+        event_b, agency_b FROM nibin_leads ORDER BY lead_id
+        """
+}

@@ -53,6 +53,11 @@ extension DemoWorld {
         aw.close()
         written.append((.areaMeasures, path(.areaMeasures)))
 
+        let nw = try NativeWriter<NIBINLeadCodec>(path: path(.nibinLeads))
+        for l in nibinLeads { nw.write(l) }
+        nw.close()
+        written.append((.nibinLeads, path(.nibinLeads)))
+
         let gw = try CSVWriter(
             path: (directory as NSString).appendingPathComponent(DemoWorld.groundTruthFileName),
             header: GroundTruthRow.header

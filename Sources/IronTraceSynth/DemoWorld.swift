@@ -16,6 +16,8 @@ public struct DemoWorld: Sendable {
     public var traces: [Trace]
     public var events: [ArmedEvent]
     public var areaMeasures: [AreaMeasure]
+    /// NIBIN correlation leads tying shootings to recovered guns (synthetic).
+    public var nibinLeads: [NIBINLead] = []
     /// The planted trafficking schemes. Written to a file of their own, never to the tables the
     /// engines read.
     public var groundTruth: [GroundTruthRow]
@@ -173,6 +175,7 @@ extension DemoWorld {
         for t in traces { d.append(t) }
         for e in events { d.append(e) }
         for m in areaMeasures { d.append(m) }
+        for l in nibinLeads { d.appendNIBINLead(l) }
         return d
     }
 }

@@ -70,7 +70,7 @@ public struct WorldGenerator {
         finishTraces()
         var all = DocumentedIncidents.all + events
         all.sort { ($0.id) < ($1.id) }
-        return DemoWorld(
+        var world = DemoWorld(
             scale: scale,
             seed: seed,
             licensees: licensees,
@@ -87,6 +87,8 @@ public struct WorldGenerator {
             groundTruth: groundTruth,
             lookAlikes: lookAlikes
         )
+        world.nibinLeads = WorldGenerator.nibinLeads(recoveries: recoveries, events: all, seed: seed)
+        return world
     }
 
     // MARK: Helpers shared by the stages

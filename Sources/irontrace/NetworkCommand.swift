@@ -18,7 +18,7 @@ struct NetworkCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Leads.self, LeadDetail.self, Neighbours.self, Path.self, Timeline.self, ExportGraph.self, Evaluate.self,
-            Centrality.self, Indicators.self, Benchmark.self,
+            Centrality.self, Indicators.self, NIBIN.self, Benchmark.self,
         ]
     )
 }

@@ -410,7 +410,9 @@ import Testing
             ("POST /api/v1/traces", .analyst), ("/api/v1/imports", .admin), ("/api/v1/audit", .admin),
             ("/admin/", .admin), ("/imports", .admin),
             ("/api/v1/leads", .analyst), ("/api/v1/entities", .analyst), ("/network", .analyst),
-            ("/traces/new", .analyst), ("/traces/batch", .analyst),
+            ("/traces/new", .analyst), ("/traces/batch", .analyst), ("/cases", .analyst), ("/watches", .analyst),
+            ("/alerts", .analyst), ("/api/v1/cases", .analyst), ("/api/v1/watches", .analyst),
+            ("/api/v1/alerts", .analyst),
         ]
         let publicPaths: Set<String> = ["/login", "/health", "/api/v1/openapi.json", "/logout"]
         let routes = router.routes.map { (path: concrete($0.path.description), method: $0.method) }

@@ -39,7 +39,8 @@ import Testing
             #expect(page.contains("Ring &lt;b&gt;one&lt;/b&gt;"))
             #expect(!page.contains("<b>one</b>"))
             for p in pseudonyms { #expect(page.contains(p), "lead member \(p) listed in the case") }
-            let held = lead.persons.count + lead.dealers.count + lead.firearms.count + lead.recoveries.count
+            let held =
+                lead.persons.count + lead.dealers.count + lead.firearms.count + lead.recoveries.count
                 + lead.events.count
             #expect(page.contains("Entities (\(held))"))
             #expect(page.contains("id=\"timeline\""))
@@ -49,7 +50,10 @@ import Testing
             let noAgency = try await ana.post("/cases/\(id)/status", form: [("status", "referred"), ("agency", "")])
             #expect(noAgency.status == .badRequest)
             #expect(noAgency.contains("names the agency"))
-            let referred = try await ana.post("/cases/\(id)/status", form: [("status", "referred"), ("agency", "FGR Jalisco")])
+            let referred = try await ana.post(
+                "/cases/\(id)/status",
+                form: [("status", "referred"), ("agency", "FGR Jalisco")]
+            )
             #expect(referred.status == .seeOther)
             page = try await ana.get("/cases/\(id)")
             #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -75,7 +79,9 @@ import Testing
             for action in ["case-open", "case-note", "case-status", "case-add", "case-remove", "case-view"] {
                 #expect(try f.store.auditLog(action: action).total >= 1, "\(action) audited")
             }
-            #expect(try f.store.auditLog(action: "case-status").entries.first?.detail == "open → referred to FGR Jalisco")
+            #expect(
+                try f.store.auditLog(action: "case-status").entries.first?.detail == "open → referred to FGR Jalisco"
+            )
 
             // Restricted: hidden from another analyst (404, not listed), seen by an administrator.
             let secret = try await ana.post("/cases", form: [("title", "Informant"), ("restricted", "on")])
@@ -177,8 +183,15 @@ import Testing
         try await f.app.test(.router) { client in
             let ana = Session(client)
             try await ana.logIn("ana")
-            #expect(try await ana.post("/watches", form: [("kind", "dealer"), ("value", licence), ("note", "DL2 <candidate>")]).status == .seeOther)
-            #expect(try await ana.post("/watches", form: [("kind", "person"), ("value", pseudonym)]).status == .seeOther)
+            #expect(
+                try await ana.post(
+                    "/watches",
+                    form: [("kind", "dealer"), ("value", licence), ("note", "DL2 <candidate>")]
+                ).status == .seeOther
+            )
+            #expect(
+                try await ana.post("/watches", form: [("kind", "person"), ("value", pseudonym)]).status == .seeOther
+            )
             let badPattern = try await ana.post("/watches", form: [("kind", "serial"), ("value", "*1*")])
             #expect(badPattern.status == .badRequest)
             #expect(badPattern.contains("at least 3 known characters"))

@@ -205,7 +205,9 @@ import Testing
         try store.addCaseNote(caseID: c.id, text: "first", by: "ana")
         try store.addCaseNote(caseID: c.id, text: "second", by: "bea")
         #expect(try store.caseNotes(caseID: c.id).map(\.text) == ["first", "second"])
-        #expect(throws: StoreError.self) { try store.setCaseStatus(id: c.id, status: .referred, referredTo: " ", by: "ana") }
+        #expect(throws: StoreError.self) {
+            try store.setCaseStatus(id: c.id, status: .referred, referredTo: " ", by: "ana")
+        }
         let referred = try store.setCaseStatus(id: c.id, status: .referred, referredTo: "FGR", by: "ana")
         #expect(referred.status == .referred && referred.referredTo == "FGR")
         let closed = try store.setCaseStatus(id: c.id, status: .closed, referredTo: "", by: "ana")
@@ -216,7 +218,9 @@ import Testing
         #expect(Set(try store.cases(visibleTo: "ana", isAdmin: false, status: nil).map(\.id)) == [c.id, secret.id])
         #expect(try store.cases(visibleTo: "ada", isAdmin: true, status: .open).map(\.id) == [secret.id])
         // Refused before anything is written.
-        #expect(throws: StoreError.self) { try store.openCase(title: " ", restricted: false, origin: "", refs: [], by: "ana") }
+        #expect(throws: StoreError.self) {
+            try store.openCase(title: " ", restricted: false, origin: "", refs: [], by: "ana")
+        }
         #expect(throws: StoreError.self) {
             try store.openCase(title: "x", restricted: false, origin: "", refs: ["address:ff"], by: "ana")
         }

@@ -410,3 +410,67 @@ public enum TraceRequestCodec: NativeCodec {
         ]
     }
 }
+
+/// NIBIN correlation leads: one row per lead, two exhibits, each tied to a recovery (the crime
+/// gun), a shooting event, or both.
+public enum NIBINLeadCodec: NativeTableCodec {
+    public static let kind = NativeKind.nibinLeads
+    /// Lead and exhibit numbers and agencies are free text of at most this many characters.
+    static let maxText = 64
+
+    static func bounded(_ r: FieldCursor, _ i: Int, required: Bool) throws(FieldError) -> String {
+        let t = required ? try r.required(i) : r.text(i)
+        if t.count > maxText {
+            throw FieldError(
+                column: i + 1,
+                value: String(t.prefix(maxText)) + "…",
+                reason: "longer than \(maxText) characters"
+            )
+        }
+        return t
+    }
+
+    static func exhibit(_ r: FieldCursor, from i: Int) throws(FieldError) -> NIBINLead.Exhibit {
+        let e = NIBINLead.Exhibit(
+            id: try bounded(r, i, required: true),
+            kind: try r.enumValue(i + 1, NIBINLead.ExhibitKind.self),
+            recoveryID: try r.optionalID(i + 2),
+            eventID: try r.optionalID(i + 3),
+            agency: try bounded(r, i + 4, required: false)
+        )
+        if e.recoveryID == nil && e.eventID == nil {
+            throw FieldError(
+                column: i + 3,
+                value: "",
+                reason: "an exhibit names its recovery, its shooting event, or both"
+            )
+        }
+        if e.kind == .firearm && e.recoveryID == nil {
+            throw FieldError(column: i + 3, value: "", reason: "a firearm exhibit names the recovery of the gun")
+        }
+        return e
+    }
+
+    public static func decode(_ r: FieldCursor, cache: DecodingCache) throws(FieldError) -> NIBINLead {
+        let lead = NIBINLead(
+            id: try bounded(r, 0, required: true),
+            date: try r.date(1),
+            a: try exhibit(r, from: 2),
+            b: try exhibit(r, from: 7)
+        )
+        if lead.a.recoveryID != nil && lead.a.recoveryID == lead.b.recoveryID && lead.a.eventID == lead.b.eventID {
+            throw FieldError(column: 10, value: lead.b.recoveryID.csv, reason: "both exhibits are the same recovery")
+        }
+        if lead.a.recoveryID == nil && lead.b.recoveryID == nil && lead.a.eventID == lead.b.eventID {
+            throw FieldError(column: 11, value: lead.b.eventID.csv, reason: "both exhibits are the same event")
+        }
+        return lead
+    }
+
+    public static func encode(_ v: NIBINLead) -> [String] {
+        func side(_ e: NIBINLead.Exhibit) -> [String] {
+            [e.id, e.kind.rawValue, e.recoveryID.csv, e.eventID.csv, e.agency]
+        }
+        return [v.id, v.date.description] + side(v.a) + side(v.b)
+    }
+}

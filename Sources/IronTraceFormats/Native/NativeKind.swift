@@ -3,6 +3,7 @@ public enum NativeKind: String, CaseIterable, Sendable {
     case licensees, persons, sales, recoveries, traces, events
     case areaMeasures = "area_measures"
     case flows
+    case nibinLeads = "nibin_leads"
 
     /// The exact header a native file of this kind starts with.
     public var header: [String] {
@@ -38,6 +39,11 @@ public enum NativeKind: String, CaseIterable, Sendable {
             ]
         case .areaMeasures: ["area", "period", "measure", "value", "source"]
         case .flows: ["source_area", "recovery_area", "year", "count", "source"]
+        case .nibinLeads:
+            [
+                "lead_id", "lead_date", "exhibit_a", "exhibit_a_kind", "recovery_a", "event_a", "agency_a", "exhibit_b",
+                "exhibit_b_kind", "recovery_b", "event_b", "agency_b",
+            ]
         }
     }
 
