@@ -101,7 +101,7 @@ let package = Package(
             name: "IronTraceServer",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceTracing",
-                "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork",
+                "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork", "CInflate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

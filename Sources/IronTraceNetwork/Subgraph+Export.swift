@@ -8,9 +8,19 @@ import IronTraceDataset
 extension Subgraph {
     public enum ExportFormat: String, CaseIterable, Sendable { case graphml, gexf, json, ftm }
 
-    public func export(_ format: ExportFormat, graph g: LinkGraph, dataset d: Dataset, title: String) -> String {
+    /// `label`: an entity's label in the reader's language (the graph's English label otherwise).
+    public func export(
+        _ format: ExportFormat,
+        graph g: LinkGraph,
+        dataset d: Dataset,
+        title: String,
+        label: ((Int32) -> String)? = nil
+    ) -> String {
         let nodes = self.nodes.map { n in
-            (id: g.reference(n, in: d), kind: g.nodeKind(n).name, label: g.label(n, in: d), degree: g.degree(n))
+            (
+                id: g.reference(n, in: d), kind: g.nodeKind(n).name, label: label?(n) ?? g.label(n, in: d),
+                degree: g.degree(n)
+            )
         }
         let edges = self.edges.map { e in
             let day = g.date[e]

@@ -62,6 +62,24 @@ extension API {
             o["notes"] = notes
             return try json(o)
         }
+        api.get("/cases/:id/graph") { request, context in
+            let user = try context.require(.analyst)
+            let l = try language(try query(request, known: ["lang"]))
+            let c = try Pages.visibleCase(context.parameter("id"), user, state)
+            try state.store.audit(user: user.name, action: "export", target: "case:\(c.id)", detail: "json link chart")
+            let s = state.snapshot
+            let refs = try state.store.caseItems(caseID: c.id).map(\.ref)
+            let (grouping, _) = s.graph.grouping(of: refs, in: s.dataset)
+            return text(
+                s.graph.subgraph(of: grouping).export(
+                    .json,
+                    graph: s.graph,
+                    dataset: s.dataset,
+                    title: "\(l.t(.caseWord)) \(c.id): \(c.title)",
+                    label: { l.entityLabel(s.graph, $0, s.dataset) }
+                )
+            )
+        }
         api.get("/watches") { request, context in
             try context.require(.analyst)
             let q = try query(request, known: ["all"])

@@ -49,6 +49,13 @@ enum API {
         return q
     }
 
+    /// The `lang` parameter (`en`, `es`; English when absent) for labels meant for people.
+    static func language(_ q: [String: String]) throws -> Language {
+        guard let v = q["lang"], !v.isEmpty else { return .en }
+        guard let l = Language(rawValue: v) else { throw AppError.invalidFilter("lang must be en or es") }
+        return l
+    }
+
     static func list(_ items: [Any], total: Int, _ paging: Paging) -> [String: Any] {
         ["total": total, "page": paging.page, "per_page": paging.perPage, "items": items]
     }
@@ -187,8 +194,9 @@ enum API {
             try state.store.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)", detail: "api")
             return text(lead.json(s.dataset, s.graph))
         }
-        api.get("/leads/:rank/graph") { _, context in
+        api.get("/leads/:rank/graph") { request, context in
             let user = try context.require(.analyst)
+            let l = try language(try query(request, known: ["lang"]))
             let s = state.snapshot
             let lead = try Pages.lead(context.parameter("rank"), s)
             try state.store.audit(
@@ -198,25 +206,36 @@ enum API {
                 detail: "json link chart"
             )
             return text(
-                s.graph.subgraph(of: lead).export(.json, graph: s.graph, dataset: s.dataset, title: "lead \(lead.rank)")
+                s.graph.subgraph(of: lead).export(
+                    .json,
+                    graph: s.graph,
+                    dataset: s.dataset,
+                    title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
+                    label: { l.entityLabel(s.graph, $0, s.dataset) }
+                )
             )
         }
         api.get("/entities/:ref/neighbours") { request, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
             let ref = context.parameter("ref") ?? ""
-            let depth = try Paging.number(
-                try query(request, known: ["depth"])["depth"],
-                name: "depth",
-                default: 1,
-                range: 1...3
-            )
+            let q = try query(request, known: ["depth", "lang"])
+            let l = try language(q)
+            let depth = try Paging.number(q["depth"], name: "depth", default: 1, range: 1...3)
             let node: Int32
             do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
             let target = s.graph.reference(node, in: s.dataset)
             try state.store.audit(user: user.name, action: "entity-view", target: target, detail: "api depth \(depth)")
             let sub = s.graph.neighbours(of: node, depth: depth)
-            return text(sub.export(.json, graph: s.graph, dataset: s.dataset, title: ref))
+            return text(
+                sub.export(
+                    .json,
+                    graph: s.graph,
+                    dataset: s.dataset,
+                    title: l.entityLabel(s.graph, node, s.dataset),
+                    label: { l.entityLabel(s.graph, $0, s.dataset) }
+                )
+            )
         }
         addCaseRoutes(api, state)
         api.get("/imports") { _, context in

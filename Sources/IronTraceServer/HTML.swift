@@ -2,6 +2,7 @@ import Foundation
 import IronTraceAnalytics
 import IronTraceCore
 import IronTraceFormats
+import IronTraceNetwork
 
 /// Server-rendered HTML: escaping, the page frame (navigation, language switch, synthetic banner),
 /// report tables with their CSV links, forms. Pages work without JavaScript; `/static/app.js` only
@@ -133,6 +134,35 @@ enum HTML {
         "<figure class=\"chart\">\(svg)<figcaption><a class=\"dl\" href=\"\(esc(downloadLink))\">\(esc(l.t(.downloadSVG)))</a></figcaption></figure>"
     }
 
+    /// A link chart: the static SVG (what prints, and what shows without scripts) and what the
+    /// interactive chart needs: its JSON (`graph`, labels in the page's language) and its words.
+    static func linkChart(_ svg: String, downloadLink: String?, graph: String, _ l: Language) -> String {
+        var kinds: [String: String] = [:]
+        for k in LinkGraph.NodeKind.allCases { kinds[k.name] = l.kindName(k) }
+        var links: [String: String] = [:]
+        for k in LinkGraph.EdgeKind.allCases { links[k.name] = l.linkName(k) }
+        let es = l == .es
+        let words: [String: Any] = [
+            "kinds": es ? "Mostrar" : "Show", "time": es ? "Vínculos fechados" : "Links dated",
+            "from": es ? "desde" : "from", "to": es ? "hasta" : "to",
+            "exportSVG": es ? "Exportar SVG" : "Export SVG", "exportPNG": es ? "Exportar PNG" : "Export PNG",
+            "expand": es ? "Ampliar vecinos" : "Expand neighbours", "open": es ? "Abrir ficha" : "Open page",
+            "path": l.t(.pathFromHere), "added": es ? "agregadas" : "added",
+            "undated": es ? "sin vínculos fechados" : "no dated links", "kindNames": kinds, "linkNames": links,
+        ]
+        let json =
+            (try? JSONSerialization.data(withJSONObject: words, options: [.sortedKeys]))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let graphURL = graph + (graph.contains("?") ? "&" : "?") + "lang=\(l.rawValue)"
+        return
+            "<figure class=\"chart link-chart\" data-graph=\"\(esc(graphURL))\" data-lang=\"\(l.rawValue)\" data-words=\"\(esc(json))\">"
+            + svg
+            + (downloadLink.map {
+                "<figcaption><a class=\"dl\" href=\"\(esc($0))\">\(esc(l.t(.downloadSVG)))</a></figcaption>"
+            } ?? "")
+            + "<script src=\"/static/linkchart.js\" defer></script></figure>"
+    }
+
     static func input(
         _ name: String,
         label: String,
@@ -167,15 +197,29 @@ enum HTML {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(token ?? ""))\">"
     }
 
-    /// Previous / next links keeping the other query parameters.
+    /// Previous / next links and numbered pages (the first, the last and two either side of the
+    /// current one, gaps shown as …), keeping the other query parameters.
     static func pager(path: String, params: [(String, String)], page: Int, pages: Int, _ l: Language) -> String {
         guard pages > 1 else { return "" }
+        func href(_ p: Int) -> String { esc(path + query(params.filter { $0.0 != "page" } + [("page", String(p))])) }
         func link(_ p: Int, _ text: UIText, rel: String) -> String {
-            "<a rel=\"\(rel)\" href=\"\(esc(path + query(params.filter { $0.0 != "page" } + [("page", String(p))])))\">\(esc(l.t(text)))</a>"
+            "<a rel=\"\(rel)\" href=\"\(href(p))\">\(esc(l.t(text)))</a>"
         }
-        var s = "<nav class=\"pager\">"
+        var s = "<nav class=\"pager\" aria-label=\"\(l == .en ? "Pages" : "Páginas")\">"
         if page > 1 { s += link(page - 1, .previous, rel: "prev") }
-        s += " <span>\(esc(l.t(.page))) \(l.integer(page)) \(esc(l.t(.of))) \(l.integer(pages))</span> "
+        let shown = Set([1, pages] + Array(max(1, page - 2)...min(pages, max(1, page + 2)))).sorted()
+        var last = 0
+        s += "<span class=\"pages\">"
+        for p in shown {
+            if p > last + 1 { s += "<span class=\"gap\">…</span>" }
+            s +=
+                p == page
+                ? "<a aria-current=\"page\" href=\"\(href(p))\">\(l.integer(p))</a>"
+                : "<a href=\"\(href(p))\">\(l.integer(p))</a>"
+            last = p
+        }
+        s += "</span>"
+        s += " <span class=\"of\">\(esc(l.t(.page))) \(l.integer(page)) \(esc(l.t(.of))) \(l.integer(pages))</span> "
         if page < pages { s += link(page + 1, .next, rel: "next") }
         return s + "</nav>"
     }

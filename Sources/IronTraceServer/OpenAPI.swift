@@ -277,7 +277,10 @@ enum OpenAPIDocument {
                     "get": op(
                         "A lead's link chart as nodes and links (people by pseudonym)",
                         role: "analyst",
-                        parameters: [parameter("rank", in: "path", "Lead rank, from 1", type: "integer")]
+                        parameters: [
+                            parameter("rank", in: "path", "Lead rank, from 1", type: "integer"),
+                            parameter("lang", "Labels in en or es", schema: ["enum": ["en", "es"]]),
+                        ]
                     )
                 ],
                 "/api/v1/entities/{ref}/neighbours": [
@@ -287,6 +290,7 @@ enum OpenAPIDocument {
                         parameters: [
                             parameter("ref", in: "path", "Entity reference"),
                             parameter("depth", "1–3", type: "integer", schema: ["minimum": 1, "maximum": 3]),
+                            parameter("lang", "Labels in en or es", schema: ["enum": ["en", "es"]]),
                         ]
                     )
                 ],
@@ -309,6 +313,16 @@ enum OpenAPIDocument {
                         role: "analyst",
                         parameters: [
                             parameter("id", in: "path", "Case id", type: "integer", schema: ["format": "int64"])
+                        ]
+                    )
+                ],
+                "/api/v1/cases/{id}/graph": [
+                    "get": op(
+                        "A case's link chart as nodes and links (people by pseudonym)",
+                        role: "analyst",
+                        parameters: [
+                            parameter("id", in: "path", "Case id", type: "integer", schema: ["format": "int64"]),
+                            parameter("lang", "Labels in en or es", schema: ["enum": ["en", "es"]]),
                         ]
                     )
                 ],

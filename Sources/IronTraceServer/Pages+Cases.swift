@@ -429,12 +429,17 @@ extension Pages {
         let sub = g.subgraph(of: grouping)
         if !sub.nodes.isEmpty {
             body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
-            body += LinkChartDrawing.svg(
-                sub,
-                graph: g,
-                dataset: d,
-                title: "\(l.t(.caseWord)) \(c.id): \(c.title)",
-                language: l
+            body += HTML.linkChart(
+                LinkChartDrawing.svg(
+                    sub,
+                    graph: g,
+                    dataset: d,
+                    title: "\(l.t(.caseWord)) \(c.id): \(c.title)",
+                    language: l
+                ),
+                downloadLink: nil,
+                graph: "/api/v1/cases/\(c.id)/graph",
+                l
             )
             body += "</section>"
         }

@@ -111,7 +111,12 @@ extension Pages {
                 language: l
             )
             body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
-            body += HTML.chart(svg, downloadLink: "/network/leads/\(lead.rank)/chart.svg", l)
+            body += HTML.linkChart(
+                svg,
+                downloadLink: "/network/leads/\(lead.rank)/chart.svg",
+                graph: "/api/v1/leads/\(lead.rank)/graph",
+                l
+            )
             body += " <a class=\"dl\" href=\"/api/v1/leads/\(lead.rank)/graph\">JSON</a></section>"
             let entries = lead.timeline(d, g)
             body += "<section id=\"timeline\"><h2>\(HTML.esc(l.t(.timeline)))</h2>"
@@ -202,7 +207,7 @@ extension Pages {
                 + HTML.esc(l.t(.pathFromHere)) + "</legend><input type=\"hidden\" name=\"from\" value=\""
                 + HTML.esc(target) + "\">" + HTML.input("to", label: l.t(.to), value: "")
                 + "<button type=\"submit\">\(HTML.esc(l.t(.find)))</button></fieldset></form>"
-            body += HTML.chart(
+            body += HTML.linkChart(
                 LinkChartDrawing.svg(
                     sub,
                     graph: s.graph,
@@ -211,6 +216,7 @@ extension Pages {
                     language: l
                 ),
                 downloadLink: "/network/entity/\(HTML.encode(target))/chart.svg",
+                graph: "/api/v1/entities/\(HTML.encode(target))/neighbours",
                 l
             )
             body += " <a class=\"dl\" href=\"/api/v1/entities/\(HTML.encode(target))/neighbours\">JSON</a>"

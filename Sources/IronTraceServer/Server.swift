@@ -11,6 +11,7 @@ public enum IronTraceServer {
         let router = Router(context: IronTraceContext.self, options: .autoGenerateHeadEndpoints)
         if state.configuration.logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
         let routes = RouteTable()
+        router.add(middleware: GzipMiddleware())
         router.add(middleware: AccessMiddleware(state: state, routes: routes))
         Pages.addAccountRoutes(router, state)
         Pages.addReportRoutes(router, state)

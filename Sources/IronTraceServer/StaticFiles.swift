@@ -7,6 +7,7 @@ enum StaticFiles {
     static func addRoutes(_ router: Router<IronTraceContext>) {
         router.get("/static/app.css") { _, _ in asset(css, "text/css; charset=utf-8") }
         router.get("/static/app.js") { _, _ in asset(js, "text/javascript; charset=utf-8") }
+        router.get("/static/linkchart.js") { _, _ in asset(LinkChartScript.js, "text/javascript; charset=utf-8") }
     }
 
     static func asset(_ s: String, _ type: String) -> Response {
@@ -74,11 +75,27 @@ enum StaticFiles {
         code { overflow-wrap: anywhere; }
         .badge { background: var(--accent); color: #fff; border-radius: 9px; padding: 0 .4rem; font-size: .75rem; }
         form.case-form { max-width: 40rem; margin: .6rem 0; }
+        .field label input[type=checkbox] { width: auto; min-width: 0; margin: 0 .3rem 0 0; vertical-align: middle; }
         form.case-form textarea { width: 100%; box-sizing: border-box; font: inherit; }
         ol.notes { padding-left: 1.2rem; max-width: 50rem; }
         ol.notes .meta { color: var(--muted); font-size: .85rem; margin: .6rem 0 0; }
         ol.notes .note-text { white-space: pre-wrap; margin: .2rem 0; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        th button.sort { background: none; color: inherit; border: 0; padding: 0; font: inherit; font-weight: 600; cursor: pointer; text-align: inherit; }
+        th button.sort:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+        th[aria-sort=ascending] button.sort::after { content: " ▲"; }
+        th[aria-sort=descending] button.sort::after { content: " ▼"; }
+        .lc-toolbar { display: flex; flex-wrap: wrap; gap: .6rem; align-items: flex-end; margin-bottom: .4rem; }
+        .lc-toolbar fieldset { border: 1px solid var(--line); padding: .2rem .5rem; margin: 0; font-size: .85rem; }
+        .lc-toolbar label { margin-right: .5rem; white-space: nowrap; }
+        .lc-time input { width: 9rem; vertical-align: middle; }
+        .lc-svg { display: block; background: #fff; border: 1px solid var(--line); touch-action: none; max-width: 100%; height: auto; }
+        .lc-node { cursor: grab; }
+        .lc-node:focus { outline: none; }
+        .lc-node:focus polygon, .lc-node:focus circle, .lc-node:focus rect { stroke: #111; stroke-width: 3; }
+        .lc-panel { min-height: 1.6rem; margin: .3rem 0; }
+        nav.pager .pages a, nav.pager .gap { display: inline-block; min-width: 1.6rem; text-align: center; padding: .1rem .2rem; }
+        nav.pager a[aria-current=page] { font-weight: 700; background: var(--accent); color: #fff; border-radius: 3px; }
         /* Phones and narrow windows: the navigation folds behind a Menu button (a checkbox, no
            script), tables scroll inside their own box, forms and charts take the full width. */
         @media (max-width: 760px) {
@@ -121,14 +138,24 @@ enum StaticFiles {
         // IronTrace dashboard: progressive enhancements only; every page works without this file.
         (function () {
           "use strict";
-          // Click a header of a report table to sort by that column (numbers by value).
+          // Sort a report table by a column: each header becomes a button (Tab to it, Enter or
+          // Space to sort, again to reverse), and aria-sort tells screen readers the order.
           document.querySelectorAll("table.sortable").forEach(function (table) {
-            table.querySelectorAll("th").forEach(function (th, col) {
-              th.addEventListener("click", function () {
+            var headers = table.querySelectorAll("thead th");
+            headers.forEach(function (th, col) {
+              var button = document.createElement("button");
+              button.type = "button";
+              button.className = "sort";
+              while (th.firstChild) button.appendChild(th.firstChild);
+              th.appendChild(button);
+              th.setAttribute("aria-sort", "none");
+              button.addEventListener("click", function () {
+                var ascending = th.getAttribute("aria-sort") !== "ascending";
+                headers.forEach(function (h) { h.setAttribute("aria-sort", "none"); });
+                th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+                var dir = ascending ? 1 : -1;
                 var body = table.tBodies[0];
                 var rows = Array.prototype.slice.call(body.rows);
-                var dir = th.dataset.dir === "asc" ? -1 : 1;
-                th.dataset.dir = dir === 1 ? "asc" : "desc";
                 rows.sort(function (a, b) {
                   var x = a.cells[col], y = b.cells[col];
                   var vx = x && x.dataset.v !== undefined ? parseFloat(x.dataset.v) : (x ? x.textContent : "");

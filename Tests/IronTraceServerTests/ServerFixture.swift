@@ -20,7 +20,7 @@ struct ServerFixture {
     let state: ServerState
     static let password = "a-long-test-password"
 
-    init(port: Int = 8080, postgres: Bool = false) throws {
+    init(port: Int = 8080, postgres: Bool = false, secureCookies: Bool = false) throws {
         dir = try TemporaryDirectory("server-test")
         if postgres {
             let pg = try PostgresStore(url: try PostgresScratch.freshDatabase())
@@ -34,6 +34,7 @@ struct ServerFixture {
         var config = ServerConfiguration()
         config.bcryptCost = 4
         config.port = port
+        config.secureCookies = secureCookies
         // Locks long enough that a slow, loaded test machine cannot see one expire mid-test.
         config.loginPolicy.baseDelay = 600
         for (name, role) in [("ada", UserAccount.Role.admin), ("ana", .analyst), ("vic", .viewer)] {
@@ -60,6 +61,15 @@ final class Session: @unchecked Sendable {
         let headers: HTTPFields
         let body: String
         func contains(_ s: String) -> Bool { body.contains(s) }
+    }
+
+    /// The session's cookies as a request header, for requests sent around ``send``.
+    var cookieHeaders: HTTPFields {
+        var h = HTTPFields()
+        if !cookies.isEmpty {
+            h[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        return h
     }
 
     @discardableResult

@@ -62,7 +62,9 @@ enum CLI {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
         let tables = try #require(json["tables"] as? [String: Int])
         #expect(tables["traces"] == 2_500)
-        #expect((json["imports"] as? [Any])?.count == 7)
+        // Seven kinds of records and the NIBIN leads.
+        #expect((json["imports"] as? [Any])?.count == 8)
+        #expect((tables["nibin_leads"] ?? 0) > 0, "\(tables)")
         // Running the demo again replaces its own database.
         #expect(try CLI.run(["demo", "--scale", "tiny"], in: dir.url).status == 0)
     }
