@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "IronTraceAnalytics", targets: ["IronTraceAnalytics"]),
         .library(name: "IronTraceCharts", targets: ["IronTraceCharts"]),
         .library(name: "IronTraceNetwork", targets: ["IronTraceNetwork"]),
+        .library(name: "IronTraceResolution", targets: ["IronTraceResolution"]),
         .library(name: "IronTraceServer", targets: ["IronTraceServer"]),
         .library(name: "IronTracePostgres", targets: ["IronTracePostgres"]),
     ],
@@ -87,6 +88,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "IronTraceResolution",
+            dependencies: ["IronTraceCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "IronTraceCharts",
             dependencies: ["IronTraceCore"],
             resources: [.copy("Resources")],
@@ -124,7 +130,7 @@ let package = Package(
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
                 "IronTraceTracing", "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork", "IronTraceServer",
-                "IronTracePostgres",
+                "IronTracePostgres", "IronTraceResolution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -187,6 +193,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
+        .testTarget(
+            name: "IronTraceResolutionTests",
+            dependencies: ["IronTraceResolution", "IronTraceCore", "IronTraceSynth", "IronTraceTesting"]
+        ),
         .testTarget(
             name: "irontraceTests",
             dependencies: ["irontrace", "irontrace-fuzz", "IronTraceStore", "IronTracePostgres", "IronTraceTesting"]

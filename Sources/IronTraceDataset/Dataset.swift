@@ -15,6 +15,9 @@ public struct Dataset: Sendable {
     public var measures = MeasureColumns()
     public var flows = FlowColumns()
     public var nibin = NIBINColumns()
+    /// Person records entity resolution merged → their entity: applied by ``mergingPersons(_:)``,
+    /// and to the purchasers and possessors of rows appended later (trace submissions).
+    public var personEntity: [Int64: Int64] = [:]
     /// Keys the address and phone columns (``LinkKey``): the store's secret when built from a store.
     public let linkSecret: LinkSecret
     /// Where the aggregates came from: the imports and what precedence decided where they disagree.
@@ -257,7 +260,7 @@ extension Dataset {
     ) {
         sales.id.append(id)
         sales.licensee.append(licensee)
-        sales.purchaser.append(purchaser ?? 0)
+        sales.purchaser.append(purchaser.map { personEntity[$0] ?? $0 } ?? 0)
         sales.date.append(date.dayNumber)
         sales.multipleSale.append(multipleSale ?? 0)
         sales.manufacturer.append(strings.code(manufacturer))
@@ -295,7 +298,7 @@ extension Dataset {
         recoveries.obliterated.append(obliterated)
         recoveries.crimeCategory.append(strings.code(crimeCategory))
         recoveries.event.append(event ?? 0)
-        recoveries.possessor.append(possessor ?? 0)
+        recoveries.possessor.append(possessor.map { personEntity[$0] ?? $0 } ?? 0)
         recoveries.agency.append(strings.code(agency))
         recoveries.caseNumber.append(strings.code(caseNumber))
         recoveries.model.append(strings.code(model))
@@ -323,7 +326,7 @@ extension Dataset {
         traces.reason.append(strings.code(reason))
         traces.sale.append(sale ?? 0)
         traces.licensee.append(licensee ?? 0)
-        traces.purchaser.append(purchaser ?? 0)
+        traces.purchaser.append(purchaser.map { personEntity[$0] ?? $0 } ?? 0)
         traces.timeToCrime.append(Int32(timeToCrime ?? -1))
         traces.sourceClass.append(Dataset.sourceClassCode(sourceClass))
         traces.sourceCountry.append(strings.code(sourceCountry))

@@ -1,4 +1,5 @@
 import Crypto
+import IronTraceCore
 
 /// Keys that say two people share an address or a phone number without keeping the text: a keyed
 /// hash (HMAC-SHA256 under the database's ``LinkSecret``, first 64 bits) of a normalised form
@@ -17,7 +18,8 @@ public enum LinkKey {
     {
         var n = NormalisedText()
         n.bytes.append(contentsOf: "address:".utf8)
-        guard n.addNormalised(street) else { return 0 }
+        // Street types and directions standardised ("North Main Street" is "N MAIN ST").
+        guard n.addNormalised(StreetAddress.standardized(street)) else { return 0 }
         n.bytes.append(UInt8(ascii: "|"))
         n.addNormalised(city)
         n.bytes.append(UInt8(ascii: "|"))

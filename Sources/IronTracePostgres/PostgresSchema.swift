@@ -79,6 +79,27 @@ enum PostgresSchema {
                 "GRANT SELECT ON nibin_leads TO irontrace_server",
             ]
         ),
+        (
+            "2026-12-20-v10-resolution",
+            [
+                "CREATE TABLE person_entities (person_id BIGINT PRIMARY KEY, entity_id BIGINT NOT NULL)",
+                """
+                CREATE TABLE resolution_review (
+                    a BIGINT NOT NULL, b BIGINT NOT NULL, score DOUBLE PRECISION NOT NULL, explanation TEXT NOT NULL,
+                    PRIMARY KEY (a, b)
+                )
+                """,
+                """
+                CREATE TABLE resolution_decisions (
+                    a BIGINT NOT NULL, b BIGINT NOT NULL, same BIGINT NOT NULL, decided_by TEXT NOT NULL,
+                    decided_at TEXT NOT NULL, PRIMARY KEY (a, b)
+                )
+                """,
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON person_entities TO irontrace_server",
+                "GRANT SELECT, INSERT, UPDATE ON resolution_decisions TO irontrace_server",
+                "GRANT SELECT, DELETE ON resolution_review TO irontrace_server",
+            ]
+        ),
     ]
 
     /// Cases, their entities and notes, watch lists and alerts (see the SQLite migration of the

@@ -133,7 +133,13 @@ extension PostgresStore {
                         )
                     )
                 }
-                return d.value
+                // Entity resolution: merged person records read as their entity.
+                var entities: [Int64: Int64] = [:]
+                for r in try s.rows("SELECT person_id, entity_id FROM person_entities") {
+                    let v = try r.decode((Int64, Int64).self)
+                    entities[v.0] = v.1
+                }
+                return d.value.mergingPersons(entities)
             }
         }
     }

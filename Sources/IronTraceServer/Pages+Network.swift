@@ -27,6 +27,9 @@ extension Pages {
             }
             body += "</select> <button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
             body += pathForm(q, l, state.snapshot)
+            let waiting = (try? state.store.resolutionReview(limit: 0, offset: 0).total) ?? 0
+            body +=
+                "<p id=\"identities-link\"><a href=\"/network/identities\">\(HTML.esc(l.t(.identities)))</a> (\(l.integer(waiting)) \(l == .en ? "pairs waiting for a ruling" : "pares esperan una decisión"))</p>"
             body +=
                 "<section class=\"table\" id=\"leads\"><h2>\(HTML.esc(l.t(.leads))) (\(l.integer(leads.count)))</h2><table><thead><tr><th>#</th><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.members)))</th><th>\(HTML.esc(l.t(.guns)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
             for lead in paging.slice(leads) {
@@ -222,6 +225,9 @@ extension Pages {
             body += " <a class=\"dl\" href=\"/api/v1/entities/\(HTML.encode(target))/neighbours\">JSON</a>"
             if [.person, .dealer, .firearm, .recovery, .event].contains(s.graph.nodeKind(node)) {
                 body += try entityCasework(target, context, state, user)
+            }
+            if s.graph.nodeKind(node) == .person {
+                body += mergedRecords(s.dataset.persons.id[s.graph.row(node)], context, state)
             }
             return page(
                 request,

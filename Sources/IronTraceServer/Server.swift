@@ -18,6 +18,7 @@ public enum IronTraceServer {
         Pages.addTraceRoutes(router, state)
         Pages.addNetworkRoutes(router, state)
         Pages.addCaseRoutes(router, state)
+        Pages.addIdentityRoutes(router, state)
         Pages.addAdminRoutes(router, state)
         API.addRoutes(router, state)
         StaticFiles.addRoutes(router)

@@ -23,8 +23,10 @@ extension IronTraceStore {
             (try Self.snapshotFingerprint(db, precedence: precedence), try Self.linkSecretBytes(db, path: path))
         }
         if usePersisted,
-            let d = Dataset.read(from: snapshotPath, fingerprint: fingerprint, linkSecret: LinkSecret(bytes: secret))
+            var d = Dataset.read(from: snapshotPath, fingerprint: fingerprint, linkSecret: LinkSecret(bytes: secret))
         {
+            // Merged already; the map is for rows appended later.
+            d.personEntity = try personEntities()
             return d
         }
         let d = try loadDatasetFromTables(precedence: precedence)
@@ -184,7 +186,11 @@ extension IronTraceStore {
                     )
                 )
             }
-            return d
+            // Entity resolution: merged person records read as their entity.
+            var entities: [Int64: Int64] = [:]
+            let merged = try Row.fetchCursor(db, sql: "SELECT person_id, entity_id FROM person_entities")
+            while let r = try merged.next() { entities[r[0]] = r[1] }
+            return d.mergingPersons(entities)
         }
     }
 

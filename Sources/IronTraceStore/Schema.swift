@@ -346,6 +346,33 @@ enum Schema {
                     """
             )
         }
+        m.registerMigration("2026-12-20-v10-resolution") { db in
+            // Entity resolution: which person records are one person (merged records only), the
+            // pairs left for an analyst, and the analysts' rulings. The person records stay as typed.
+            try db.execute(
+                sql: """
+                    CREATE TABLE person_entities (
+                        person_id INTEGER PRIMARY KEY,
+                        entity_id INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE TABLE resolution_review (
+                        a INTEGER NOT NULL,
+                        b INTEGER NOT NULL,
+                        score REAL NOT NULL,
+                        explanation TEXT NOT NULL,
+                        PRIMARY KEY (a, b)
+                    ) STRICT;
+                    CREATE TABLE resolution_decisions (
+                        a INTEGER NOT NULL,
+                        b INTEGER NOT NULL,
+                        same INTEGER NOT NULL,
+                        decided_by TEXT NOT NULL,
+                        decided_at TEXT NOT NULL,
+                        PRIMARY KEY (a, b)
+                    ) STRICT;
+                    """
+            )
+        }
         return m
     }
 

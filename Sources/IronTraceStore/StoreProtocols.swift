@@ -243,10 +243,51 @@ public protocol CaseStore: Sendable {
     func acknowledgeAlert(id: Int64, by user: String) throws -> Bool
 }
 
+/// A pair of person records entity resolution was unsure of, for an analyst: the score and its
+/// comparisons in words (no personal data in them).
+public struct ResolutionReviewItem: Sendable, Hashable {
+    public var a: Int64
+    public var b: Int64
+    public var score: Double
+    public var explanation: String
+    public init(a: Int64, b: Int64, score: Double, explanation: String) {
+        self.a = a
+        self.b = b
+        self.score = score
+        self.explanation = explanation
+    }
+}
+
+/// Entity resolution's records: the person records with their personal data (for the resolver),
+/// which records are one person, the pairs left for an analyst and the analysts' rulings. A saved
+/// resolution or a ruling adds a ledger entry (`engine:resolution`), so every server and the
+/// persisted snapshot rebuild with it; the raw person records are never changed.
+public protocol ResolutionStore: Sendable {
+    /// Every person record with its personal data (the caller audits the read).
+    func personRecords() throws -> [Person]
+    /// Replaces the stored resolution: `entities` names the entity of every merged record (records
+    /// not named are their own), `review` the uncertain pairs. Audited as `resolve`.
+    func saveResolution(
+        entities: [(person: Int64, entity: Int64)],
+        review: [ResolutionReviewItem],
+        summary: String,
+        by user: String
+    ) throws
+    /// Merged records → their entity (empty when nothing was resolved).
+    func personEntities() throws -> [Int64: Int64]
+    /// The pairs waiting for an analyst, highest score first.
+    func resolutionReview(limit: Int, offset: Int) throws -> (total: Int, items: [ResolutionReviewItem])
+    func resolutionDecisions() throws -> [(a: Int64, b: Int64, same: Bool)]
+    /// An analyst's ruling on a pair, audited (`resolve-same` / `resolve-different`) and applied at
+    /// once: the same person joins the two entities; different people only leaves the queue (the
+    /// next resolution respects it).
+    func decideResolution(a: Int64, b: Int64, same: Bool, by user: String) throws
+}
+
 /// One IronTrace database, whatever holds it (a SQLite file or a PostgreSQL server): what the
 /// engines, the server and the CLI use, so none of them knows which backend it is.
 public protocol IronTraceDatabase: ImportStore, ExportStore, DatasetStore, TraceRecordStore, AccessStore,
-    AuditStore, CaseStore, AnyObject
+    AuditStore, CaseStore, ResolutionStore, AnyObject
 {
     /// Where the data lives, for messages: a file path, or a `postgres://` URL without its password.
     var location: String { get }

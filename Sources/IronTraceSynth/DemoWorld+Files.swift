@@ -6,11 +6,15 @@ extension DemoWorld {
     /// The ground-truth file name. It sits beside the native files and is never imported.
     public static let groundTruthFileName = "ground_truth.csv"
     public static let lookAlikesFileName = "look_alikes.csv"
+    public static let resolutionTruthFileName = "resolution_truth.csv"
 
     /// Writes the world as native CSV files (one per kind), its ground truth and a README saying
     /// what is synthetic. Returns the native files in import order.
     @discardableResult
-    public func writeFiles(to directory: String) throws -> [(kind: NativeKind, path: String)] {
+    /// `messy`: write the people as real records name them (``messyRecords(seed:share:)``), with
+    /// `resolution_truth.csv` beside; nil for one clean record per person.
+    public func writeFiles(to directory: String, messy: UInt64? = nil) throws -> [(kind: NativeKind, path: String)] {
+        let mess = messy.map { messyRecords(seed: $0) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         func path(_ kind: NativeKind) -> String { (directory as NSString).appendingPathComponent(kind.fileName) }
         var written: [(NativeKind, String)] = []
@@ -21,13 +25,18 @@ extension DemoWorld {
         written.append((.licensees, path(.licensees)))
 
         let pw = try NativeWriter<PersonCodec>(path: path(.persons))
-        for i in 0..<personCount { pw.write(person(at: i)) }
+        if let mess {
+            for p in mess.persons { pw.write(p) }
+        } else {
+            for i in 0..<personCount { pw.write(person(at: i)) }
+        }
         pw.close()
         written.append((.persons, path(.persons)))
 
         let sw = try NativeWriter<SaleCodec>(path: path(.sales))
         for i in 0..<saleCount {
-            let s = sale(at: i)
+            var s = sale(at: i)
+            if let record = mess?.purchaser[s.sale.id] { s.sale.purchaserID = record }
             sw.write(SaleRow(sale: s.sale, firearm: s.firearm))
         }
         sw.close()
@@ -44,7 +53,11 @@ extension DemoWorld {
         written.append((.recoveries, path(.recoveries)))
 
         let tw = try NativeWriter<TraceCodec>(path: path(.traces))
-        for t in traces { tw.write(t) }
+        for t in traces {
+            var t = t
+            if let sale = t.saleID, let record = mess?.purchaser[sale] { t.purchaserID = record }
+            tw.write(t)
+        }
         tw.close()
         written.append((.traces, path(.traces)))
 
@@ -70,6 +83,14 @@ extension DemoWorld {
         )
         for l in lookAlikes { lookAlikeWriter.write(l.fields) }
         lookAlikeWriter.close()
+        if let mess {
+            let truthWriter = try CSVWriter(
+                path: (directory as NSString).appendingPathComponent(DemoWorld.resolutionTruthFileName),
+                header: ["person_id", "true_person_id"]
+            )
+            for t in mess.truth { truthWriter.write([String(t.record), String(t.person)]) }
+            truthWriter.close()
+        }
 
         let readme = """
             IronTrace demo world (scale \(scale.rawValue), seed \(seed)).

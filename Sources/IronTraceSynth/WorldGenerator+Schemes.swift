@@ -39,7 +39,8 @@ extension WorldGenerator {
             guard !dealersHere.isEmpty else { continue }
             let dealerCount =
                 pick.scheme == .unlicensedDealing
-                ? 2 + rng.below(4) : (pick.scheme == .strawPurchase ? 1 + rng.below(3) : 1)
+                ? 2 + rng.below(4)
+                : (pick.scheme == .strawPurchase ? (hardSchemes ? 3 + rng.below(4) : 1 + rng.below(3)) : 1)
             var dealers: [Int] = []
             for _ in 0..<dealerCount {
                 // Scheme dealers lean to the high-propensity tier.
@@ -62,11 +63,13 @@ extension WorldGenerator {
                 var straws: [Int32] = []
                 for k in 0..<members {
                     // Each ring links its members: a shared address, a shared phone, or both.
-                    let useAddress = shareAddress || k == 0
+                    // (In the harder mode nothing: each buyer has a home and phone of their own.)
+                    let useAddress = (shareAddress || k == 0) && !hardSchemes
+                    let usePhone = (!shareAddress || rng.chance(0.3)) && !hardSchemes
                     let p = newPerson(
                         homeDealer: dealers[0],
                         street: useAddress ? sharedStreet : nil,
-                        phone: (!shareAddress || rng.chance(0.3)) ? sharedPhone : nil
+                        phone: usePhone ? sharedPhone : nil
                     )
                     straws.append(p)
                     groundTruth.append(
@@ -107,7 +110,7 @@ extension WorldGenerator {
                         )
                     }
                     bought += burst
-                    day += Int32(3 + rng.below(20))
+                    day += Int32(hardSchemes ? 10 + rng.below(80) : 3 + rng.below(20))
                 }
             case .unlicensedDealing:
                 let dealerPerson = newPerson(homeDealer: dealers[0])

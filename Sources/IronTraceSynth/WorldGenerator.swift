@@ -8,6 +8,9 @@ import IronTraceCore
 public struct WorldGenerator {
     public let scale: WorldScale
     public let seed: UInt64
+    /// Straw rings whose buyers share no address or phone, buying at more dealers over longer
+    /// times: only the guns and their recoveries tie them together.
+    public var hardSchemes = false
 
     static let start = CivilDate(year: 2015, month: 1, day: 1)!
     static let end = CivilDate(year: 2024, month: 12, day: 31)!
@@ -50,8 +53,10 @@ public struct WorldGenerator {
     }
 
     /// Builds the world.
-    public static func generate(scale: WorldScale = .small, seed: UInt64 = 2015) -> DemoWorld {
+    public static func generate(scale: WorldScale = .small, seed: UInt64 = 2015, hardSchemes: Bool = false) -> DemoWorld
+    {
         var g = WorldGenerator(scale: scale, seed: seed)
+        g.hardSchemes = hardSchemes
         return g.run()
     }
 

@@ -19,21 +19,40 @@ struct Generate: AsyncParsableCommand {
     var scale: WorldScale = .small
     @Option(help: "Random seed: the same seed gives the same files, byte for byte.")
     var seed: UInt64 = 2015
+    @Flag(
+        help: """
+            Write people as real records name them: a buyer's purchases under several person records, \
+            typed differently (names, initials, typos, swapped day and month, street words, phones), with \
+            resolution_truth.csv beside for `irontrace resolve --evaluate`.
+            """
+    )
+    var messy = false
+    @Flag(
+        name: .customLong("hard-schemes"),
+        help: "Straw rings whose buyers share no address or phone, at more dealers over longer times."
+    )
+    var hardSchemes = false
 
     func run() async throws {
         try await withExitCodes {
             let clock = ContinuousClock.now
             let progress = Progress()
             progress.say("generating the \(scale.rawValue) world (seed \(seed))")
-            let world = WorldGenerator.generate(scale: scale, seed: seed)
+            let world = WorldGenerator.generate(scale: scale, seed: seed, hardSchemes: hardSchemes)
             progress.say("writing files")
-            let files = try world.writeFiles(to: out)
+            let files = try world.writeFiles(to: out, messy: messy ? seed : nil)
             progress.done()
             for f in files { print("\(f.path)") }
             print(
                 (out as NSString).appendingPathComponent(DemoWorld.groundTruthFileName)
                     + " (ground truth, not for import)"
             )
+            if messy {
+                print(
+                    (out as NSString).appendingPathComponent(DemoWorld.resolutionTruthFileName)
+                        + " (which person records are one person, not for import)"
+                )
+            }
             let elapsed = ContinuousClock.now - clock
             print(
                 "synthetic world: \(world.saleCount.grouped) sales, \(world.recoveries.count.grouped) recoveries, "

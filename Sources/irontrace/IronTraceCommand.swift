@@ -18,7 +18,7 @@ struct IronTraceCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Demo.self, Generate.self, Import.self, Export.self, Info.self, Normalize.self, TraceCommand.self,
-            ReportCommand.self, NetworkCommand.self, Serve.self, Users.self,
+            ReportCommand.self, NetworkCommand.self, Resolve.self, Serve.self, Users.self,
         ]
     )
 }

@@ -267,6 +267,57 @@ import Testing
         try Self.casesWatchesAndAlerts(try Self.postgresStore())
     }
 
+    // MARK: Entity resolution
+
+    static func resolutionIsStoredAppliedAndRuled(_ store: any IronTraceDatabase, _ dir: TemporaryDirectory) throws {
+        _ = try importsTheWorld(store, dir)
+        let people = try store.personRecords()
+        #expect(people.count == (try store.counts().first { $0.table == "persons" }?.rows ?? -1))
+        #expect(people.contains { !$0.pii.lastName.isEmpty }, "personal data read for the resolver")
+        let before = try store.loadDataset()
+        let (a, b, c) = (people[0].id, people[1].id, people[2].id)
+        try store.saveResolution(
+            entities: [(person: b, entity: a)],
+            review: [
+                ResolutionReviewItem(a: a, b: c, score: 0.75, explanation: "same name; blank; same address; blank")
+            ],
+            summary: "test",
+            by: "ana"
+        )
+        #expect(try store.personEntities() == [b: a])
+        let merged = try store.loadDataset()
+        #expect(merged.persons.count == before.persons.count - 1)
+        #expect(!merged.sales.purchaser.contains(b), "record \(b)'s purchases are read as \(a)'s")
+        #expect(
+            merged.sales.purchaser.filter { $0 == a }.count
+                == before.sales.purchaser.filter { $0 == a || $0 == b }.count
+        )
+        #expect(try store.resolutionReview(limit: 10, offset: 0).total == 1)
+        try store.decideResolution(a: c, b: a, same: true, by: "ana")
+        #expect(try store.personEntities() == [b: a, c: a])
+        #expect(try store.resolutionReview(limit: 10, offset: 0).total == 0)
+        try store.decideResolution(a: a, b: b, same: false, by: "bea")
+        #expect(try store.personEntities() == [c: a])
+        #expect(try store.resolutionDecisions().count == 2)
+        #expect(try store.auditLog(action: "resolve").total == 1)
+        #expect(try store.auditLog(action: "resolve-same").total == 1)
+        #expect(try store.auditLog(action: "resolve-different").total == 1)
+        // Every change is a ledger entry, so servers and the persisted snapshot see it.
+        #expect(try store.ledger().filter { $0.format == "engine:resolution" }.count == 3)
+    }
+
+    @Test func resolutionIsStoredAppliedAndRuledOnSQLite() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        try Self.resolutionIsStoredAppliedAndRuled(try Self.sqlite(dir), dir)
+    }
+
+    @Test(.postgresServer) func resolutionIsStoredAppliedAndRuledOnPostgres() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        try Self.resolutionIsStoredAppliedAndRuled(try Self.postgresStore(), dir)
+    }
+
     // MARK: Concurrent writers
 
     /// 50 writers at once, each allocating its ids inside its own write transaction.

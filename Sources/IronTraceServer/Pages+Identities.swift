@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import IronTraceCore
+import IronTraceNetwork
+import IronTraceStore
+
+extension UIText {
+    static let identities = UIText("Identities", "Identidades")
+    static let identitiesHint = UIText(
+        "Pairs of person records that entity resolution was unsure of (irontrace resolve). Say whether they are one person; the ruling is audited, kept for every later resolution, and the link graph and leads follow it within a second. People appear by pseudonym; the comparisons say what agreed, not the personal data.",
+        "Pares de registros de personas de los que la resolución de entidades no estaba segura (irontrace resolve). Indique si son una sola persona; la decisión se audita, se conserva en cada resolución posterior, y el grafo de vínculos y las pistas la siguen en un segundo. Las personas aparecen por seudónimo; las comparaciones dicen qué coincidió, no los datos personales."
+    )
+    static let samePerson = UIText("Same person", "Misma persona")
+    static let differentPeople = UIText("Different people", "Personas distintas")
+    static let comparisons = UIText("Comparisons", "Comparaciones")
+    static let noReview = UIText("Nothing waits for a ruling.", "Nada espera una decisión.")
+    static let mergedRecords = UIText("Records resolved as this person", "Registros resueltos como esta persona")
+    static let split = UIText("Split off", "Separar")
+}
+
+extension Language {
+    /// The resolver's comparison notes, in Spanish when asked.
+    func comparisonNotes(_ text: String) -> String {
+        guard self == .es else { return text }
+        let words: [String: String] = [
+            "same name": "mismo nombre",
+            "names alike (spelling, initials or order)": "nombres parecidos (ortografía, iniciales u orden)",
+            "names partly alike": "nombres algo parecidos", "names differ": "nombres distintos", "blank": "en blanco",
+            "same birth date": "misma fecha de nacimiento", "day and month swapped": "día y mes invertidos",
+            "same month, day differs": "mismo mes, distinto día", "year differs": "distinto año",
+            "different birth dates": "fechas de nacimiento distintas", "same address": "mismo domicilio",
+            "same address written differently": "mismo domicilio escrito distinto",
+            "same ZIP code": "mismo código postal",
+            "different addresses": "domicilios distintos", "same phone": "mismo teléfono",
+            "different phones": "teléfonos distintos",
+        ]
+        return text.components(separatedBy: "; ").map { words[$0] ?? $0 }.joined(separator: "; ")
+    }
+}
+
+extension Pages {
+    static func addIdentityRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
+        router.get("/network/identities") { request, context in
+            try context.require(.analyst)
+            let q = query(request)
+            let l = context.language
+            let paging = try Paging(q, defaultPerPage: 50, perPageAllowed: false)
+            let (total, items) = try state.store.resolutionReview(limit: paging.perPage, offset: paging.offset)
+            let pseudonyms = pseudonymsOf(items.flatMap { [$0.a, $0.b] })
+            var body = "<p class=\"hint\">\(HTML.esc(l.t(.identitiesHint)))</p>"
+            body +=
+                "<section class=\"table\" id=\"review\"><h2>\(HTML.esc(l.t(.identities))) (\(l.integer(total)))</h2>"
+            if items.isEmpty { body += "<p class=\"empty\">\(HTML.esc(l.t(.noReview)))</p>" }
+            if !items.isEmpty {
+                body +=
+                    "<table><thead><tr><th>A</th><th>B</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.comparisons)))</th><th></th></tr></thead><tbody>"
+                for item in items {
+                    let form = { (same: Bool, text: UIText) -> String in
+                        "<form method=\"post\" action=\"/network/identities\" class=\"inline\">\(HTML.csrfField(context.identity?.csrf))"
+                            + "<input type=\"hidden\" name=\"a\" value=\"\(item.a)\"><input type=\"hidden\" name=\"b\" value=\"\(item.b)\">"
+                            + "<input type=\"hidden\" name=\"same\" value=\"\(same ? "1" : "0")\"><input type=\"hidden\" name=\"page\" value=\"\(paging.page)\">"
+                            + "<button type=\"submit\">\(HTML.esc(l.t(text)))</button></form>"
+                    }
+                    body +=
+                        "<tr id=\"pair-\(item.a)-\(item.b)\"><td>\(personLink(item.a, pseudonyms, state))</td><td>\(personLink(item.b, pseudonyms, state))</td>"
+                        + "<td class=\"n\">\(HTML.esc(l.decimal(item.score, digits: 2)))</td><td>\(HTML.esc(l.comparisonNotes(item.explanation)))</td>"
+                        + "<td>\(form(true, .samePerson)) \(form(false, .differentPeople))</td></tr>"
+                }
+                body += "</tbody></table>"
+            }
+            body += "</section>"
+            body += HTML.pager(
+                path: "/network/identities",
+                params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                page: paging.page,
+                pages: paging.pages(total: total),
+                l
+            )
+            return page(request, context, state, section: "network", title: l.t(.identities), body: body)
+        }
+
+        router.post("/network/identities") { request, context in
+            var request = request
+            let user = try context.require(.analyst)
+            let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 14)))
+            guard let a = Int64(form.value("a")), let b = Int64(form.value("b")), a > 0, b > 0, a != b,
+                ["0", "1"].contains(form.value("same"))
+            else { throw AppError.badRequest("a ruling names two different person records (a, b) and same=1 or 0") }
+            try state.store.decideResolution(a: a, b: b, same: form.value("same") == "1", by: user.name)
+            // The ledger entry makes every server rebuild its snapshot on its next poll (in the
+            // background; the queue above is read from the store and shows the ruling at once).
+            let page = Int(form.value("page")) ?? 1
+            let back = form.value("back")
+            return redirect(
+                back.hasPrefix("/network/entity/") ? back : "/network/identities" + (page > 1 ? "?page=\(page)" : "")
+            )
+        }
+    }
+
+    /// Merged records are not in the snapshot; their pseudonyms are the default ones of their ids.
+    static func pseudonymsOf(_ ids: [Int64]) -> [Int64: String] {
+        var out: [Int64: String] = [:]
+        for id in ids { out[id] = Person.pseudonym(for: id) }
+        return out
+    }
+
+    /// A person record by pseudonym, linked to its page when the graph holds it (a merged record
+    /// is read as its entity, which is linked instead).
+    static func personLink(_ id: Int64, _ pseudonyms: [Int64: String], _ state: ServerState) -> String {
+        let s = state.snapshot
+        let name = HTML.esc(pseudonyms[id] ?? Person.pseudonym(for: id))
+        let entity = s.dataset.personEntity[id] ?? id
+        guard (try? s.graph.node(for: "person:\(entity)", in: s.dataset)) != nil else { return name }
+        let suffix = entity == id ? "" : " → \(HTML.esc(Person.pseudonym(for: entity)))"
+        return "<a href=\"/network/entity/person:\(entity)\">\(name)</a>\(suffix)"
+    }
+
+    /// On a person's page: the records resolved as this person, each with a way to split it off.
+    static func mergedRecords(_ personID: Int64, _ context: IronTraceContext, _ state: ServerState) -> String {
+        let l = context.language
+        let merged = state.snapshot.dataset.personEntity.filter { $0.value == personID }.keys.sorted()
+        guard !merged.isEmpty else { return "" }
+        var s = "<section id=\"merged-records\"><h2>\(HTML.esc(l.t(.mergedRecords)))</h2><ul>"
+        for id in merged {
+            s +=
+                "<li>\(HTML.esc(Person.pseudonym(for: id))) <form method=\"post\" action=\"/network/identities\" class=\"inline\">"
+                + HTML.csrfField(context.identity?.csrf)
+                + "<input type=\"hidden\" name=\"a\" value=\"\(personID)\"><input type=\"hidden\" name=\"b\" value=\"\(id)\">"
+                + "<input type=\"hidden\" name=\"same\" value=\"0\"><input type=\"hidden\" name=\"back\" value=\"/network/entity/person:\(personID)\">"
+                + "<button type=\"submit\">\(HTML.esc(l.t(.split)))</button></form></li>"
+        }
+        return s + "</ul></section>"
+    }
+}
