@@ -106,7 +106,9 @@ import Testing
             let locked = try await guesser.logIn("vic")
             #expect(locked.status == .tooManyRequests)
             let retry = try #require(locked.headers[.retryAfter].flatMap { Int($0) })
-            #expect((590...600).contains(retry), "Retry-After: \(retry)")
+            // About the 600 s lock, less the seconds since it began (a loaded machine takes a while
+            // for five bcrypt checks and this request).
+            #expect((480...600).contains(retry), "Retry-After: \(retry)")
             // Another user behind the same address (all router-mode clients share one) still logs in.
             let colleague = Session(client)
             #expect(try await colleague.logIn("ana").status == .seeOther)
