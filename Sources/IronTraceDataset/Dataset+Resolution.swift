@@ -37,4 +37,25 @@ extension Dataset {
         d.personEntity = entity
         return d
     }
+
+    /// The dataset with licensee records resolved as one business read as it: sales and traces
+    /// name the entity, and the merged records' rows are dropped.
+    public func mergingLicensees(_ entity: [Int64: Int64]) -> Dataset {
+        guard !entity.isEmpty else { return self }
+        var d = self
+        func resolved(_ id: Int64) -> Int64 { id == 0 ? 0 : entity[id] ?? id }
+        d.sales.licensee = sales.licensee.map(resolved)
+        d.traces.licensee = traces.licensee.map(resolved)
+        var kept = LicenseeColumns()
+        for i in 0..<licensees.count where resolved(licensees.id[i]) == licensees.id[i] {
+            kept.id.append(licensees.id[i])
+            kept.licence.append(licensees.licence[i])
+            kept.name.append(licensees.name[i])
+            kept.city.append(licensees.city[i])
+            kept.state.append(licensees.state[i])
+        }
+        d.licensees = kept
+        d.licenseeEntity = entity
+        return d
+    }
 }

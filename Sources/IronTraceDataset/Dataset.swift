@@ -18,6 +18,8 @@ public struct Dataset: Sendable {
     /// Person records entity resolution merged → their entity: applied by ``mergingPersons(_:)``,
     /// and to the purchasers and possessors of rows appended later (trace submissions).
     public var personEntity: [Int64: Int64] = [:]
+    /// Licensee records resolved as one business → its entity (the same, for dealers).
+    public var licenseeEntity: [Int64: Int64] = [:]
     /// Keys the address and phone columns (``LinkKey``): the store's secret when built from a store.
     public let linkSecret: LinkSecret
     /// Where the aggregates came from: the imports and what precedence decided where they disagree.
@@ -325,7 +327,7 @@ extension Dataset {
         traces.outcome.append(Dataset.outcomeCode(outcome))
         traces.reason.append(strings.code(reason))
         traces.sale.append(sale ?? 0)
-        traces.licensee.append(licensee ?? 0)
+        traces.licensee.append(licensee.map { licenseeEntity[$0] ?? $0 } ?? 0)
         traces.purchaser.append(purchaser.map { personEntity[$0] ?? $0 } ?? 0)
         traces.timeToCrime.append(Int32(timeToCrime ?? -1))
         traces.sourceClass.append(Dataset.sourceClassCode(sourceClass))

@@ -83,6 +83,8 @@ enum PostgresSchema {
             "2026-12-20-v10-resolution",
             [
                 "CREATE TABLE person_entities (person_id BIGINT PRIMARY KEY, entity_id BIGINT NOT NULL)",
+                "CREATE TABLE licensee_entities (licensee_id BIGINT PRIMARY KEY, entity_id BIGINT NOT NULL)",
+                "GRANT SELECT ON licensee_entities TO irontrace_server",
                 """
                 CREATE TABLE resolution_review (
                     a BIGINT NOT NULL, b BIGINT NOT NULL, score DOUBLE PRECISION NOT NULL, explanation TEXT NOT NULL,

@@ -139,7 +139,12 @@ extension PostgresStore {
                     let v = try r.decode((Int64, Int64).self)
                     entities[v.0] = v.1
                 }
-                return d.value.mergingPersons(entities)
+                var businesses: [Int64: Int64] = [:]
+                for r in try s.rows("SELECT licensee_id, entity_id FROM licensee_entities") {
+                    let v = try r.decode((Int64, Int64).self)
+                    businesses[v.0] = v.1
+                }
+                return d.value.mergingPersons(entities).mergingLicensees(businesses)
             }
         }
     }

@@ -62,6 +62,7 @@ extension PostgresStore {
 
     public func saveResolution(
         entities: [(person: Int64, entity: Int64)],
+        licensees: [(licensee: Int64, entity: Int64)],
         review: [ResolutionReviewItem],
         summary: String,
         by user: String
@@ -69,6 +70,13 @@ extension PostgresStore {
         try attempt("save resolution") {
             try pool.transaction { s in
                 try s.execute("DELETE FROM person_entities")
+                try s.execute("DELETE FROM licensee_entities")
+                for e in licensees where e.licensee != e.entity {
+                    try s.execute(
+                        "INSERT INTO licensee_entities (licensee_id, entity_id) VALUES ($1, $2)",
+                        [.int(e.licensee), .int(e.entity)]
+                    )
+                }
                 try s.execute("DELETE FROM resolution_review")
                 for e in entities where e.person != e.entity {
                     try s.execute(
@@ -94,6 +102,32 @@ extension PostgresStore {
                     target: "persons",
                     detail: summary
                 )
+            }
+        }
+    }
+
+    public func licenseeEntities() throws -> [Int64: Int64] {
+        try attempt("licensee entities") {
+            try pool.withSession { s in
+                var out: [Int64: Int64] = [:]
+                for r in try s.rows("SELECT licensee_id, entity_id FROM licensee_entities") {
+                    let v = try r.decode((Int64, Int64).self)
+                    out[v.0] = v.1
+                }
+                return out
+            }
+        }
+    }
+
+    public func licenseeRecords() throws -> [(id: Int64, licence: String, name: String, street: String, zip: String)] {
+        try attempt("licensee records") {
+            try pool.withSession { s in
+                try s.rows(
+                    "SELECT id, licence, CASE WHEN business_name = '' THEN name ELSE business_name END, street, zip FROM licensees ORDER BY id"
+                ).map { r in
+                    let v = try r.decode((Int64, String, String, String, String).self)
+                    return (id: v.0, licence: v.1, name: v.2, street: v.3, zip: v.4)
+                }
             }
         }
     }

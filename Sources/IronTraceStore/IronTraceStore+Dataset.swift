@@ -25,8 +25,9 @@ extension IronTraceStore {
         if usePersisted,
             var d = Dataset.read(from: snapshotPath, fingerprint: fingerprint, linkSecret: LinkSecret(bytes: secret))
         {
-            // Merged already; the map is for rows appended later.
+            // Merged already; the maps are for rows appended later.
             d.personEntity = try personEntities()
+            d.licenseeEntity = try licenseeEntities()
             return d
         }
         let d = try loadDatasetFromTables(precedence: precedence)
@@ -190,7 +191,10 @@ extension IronTraceStore {
             var entities: [Int64: Int64] = [:]
             let merged = try Row.fetchCursor(db, sql: "SELECT person_id, entity_id FROM person_entities")
             while let r = try merged.next() { entities[r[0]] = r[1] }
-            return d.mergingPersons(entities)
+            var businesses: [Int64: Int64] = [:]
+            let dealers = try Row.fetchCursor(db, sql: "SELECT licensee_id, entity_id FROM licensee_entities")
+            while let r = try dealers.next() { businesses[r[0]] = r[1] }
+            return d.mergingPersons(entities).mergingLicensees(businesses)
         }
     }
 

@@ -53,12 +53,18 @@ extension IronTraceStore {
 
     public func saveResolution(
         entities: [(person: Int64, entity: Int64)],
+        licensees: [(licensee: Int64, entity: Int64)],
         review: [ResolutionReviewItem],
         summary: String,
         by user: String
     ) throws {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM person_entities")
+            try db.execute(sql: "DELETE FROM licensee_entities")
+            let business = try db.makeStatement(
+                sql: "INSERT INTO licensee_entities (licensee_id, entity_id) VALUES (?, ?)"
+            )
+            for e in licensees where e.licensee != e.entity { try business.execute(arguments: [e.licensee, e.entity]) }
             try db.execute(sql: "DELETE FROM resolution_review")
             let insert = try db.makeStatement(sql: "INSERT INTO person_entities (person_id, entity_id) VALUES (?, ?)")
             for e in entities where e.person != e.entity { try insert.execute(arguments: [e.person, e.entity]) }
@@ -68,6 +74,25 @@ extension IronTraceStore {
             for r in review { try queue.execute(arguments: [r.a, r.b, r.score, r.explanation]) }
             try Self.resolutionLedgerEntry(db, rows: entities.count, summary: summary)
             try auditRow(db, user, "resolve", "persons", summary)
+        }
+    }
+
+    public func licenseeEntities() throws -> [Int64: Int64] {
+        try writer.read { db in
+            var out: [Int64: Int64] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT licensee_id, entity_id FROM licensee_entities")
+            while let r = try rows.next() { out[r[0]] = r[1] }
+            return out
+        }
+    }
+
+    public func licenseeRecords() throws -> [(id: Int64, licence: String, name: String, street: String, zip: String)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT id, licence, CASE WHEN business_name = '' THEN name ELSE business_name END, street, zip FROM licensees ORDER BY id"
+            ).map { (id: $0[0], licence: $0[1], name: $0[2], street: $0[3], zip: $0[4]) }
         }
     }
 

@@ -355,6 +355,10 @@ enum Schema {
                         person_id INTEGER PRIMARY KEY,
                         entity_id INTEGER NOT NULL
                     ) STRICT;
+                    CREATE TABLE licensee_entities (
+                        licensee_id INTEGER PRIMARY KEY,
+                        entity_id INTEGER NOT NULL
+                    ) STRICT;
                     CREATE TABLE resolution_review (
                         a INTEGER NOT NULL,
                         b INTEGER NOT NULL,

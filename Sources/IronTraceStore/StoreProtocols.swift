@@ -267,14 +267,20 @@ public protocol ResolutionStore: Sendable {
     func personRecords() throws -> [Person]
     /// Replaces the stored resolution: `entities` names the entity of every merged record (records
     /// not named are their own), `review` the uncertain pairs. Audited as `resolve`.
+    /// `licensees` likewise for licensee records resolved as one business.
     func saveResolution(
         entities: [(person: Int64, entity: Int64)],
+        licensees: [(licensee: Int64, entity: Int64)],
         review: [ResolutionReviewItem],
         summary: String,
         by user: String
     ) throws
     /// Merged records → their entity (empty when nothing was resolved).
     func personEntities() throws -> [Int64: Int64]
+    /// Merged licensee records → their business.
+    func licenseeEntities() throws -> [Int64: Int64]
+    /// Every licensee record, for the resolver.
+    func licenseeRecords() throws -> [(id: Int64, licence: String, name: String, street: String, zip: String)]
     /// The pairs waiting for an analyst, highest score first.
     func resolutionReview(limit: Int, offset: Int) throws -> (total: Int, items: [ResolutionReviewItem])
     func resolutionDecisions() throws -> [(a: Int64, b: Int64, same: Bool)]

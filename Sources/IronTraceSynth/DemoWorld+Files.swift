@@ -20,7 +20,7 @@ extension DemoWorld {
         var written: [(NativeKind, String)] = []
 
         let lw = try NativeWriter<LicenseeCodec>(path: path(.licensees))
-        for l in licensees { lw.write(l) }
+        for l in mess?.licensees ?? licensees { lw.write(l) }
         lw.close()
         written.append((.licensees, path(.licensees)))
 
@@ -37,6 +37,7 @@ extension DemoWorld {
         for i in 0..<saleCount {
             var s = sale(at: i)
             if let record = mess?.purchaser[s.sale.id] { s.sale.purchaserID = record }
+            if let dealer = mess?.licenseeOfSale[s.sale.id] { s.sale.licenseeID = dealer }
             sw.write(SaleRow(sale: s.sale, firearm: s.firearm))
         }
         sw.close()
@@ -56,6 +57,7 @@ extension DemoWorld {
         for t in traces {
             var t = t
             if let sale = t.saleID, let record = mess?.purchaser[sale] { t.purchaserID = record }
+            if let sale = t.saleID, let dealer = mess?.licenseeOfSale[sale] { t.licenseeID = dealer }
             tw.write(t)
         }
         tw.close()
@@ -90,6 +92,12 @@ extension DemoWorld {
             )
             for t in mess.truth { truthWriter.write([String(t.record), String(t.person)]) }
             truthWriter.close()
+            let dealerTruth = try CSVWriter(
+                path: (directory as NSString).appendingPathComponent("licensee_truth.csv"),
+                header: ["licensee_id", "true_licensee_id"]
+            )
+            for t in mess.licenseeTruth { dealerTruth.write([String(t.record), String(t.licensee)]) }
+            dealerTruth.close()
         }
 
         let readme = """

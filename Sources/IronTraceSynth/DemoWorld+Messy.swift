@@ -13,6 +13,12 @@ extension DemoWorld {
         public var purchaser: [Int64: Int64]
         /// Record id → the world's person id (the truth).
         public var truth: [(record: Int64, person: Int64)]
+        /// Every licensee record: the world's dealers and second records of some of them (the
+        /// licence with another expiry code, the name and street typed differently).
+        public var licensees: [Licensee] = []
+        /// Sales now filed under a dealer's second record: sale id → licensee record id.
+        public var licenseeOfSale: [Int64: Int64] = [:]
+        public var licenseeTruth: [(record: Int64, licensee: Int64)] = []
     }
 
     /// `share`: the part of buyers with two or more purchases whose purchases are split over extra
@@ -49,7 +55,43 @@ extension DemoWorld {
                 if record != p.id { purchaser[sale] = record }
             }
         }
-        return MessyRecords(persons: persons, purchaser: purchaser, truth: truth)
+        var out = MessyRecords(persons: persons, purchaser: purchaser, truth: truth)
+        // Dealers: about one in ten with two or more sales gets a second record.
+        var salesAt: [Int64: [Int64]] = [:]
+        for i in 0..<saleCount {
+            let s = sale(at: i).sale
+            salesAt[s.licenseeID, default: []].append(s.id)
+        }
+        var nextDealer = (licensees.map(\.id).max() ?? 0) + 1
+        for l in licensees {
+            out.licensees.append(l)
+            out.licenseeTruth.append((l.id, l.id))
+            let sold = salesAt[l.id] ?? []
+            guard sold.count >= 2, rng.chance(0.1) else { continue }
+            var copy = l
+            copy.id = nextDealer
+            nextDealer += 1
+            let year = Int(String(l.licence.expiry.prefix(1))) ?? 0
+            copy.licence = LicenceNumber(
+                region: l.licence.region,
+                district: l.licence.district,
+                county: l.licence.county,
+                type: l.licence.type,
+                expiry: "\((year + 3) % 10)" + l.licence.expiry.suffix(1),
+                sequence: l.licence.sequence
+            )
+            copy.businessName =
+                rng.chance(0.5)
+                ? l.businessName.uppercased() + " LLC" : l.businessName.replacingOccurrences(of: "'", with: "")
+            let long = [
+                "St": "Street", "Ave": "Avenue", "Rd": "Road", "Dr": "Drive", "Ln": "Lane", "Blvd": "Boulevard",
+            ]
+            copy.street = l.street.split(separator: " ").map { long[String($0)] ?? String($0) }.joined(separator: " ")
+            out.licensees.append(copy)
+            out.licenseeTruth.append((copy.id, l.id))
+            for s in sold where rng.chance(0.5) { out.licenseeOfSale[s] = copy.id }
+        }
+        return out
     }
 
     /// One record's typing of a person.

@@ -56,6 +56,16 @@ struct Resolve: AsyncParsableCommand {
                     + "(\(r.merged.count.grouped) pairs at or above \(merge)); \(r.review.count.grouped) pairs for review; "
                     + "\(r.candidatePairs.grouped) candidate pairs compared; \(decisions.count) analyst rulings; \(elapsed)"
             )
+            // Licensees: one business under several records (a renewed licence, a name typed differently).
+            let dealerRecords = try store.licenseeRecords().map {
+                LicenseeRecord(id: $0.id, licence: $0.licence, name: $0.name, street: $0.street, zip: $0.zip)
+            }
+            let dealers = LicenseeResolver().resolve(dealerRecords, merge: merge, review: review)
+            let mergedDealers = dealers.entity.filter { $0.key != $0.value }.count
+            print(
+                "\(dealerRecords.count.grouped) licensee records → \(Set(dealers.entity.values).count.grouped) businesses: "
+                    + "\(mergedDealers.grouped) records merged; \(dealers.review.count.grouped) pairs for review"
+            )
             if r.skippedBlocks > 0 {
                 print(
                     "  \(r.skippedBlocks.grouped) records in blocks over \(PersonResolver.maxBlock) were paired by their other keys only"
@@ -69,6 +79,20 @@ struct Resolve: AsyncParsableCommand {
                     "pairwise precision \(String(format: "%.4f", pr.precision)), recall \(String(format: "%.4f", pr.recall)) "
                         + "(\(pr.predicted.grouped) pairs merged, \(pr.actual.grouped) true pairs) against \(evaluate)"
                 )
+                // The licensees' truth, when the same generator wrote it beside.
+                let besides = ((evaluate as NSString).deletingLastPathComponent as NSString)
+                    .appendingPathComponent("licensee_truth.csv")
+                if FileManager.default.fileExists(atPath: besides) {
+                    let t = try Self.readTruth(besides, header: ["licensee_id", "true_licensee_id"])
+                    let lp = PersonResolver.pairwise(
+                        entity: dealers.entity.filter { t[$0.key] != nil },
+                        truth: t.filter { dealers.entity[$0.key] != nil }
+                    )
+                    print(
+                        "licensees: pairwise precision \(String(format: "%.4f", lp.precision)), recall \(String(format: "%.4f", lp.recall)) "
+                            + "(\(lp.predicted.grouped) pairs merged, \(lp.actual.grouped) true pairs) against \(besides)"
+                    )
+                }
             }
             let pseudonym = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.pseudonym) })
             for p in r.review.prefix(show) {
@@ -79,9 +103,13 @@ struct Resolve: AsyncParsableCommand {
             }
             if apply {
                 let summary =
-                    "\(people.count) records, \(mergedRecords) merged, \(r.review.count) for review (merge \(merge), review \(review))"
+                    "\(people.count) person records, \(mergedRecords) merged, \(r.review.count) for review; "
+                    + "\(dealerRecords.count) licensee records, \(mergedDealers) merged (merge \(merge), review \(review))"
                 try store.saveResolution(
                     entities: r.entity.filter { $0.key != $0.value }.map { (person: $0.key, entity: $0.value) },
+                    licensees: dealers.entity.filter { $0.key != $0.value }.map {
+                        (licensee: $0.key, entity: $0.value)
+                    },
                     review: r.review.map {
                         ResolutionReviewItem(
                             a: $0.a,
@@ -98,24 +126,26 @@ struct Resolve: AsyncParsableCommand {
         }
     }
 
-    static func readTruth(_ path: String) throws -> [Int64: Int64] {
+    static func readTruth(_ path: String, header expected: [String] = ["person_id", "true_person_id"]) throws
+        -> [Int64: Int64]
+    {
         let reader = try CSVReader(path: path)
         var out: [Int64: Int64] = [:]
         var header = true
         while let row = reader.next() {
             if header {
-                guard row.fields == ["person_id", "true_person_id"] else {
+                guard row.fields == expected else {
                     throw FormatError(
                         file: path,
                         line: row.line,
-                        reason: "expected the header person_id,true_person_id"
+                        reason: "expected the header \(expected.joined(separator: ","))"
                     )
                 }
                 header = false
                 continue
             }
             guard row.fields.count == 2, let a = Int64(row.fields[0]), let b = Int64(row.fields[1]) else {
-                throw FormatError(file: path, line: row.line, reason: "expected two person ids")
+                throw FormatError(file: path, line: row.line, reason: "expected two ids")
             }
             out[a] = b
         }

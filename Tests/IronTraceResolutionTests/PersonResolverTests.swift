@@ -81,3 +81,53 @@ import Testing
         #expect(together.entity[5] == 1)
     }
 }
+
+/// Licensees as records name them: a renewed licence (another expiry code) with its name typed
+/// differently is one business; two licences at one address with one name wait for an analyst;
+/// another business is another.
+@Suite struct LicenseeResolverTests {
+    @Test func aRenewedLicenceIsOneBusiness() {
+        let records = [
+            LicenseeRecord(
+                id: 1,
+                licence: "5-48-033-01-1M-10548",
+                name: "Gomez's Gun Exchange",
+                street: "12 Main St",
+                zip: "78501"
+            ),
+            LicenseeRecord(
+                id: 2,
+                licence: "5-48-033-01-4M-10548",
+                name: "GOMEZS GUN EXCHANGE LLC",
+                street: "12 Main Street",
+                zip: "78501"
+            ),
+            LicenseeRecord(
+                id: 3,
+                licence: "5-48-033-01-1M-10999",
+                name: "Gomez's Gun Exchange",
+                street: "12 Main St",
+                zip: "78501"
+            ),
+            LicenseeRecord(
+                id: 4,
+                licence: "5-48-033-01-1M-10600",
+                name: "Border Arms",
+                street: "9 Oak Ave",
+                zip: "78501"
+            ),
+        ]
+        let r = LicenseeResolver().resolve(records)
+        #expect(r.entity[2] == 1)
+        #expect(r.entity[3] == 3, "another licence stays apart")
+        #expect(r.entity[4] == 4)
+        #expect(
+            r.review.map { [$0.a, $0.b] }.contains([1, 3]),
+            "same name and premises, other licence: for an analyst"
+        )
+        let pair = LicenseeResolver().compare(records[0], records[1])
+        #expect(pair.comparisons.map(\.note).contains("same licence, expiry differs"))
+        #expect(LicenseeResolver.nameWords("Gomez's Gun Exchange, LLC") == "GOMEZS GUN EXCHANGE")
+        #expect(LicenseeResolver.licenceCore("548033011M10548") == LicenseeResolver.licenceCore("5-48-033-01-2A-10548"))
+    }
+}

@@ -16,6 +16,7 @@ import Testing
         let ids = Array(d.persons.id.prefix(4))
         try f.store.saveResolution(
             entities: [(person: ids[1], entity: ids[0])],
+            licensees: [],
             review: [
                 ResolutionReviewItem(
                     a: ids[2],

@@ -278,6 +278,7 @@ import Testing
         let (a, b, c) = (people[0].id, people[1].id, people[2].id)
         try store.saveResolution(
             entities: [(person: b, entity: a)],
+            licensees: [],
             review: [
                 ResolutionReviewItem(a: a, b: c, score: 0.75, explanation: "same name; blank; same address; blank")
             ],
@@ -304,6 +305,21 @@ import Testing
         #expect(try store.auditLog(action: "resolve-different").total == 1)
         // Every change is a ledger entry, so servers and the persisted snapshot see it.
         #expect(try store.ledger().filter { $0.format == "engine:resolution" }.count == 3)
+        // Licensees: a second record read as the business.
+        let dealers = try store.licenseeRecords()
+        let (d1, d2) = (dealers[0].id, dealers[1].id)
+        try store.saveResolution(
+            entities: [],
+            licensees: [(licensee: d2, entity: d1)],
+            review: [],
+            summary: "t",
+            by: "ana"
+        )
+        #expect(try store.licenseeEntities() == [d2: d1])
+        let businesses = try store.loadDataset()
+        #expect(businesses.licensees.count == before.licensees.count - 1)
+        #expect(!businesses.sales.licensee.contains(d2))
+        #expect(try store.personEntities().isEmpty, "a new resolution replaces the old one")
     }
 
     @Test func resolutionIsStoredAppliedAndRuledOnSQLite() throws {

@@ -39,6 +39,9 @@ import Testing
         #expect((pr.first ?? 0) >= 0.98, "precision: \(r.stdout)")
         #expect((pr.last ?? 0) >= 0.95, "recall: \(r.stdout)")
         #expect(r.stdout.contains("stored:"))
+        // The dealers' second records (a renewed licence, the name typed differently) are found too.
+        let dealers = Self.figures(r.stdout, after: "licensees: pairwise precision")
+        #expect(dealers.count == 2 && dealers.allSatisfy { $0 >= 0.95 }, "\(r.stdout)")
         let leads = try CLI.run(
             ["network", "evaluate", "--ground-truth", "world/ground_truth.csv", "--database", "m.sqlite"],
             in: dir.url
