@@ -185,34 +185,15 @@ extension PostgresStore {
                     [.int(x), .int(y), .int(same ? 1 : 0), .text(user), .text(Self.now())]
                 )
                 try s.execute("DELETE FROM resolution_review WHERE a = $1 AND b = $2", [.int(x), .int(y)])
+                func entity(_ id: Int64) throws -> Int64 {
+                    try s.scalar(Int64.self, "SELECT entity_id FROM person_entities WHERE person_id = $1", [.int(id)])
+                        ?? id
+                }
+                let (ex, ey) = (try entity(x), try entity(y))
                 if !same {
-                    let ex =
-                        try s.scalar(
-                            Int64.self,
-                            "SELECT entity_id FROM person_entities WHERE person_id = $1",
-                            [.int(x)]
-                        ) ?? x
-                    let ey =
-                        try s.scalar(
-                            Int64.self,
-                            "SELECT entity_id FROM person_entities WHERE person_id = $1",
-                            [.int(y)]
-                        ) ?? y
                     if ex == ey { try s.execute("DELETE FROM person_entities WHERE person_id = $1", [.int(y)]) }
                 }
                 if same {
-                    let ex =
-                        try s.scalar(
-                            Int64.self,
-                            "SELECT entity_id FROM person_entities WHERE person_id = $1",
-                            [.int(x)]
-                        ) ?? x
-                    let ey =
-                        try s.scalar(
-                            Int64.self,
-                            "SELECT entity_id FROM person_entities WHERE person_id = $1",
-                            [.int(y)]
-                        ) ?? y
                     let (keep, drop) = (min(ex, ey), max(ex, ey))
                     if keep != drop {
                         try s.execute(

@@ -137,37 +137,22 @@ extension IronTraceStore {
                 arguments: [x, y, same ? 1 : 0, user, IronTraceStore.now()]
             )
             try db.execute(sql: "DELETE FROM resolution_review WHERE a = ? AND b = ?", arguments: [x, y])
+            func entity(_ id: Int64) throws -> Int64 {
+                try Int64.fetchOne(
+                    db,
+                    sql: "SELECT entity_id FROM person_entities WHERE person_id = ?",
+                    arguments: [id]
+                )
+                    ?? id
+            }
+            let (ex, ey) = (try entity(x), try entity(y))
             if !same {
                 // Split: y leaves the entity it shares with x (the entity is never y: it is the
                 // smallest id of its records, and x is smaller).
-                let ex =
-                    try Int64.fetchOne(
-                        db,
-                        sql: "SELECT entity_id FROM person_entities WHERE person_id = ?",
-                        arguments: [x]
-                    ) ?? x
-                let ey =
-                    try Int64.fetchOne(
-                        db,
-                        sql: "SELECT entity_id FROM person_entities WHERE person_id = ?",
-                        arguments: [y]
-                    ) ?? y
                 if ex == ey { try db.execute(sql: "DELETE FROM person_entities WHERE person_id = ?", arguments: [y]) }
             }
             if same {
                 // The two entities become one: the smaller entity id names it.
-                let ex =
-                    try Int64.fetchOne(
-                        db,
-                        sql: "SELECT entity_id FROM person_entities WHERE person_id = ?",
-                        arguments: [x]
-                    ) ?? x
-                let ey =
-                    try Int64.fetchOne(
-                        db,
-                        sql: "SELECT entity_id FROM person_entities WHERE person_id = ?",
-                        arguments: [y]
-                    ) ?? y
                 let (keep, drop) = (min(ex, ey), max(ex, ey))
                 if keep != drop {
                     try db.execute(
