@@ -23,6 +23,8 @@ extension UIText {
         "Restringido: solo lo ven su responsable y los administradores"
     )
     static let visibleToAnalysts = UIText("Every analyst sees it", "Lo ven todos los analistas")
+    static let access = UIText("Access", "Acceso")
+    static let restrictedShort = UIText("restricted", "restringido")
     static let entities = UIText("Entities", "Entidades")
     static let entity = UIText("Entity", "Entidad")
     static let addedBy = UIText("Added by", "Agregado por")

@@ -39,7 +39,7 @@ extension Pages {
                     + "<th>\(HTML.esc(l.t(.referredTo)))</th><th>\(HTML.esc(l.t(.owner)))</th><th>\(HTML.esc(l.t(.updated)))</th></tr></thead><tbody>"
                 for c in paging.slice(list) {
                     body +=
-                        "<tr><td><a href=\"/cases/\(c.id)\">\(c.id)</a></td><td><a href=\"/cases/\(c.id)\">\(HTML.esc(c.title))</a>\(c.restricted ? " 🔒" : "")</td>"
+                        "<tr><td><a href=\"/cases/\(c.id)\">\(c.id)</a></td><td><a href=\"/cases/\(c.id)\">\(HTML.esc(c.title))</a>\(c.restricted ? " <small class=\"restricted\">(\(HTML.esc(l.t(.restrictedShort))))</small>" : "")</td>"
                         + "<td>\(HTML.esc(l.statusName(c.status)))</td><td>\(HTML.esc(c.referredTo))</td><td>\(HTML.esc(c.owner))</td>"
                         + "<td>\(HTML.esc(l.stamp(c.updatedAt)))</td></tr>"
                 }
@@ -364,7 +364,8 @@ extension Pages {
                 : "/network/entity/\(HTML.encode(c.origin))"
             body += "<dt>\(HTML.esc(l.t(.origin)))</dt><dd><a href=\"\(link)\">\(HTML.esc(c.origin))</a></dd>"
         }
-        body += "<dt>🔒</dt><dd>\(HTML.esc(l.t(c.restricted ? .restricted : .visibleToAnalysts)))</dd></dl>"
+        body +=
+            "<dt>\(HTML.esc(l.t(.access)))</dt><dd>\(HTML.esc(l.t(c.restricted ? .restricted : .visibleToAnalysts)))</dd></dl>"
 
         body +=
             "<form class=\"case-form\" method=\"post\" action=\"/cases/\(c.id)/status\" id=\"status-form\"><fieldset><legend>\(HTML.esc(l.t(.changeStatus)))</legend>\(csrf)"

@@ -53,7 +53,7 @@ extension Pages {
             if items.isEmpty { body += "<p class=\"empty\">\(HTML.esc(l.t(.noReview)))</p>" }
             if !items.isEmpty {
                 body +=
-                    "<table><thead><tr><th>A</th><th>B</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.comparisons)))</th><th></th></tr></thead><tbody>"
+                    "<table class=\"keep-words\"><thead><tr><th>A</th><th>B</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.comparisons)))</th><th></th></tr></thead><tbody>"
                 for item in items {
                     let form = { (same: Bool, text: UIText) -> String in
                         "<form method=\"post\" action=\"/network/identities\" class=\"inline\">\(HTML.csrfField(context.identity?.csrf))"
@@ -63,7 +63,7 @@ extension Pages {
                     }
                     body +=
                         "<tr id=\"pair-\(item.a)-\(item.b)\"><td>\(personLink(item.a, pseudonyms, state))</td><td>\(personLink(item.b, pseudonyms, state))</td>"
-                        + "<td class=\"n\">\(HTML.esc(l.decimal(item.score, digits: 2)))</td><td>\(HTML.esc(l.comparisonNotes(item.explanation)))</td>"
+                        + "<td class=\"n\">\(HTML.esc(l.decimal(item.score, digits: 2)))</td><td class=\"words\">\(HTML.esc(l.comparisonNotes(item.explanation)))</td>"
                         + "<td>\(form(true, .samePerson)) \(form(false, .differentPeople))</td></tr>"
                 }
                 body += "</tbody></table>"

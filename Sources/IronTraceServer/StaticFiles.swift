@@ -80,6 +80,8 @@ enum StaticFiles {
         ol.notes { padding-left: 1.2rem; max-width: 50rem; }
         ol.notes .meta { color: var(--muted); font-size: .85rem; margin: .6rem 0 0; }
         ol.notes .note-text { white-space: pre-wrap; margin: .2rem 0; }
+        /* Names and codes are not broken inside a word: a table too wide scrolls in its own box. */
+        table.keep-words th, table.keep-words td:not(.words) { overflow-wrap: normal; white-space: nowrap; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         th button.sort { background: none; color: inherit; border: 0; padding: 0; font: inherit; font-weight: 600; cursor: pointer; text-align: inherit; }
         th button.sort:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import IronTraceCore
 import IronTraceServer
+import IronTraceStore
 import Testing
 
 /// Every page at a phone's width (360 CSS pixels) in both languages, in a real headless Chromium:
@@ -18,12 +19,46 @@ struct PhoneLayoutTests {
         let trace = d.traces.id[0]
         let licence = d.strings[d.licensees.licence[0]]
         let person = "person:\(d.persons.id[0])"
+        // Something on each casework page: a case from lead 1 with a note, a watch, a pair to rule on.
+        let lead = try #require(f.state.snapshot.leads.first)
+        let refs =
+            lead.persons.map { "person:\(d.persons.id[$0])" } + lead.dealers.map { "dealer:\(d.licensees.id[$0])" }
+            + lead.firearms.map { "firearm:\(d.sales.id[$0])" }
+        let c = try f.store.openCase(
+            title: "Lead 1: a ring",
+            restricted: false,
+            origin: "lead:1",
+            refs: refs,
+            by: "ana"
+        )
+        try f.store.addCaseNote(
+            caseID: c.id,
+            text: "Spoke with the agency; three of the guns were recovered in Jalisco within a year of purchase.",
+            by: "ana"
+        )
+        try f.store.addWatch(kind: .serial, value: "AB12*", note: "a serial prefix seen twice", by: "ana")
+        try f.store.saveResolution(
+            entities: [],
+            licensees: [],
+            review: [
+                ResolutionReviewItem(
+                    a: d.persons.id[1],
+                    b: d.persons.id[2],
+                    score: 0.75,
+                    explanation:
+                        "names alike (spelling, initials or order); blank; same address written differently; blank"
+                )
+            ],
+            summary: "layout test",
+            by: "test"
+        )
         let pages = [
             "/", "/traces", "/traces/\(trace)", "/traces/new", "/flows", "/dealers",
             "/dealers/\(licence.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!)", "/violence",
             "/network", "/network/leads/1", "/network/entity/\(person)",
             "/network/path?from=\(person)&to=dealer:\(d.licensees.id[0])",
-            "/imports", "/admin/users", "/admin/audit",
+            "/imports", "/admin/users", "/admin/audit", "/cases", "/cases/\(c.id)", "/watches", "/alerts",
+            "/network/identities",
         ]
         let shots = ProcessInfo.processInfo.environment["IRONTRACE_SCREENSHOTS"]
         try await f.app.test(.live) { client in
