@@ -269,27 +269,46 @@ public struct PersonResolver: Sendable {
         return Comparison(field: "birth date", agreement: 0, weight: 0.3, note: "different birth dates")
     }
 
-    static func compareAddresses(_ a: PersonRecord, _ b: PersonRecord) -> Comparison {
-        let sa = street(a.street)
-        let sb = street(b.street)
+    /// What the comparisons read of a record, in normal form, made once per record.
+    struct Features: Sendable {
+        let id: Int64
+        let tokens: [String]
+        let birth: CivilDate?
+        let street: String
+        let zip: String
+        let city: String
+        let phone: String
+
+        init(_ r: PersonRecord) {
+            id = r.id
+            tokens = PersonResolver.nameTokens(r)
+            birth = r.birthDate
+            street = PersonResolver.street(r.street)
+            zip = String(PersonResolver.digits(r.zip).prefix(5))
+            city = PersonResolver.fold(r.city)
+            phone = String(PersonResolver.digits(r.phone).suffix(10))
+        }
+    }
+
+    static func compareAddresses(_ a: Features, _ b: Features) -> Comparison {
+        let sa = a.street
+        let sb = b.street
         guard !sa.isEmpty, !sb.isEmpty else {
             return Comparison(field: "address", agreement: nil, weight: 0.2, note: "blank")
         }
-        let zipSame = digits(a.zip).prefix(5) == digits(b.zip).prefix(5) && !digits(a.zip).isEmpty
+        let zipSame = a.zip == b.zip && !a.zip.isEmpty
         if sa == sb && zipSame { return Comparison(field: "address", agreement: 1, weight: 0.2, note: "same address") }
         let numberA = sa.split(separator: " ").first
         let numberB = sb.split(separator: " ").first
         let sim = jaroWinkler(sa, sb)
-        if numberA == numberB && sim >= 0.85 && (zipSame || fold(a.city) == fold(b.city)) {
+        if numberA == numberB && sim >= 0.85 && (zipSame || a.city == b.city) {
             return Comparison(field: "address", agreement: 0.85, weight: 0.2, note: "same address written differently")
         }
         if zipSame { return Comparison(field: "address", agreement: 0.3, weight: 0.2, note: "same ZIP code") }
         return Comparison(field: "address", agreement: 0, weight: 0.2, note: "different addresses")
     }
 
-    static func comparePhones(_ a: String, _ b: String) -> Comparison {
-        let x = String(digits(a).suffix(10))
-        let y = String(digits(b).suffix(10))
+    static func comparePhones(_ x: String, _ y: String) -> Comparison {
         guard x.count >= 7, y.count >= 7 else {
             return Comparison(field: "phone", agreement: nil, weight: 0.1, note: "blank")
         }
@@ -300,9 +319,11 @@ public struct PersonResolver: Sendable {
 
     /// The pair's score: the weighted agreement of the fields both records have, held below the
     /// merge threshold when the names or the birth dates plainly disagree.
-    public func compare(_ a: PersonRecord, _ b: PersonRecord) -> Pair {
+    public func compare(_ a: PersonRecord, _ b: PersonRecord) -> Pair { compare(Features(a), Features(b)) }
+
+    func compare(_ a: Features, _ b: Features) -> Pair {
         let comparisons = [
-            Self.compareNames(Self.nameTokens(a), Self.nameTokens(b)), Self.compareBirthDates(a.birthDate, b.birthDate),
+            Self.compareNames(a.tokens, b.tokens), Self.compareBirthDates(a.birth, b.birth),
             Self.compareAddresses(a, b), Self.comparePhones(a.phone, b.phone),
         ]
         var total = 0.0
@@ -351,11 +372,16 @@ public struct PersonResolver: Sendable {
     }
 
     public func resolve(_ records: [PersonRecord], decisions: [Decision] = []) -> Result {
+        let features = records.map(Features.init)
         var blocks: [String: [Int]] = [:]
         for (i, r) in records.enumerated() {
             for k in Self.blockingKeys(r) { blocks[k, default: []].append(i) }
         }
-        var seen = Set<[Int64]>()
+        struct PairKey: Hashable {
+            let a: Int64
+            let b: Int64
+        }
+        var seen = Set<PairKey>()
         var scored: [Pair] = []
         var skipped = 0
         for (_, members) in blocks where members.count > 1 {
@@ -365,9 +391,9 @@ public struct PersonResolver: Sendable {
             }
             for x in 0..<members.count {
                 for y in (x + 1)..<members.count {
-                    let a = records[members[x]]
-                    let b = records[members[y]]
-                    guard seen.insert([min(a.id, b.id), max(a.id, b.id)]).inserted else { continue }
+                    let a = features[members[x]]
+                    let b = features[members[y]]
+                    guard seen.insert(PairKey(a: min(a.id, b.id), b: max(a.id, b.id))).inserted else { continue }
                     scored.append(compare(a, b))
                 }
             }
@@ -393,8 +419,8 @@ public struct PersonResolver: Sendable {
             apart[d.a, default: []].insert(d.b)
             apart[d.b, default: []].insert(d.a)
         }
-        var record: [Int64: PersonRecord] = [:]
-        for r in records { record[r.id] = r }
+        var record: [Int64: Features] = [:]
+        for f in features { record[f.id] = f }
         /// Two clusters join only when no record of one plainly contradicts a record of the other
         /// (names unlike, or both birth dates known and different): a chain of near pairs must not
         /// make one person of two.
@@ -403,8 +429,8 @@ public struct PersonResolver: Sendable {
             for x in ma {
                 for y in mb {
                     guard let rx = record[x], let ry = record[y] else { continue }
-                    if Self.compareBirthDates(rx.birthDate, ry.birthDate).agreement == 0 { return false }
-                    if (Self.compareNames(Self.nameTokens(rx), Self.nameTokens(ry)).agreement ?? 1) < 0.75 {
+                    if Self.compareBirthDates(rx.birth, ry.birth).agreement == 0 { return false }
+                    if (Self.compareNames(rx.tokens, ry.tokens).agreement ?? 1) < 0.75 {
                         return false
                     }
                 }
