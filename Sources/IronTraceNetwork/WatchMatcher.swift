@@ -14,12 +14,17 @@ public enum WatchMatcher {
     /// watch's own start), and the highest trace id looked at (`after` when there was none).
     public static func matches(_ watches: [Watch], in d: Dataset, after: Int64) -> (found: [Found], through: Int64) {
         let active = watches.filter(\.active)
+        // Traces are in id order (loaded by id, submissions appended with higher ids): the new ones
+        // are a run at the end, found without reading the rest.
         var through = after
         var newRows: [Int] = []
-        for t in 0..<d.traces.count where d.traces.id[t] > after {
-            newRows.append(t)
-            through = max(through, d.traces.id[t])
+        var last = d.traces.count - 1
+        while last >= 0 && d.traces.id[last] > after {
+            newRows.append(last)
+            through = max(through, d.traces.id[last])
+            last -= 1
         }
+        newRows.reverse()
         guard !active.isEmpty, !newRows.isEmpty else { return ([], through) }
 
         // Watched dealers as licensee ids (a licence can name several stored licensee rows).
@@ -39,8 +44,16 @@ public enum WatchMatcher {
         let serialWatches = active.filter { $0.kind == .serial }.compactMap { w in
             (try? SerialPattern(w.value)).map { (w, $0) }
         }
-        let recoveryRow = IDIndex(d.recoveries.id)
-        let saleRow = serialWatches.isEmpty ? nil : IDIndex(d.sales.id)
+        // Rows by binary search over the id-ordered columns: no index of every row per scan.
+        func row(_ id: Int64, _ ids: [Int64]) -> Int? {
+            var lo = 0
+            var hi = ids.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ids[mid] < id { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < ids.count && ids[lo] == id ? lo : nil
+        }
 
         var found: [Found] = []
         var seen: Set<[Int64]> = []
@@ -54,14 +67,14 @@ public enum WatchMatcher {
             for w in personWatches[d.traces.purchaser[t]] ?? [] where d.traces.purchaser[t] != 0 {
                 add(w, id, .purchaser)
             }
-            let rec = recoveryRow[d.traces.recovery[t]]
+            let rec = row(d.traces.recovery[t], d.recoveries.id)
             if let rec, d.recoveries.possessor[rec] != 0 {
                 for w in personWatches[d.recoveries.possessor[rec]] ?? [] { add(w, id, .possessor) }
             }
             if !serialWatches.isEmpty {
                 var serials: [String] = []
                 if let rec { serials.append(d.strings[d.recoveries.serial[rec]]) }
-                if d.traces.sale[t] != 0, let s = saleRow?[d.traces.sale[t]] {
+                if d.traces.sale[t] != 0, let s = row(d.traces.sale[t], d.sales.id) {
                     serials.append(d.strings[d.sales.serial[s]])
                 }
                 for (w, pattern) in serialWatches where serials.contains(where: pattern.matches) { add(w, id, .serial) }
