@@ -27,13 +27,20 @@ extension Language {
         guard self == .es else { return c.description }
         let names = [
             "serial": "serie", "manufacturer": "fabricante", "model": "modelo", "caliber": "calibre", "type": "tipo",
-            "dates": "fechas", "place": "lugar",
+            "dates": "fechas", "place": "lugar", "dealer": "armería",
+            "purchaser": "comprador", "traced": "ya rastreada", "limit": "límite",
         ]
         return "\(names[c.name] ?? c.name) \(c.points >= 0 ? "+" : "")\(c.points) (\(componentReason(c.reason)))"
     }
 
     func componentReason(_ s: String) -> String {
         guard self == .es else { return s }
+        /// "42.0%" or "4.1" as written by the engine, in Spanish form.
+        func number(_ text: String) -> String {
+            let percent = text.hasSuffix("%")
+            let value = Double(percent ? String(text.dropLast()) : text) ?? 0
+            return percent ? self.percent(value / 100) : decimal(value, digits: 1)
+        }
         let fixed = [
             "exact serial": "serie exacta",
             "a character doubled (one extra copy of a neighbour)":
@@ -72,11 +79,38 @@ extension Language {
             return "vendida \(g[1]) días antes de la recuperación"
                 + (g[2].isEmpty ? "" : " (un intervalo largo es menos probable)")
         }
-        if let g = Self.groups(#"^sold in (.+), where recovered$"#, s) {
-            return "vendida en \(g[1]), donde se recuperó"
+        if let g = Self.groups(
+            #"^sold in ([A-Z]{2}): ([\d.]+%) of US guns traced from Mexico come from [A-Z]{2}, against ([\d.]+%) of registry sales$"#,
+            s
+        ) {
+            return
+                "vendida en \(g[1]): el \(number(g[2])) de las armas de EE. UU. rastreadas desde México proceden de \(g[1]), frente al \(number(g[3])) de las ventas del registro"
         }
-        if let g = Self.groups(#"^sold in another state than (.+)$"#, s) {
-            return "vendida en un estado distinto de \(g[1])"
+        if let g = Self.groups(
+            #"^sold in ([A-Z]{2}): ([\d.]+%) of guns traced in ([A-Z]{2}) come from [A-Z]{2} \(ATF 2010-2020\), against ([\d.]+%) of registry sales$"#,
+            s
+        ) {
+            return
+                "vendida en \(g[1]): el \(number(g[2])) de las armas rastreadas en \(g[3]) proceden de \(g[1]) (ATF 2010-2020), frente al \(number(g[4])) de las ventas del registro"
+        }
+        if s == "dealer's state unknown" { return "estado de la armería desconocido" }
+        if s == "this sale's gun is already traced to another recovery" {
+            return "el arma de esta venta ya está rastreada a otra recuperación"
+        }
+        if let g = Self.groups(#"^purchaser has (\d+)( or more)? other guns? traced to crime$"#, s) {
+            return
+                "el comprador tiene \(g[1])\(g[2].isEmpty ? "" : " o más") \(g[1] == "1" ? "otra arma rastreada" : "otras armas rastreadas") a delitos"
+        }
+        if let g = Self.groups(#"^place and record held within (-?\d+)\.\.\.\+(\d+) points$"#, s) {
+            return "lugar y antecedentes limitados a \(g[1])...+\(g[2]) puntos"
+        }
+        if let g = Self.groups(
+            #"^dealer has (\d+) completed traces? where its (\d+) sales would give ([\d.]+)( \(this recovery's own trace left out\))?$"#,
+            s
+        ) {
+            return
+                "la armería tiene \(g[1]) \(g[1] == "1" ? "rastreo completado" : "rastreos completados") donde sus \(g[2]) ventas darían \(number(g[3]))"
+                + (g[4].isEmpty ? "" : " (sin contar el rastreo de esta misma recuperación)")
         }
         return s
     }

@@ -36,10 +36,21 @@ public enum TraceAccuracy {
         public var wrongCompleted = 0
         public var completed = 0
         public var ambiguous = 0
+        /// Completed traces to the right sale.
+        public var completedRight = 0
+        /// Requests whose serial and markings single out the right sale (no rival, see
+        /// ``TraceEngine/rivals(of:saleIndex:)``).
+        public var alone = 0
+        /// The expected top-1 of a ranking that uses only the serial and the markings: the sum of
+        /// 1 / (rivals + 1) over the requests. Dates and place are what can lift top-1 above it.
+        public var markingsCeiling = 0.0
 
         public var top1Rate: Double { Double(top1) / Double(max(1, requests)) }
         public var top5Rate: Double { Double(top5) / Double(max(1, requests)) }
         public var wrongCompletedRate: Double { Double(wrongCompleted) / Double(max(1, requests)) }
+        public var completedRightRate: Double { Double(completedRight) / Double(max(1, requests)) }
+        public var aloneRate: Double { Double(alone) / Double(max(1, requests)) }
+        public var markingsCeilingRate: Double { markingsCeiling / Double(max(1, requests)) }
     }
 
     /// A request for a recovery with a known sale, and that sale's id.
@@ -47,9 +58,12 @@ public enum TraceAccuracy {
         public var request: TraceRequest
         /// The right sale, or 0 when no sale is right.
         public var saleID: Int64
-        public init(request: TraceRequest, saleID: Int64) {
+        /// The right sale's row in the dataset, when known.
+        public var saleIndex: Int?
+        public init(request: TraceRequest, saleID: Int64, saleIndex: Int? = nil) {
             self.request = request
             self.saleID = saleID
+            self.saleIndex = saleIndex
         }
     }
 
@@ -142,7 +156,7 @@ public enum TraceAccuracy {
                 recoveryArea: d.strings[d.recoveries.area[r]],
                 recoveryID: d.recoveries.id[r]
             )
-            out.append(Case(request: request, saleID: d.sales.id[s]))
+            out.append(Case(request: request, saleID: d.sales.id[s], saleIndex: s))
         }
         return out
     }
@@ -151,13 +165,18 @@ public enum TraceAccuracy {
     public static func measure(_ engine: TraceEngine, _ cases: [Case], damage: Damage) -> Figures {
         var f = Figures(damage: damage)
         for c in cases {
+            if let t = c.saleIndex {
+                let k = engine.rivals(of: c.request, saleIndex: t)
+                if k == 0 { f.alone += 1 }
+                f.markingsCeiling += 1 / Double(k + 1)
+            }
             let r = engine.trace(c.request)
             f.requests += 1
             if r.candidates.first?.saleID == c.saleID { f.top1 += 1 }
             if r.candidates.prefix(5).contains(where: { $0.saleID == c.saleID }) { f.top5 += 1 }
             if r.outcome.isCompleted {
                 f.completed += 1
-                if r.sale?.saleID != c.saleID { f.wrongCompleted += 1 }
+                if r.sale?.saleID != c.saleID { f.wrongCompleted += 1 } else { f.completedRight += 1 }
             }
             if r.reason == .ambiguous { f.ambiguous += 1 }
         }

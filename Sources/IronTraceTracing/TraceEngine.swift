@@ -11,10 +11,15 @@ public struct TraceEngine: Sendable {
     public let serials: SerialStore
     public let index: SerialIndex
     private let licenseeRow: [Int64: Int]
+    /// Licensee rows by id when ids are dense (they are in every store): one array read per
+    /// candidate on the hot path instead of a hash lookup. Empty when ids are sparse.
+    private let denseLicenseeRow: [Int32]
     /// Model keys (lower-case letters and digits), and for each string code of the dataset the key's
     /// number (2 bytes per string, so model comparisons need no string work per candidate).
     private let modelKeyList: [String]
     private let modelKeyOfString: [UInt16]
+    /// Points for the recovery's place and the dealer's trace record.
+    let prior: SourcePrior
 
     /// The score a candidate needs to complete a trace, and its lead over the runner-up.
     public static let completionScore = 70
@@ -28,6 +33,15 @@ public struct TraceEngine: Sendable {
         rows.reserveCapacity(dataset.licensees.count)
         for (i, id) in dataset.licensees.id.enumerated() { rows[id] = i }
         licenseeRow = rows
+        let maxID = dataset.licensees.id.max() ?? 0
+        if maxID >= 0, maxID <= Int64(4 * dataset.licensees.count + 1024) {
+            var dense = [Int32](repeating: -1, count: Int(maxID) + 1)
+            for (i, id) in dataset.licensees.id.enumerated() where id >= 0 { dense[Int(id)] = Int32(i) }
+            denseLicenseeRow = dense
+        } else {
+            denseLicenseeRow = []
+        }
+        prior = SourcePrior(dataset: dataset, licenseeRow: rows)
         var list = [""]
         var numberOf: [String: UInt16] = ["": 0]
         var keyOf = [UInt16](repeating: 0, count: dataset.strings.count)
@@ -46,7 +60,20 @@ public struct TraceEngine: Sendable {
     }
 
     /// Bytes held by the index structures (serial store and bucket tables), excluding the dataset.
-    public var indexBytes: Int { index.bytes + serials.byteSize + modelKeyOfString.count * 2 }
+    public var indexBytes: Int {
+        index.bytes + serials.byteSize + modelKeyOfString.count * 2 + prior.bytes + denseLicenseeRow.count * 4
+    }
+
+    /// The licensee row of a licensee id, if the registry has it.
+    @inline(__always)
+    func row(ofLicensee id: Int64) -> Int? {
+        if !denseLicenseeRow.isEmpty {
+            guard id >= 0, id < Int64(denseLicenseeRow.count) else { return nil }
+            let r = denseLicenseeRow[Int(id)]
+            return r < 0 ? nil : Int(r)
+        }
+        return licenseeRow[id]
+    }
 
     public func trace(_ request: TraceRequest) -> TraceResult {
         let problems = request.validate()
@@ -183,31 +210,65 @@ public struct TraceEngine: Sendable {
 
     // MARK: Candidates and scores
 
+    /// The sale indices the index offers for a serial as read (unverified, may repeat): the bucket
+    /// of an obliterated serial's pattern, or the whole neighbourhood of single misreads.
+    func candidateIndices(query: [UInt8]) -> [UInt32] {
+        var ids: [UInt32] = []
+        if query.contains(UInt8(ascii: "?")) {
+            index.candidates(for: query, sameLengthOnly: true, into: &ids)
+            serials.filter(&ids, pattern: query)
+        } else {
+            index.candidates(for: query, sameLengthOnly: false, into: &ids)
+        }
+        ids.sort()
+        var previous: UInt32 = .max
+        ids.removeAll { i in
+            defer { previous = i }
+            return i == previous
+        }
+        return ids
+    }
+
+    /// How many other sales the request cannot tell from the sale at `saleIndex` by the serial and
+    /// the gun's markings: a serial relation worth at least as many points, the same maker, model,
+    /// caliber and type, and sold before the recovery. Only the recovery's date and place can
+    /// separate them, so with k rivals no ranking that ignores those does better than 1 in k + 1.
+    public func rivals(of request: TraceRequest, saleIndex t: Int) -> Int {
+        let d = dataset
+        let query = Array(SerialNumber(request.serial).normalized.utf8)
+        guard t >= 0, t < d.sales.count, let own = TraceEngine.compareSerial(query, serials[t])?.1 else { return 0 }
+        let recoveryDay = request.recoveryDate.dayNumber
+        let model = modelKeyOfString[Int(d.sales.model[t])]
+        var count = 0
+        for i in candidateIndices(query: query).lazy.map({ Int($0) }) where i != t {
+            guard d.sales.manufacturer[i] == d.sales.manufacturer[t], modelKeyOfString[Int(d.sales.model[i])] == model,
+                d.sales.caliber[i] == d.sales.caliber[t], d.sales.type[i] == d.sales.type[t],
+                d.sales.date[i] <= recoveryDay, let points = TraceEngine.compareSerial(query, serials[i])?.1,
+                points >= own
+            else { continue }
+            count += 1
+        }
+        return count
+    }
+
     /// The best five candidates, explained, and the crowd: how many other candidates of the maker (or
     /// of any maker when the request's is unknown) are a single misread of the serial as read.
     func rank(query: [UInt8], request: TraceRequest, maker: Manufacturer?) -> ([TraceCandidate], Int) {
-        var ids: [UInt32] = []
         let makerCode = maker.flatMap { dataset.strings.lookup($0.name) }
-        let ctx = RequestContext(request: request, makerCode: makerCode, dataset: dataset)
-        if query.contains(UInt8(ascii: "?")) {
-            // Obliterated serial: one bucket holds every possible match; keep those that fit the pattern.
-            index.candidates(for: query, sameLengthOnly: true, into: &ids)
-            serials.filter(&ids, pattern: query)
-            return finish(ids: &ids, query: query, ctx: ctx)
-        }
-        // Always the whole neighbourhood of single misreads, even with an exact match: another real
-        // serial one misread away is what makes an exact-looking request ambiguous.
-        index.candidates(for: query, sameLengthOnly: false, into: &ids)
-        return finish(ids: &ids, query: query, ctx: ctx)
-    }
-
-    private func finish(ids: inout [UInt32], query: [UInt8], ctx: RequestContext) -> ([TraceCandidate], Int) {
-        ids.sort()
+        let ctx = RequestContext(
+            request: request,
+            makerCode: makerCode,
+            dataset: dataset,
+            prior: prior,
+            licenseeRow: licenseeRow
+        )
+        // An obliterated serial: one bucket holds every possible match, kept when it fits the pattern.
+        // Otherwise always the whole neighbourhood of single misreads, even with an exact match: another
+        // real serial one misread away is what makes an exact-looking request ambiguous.
+        let ids = candidateIndices(query: query)
         // First pass: numbers only, no strings; keep the best few.
         var scored: [(score: Int, index: Int, match: SerialMatch, single: Bool)] = []
-        var previous: UInt32 = .max
-        for i in ids where i != previous {
-            previous = i
+        for i in ids {
             if let q = quickScore(Int(i), query: query, ctx: ctx) { scored.append((q.0, Int(i), q.1, q.2)) }
         }
         scored.sort {
@@ -224,8 +285,15 @@ public struct TraceEngine: Sendable {
         guard let (match, points) = TraceEngine.compareSerial(query, serials[i]) else { return nil }
         if d.sales.date[i] > ctx.recoveryDay { return nil }
         var score = points + TraceEngine.gapPoints(Int(ctx.recoveryDay - d.sales.date[i]))
-        if let st = ctx.stateCode, let row = licenseeRow[d.sales.licensee[i]], d.licensees.state[row] == st {
-            score += TraceEngine.samePlacePoints
+        if let row = row(ofLicensee: d.sales.licensee[i]) {
+            score += prior.points(
+                key: ctx.placeKey,
+                row: row,
+                sale: i,
+                id: d.sales.id[i],
+                purchaser: d.sales.purchaser[i],
+                own: ctx.ownTrace
+            )
         }
         if let m = ctx.makerCode { score += d.sales.manufacturer[i] == m ? 25 : -40 }
         if !ctx.modelKey.isEmpty {
@@ -255,11 +323,18 @@ public struct TraceEngine: Sendable {
         var caliberName: String
         var type: FirearmType?
         var recoveryDay: Int32
-        /// The recovery state's string code when the request names a US state (`US-TX`).
-        var stateCode: Int32?
-        var stateName: String
+        /// The recovery's key in the source prior (a US state, or Mexico), if known.
+        var placeKey: Int?
+        /// The request's recovery's own stored trace, left out of the record counts.
+        var ownTrace: SourcePrior.OwnTrace?
 
-        init(request: TraceRequest, makerCode: Int32?, dataset: Dataset) {
+        init(
+            request: TraceRequest,
+            makerCode: Int32?,
+            dataset: Dataset,
+            prior: SourcePrior,
+            licenseeRow: [Int64: Int]
+        ) {
             self.makerCode = makerCode
             modelKey = TraceEngine.modelKey(request.model)
             let cal =
@@ -275,9 +350,8 @@ public struct TraceEngine: Sendable {
             caliberCode = cal.flatMap { dataset.strings.lookup($0.name) }
             type = request.type.isEmpty ? nil : FirearmType(parsing: request.type)
             recoveryDay = request.recoveryDate.dayNumber
-            let area = request.recoveryArea.uppercased()
-            stateName = area.hasPrefix("US-") && area.count == 5 ? String(area.suffix(2)) : ""
-            stateCode = stateName.isEmpty ? nil : dataset.strings.lookup(stateName)
+            placeKey = prior.key(country: request.recoveryCountry, area: request.recoveryArea)
+            ownTrace = prior.ownTrace(recoveryID: request.recoveryID, dataset: dataset, licenseeRow: licenseeRow)
         }
     }
 
@@ -356,19 +430,58 @@ public struct TraceEngine: Sendable {
                 reason: "sold \(days) days before recovery" + (gap < 0 ? " (a long gap is less likely)" : "")
             )
         )
-        if let st = ctx.stateCode {
-            let dealerState = licenseeRow[d.sales.licensee[i]].map { d.licensees.state[$0] }
-            if dealerState == st {
-                parts.append(
+        if let row = row(ofLicensee: d.sales.licensee[i]) {
+            let own = ctx.ownTrace
+            var record: [ScoreComponent] = []
+            if let key = ctx.placeKey {
+                record.append(
                     .init(
                         name: "place",
-                        points: TraceEngine.samePlacePoints,
-                        reason: "sold in \(ctx.stateName), where recovered"
+                        points: prior.place(key: key, row: row),
+                        reason: prior.placeReason(key: key, row: row)
                     )
                 )
-            } else {
-                parts.append(.init(name: "place", points: 0, reason: "sold in another state than \(ctx.stateName)"))
             }
+            record.append(
+                .init(
+                    name: "dealer",
+                    points: prior.dealer(row: row, ownRow: own?.licenseeRow),
+                    reason: prior.dealerReason(row: row, ownRow: own?.licenseeRow)
+                )
+            )
+            let others = prior.purchaserOtherTraces(sale: i, purchaser: d.sales.purchaser[i], own: own)
+            if others > 0 {
+                record.append(
+                    .init(
+                        name: "purchaser",
+                        points: prior.purchaser(sale: i, purchaser: d.sales.purchaser[i], own: own),
+                        reason:
+                            "purchaser has \(others)\(others >= 3 ? " or more" : "") other gun\(others == 1 ? "" : "s") traced to crime"
+                    )
+                )
+            }
+            if prior.tracedElsewhere(sale: i, id: d.sales.id[i], own: own) {
+                record.append(
+                    .init(
+                        name: "traced",
+                        points: SourcePrior.alreadyTracedPoints,
+                        reason: "this sale's gun is already traced to another recovery"
+                    )
+                )
+            }
+            let sum = record.reduce(0) { $0 + $1.points }
+            let held = min(max(sum, SourcePrior.totalRange.lowerBound), SourcePrior.totalRange.upperBound)
+            if held != sum {
+                record.append(
+                    .init(
+                        name: "limit",
+                        points: held - sum,
+                        reason:
+                            "place and record held within \(SourcePrior.totalRange.lowerBound)...+\(SourcePrior.totalRange.upperBound) points"
+                    )
+                )
+            }
+            parts += record
         }
         return TraceCandidate(
             saleIndex: i,
@@ -384,9 +497,6 @@ public struct TraceEngine: Sendable {
     /// is rarely that long; ATF's median for crime guns is a few years).
     @inline(__always)
     static func gapPoints(_ days: Int) -> Int { days > 7305 ? -6 : (days > 3652 ? -3 : 0) }
-
-    /// Points when the dealer sold in the state where the gun was recovered.
-    static let samePlacePoints = 3
 
     /// Compares a request serial (normal form, `?` for unknown positions) with a registry serial, on
     /// bytes, through the misread model: the match kind and its points, or nil beyond two edits.

@@ -402,7 +402,18 @@ struct TraceCommand: AsyncParsableCommand {
             "Registry: \(engine.dataset.sales.count.grouped) sales; index built in \(indexTime), \(String(format: "%.1f", Double(engine.indexBytes) / Double(max(1, engine.dataset.sales.count)))) bytes per sale"
         )
         print("Damage seed: \(seed)")
-        var t = TextTable("damage", "requests", "top-1", "top-5", "completed", "ambiguous", "wrong completed")
+        var t = TextTable(
+            "damage",
+            "requests",
+            "top-1",
+            "top-5",
+            "completed",
+            "completed right",
+            "ambiguous",
+            "wrong completed",
+            "singled out",
+            "markings ceiling"
+        )
         for damage in TraceAccuracy.Damage.allCases {
             let cases = TraceAccuracy.cases(engine.dataset, damage: damage, limit: n, seed: seed)
             let f = TraceAccuracy.measure(engine, cases, damage: damage)
@@ -412,10 +423,22 @@ struct TraceCommand: AsyncParsableCommand {
                 f.top1Rate.percent,
                 f.top5Rate.percent,
                 f.completed.grouped,
+                f.completedRightRate.percent,
                 f.ambiguous.grouped,
-                String(format: "%.2f%%", f.wrongCompletedRate * 100)
+                String(format: "%.2f%%", f.wrongCompletedRate * 100),
+                f.aloneRate.percent,
+                f.markingsCeilingRate.percent
             )
         }
         print(t.render(), terminator: "")
+        print(
+            """
+            top-1 counts the first candidate even when the answer is ambiguous; "completed right" counts only \
+            traces completed to the right sale. "singled out": the serial as read and the gun's markings \
+            (maker, model, caliber, type) leave no other sale sold before the recovery with as close a serial; \
+            "markings ceiling": the top-1 a ranking without the recovery's date and place would expect \
+            (1 / (rivals + 1) per request).
+            """
+        )
     }
 }

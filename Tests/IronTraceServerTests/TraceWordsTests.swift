@@ -60,8 +60,47 @@ import Testing
                 "fechas -3 (vendida 4000 días antes de la recuperación (un intervalo largo es menos probable))"
             ),
             (
-                ScoreComponent(name: "place", points: 3, reason: "sold in PA, where recovered"),
-                "lugar +3 (vendida en PA, donde se recuperó)"
+                ScoreComponent(
+                    name: "place",
+                    points: 2,
+                    reason:
+                        "sold in TX: 42.0% of US guns traced from Mexico come from TX, against 9.1% of registry sales"
+                ),
+                "lugar +2 (vendida en TX: el 42,0\u{00A0}% de las armas de EE. UU. rastreadas desde México proceden de TX, frente al 9,1\u{00A0}% de las ventas del registro)"
+            ),
+            (
+                ScoreComponent(
+                    name: "place",
+                    points: 3,
+                    reason:
+                        "sold in VA: 12.5% of guns traced in MD come from VA (ATF 2010-2020), against 2.9% of registry sales"
+                ),
+                "lugar +3 (vendida en VA: el 12,5\u{00A0}% de las armas rastreadas en MD proceden de VA (ATF 2010-2020), frente al 2,9\u{00A0}% de las ventas del registro)"
+            ),
+            (
+                ScoreComponent(
+                    name: "dealer",
+                    points: 3,
+                    reason:
+                        "dealer has 37 completed traces where its 820 sales would give 4.1 (this recovery's own trace left out)"
+                ),
+                "armería +3 (la armería tiene 37 rastreos completados donde sus 820 ventas darían 4,1 (sin contar el rastreo de esta misma recuperación))"
+            ),
+            (
+                ScoreComponent(name: "purchaser", points: 2, reason: "purchaser has 1 other gun traced to crime"),
+                "comprador +2 (el comprador tiene 1 otra arma rastreada a delitos)"
+            ),
+            (
+                ScoreComponent(
+                    name: "traced",
+                    points: -2,
+                    reason: "this sale's gun is already traced to another recovery"
+                ),
+                "ya rastreada -2 (el arma de esta venta ya está rastreada a otra recuperación)"
+            ),
+            (
+                ScoreComponent(name: "limit", points: -1, reason: "place and record held within -4...+7 points"),
+                "límite -1 (lugar y antecedentes limitados a -4...+7 puntos)"
             ),
         ]
         for (c, expected) in components { #expect(es.scoreComponent(c) == expected) }
@@ -81,6 +120,8 @@ import Testing
                 for english in [
                     "(exact serial)", "registry says", "same manufacturer", "days before recovery", "next best",
                     "no matching record", "where recovered", " serial, score ", "(exact)", "(one_edit)",
+                    "registry sales", "completed trace", "sold in ", "traced to crime", "another recovery",
+                    "held within",
                 ] {
                     #expect(!page.contains(english), "trace \(d.traces.id[t]): '\(english)'")
                 }

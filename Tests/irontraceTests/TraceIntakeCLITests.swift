@@ -105,5 +105,13 @@ import Testing
         for kind in TraceIntakeCLITests.damageKinds {
             #expect(evaluation.stdout.contains("\(kind) "), "\(kind) missing from\n\(evaluation.stdout)")
         }
+        // Beside top-1, the stricter "completed right" and what the serial and markings alone allow.
+        let columns = try #require(evaluation.stdout.split(separator: "\n").first { $0.hasPrefix("damage ") })
+        for column in ["top-1", "top-5", "completed right", "wrong completed", "singled out", "markings ceiling"] {
+            #expect(columns.contains(column), "\(column) missing from \(columns)")
+        }
+        // The exact row: every request singled out, so the ceiling is 100%.
+        let exact = try #require(evaluation.stdout.split(separator: "\n").first { $0.hasPrefix("exact ") })
+        #expect(exact.split(separator: " ").suffix(2) == ["100.0%", "100.0%"], "\(exact)")
     }
 }

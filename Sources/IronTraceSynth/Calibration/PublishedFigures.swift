@@ -1,3 +1,5 @@
+import IronTraceCore
+
 /// The published figures the demo world is calibrated to. Each carries its source; the generator
 /// reads them from here and tests check the generated world against them.
 public enum PublishedFigures {
@@ -13,9 +15,7 @@ public enum PublishedFigures {
     /// Source states of US-sourced Mexican traces with a purchase found, 2015-2022 records:
     /// Texas over 40%, then Arizona, California and New Mexico (ATF Mexico trace data as summarised
     /// by GAO-21-322 and ATF's Mexico country reports). Remaining states share the rest by population.
-    public static let mexicoSourceStates: [(usps: String, share: Double)] = [
-        ("TX", 0.42), ("AZ", 0.17), ("CA", 0.12), ("NM", 0.05),
-    ]
+    public static let mexicoSourceStates = MexicoSourceStates.shares
     /// Top source cities for guns recovered in Mexico, same records: Houston, Tucson, Phoenix,
     /// El Paso, San Antonio. Used as the weights of dealers' cities in those states.
     public static let topMexicoSourceCities = ["Houston", "Tucson", "Phoenix", "El Paso", "San Antonio"]
