@@ -38,6 +38,8 @@ struct SourcePrior: Sendable {
     /// came from each source state, and the points it gives.
     let sourceShare: [[Double]]
     let placePoints: [[Int8]]
+    /// Each licensee row's dealer points, computed once (the hot path reads a byte, not a logarithm).
+    let dealerPoints: [Int8]
     /// Completed traces and sales per licensee row, and the registry's traces per sale.
     let dealerTraces: [Int32]
     let dealerSales: [Int32]
@@ -129,6 +131,10 @@ struct SourcePrior: Sendable {
         }
         saleRecord = record
         dealerTraces = traced
+        let rate = Double(rows.count) / Double(max(1, d.sales.count))
+        dealerPoints = traced.indices.map { r in
+            Int8(SourcePrior.points(ratio: (Double(traced[r]) + 1) / (Double(sales[r]) * rate + 1)))
+        }
         tracesPerSale = Double(rows.count) / Double(max(1, d.sales.count))
     }
 
@@ -146,7 +152,7 @@ struct SourcePrior: Sendable {
     }
 
     var bytes: Int {
-        licenseeState.count + dealerTraces.count * 8 + tracesByRecovery.count * 4 + saleRecord.count
+        licenseeState.count + dealerTraces.count * 9 + tracesByRecovery.count * 4 + saleRecord.count
             + placePoints.count * 60 * 9
     }
 
@@ -228,6 +234,7 @@ struct SourcePrior: Sendable {
 
     @inline(__always)
     func dealer(row: Int, ownRow: Int32?) -> Int {
+        if ownRow != Int32(row), row < dealerPoints.count { return Int(dealerPoints[row]) }
         let (t, e) = dealerCounts(row: row, ownRow: ownRow)
         return SourcePrior.points(ratio: (Double(t) + 1) / (e + 1))
     }
