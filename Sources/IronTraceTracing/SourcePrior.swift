@@ -239,13 +239,21 @@ struct SourcePrior: Sendable {
         return SourcePrior.points(ratio: (Double(t) + 1) / (e + 1))
     }
 
+    /// A non-negative number with one decimal ("42.0"), without Foundation's formatter (five
+    /// explanations per request are on the hot path).
+    static func oneDecimal(_ x: Double) -> String {
+        guard x.isFinite, x >= 0, x < 1e15 else { return "0.0" }
+        let tenths = Int((x * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// The place component in words.
     func placeReason(key: Int, row: Int) -> String {
         let st = row < licenseeState.count ? Int(licenseeState[row]) : -1
         guard st >= 0 else { return "dealer's state unknown" }
         let s = SourcePrior.states[st].usps
-        let traced = String(format: "%.1f%%", sourceShare[key][st] * 100)
-        let registry = String(format: "%.1f%%", salesShare[st] * 100)
+        let traced = SourcePrior.oneDecimal(sourceShare[key][st] * 100) + "%"
+        let registry = SourcePrior.oneDecimal(salesShare[st] * 100) + "%"
         if key == SourcePrior.mexicoKey {
             return
                 "sold in \(s): \(traced) of US guns traced from Mexico come from \(s), against \(registry) of registry sales"
@@ -258,7 +266,7 @@ struct SourcePrior: Sendable {
     func dealerReason(row: Int, ownRow: Int32?) -> String {
         let (t, e) = dealerCounts(row: row, ownRow: ownRow)
         return
-            "dealer has \(t) completed trace\(t == 1 ? "" : "s") where its \(dealerSales[row]) sales would give \(String(format: "%.1f", e))"
+            "dealer has \(t) completed trace\(t == 1 ? "" : "s") where its \(dealerSales[row]) sales would give \(SourcePrior.oneDecimal(e))"
             + (ownRow == Int32(row) ? " (this recovery's own trace left out)" : "")
     }
 }

@@ -271,11 +271,13 @@ public struct TraceEngine: Sendable {
         for i in ids {
             if let q = quickScore(Int(i), query: query, ctx: ctx) { scored.append((q.0, Int(i), q.1, q.2)) }
         }
-        scored.sort {
-            $0.score != $1.score ? $0.score > $1.score : dataset.sales.id[$0.index] < dataset.sales.id[$1.index]
-        }
+        let saleIDs = dataset.sales.id
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : saleIDs[$0.index] < saleIDs[$1.index] }
         let crowd = scored.dropFirst().count { $0.single }
-        return (scored.prefix(5).map { explain($0.index, query: query, ctx: ctx, match: $0.match) }, crowd)
+        // A loop, not a closure: a closure would capture (copy) the whole engine and its columns.
+        var best: [TraceCandidate] = []
+        for c in scored.prefix(5) { best.append(explain(c.index, query: query, ctx: ctx, match: c.match)) }
+        return (best, crowd)
     }
 
     /// The candidate's score without its explanation (the hot path).

@@ -73,7 +73,9 @@ public enum AreaName {
 
     /// Folds the Latin accented letters of Spanish, Portuguese, French and German to ASCII.
     public static func foldAccent(_ c: Character) -> Character {
-        switch c {
+        // Most text is ASCII: answer without comparing against every accented letter below.
+        if c.isASCII { return c }
+        return switch c {
         case "á", "à", "â", "ä", "ã", "å": "a"
         case "é", "è", "ê", "ë": "e"
         case "í", "ì", "î", "ï": "i"
