@@ -28,7 +28,7 @@ extension Analytics {
                     + decided.joined(separator: "; ") + "."
             )
         }
-        notes.append("Each figure's rows, files and lines: \(example) (`irontrace info` lists every conflict).")
+        notes.append("Each figure's rows, files and lines: `\(example)` (`irontrace info` lists every conflict).")
         return notes
     }
 

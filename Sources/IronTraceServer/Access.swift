@@ -300,7 +300,8 @@ struct AccessMiddleware: RouterMiddleware {
         case (500..<600, _): title = l.t(.serverError)
         default: title = e.status.reasonPhrase
         }
-        var body = "<p class=\"error\" role=\"alert\" data-code=\"\(HTML.esc(e.code))\">\(HTML.esc(e.message))</p>"
+        var body =
+            "<p class=\"error\" role=\"alert\" data-code=\"\(HTML.esc(e.code))\">\(HTML.esc(l.errorMessage(e.message)))</p>"
         if let filters {
             body += "<p>\(HTML.esc(l.t(.correctTheFilter)))</p>"
             body += Pages.filterForm(action: path, filters, l)

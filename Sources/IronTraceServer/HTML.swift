@@ -8,6 +8,23 @@ import IronTraceNetwork
 /// report tables with their CSV links, forms. Pages work without JavaScript; `/static/app.js` only
 /// adds upload progress and the table sorter.
 enum HTML {
+    /// Escaped text with its `backtick` spans (commands, options) shown as code.
+    static func codeSpans(_ escaped: String) -> String {
+        let parts = escaped.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return escaped }
+        var out = ""
+        for (k, p) in parts.enumerated() {
+            if k % 2 == 0 {
+                out += p
+            } else if k < parts.count - 1 {
+                out += "<code>\(p)</code>"
+            } else {
+                out += "`" + p
+            }
+        }
+        return out
+    }
+
     static func esc(_ s: String) -> String { MarkupText.xml(s) }
 
     /// `?a=1&b=2` from pairs, percent-encoded; empty string when there are none.
@@ -72,7 +89,7 @@ enum HTML {
         var account = ""
         if let user = f.user, let csrf = f.csrf {
             account =
-                "<span class=\"who\">\(esc(user)) · \(esc(f.role ?? ""))</span>"
+                "<span class=\"who\">\(esc(user)) · \(esc(l.roleName(f.role ?? "")))</span>"
                 + "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\">"
                 + "<button type=\"submit\" id=\"logout\">\(esc(l.t(.logOut)))</button></form>"
         }

@@ -271,6 +271,12 @@ enum Glossary {
             ("SESNSP, incidencia delictiva; population: ", "SESNSP, incidencia delictiva; población: "),
             ("threshold: ATF Demand Letter 2 program", "umbral: programa Demand Letter 2 de la ATF"),
             (": press, synthetic", ": prensa, sintético"),
+            // Provenance notes (AggregateProvenance).
+            ("Figures from imports: ", "Cifras de las importaciones: "),
+            ("Where imports disagree, values come from ", "Donde las importaciones discrepan, los valores vienen de "),
+            (" (`--prefer` changes it): ", " (`--prefer` lo cambia): "),
+            ("Each figure's rows, files and lines: ", "Filas, archivos y líneas de cada cifra: "),
+            (" (`irontrace info` lists every conflict).", " (`irontrace info` lista cada conflicto)."),
             // Event subtypes after their type ("Battles: Armed clash").
             (": Armed clash", ": enfrentamiento armado"), (": Attack", ": ataque"),
             (": Abduction/forced disappearance", ": secuestro/desaparición forzada"), (": Arrests", ": detenciones"),
@@ -464,4 +470,37 @@ enum Glossary {
         "straw-ring": "red de prestanombres", "unlicensed-dealing": "venta sin licencia",
         "theft-from-dealer": "robo a armería",
     ]
+}
+
+extension Language {
+    /// A role's name as people read it (the stored value stays `viewer`, `analyst`, `admin`).
+    func roleName(_ raw: String) -> String {
+        guard self == .es else { return raw }
+        switch raw {
+        case "viewer": return "consulta"
+        case "analyst": return "analista"
+        case "admin": return "administración"
+        default: return raw
+        }
+    }
+
+    /// An error's message in the page's language: the known sentences rewritten, anything else as
+    /// the server wrote it.
+    func errorMessage(_ s: String) -> String {
+        guard self == .es else { return s }
+        let fixed = [
+            "Not Found": "La página no existe.",
+            "personal data needs the analyst role": "los datos personales requieren el rol de analista",
+            "the request body is larger than this route accepts":
+                "el cuerpo de la solicitud es mayor de lo que admite esta ruta",
+            "Method Not Allowed": "Método no permitido.",
+            "Bad Request": "Solicitud incorrecta.",
+            "Internal Server Error": "Error interno del servidor.",
+        ]
+        if let v = fixed[s] { return v }
+        if let g = Self.groups(#"^this needs the (\w+) role; you are (\w+)$"#, s) {
+            return "hace falta el rol de \(roleName(g[1])); su rol es \(roleName(g[2]))"
+        }
+        return s
+    }
 }

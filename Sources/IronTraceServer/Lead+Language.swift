@@ -6,6 +6,29 @@ import IronTraceNetwork
 /// counted, and how the score is made. The numbers come from the detector's reasons; only the
 /// words change with the language.
 extension Language {
+    /// An indicator's short name for lists: its code in English, a few words in Spanish.
+    func indicatorName(_ i: Indicator) -> String {
+        guard self == .es else { return i.rawValue }
+        switch i {
+        case .shortTimeToCrime: return "menos de un año hasta el delito"
+        case .timeToCrimeUnderThreeYears: return "de uno a tres años hasta el delito"
+        case .crossBorder: return "recuperada fuera de EE. UU."
+        case .interstate: return "recuperada en otro estado"
+        case .possessorNotPurchaser: return "poseedor distinto del comprador"
+        case .possessorUnknown: return "poseedor desconocido"
+        case .multipleSaleRecovered: return "venta múltiple recuperada"
+        case .severalRecovered: return "varias recuperadas"
+        case .purchaseBurst: return "compras seguidas"
+        case .dealerHopping: return "varias armerías"
+        case .manyGuns: return "muchas armas"
+        case .obliteratedSerial: return "serie borrada"
+        case .sharedAddress: return "domicilio compartido"
+        case .sharedPhone: return "teléfono compartido"
+        case .flaggedDealer: return "armería señalada"
+        case .noSaleRecord: return "sin registro de venta"
+        }
+    }
+
     /// What an indicator means.
     func explanation(_ i: Indicator) -> String {
         guard self == .es else { return i.explanation }
@@ -61,11 +84,11 @@ extension Language {
     func scoreScale(rank: Int, of count: Int, top: Double, median: Double) -> String {
         self == .es
             ? "La puntuación es la suma de los puntos de abajo: cada indicador suma su peso por cada vez que se "
-                + "observa, hasta un tope, para que ninguno baste por sí solo (pesos y topes: irontrace network "
-                + "indicators). Esta pista ocupa el lugar \(integer(rank)) de \(integer(count)); la primera suma "
+                + "observa, hasta un tope, para que ninguno baste por sí solo (pesos y topes: `irontrace network "
+                + "indicators`). Esta pista ocupa el lugar \(integer(rank)) de \(integer(count)); la primera suma "
                 + "\(decimal(top, digits: 1)) y la mediana \(decimal(median, digits: 1))."
             : "The score is the sum of the points below: each indicator adds its weight every time it is seen, up "
-                + "to a cap, so that none makes a lead on its own (weights and caps: irontrace network indicators). "
+                + "to a cap, so that none makes a lead on its own (weights and caps: `irontrace network indicators`). "
                 + "This lead ranks \(integer(rank)) of \(integer(count)); the top lead scores "
                 + "\(decimal(top, digits: 1)) and the median \(decimal(median, digits: 1))."
     }

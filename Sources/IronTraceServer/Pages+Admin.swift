@@ -137,7 +137,7 @@ extension Pages {
             body += "</tr></thead><tbody>"
             for e in entries {
                 body +=
-                    "<tr><td>\(HTML.esc(e.at))</td><td>\(HTML.esc(e.user))</td><td>\(HTML.esc(e.action))</td><td>\(HTML.esc(e.target))</td><td>\(HTML.esc(e.detail))</td></tr>"
+                    "<tr><td>\(HTML.esc(e.at))</td><td>\(HTML.esc(e.user))</td><td>\(HTML.esc(l.auditActionName(e.action)))\(l == .es ? " <code>\(HTML.esc(e.action))</code>" : "")</td><td>\(HTML.esc(l.auditTarget(e.target)))</td><td>\(HTML.esc(l.auditDetail(e.detail)))</td></tr>"
             }
             body += "</tbody></table>"
             body += HTML.pager(
@@ -165,7 +165,7 @@ extension Pages {
             "<table id=\"users\"><thead><tr><th>\(HTML.esc(l.t(.userName)))</th><th>\(HTML.esc(l.t(.role)))</th><th>\(HTML.esc(l.t(.date)))</th><th></th></tr></thead><tbody>"
         for u in try state.store.users() {
             body +=
-                "<tr><td>\(HTML.esc(u.name))</td><td>\(u.role.rawValue)</td><td>\(HTML.esc(u.createdAt))</td><td><form method=\"post\" action=\"/admin/users\" class=\"inline\">\(csrf)<input type=\"hidden\" name=\"action\" value=\"remove\"><input type=\"hidden\" name=\"user\" value=\"\(HTML.esc(u.name))\"><button type=\"submit\">\(HTML.esc(l.t(.remove)))</button></form></td></tr>"
+                "<tr><td>\(HTML.esc(u.name))</td><td>\(HTML.esc(l.roleName(u.role.rawValue)))</td><td>\(HTML.esc(u.createdAt))</td><td><form method=\"post\" action=\"/admin/users\" class=\"inline\">\(csrf)<input type=\"hidden\" name=\"action\" value=\"remove\"><input type=\"hidden\" name=\"user\" value=\"\(HTML.esc(u.name))\"><button type=\"submit\">\(HTML.esc(l.t(.remove)))</button></form></td></tr>"
         }
         body += "</tbody></table>"
         body +=
@@ -173,7 +173,9 @@ extension Pages {
         body += HTML.input("user", label: l.t(.userName), value: "", required: true)
         body +=
             "<div class=\"field\"><label for=\"f-role\">\(HTML.esc(l.t(.role)))</label><select id=\"f-role\" name=\"role\">"
-        for r in UserAccount.Role.allCases { body += "<option>\(r.rawValue)</option>" }
+        for r in UserAccount.Role.allCases {
+            body += "<option value=\"\(r.rawValue)\">\(HTML.esc(l.roleName(r.rawValue)))</option>"
+        }
         body += "</select></div><button type=\"submit\">\(HTML.esc(l.t(.add)))</button></form>"
         return Pages.page(
             request,

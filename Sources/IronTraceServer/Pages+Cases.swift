@@ -362,7 +362,9 @@ extension Pages {
                 c.origin.hasPrefix("lead:")
                 ? "/network/leads/\(HTML.encode(String(c.origin.dropFirst(5))))"
                 : "/network/entity/\(HTML.encode(c.origin))"
-            body += "<dt>\(HTML.esc(l.t(.origin)))</dt><dd><a href=\"\(link)\">\(HTML.esc(c.origin))</a></dd>"
+            let shown =
+                c.origin.hasPrefix("lead:") ? "\(l.t(.lead)) \(c.origin.dropFirst(5))" : c.origin
+            body += "<dt>\(HTML.esc(l.t(.origin)))</dt><dd><a href=\"\(link)\">\(HTML.esc(shown))</a></dd>"
         }
         body +=
             "<dt>\(HTML.esc(l.t(.access)))</dt><dd>\(HTML.esc(l.t(c.restricted ? .restricted : .visibleToAnalysts)))</dd></dl>"

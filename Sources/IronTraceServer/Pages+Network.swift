@@ -36,7 +36,8 @@ extension Pages {
                 let who =
                     lead.persons.prefix(4).map { s.dataset.pseudonym(ofPersonAt: $0) }.joined(separator: ", ")
                     + (lead.persons.count > 4 ? " +\(lead.persons.count - 4)" : "")
-                let why = lead.reasons.prefix(3).map { "\($0.indicator.rawValue) ×\($0.count)" }.joined(separator: ", ")
+                let why = lead.reasons.prefix(3).map { "\(l.indicatorName($0.indicator)) ×\($0.count)" }
+                    .joined(separator: ", ")
                 body +=
                     "<tr><td><a href=\"/network/leads/\(lead.rank)\">\(lead.rank)</a></td><td>\(HTML.esc(l.report(lead.kind.rawValue)))</td><td class=\"n\">\(HTML.esc(l.decimal(lead.score, digits: 1)))</td><td>\(HTML.esc(who))</td><td class=\"n\">\(l.integer(lead.firearms.count))</td><td>\(HTML.esc(why))</td></tr>"
             }
@@ -83,12 +84,14 @@ extension Pages {
             body += "<section id=\"reasons\"><h2>\(HTML.esc(l.t(.reasons)))</h2>"
             body +=
                 "<p class=\"note\" id=\"score-scale\">"
-                + HTML.esc(
-                    l.scoreScale(
-                        rank: lead.rank,
-                        of: s.leads.count,
-                        top: scores.last ?? 0,
-                        median: scores.isEmpty ? 0 : scores[scores.count / 2]
+                + HTML.codeSpans(
+                    HTML.esc(
+                        l.scoreScale(
+                            rank: lead.rank,
+                            of: s.leads.count,
+                            top: scores.last ?? 0,
+                            median: scores.isEmpty ? 0 : scores[scores.count / 2]
+                        )
                     )
                 ) + "</p>"
             body +=

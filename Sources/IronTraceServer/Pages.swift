@@ -127,7 +127,7 @@ enum Pages {
     ) -> String {
         var s =
             "<section class=\"report\" id=\"r-\(HTML.esc(r.name))\"><h2>\(HTML.esc(l.report(Analytics.Name(rawValue: r.name)?.title ?? r.title)))</h2>"
-        for n in r.notes { s += "<p class=\"note\">\(HTML.esc(l.report(n)))</p>" }
+        for n in r.notes { s += "<p class=\"note\">\(HTML.codeSpans(HTML.esc(l.report(n))))</p>" }
         let filterPairs = filterPairs(q)
         if charts {
             s += "<div class=\"charts\">"
