@@ -112,7 +112,14 @@ enum HTML {
     /// A report table with translated headers, formatted numbers and a CSV link.
     static func table(_ t: ReportTable, _ l: Language, csvLink: String?, limit: Int = 50) -> String {
         var s = "<section class=\"table\" id=\"t-\(esc(t.id))\"><h3>\(esc(l.report(t.title)))"
-        if let csvLink { s += " <a class=\"dl\" href=\"\(esc(csvLink))\">\(esc(l.t(.downloadCSV)))</a>" }
+        if let csvLink {
+            s += " <a class=\"dl\" href=\"\(esc(csvLink))\">\(esc(l.t(.downloadCSV)))</a>"
+            // The same table with its column names and words in Spanish (the plain CSV keeps the
+            // stable English column names scripts rely on).
+            if l == .es {
+                s += " <a class=\"dl\" href=\"\(esc(csvLink + "&headers=es"))\">\(esc(l.t(.downloadCSVSpanish)))</a>"
+            }
+        }
         s += "</h3><table class=\"sortable\"><thead><tr>"
         for c in t.columns {
             let unit = c.unit.isEmpty || c.unit == "%" ? "" : " <small>(\(esc(l.report(c.unit))))</small>"

@@ -190,6 +190,7 @@ public struct UIText: Sendable {
         "a pseudonym (P-0000012), licence number, serial, or person:12, dealer:3, firearm:45, recovery:7, event:9",
         "un seudónimo (P-0000012), número de licencia, serie, o person:12, dealer:3, firearm:45, recovery:7, event:9"
     )
+    static let downloadCSVSpanish = UIText("CSV in Spanish", "CSV en español")
     static let noPath = UIText("No chain of links joins them.", "Ninguna cadena de vínculos los une.")
     static let notFound = UIText("Not found", "No encontrado")
     static let forbidden = UIText("Your role does not allow this page.", "Su rol no permite ver esta página.")

@@ -36,7 +36,11 @@ extension Pages {
                     target: "traces",
                     detail: "csv \(list.rows.count) rows"
                 )
-                return download(list.csv(), contentType: "text/csv; charset=utf-8", filename: "traces.csv")
+                return download(
+                    list.csv(spanishHeaders: q["headers"] == "es"),
+                    contentType: "text/csv; charset=utf-8",
+                    filename: "traces.csv"
+                )
             }
             try auditTraceList(list, user: user, state: state)
             var body = filterForm(action: "/traces", q, l)

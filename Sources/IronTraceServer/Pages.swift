@@ -165,8 +165,10 @@ enum Pages {
             target: "report:\(name.rawValue)/\(tid)",
             detail: f.isEmpty ? "csv" : "csv " + f.parameters.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         )
+        // headers=es: the column names and words in Spanish, figures unchanged.
+        let table = q["headers"] == "es" ? r.translated(.es) : r
         return download(
-            r.rendered(as: .csv, tableID: tid),
+            table.rendered(as: .csv, tableID: tid),
             contentType: "text/csv; charset=utf-8",
             filename: "\(name.rawValue)-\(tid).csv"
         )

@@ -103,8 +103,22 @@ struct TraceList {
         "time_to_crime_days", "purchaser_identified", "model", "agency_ori", "case_number", "request_id",
     ]
 
-    func csv() -> String {
-        var out = CSVWriter.line(TraceList.csvColumns)
+    /// The CSV's column names in Spanish (`headers=es`); values are the same.
+    static let csvColumnsSpanish = [
+        "id": "id", "recovery_id": "id_recuperacion", "recovery_date": "fecha_recuperacion",
+        "recovery_country": "pais_recuperacion", "recovery_area": "area_recuperacion", "manufacturer": "fabricante",
+        "type": "tipo", "caliber": "calibre", "serial": "serie", "serial_obliterated": "serie_borrada",
+        "outcome": "resultado", "source_class": "clase_origen", "source_state": "estado_origen",
+        "dealer_licence": "licencia_armeria", "dealer": "armeria", "time_to_crime_days": "dias_hasta_el_delito",
+        "purchaser_identified": "comprador_identificado", "model": "modelo", "agency_ori": "ori_agencia",
+        "case_number": "numero_de_caso", "request_id": "id_solicitud",
+    ]
+
+    func csv(spanishHeaders: Bool = false) -> String {
+        var out = CSVWriter.line(
+            spanishHeaders
+                ? TraceList.csvColumns.map { TraceList.csvColumnsSpanish[$0] ?? $0 } : TraceList.csvColumns
+        )
         for i in rows {
             let fields = item(i)
             out += CSVWriter.line(TraceList.csvColumns.map { c in fields[c].map { $0 is NSNull ? "" : "\($0)" } ?? "" })
@@ -116,7 +130,10 @@ struct TraceList {
         let d = snapshot.dataset
         let params = q.filter { $0.key != "download" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         var s =
-            "<section class=\"table\" id=\"trace-list\"><h3>\(l.integer(rows.count)) \(HTML.esc(l.t(.traces).lowercased())) <a class=\"dl\" href=\"\(HTML.esc(path + HTML.query(params.filter { $0.0 != "page" } + [("download", "csv")])))\">CSV</a></h3>"
+            "<section class=\"table\" id=\"trace-list\"><h3>\(l.integer(rows.count)) \(HTML.esc(l.t(.traces).lowercased())) <a class=\"dl\" href=\"\(HTML.esc(path + HTML.query(params.filter { $0.0 != "page" } + [("download", "csv")])))\">CSV</a>"
+            + (l == .es
+                ? " <a class=\"dl\" href=\"\(HTML.esc(path + HTML.query(params.filter { $0.0 != "page" && $0.0 != "headers" } + [("download", "csv"), ("headers", "es")])))\">\(HTML.esc(l.t(.downloadCSVSpanish)))</a>"
+                : "") + "</h3>"
         s += "<table><thead><tr>"
         for h: UIText in [.id, .recovered, .recoveredIn, .firearm, .serial, .outcome, .dealerPage, .timeToCrime] {
             s += "<th>\(HTML.esc(l.t(h)))</th>"

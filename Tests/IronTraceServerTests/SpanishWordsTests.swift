@@ -40,3 +40,41 @@ import Testing
         }
     }
 }
+
+/// CSV downloads keep their stable English column names; a Spanish page also offers the same
+/// table with its column names in Spanish.
+@Suite struct SpanishCSVTests {
+    @Test func aSpanishPageOffersItsTablesWithSpanishColumnNames() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            #expect(try await s.logIn("ana").status == .seeOther)
+            s.language = "es-MX,es;q=0.9"
+            let page = try await s.get("/flows")
+            let links = page.body.components(separatedBy: "href=\"").dropFirst().compactMap {
+                $0.split(separator: "\"").first.map { String($0).replacingOccurrences(of: "&amp;", with: "&") }
+            }
+            let spanish = try #require(links.first { $0.contains("download=csv") && $0.hasSuffix("&headers=es") })
+            let plain = String(spanish.dropLast("&headers=es".count))
+            #expect(links.contains(plain))
+            let es = try await s.get(spanish)
+            let en = try await s.get(plain)
+            #expect(es.status == .ok && en.status == .ok)
+            let esLines = es.body.split(separator: "\n")
+            let enLines = en.body.split(separator: "\n")
+            #expect(esLines.first != enLines.first, "\(esLines.first ?? "") vs \(enLines.first ?? "")")
+            #expect(esLines.count == enLines.count)
+            #expect(enLines.first?.contains("Traces") == true || enLines.first?.contains("traces") == true)
+            #expect(esLines.first?.lowercased().contains("rastreos") == true, "\(esLines.first ?? "")")
+
+            let traces = try await s.get("/traces?download=csv&headers=es")
+            #expect(traces.status == .ok)
+            #expect(traces.body.hasPrefix("id,id_recuperacion,fecha_recuperacion,"), "\(traces.body.prefix(80))")
+            let plainTraces = try await s.get("/traces?download=csv")
+            #expect(plainTraces.body.hasPrefix("id,recovery_id,recovery_date,"))
+            #expect(
+                traces.body.split(separator: "\n").dropFirst() == plainTraces.body.split(separator: "\n").dropFirst()
+            )
+        }
+    }
+}
