@@ -132,12 +132,12 @@ extension Pages {
                 + HTML.input("user", label: l.t(.who), value: q["user"] ?? "")
                 + HTML.input("action", label: l.t(.what), value: q["action"] ?? "")
                 + "<button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
-            body += "<table id=\"audit\"><thead><tr>"
+            body += "<table id=\"audit\" class=\"keep-words\"><thead><tr>"
             for h: UIText in [.when, .who, .what, .target, .detail] { body += "<th>\(HTML.esc(l.t(h)))</th>" }
             body += "</tr></thead><tbody>"
             for e in entries {
                 body +=
-                    "<tr><td>\(HTML.esc(e.at))</td><td>\(HTML.esc(e.user))</td><td>\(HTML.esc(l.auditActionName(e.action)))\(l == .es ? " <code>\(HTML.esc(e.action))</code>" : "")</td><td>\(HTML.esc(l.auditTarget(e.target)))</td><td>\(HTML.esc(l.auditDetail(e.detail)))</td></tr>"
+                    "<tr><td>\(HTML.esc(e.at))</td><td>\(HTML.esc(e.user))</td><td class=\"words\">\(HTML.esc(l.auditActionName(e.action)))\(l == .es ? " <code>\(HTML.esc(e.action))</code>" : "")</td><td>\(HTML.esc(l.auditTarget(e.target)))</td><td class=\"words\">\(HTML.esc(l.auditDetail(e.detail)))</td></tr>"
             }
             body += "</tbody></table>"
             body += HTML.pager(

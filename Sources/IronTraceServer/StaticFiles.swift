@@ -82,6 +82,7 @@ enum StaticFiles {
         ol.notes .note-text { white-space: pre-wrap; margin: .2rem 0; }
         /* Names and codes are not broken inside a word: a table too wide scrolls in its own box. */
         table.keep-words th, table.keep-words td:not(.words) { overflow-wrap: normal; white-space: nowrap; }
+        table.keep-words td.words { min-width: 9rem; overflow-wrap: normal; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         th button.sort { background: none; color: inherit; border: 0; padding: 0; font: inherit; font-weight: 600; cursor: pointer; text-align: inherit; }
         th button.sort:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
