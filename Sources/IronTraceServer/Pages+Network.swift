@@ -29,9 +29,9 @@ extension Pages {
             body += pathForm(q, l, state.snapshot)
             let waiting = (try? state.store.resolutionReview(limit: 0, offset: 0).total) ?? 0
             body +=
-                "<p id=\"identities-link\"><a href=\"/network/identities\">\(HTML.esc(l.t(.identities)))</a> (\(l.integer(waiting)) \(l == .en ? "pairs waiting for a ruling" : "pares esperan una decisión"))</p>"
+                "<p id=\"identities-link\"><a href=\"/network/identities\">\(HTML.esc(l.t(.identities)))</a> (\(l.integer(waiting)) \(l == .en ? (waiting == 1 ? "pair waiting for a ruling" : "pairs waiting for a ruling") : (waiting == 1 ? "par espera una decisión" : "pares esperan una decisión")))</p>"
             body +=
-                "<section class=\"table\" id=\"leads\"><h2>\(HTML.esc(l.t(.leads))) (\(l.integer(leads.count)))</h2><table><thead><tr><th>#</th><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.members)))</th><th>\(HTML.esc(l.t(.guns)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
+                "<section class=\"table\" id=\"leads\"><h2>\(HTML.esc(l.t(.leads))) (\(l.integer(leads.count)))</h2><table class=\"keep-words\"><thead><tr><th>#</th><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.members)))</th><th>\(HTML.esc(l.t(.guns)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
             for lead in paging.slice(leads) {
                 let who =
                     lead.persons.prefix(4).map { s.dataset.pseudonym(ofPersonAt: $0) }.joined(separator: ", ")
@@ -39,7 +39,7 @@ extension Pages {
                 let why = lead.reasons.prefix(3).map { "\(l.indicatorName($0.indicator)) ×\($0.count)" }
                     .joined(separator: ", ")
                 body +=
-                    "<tr><td><a href=\"/network/leads/\(lead.rank)\">\(lead.rank)</a></td><td>\(HTML.esc(l.report(lead.kind.rawValue)))</td><td class=\"n\">\(HTML.esc(l.decimal(lead.score, digits: 1)))</td><td>\(HTML.esc(who))</td><td class=\"n\">\(l.integer(lead.firearms.count))</td><td>\(HTML.esc(why))</td></tr>"
+                    "<tr><td><a href=\"/network/leads/\(lead.rank)\">\(lead.rank)</a></td><td class=\"words\">\(HTML.esc(l.report(lead.kind.rawValue)))</td><td class=\"n\">\(HTML.esc(l.decimal(lead.score, digits: 1)))</td><td>\(HTML.esc(who))</td><td class=\"n\">\(l.integer(lead.firearms.count))</td><td class=\"words\">\(HTML.esc(why))</td></tr>"
             }
             body += "</tbody></table></section>"
             body += HTML.pager(
