@@ -135,7 +135,7 @@ struct SourcePrior: Sendable {
         dealerPoints = traced.indices.map { r in
             Int8(SourcePrior.points(ratio: (Double(traced[r]) + 1) / (Double(sales[r]) * rate + 1)))
         }
-        tracesPerSale = Double(rows.count) / Double(max(1, d.sales.count))
+        tracesPerSale = rate
     }
 
     /// What a request's own stored trace points at, left out of the counts.

@@ -42,7 +42,7 @@ public enum TraceAccuracy {
         /// ``TraceEngine/rivals(of:saleIndex:)``).
         public var alone = 0
         /// The expected top-1 of a ranking that uses only the serial and the markings: the sum of
-        /// 1 / (rivals + 1) over the requests. Dates and place are what can lift top-1 above it.
+        /// 1 / (rivals + 1) over the requests. The place and the records are what can lift top-1 above it.
         public var markingsCeiling = 0.0
 
         public var top1Rate: Double { Double(top1) / Double(max(1, requests)) }

@@ -231,8 +231,9 @@ public struct TraceEngine: Sendable {
 
     /// How many other sales the request cannot tell from the sale at `saleIndex` by the serial and
     /// the gun's markings: a serial relation worth at least as many points, the same maker, model,
-    /// caliber and type, and sold before the recovery. Only the recovery's date and place can
-    /// separate them, so with k rivals no ranking that ignores those does better than 1 in k + 1.
+    /// caliber and type, and sold before the recovery. Only what lies beyond the gun (the recovery's
+    /// place, the dealer's and purchaser's records) can separate them, so with k rivals no ranking
+    /// on the serial and markings alone does better than 1 in k + 1.
     public func rivals(of request: TraceRequest, saleIndex t: Int) -> Int {
         let d = dataset
         let query = Array(SerialNumber(request.serial).normalized.utf8)

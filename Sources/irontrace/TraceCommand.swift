@@ -436,7 +436,7 @@ struct TraceCommand: AsyncParsableCommand {
             top-1 counts the first candidate even when the answer is ambiguous; "completed right" counts only \
             traces completed to the right sale. "singled out": the serial as read and the gun's markings \
             (maker, model, caliber, type) leave no other sale sold before the recovery with as close a serial; \
-            "markings ceiling": the top-1 a ranking without the recovery's date and place would expect \
+            "markings ceiling": the top-1 a ranking on the serial and markings alone would expect \
             (1 / (rivals + 1) per request).
             """
         )
