@@ -300,13 +300,6 @@ struct AccessMiddleware: RouterMiddleware {
         case (500..<600, _): title = l.t(.serverError)
         default: title = e.status.reasonPhrase
         }
-        var body =
-            "<p class=\"error\" role=\"alert\" data-code=\"\(HTML.esc(e.code))\">\(HTML.esc(l.errorMessage(e.message)))</p>"
-        if let filters {
-            body += "<p>\(HTML.esc(l.t(.correctTheFilter)))</p>"
-            body += Pages.filterForm(action: path, filters, l)
-            body += "<p><a href=\"\(HTML.esc(path))\">\(HTML.esc(l.t(.withoutFilters)))</a></p>"
-        }
         let frame = HTML.Frame(
             language: l,
             user: context.identity?.user.name,
@@ -316,9 +309,19 @@ struct AccessMiddleware: RouterMiddleware {
             path: path,
             section: ""
         )
-        var r = Pages.html(HTML.page(frame, title: title, body: body))
-        r.status = e.status
-        return r
+        let view = Views.ErrorPage(
+            frame: Views.Layout(frame, title: title),
+            code: e.code,
+            message: l.errorMessage(e.message),
+            refusedFilter: filters.map {
+                .init(
+                    correct: l.t(.correctTheFilter),
+                    form: Pages.filterView(action: path, $0, l),
+                    withoutFilters: l.t(.withoutFilters)
+                )
+            }
+        )
+        return Pages.page(.error, view, status: e.status)
     }
 }
 

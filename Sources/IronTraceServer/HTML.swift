@@ -54,108 +54,19 @@ enum HTML {
         var unseenAlerts = 0
     }
 
-    static func page(_ f: Frame, title: String, body: String) -> String {
-        let l = f.language
-        var nav = ""
-        if let role = f.role {
-            var items: [(String, String, UIText)] = [
-                ("overview", "/", .overview), ("traces", "/traces", .traces), ("flows", "/flows", .flows),
-                ("dealers", "/dealers", .dealers), ("network", "/network", .network),
-                ("violence", "/violence", .violence),
-            ]
-            if role == "viewer" {
-                items.removeAll { $0.0 == "network" }
-            } else {
-                items += [("cases", "/cases", .cases), ("alerts", "/alerts", .alerts)]
-            }
-            if role == "admin" {
-                items += [
-                    ("imports", "/imports", .imports), ("users", "/admin/users", .users),
-                    ("audit", "/admin/audit", .audit),
-                ]
-            }
-            nav = items.map { id, href, text in
-                let badge =
-                    id == "alerts" && f.unseenAlerts > 0
-                    ? " <span class=\"badge\" id=\"unseen-alerts\" title=\"\(l.integer(f.unseenAlerts)) \(esc(l.t(.unseenAlerts)))\">\(l.integer(f.unseenAlerts))</span>"
-                    : ""
-                return
-                    "<a href=\"\(href)\"\(id == f.section ? " aria-current=\"page\"" : "")>\(esc(l.t(text)))\(badge)</a>"
-            }.joined()
-        }
-        let other: Language = l == .en ? .es : .en
-        let switcher =
-            "<a class=\"lang\" hreflang=\"\(other.rawValue)\" href=\"/lang/\(other.rawValue)?back=\(encode(f.path))\">\(esc(l.t(.language)))</a>"
-        var account = ""
-        if let user = f.user, let csrf = f.csrf {
-            account =
-                "<span class=\"who\">\(esc(user)) · \(esc(l.roleName(f.role ?? "")))</span>"
-                + "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\">"
-                + "<button type=\"submit\" id=\"logout\">\(esc(l.t(.logOut)))</button></form>"
-        }
-        let banner = f.synthetic ? "<p class=\"synthetic\" role=\"note\">\(esc(l.t(.synthetic)))</p>" : ""
-        return """
-            <!doctype html>
-            <html lang="\(l.rawValue)"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(esc(title)) · IronTrace</title>
-            <link rel="stylesheet" href="/static/app.css">
-            <script src="/static/app.js" defer></script>
-            </head><body>
-            <header><a class="brand" href="/">IronTrace</a><input type="checkbox" id="menu-toggle" class="menu-toggle" aria-label="\(esc(l.t(.menu)))"><label for="menu-toggle" class="menu-button" aria-hidden="true">\(esc(l.t(.menu)))</label><nav id="site-nav">\(nav)</nav><div class="account">\(switcher)\(account)</div></header>
-            \(banner)<main><h1>\(esc(title))</h1>
-            \(body)
-            </main><footer>IronTrace · \(esc(l == .en ? "crime-gun intelligence" : "inteligencia sobre armas del delito"))</footer></body></html>
-            """
+    /// A page around a body already drawn (`layout.mustache`).
+    static func page(_ f: Frame, title: String, body: RenderedHTML) -> String {
+        Templates.render(.layout, Views.Shell(frame: Views.Layout(f, title: title), body: body)).html
     }
 
     /// A report table with translated headers, formatted numbers and a CSV link.
-    static func table(_ t: ReportTable, _ l: Language, csvLink: String?, limit: Int = 50) -> String {
-        var s = "<section class=\"table\" id=\"t-\(esc(t.id))\"><h3>\(esc(l.report(t.title)))"
-        if let csvLink {
-            s += " <a class=\"dl\" href=\"\(esc(csvLink))\">\(esc(l.t(.downloadCSV)))</a>"
-            // The same table with its column names and words in Spanish (the plain CSV keeps the
-            // stable English column names scripts rely on).
-            if l == .es {
-                s += " <a class=\"dl\" href=\"\(esc(csvLink + "&headers=es"))\">\(esc(l.t(.downloadCSVSpanish)))</a>"
-            }
-        }
-        s += "</h3><table class=\"sortable\"><thead><tr>"
-        for c in t.columns {
-            let unit = c.unit.isEmpty || c.unit == "%" ? "" : " <small>(\(esc(l.report(c.unit))))</small>"
-            s += "<th>\(esc(l.report(c.name)))\(unit)</th>"
-        }
-        s += "</tr></thead><tbody>"
-        for row in t.rows.prefix(limit) {
-            s += "<tr>"
-            for (i, cell) in row.enumerated() {
-                let unit = i < t.columns.count ? t.columns[i].unit : ""
-                s += cellHTML(cell, unit: unit, l)
-            }
-            s += "</tr>"
-        }
-        s += "</tbody></table>"
-        if t.rows.count > limit {
-            s +=
-                "<p class=\"more\">\(l.integer(limit)) \(esc(l.t(.of))) \(l.integer(t.rows.count)); CSV \(l == .en ? "has all rows" : "tiene todas las filas").</p>"
-        }
-        s += "<p class=\"source\">\(esc(l.t(.source))): \(esc(l.report(t.source)))</p></section>"
-        return s
-    }
-
-    static func cellHTML(_ cell: Cell, unit: String, _ l: Language) -> String {
-        switch cell {
-        case .text(let v): "<td>\(esc(l.report(v)))</td>"
-        case .count(let n): "<td class=\"n\" data-v=\"\(n)\">\(l.integer(n))</td>"
-        case .number(let v, let d): "<td class=\"n\" data-v=\"\(v)\">\(l.decimal(v, digits: d))</td>"
-        case .share(let v): "<td class=\"n\" data-v=\"\(v)\">\(l.percent(v))</td>"
-        case .empty: "<td class=\"n\">–</td>"
-        }
+    static func table(_ t: ReportTable, _ l: Language, csvLink: String?, limit: Int = 50) -> RenderedHTML {
+        Templates.render(.reportTable, Views.ReportTable(t, l, csvLink: csvLink, limit: limit))
     }
 
     /// A chart embedded inline with its SVG download link.
-    static func chart(_ svg: String, downloadLink: String, _ l: Language) -> String {
-        "<figure class=\"chart\">\(svg)<figcaption><a class=\"dl\" href=\"\(esc(downloadLink))\">\(esc(l.t(.downloadSVG)))</a></figcaption></figure>"
+    static func chart(_ svg: String, downloadLink: String, _ l: Language) -> RenderedHTML {
+        Templates.render(.chart, Views.Chart(svg: svg, download: downloadLink, l))
     }
 
     /// A link chart: the static SVG (what prints, and what shows without scripts) and what the
@@ -195,26 +106,33 @@ enum HTML {
         type: String = "text",
         required: Bool = false,
         suggestions: String? = nil
-    ) -> String {
-        let id = "f-\(name)"
-        return """
-            <div class="field\(error == nil ? "" : " invalid")"><label for="\(id)">\(esc(label))</label>\
-            <input id="\(id)" name="\(esc(name))" type="\(type)" value="\(esc(value))"\(required ? " required" : "")\
-            \(suggestions.map { " list=\"\(esc($0))\" autocomplete=\"off\"" } ?? "")\
-            \(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"")>\
-            \(error.map { "<span class=\"error\" id=\"\(id)-error\">\(esc($0))</span>" } ?? "")</div>
-            """
+    ) -> RenderedHTML {
+        Templates.render(
+            .field,
+            Views.Field(
+                name: name,
+                label: label,
+                value: value,
+                inputType: type,
+                required: required,
+                suggestions: suggestions,
+                fieldError: error
+            )
+        )
     }
 
     /// Rejected rows with line, column, field, value and reason.
-    static func rejections(_ rows: some Sequence<Rejection>, id: String) -> String {
-        var s =
-            "<table id=\"\(id)\"><thead><tr><th>line</th><th>column</th><th>field</th><th>value</th><th>reason</th></tr></thead><tbody>"
-        for j in rows {
-            s +=
-                "<tr><td>\(j.line)</td><td>\(j.column)</td><td>\(esc(j.field))</td><td>\(esc(j.value))</td><td>\(esc(j.reason))</td></tr>"
-        }
-        return s + "</tbody></table>"
+    static func rejections(_ rows: some Sequence<Rejection>, id: String) -> RenderedHTML {
+        Templates.render(
+            .rejections,
+            Views.Rejections(
+                id: id,
+                headers: ["line", "column", "field", "value", "reason"],
+                rows: rows.map {
+                    .init(line: $0.line, column: $0.column, field: $0.field, value: $0.value, reason: $0.reason)
+                }
+            )
+        )
     }
 
     static func csrfField(_ token: String?) -> String {
@@ -222,29 +140,9 @@ enum HTML {
     }
 
     /// Previous / next links and numbered pages (the first, the last and two either side of the
-    /// current one, gaps shown as …), keeping the other query parameters.
-    static func pager(path: String, params: [(String, String)], page: Int, pages: Int, _ l: Language) -> String {
-        guard pages > 1 else { return "" }
-        func href(_ p: Int) -> String { esc(path + query(params.filter { $0.0 != "page" } + [("page", String(p))])) }
-        func link(_ p: Int, _ text: UIText, rel: String) -> String {
-            "<a rel=\"\(rel)\" href=\"\(href(p))\">\(esc(l.t(text)))</a>"
-        }
-        var s = "<nav class=\"pager\" aria-label=\"\(l == .en ? "Pages" : "Páginas")\">"
-        if page > 1 { s += link(page - 1, .previous, rel: "prev") }
-        let shown = Set([1, pages] + Array(max(1, page - 2)...min(pages, max(1, page + 2)))).sorted()
-        var last = 0
-        s += "<span class=\"pages\">"
-        for p in shown {
-            if p > last + 1 { s += "<span class=\"gap\">…</span>" }
-            s +=
-                p == page
-                ? "<a aria-current=\"page\" href=\"\(href(p))\">\(l.integer(p))</a>"
-                : "<a href=\"\(href(p))\">\(l.integer(p))</a>"
-            last = p
-        }
-        s += "</span>"
-        s += " <span class=\"of\">\(esc(l.t(.page))) \(l.integer(page)) \(esc(l.t(.of))) \(l.integer(pages))</span> "
-        if page < pages { s += link(page + 1, .next, rel: "next") }
-        return s + "</nav>"
+    /// current one, gaps shown as …), keeping the other query parameters; nothing for one page.
+    static func pager(path: String, params: [(String, String)], page: Int, pages: Int, _ l: Language) -> RenderedHTML {
+        guard let v = Views.Pager(path: path, params: params, page: page, pages: pages, l) else { return .empty }
+        return Templates.render(.pager, v)
     }
 }

@@ -156,17 +156,17 @@ extension Pages {
         // Where the user was going: from the link that sent them here, or kept from the form they
         // posted (a mistyped password must not lose it).
         let next = (typed ?? query(request)["next"]).map { LocalRedirect.target($0, fallback: "") } ?? ""
-        var body = ""
-        if let error { body += "<p class=\"error\" role=\"alert\" id=\"login-error\">\(HTML.esc(l.t(error)))</p>" }
-        body += """
-            <form method="post" action="/login" class="login">
-            <input type="hidden" name="next" value="\(HTML.esc(next))">
-            \(HTML.input("user", label: l.t(.userName), value: name, required: true))
-            \(HTML.input("password", label: l.t(.password), value: "", type: "password", required: true))
-            <button type="submit" id="login-submit">\(HTML.esc(l.t(.logIn)))</button>
-            </form>
-            """
-        return html(HTML.page(f, title: l.t(.logIn), body: body), status: status)
+        let view = Views.LoginPage(
+            frame: Views.Layout(f, title: l.t(.logIn)),
+            loginError: error.map { l.t($0) },
+            next: next,
+            fields: [
+                .init(name: "user", label: l.t(.userName), value: name, inputType: "text", required: true),
+                .init(name: "password", label: l.t(.password), value: "", inputType: "password", required: true),
+            ],
+            submit: l.t(.logIn)
+        )
+        return page(.login, view, status: status)
     }
 
     static func passwordPage(
@@ -177,26 +177,17 @@ extension Pages {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let l = context.language
-        var body = ""
-        if context.identity?.user.mustChangePassword == true {
-            body += "<p class=\"note\">\(HTML.esc(l.t(.mustChange)))</p>"
-        }
-        if let error { body += "<p class=\"error\" role=\"alert\">\(HTML.esc(error))</p>" }
-        body += """
-            <form method="post" action="/account/password" class="login">\(HTML.csrfField(context.identity?.csrf))
-            \(HTML.input("current", label: l.t(.password), value: "", type: "password", required: true))
-            \(HTML.input("new", label: l.t(.newPassword), value: "", type: "password", required: true))
-            <button type="submit">\(HTML.esc(l.t(.changePassword)))</button>
-            </form>
-            """
-        return page(
-            request,
-            context,
-            state,
-            section: "account",
-            title: l.t(.changePassword),
-            body: body,
-            status: status
+        let view = Views.PasswordPage(
+            frame: Views.Layout(frame(request, context, state, section: "account"), title: l.t(.changePassword)),
+            mustChange: context.identity?.user.mustChangePassword == true ? l.t(.mustChange) : nil,
+            passwordError: error,
+            csrf: context.identity?.csrf ?? "",
+            fields: [
+                .init(name: "current", label: l.t(.password), value: "", inputType: "password", required: true),
+                .init(name: "new", label: l.t(.newPassword), value: "", inputType: "password", required: true),
+            ],
+            submit: l.t(.changePassword)
         )
+        return page(.password, view, status: status)
     }
 }

@@ -46,7 +46,7 @@ extension Pages {
             }
             var body =
                 "<p>\(HTML.esc(entry.file)) · \(HTML.esc(entry.format)) · \(l.integer(entry.rowsRead)) = \(l.integer(entry.rowsStored)) + \(l.integer(entry.rowsRejected)) <a class=\"dl\" href=\"/imports/\(id)?download=csv\">CSV</a></p>"
-            body += HTML.rejections(rejections.prefix(1000), id: "rejections")
+            body += HTML.rejections(rejections.prefix(1000), id: "rejections").html
             return Pages.page(
                 request,
                 context,
@@ -129,8 +129,8 @@ extension Pages {
             )
             var body =
                 "<form class=\"filters\" method=\"get\" action=\"/admin/audit\">"
-                + HTML.input("user", label: l.t(.who), value: q["user"] ?? "")
-                + HTML.input("action", label: l.t(.what), value: q["action"] ?? "")
+                + HTML.input("user", label: l.t(.who), value: q["user"] ?? "").html
+                + HTML.input("action", label: l.t(.what), value: q["action"] ?? "").html
                 + "<button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
             body += "<table id=\"audit\" class=\"keep-words\"><thead><tr>"
             for h: UIText in [.when, .who, .what, .target, .detail] { body += "<th>\(HTML.esc(l.t(h)))</th>" }
@@ -140,13 +140,14 @@ extension Pages {
                     "<tr><td>\(HTML.esc(e.at))</td><td>\(HTML.esc(e.user))</td><td class=\"words\">\(HTML.esc(l.auditActionName(e.action)))\(l == .es ? " <code>\(HTML.esc(e.action))</code>" : "")</td><td>\(HTML.esc(l.auditTarget(e.target)))</td><td class=\"words\">\(HTML.esc(l.auditDetail(e.detail)))</td></tr>"
             }
             body += "</tbody></table>"
-            body += HTML.pager(
-                path: "/admin/audit",
-                params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                page: paging.page,
-                pages: paging.pages(total: total),
-                l
-            )
+            body +=
+                HTML.pager(
+                    path: "/admin/audit",
+                    params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                    page: paging.page,
+                    pages: paging.pages(total: total),
+                    l
+                ).html
             return Pages.page(request, context, state, section: "audit", title: l.t(.audit), body: body)
         }
     }
@@ -170,7 +171,7 @@ extension Pages {
         body += "</tbody></table>"
         body +=
             "<form method=\"post\" action=\"/admin/users\" class=\"add-user\">\(csrf)<input type=\"hidden\" name=\"action\" value=\"add\">"
-        body += HTML.input("user", label: l.t(.userName), value: "", required: true)
+        body += HTML.input("user", label: l.t(.userName), value: "", required: true).html
         body +=
             "<div class=\"field\"><label for=\"f-role\">\(HTML.esc(l.t(.role)))</label><select id=\"f-role\" name=\"role\">"
         for r in UserAccount.Role.allCases {

@@ -46,13 +46,14 @@ extension Pages {
                 body += "</tbody></table>"
             }
             body += "</section>"
-            body += HTML.pager(
-                path: "/cases",
-                params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                page: paging.page,
-                pages: paging.pages(total: list.count),
-                l
-            )
+            body +=
+                HTML.pager(
+                    path: "/cases",
+                    params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                    page: paging.page,
+                    pages: paging.pages(total: list.count),
+                    l
+                ).html
             body += openCaseForm(from: "", title: "", context, legend: l.t(.openCase))
             return page(request, context, state, section: "cases", title: l.t(.cases), body: body)
         }
@@ -200,13 +201,14 @@ extension Pages {
                 body += "</tbody></table>"
             }
             body += "</section>"
-            body += HTML.pager(
-                path: "/alerts",
-                params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                page: paging.page,
-                pages: paging.pages(total: total),
-                l
-            )
+            body +=
+                HTML.pager(
+                    path: "/alerts",
+                    params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                    page: paging.page,
+                    pages: paging.pages(total: total),
+                    l
+                ).html
             return page(request, context, state, section: "alerts", title: l.t(.alerts), body: body)
         }
 
@@ -292,7 +294,7 @@ extension Pages {
             "<form class=\"case-form\" method=\"post\" action=\"/cases\"><fieldset><legend>\(HTML.esc(legend))</legend>"
             + HTML.csrfField(context.identity?.csrf)
             + "<input type=\"hidden\" name=\"from\" value=\"\(HTML.esc(from))\">"
-            + HTML.input("title", label: l.t(.title), value: title, required: from.isEmpty)
+            + HTML.input("title", label: l.t(.title), value: title, required: from.isEmpty).html
             + "<div class=\"field\"><label><input type=\"checkbox\" name=\"restricted\"> \(HTML.esc(l.t(.restricted)))</label></div>"
             + "<button type=\"submit\">\(HTML.esc(legend))</button></fieldset></form>"
     }
@@ -333,7 +335,7 @@ extension Pages {
                 + HTML.csrfField(context.identity?.csrf)
                 + "<input type=\"hidden\" name=\"kind\" value=\"\(ref.hasPrefix("person:") ? "person" : "dealer")\">"
                 + "<input type=\"hidden\" name=\"value\" value=\"\(HTML.esc(ref))\">"
-                + HTML.input("note", label: l.t(.watchNote), value: "")
+                + HTML.input("note", label: l.t(.watchNote), value: "").html
                 + "<button type=\"submit\">\(HTML.esc(l.t(.startWatching)))</button></fieldset></form>"
         }
         return s + "</section>"
@@ -377,7 +379,7 @@ extension Pages {
                 "<option value=\"\(st.rawValue)\"\(st == c.status ? " selected" : "")>\(HTML.esc(l.statusName(st)))</option>"
         }
         body +=
-            "</select></div>" + HTML.input("agency", label: l.t(.referralAgency), value: c.referredTo)
+            "</select></div>" + HTML.input("agency", label: l.t(.referralAgency), value: c.referredTo).html
             + "<button type=\"submit\">\(HTML.esc(l.t(.save)))</button></fieldset></form>"
 
         // Entities, by kind, with what they are and a way out of the case.
@@ -409,7 +411,7 @@ extension Pages {
         body +=
             "<form class=\"case-form\" method=\"post\" action=\"/cases/\(c.id)/items\" id=\"add-entity\"><fieldset><legend>\(HTML.esc(l.t(.addToCase)))</legend>\(csrf)"
             + "<p class=\"hint\">\(HTML.esc(l.t(.entityHint)))</p>"
-            + HTML.input("ref", label: l.t(.entity), value: "", required: true, suggestions: "entity-suggestions")
+            + HTML.input("ref", label: l.t(.entity), value: "", required: true, suggestions: "entity-suggestions").html
             + entitySuggestions(s, l)
             + "<button type=\"submit\">\(HTML.esc(l.t(.addToCase)))</button></fieldset></form>"
         body += "</section>"
@@ -502,8 +504,8 @@ extension Pages {
             body += "<option value=\"\(k.rawValue)\">\(HTML.esc(l.watchKindName(k)))</option>"
         }
         body +=
-            "</select></div>" + HTML.input("value", label: l.t(.watchValue), value: "", required: true)
-            + HTML.input("note", label: l.t(.watchNote), value: "")
+            "</select></div>" + HTML.input("value", label: l.t(.watchValue), value: "", required: true).html
+            + HTML.input("note", label: l.t(.watchNote), value: "").html
             + "<button type=\"submit\">\(HTML.esc(l.t(.startWatching)))</button></fieldset></form>"
         return page(request, context, state, section: "alerts", title: l.t(.watchList), body: body)
     }

@@ -69,13 +69,14 @@ extension Pages {
                 body += "</tbody></table>"
             }
             body += "</section>"
-            body += HTML.pager(
-                path: "/network/identities",
-                params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                page: paging.page,
-                pages: paging.pages(total: total),
-                l
-            )
+            body +=
+                HTML.pager(
+                    path: "/network/identities",
+                    params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                    page: paging.page,
+                    pages: paging.pages(total: total),
+                    l
+                ).html
             return page(request, context, state, section: "network", title: l.t(.identities), body: body)
         }
 

@@ -42,13 +42,14 @@ extension Pages {
                     "<tr><td><a href=\"/network/leads/\(lead.rank)\">\(lead.rank)</a></td><td class=\"words\">\(HTML.esc(l.report(lead.kind.rawValue)))</td><td class=\"n\">\(HTML.esc(l.decimal(lead.score, digits: 1)))</td><td>\(HTML.esc(who))</td><td class=\"n\">\(l.integer(lead.firearms.count))</td><td class=\"words\">\(HTML.esc(why))</td></tr>"
             }
             body += "</tbody></table></section>"
-            body += HTML.pager(
-                path: "/network",
-                params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                page: paging.page,
-                pages: paging.pages(total: leads.count),
-                l
-            )
+            body +=
+                HTML.pager(
+                    path: "/network",
+                    params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                    page: paging.page,
+                    pages: paging.pages(total: leads.count),
+                    l
+                ).html
             if paging.page == 1 { body += nibinSection(s, l) }
             return Pages.page(request, context, state, section: "network", title: l.t(.network), body: body)
         }
@@ -126,11 +127,12 @@ extension Pages {
             body += " <a class=\"dl\" href=\"/api/v1/leads/\(lead.rank)/graph\">JSON</a></section>"
             let entries = lead.timeline(d, g)
             body += "<section id=\"timeline\"><h2>\(HTML.esc(l.t(.timeline)))</h2>"
-            body += HTML.chart(
-                l.timelineChart(lead, entries, synthetic: s.isSynthetic),
-                downloadLink: "/network/leads/\(lead.rank)/timeline.svg",
-                l
-            )
+            body +=
+                HTML.chart(
+                    l.timelineChart(lead, entries, synthetic: s.isSynthetic),
+                    downloadLink: "/network/leads/\(lead.rank)/timeline.svg",
+                    l
+                ).html
             body += "<ol class=\"timeline\">"
             for e in entries.prefix(300) {
                 body +=
@@ -211,7 +213,7 @@ extension Pages {
             body +=
                 "<form class=\"path-form\" method=\"get\" action=\"/network/path\"><fieldset><legend>"
                 + HTML.esc(l.t(.pathFromHere)) + "</legend><input type=\"hidden\" name=\"from\" value=\""
-                + HTML.esc(target) + "\">" + HTML.input("to", label: l.t(.to), value: "")
+                + HTML.esc(target) + "\">" + HTML.input("to", label: l.t(.to), value: "").html
                 + "<button type=\"submit\">\(HTML.esc(l.t(.find)))</button></fieldset></form>"
             body += HTML.linkChart(
                 LinkChartDrawing.svg(
@@ -305,8 +307,8 @@ extension Pages {
     static func pathForm(_ q: [String: String], _ l: Language, _ s: Snapshot) -> String {
         "<form class=\"path-form\" method=\"get\" action=\"/network/path\"><fieldset><legend>\(HTML.esc(l.t(.pathFinder)))</legend>"
             + "<p class=\"hint\">\(HTML.esc(l.t(.entityHint)))</p>"
-            + HTML.input("from", label: l.t(.from), value: q["from"] ?? "", suggestions: "entity-suggestions")
-            + HTML.input("to", label: l.t(.to), value: q["to"] ?? "", suggestions: "entity-suggestions")
+            + HTML.input("from", label: l.t(.from), value: q["from"] ?? "", suggestions: "entity-suggestions").html
+            + HTML.input("to", label: l.t(.to), value: q["to"] ?? "", suggestions: "entity-suggestions").html
             + entitySuggestions(s, l)
             + "<button type=\"submit\">\(HTML.esc(l.t(.find)))</button></fieldset></form>"
     }

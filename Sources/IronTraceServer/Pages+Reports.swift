@@ -14,17 +14,26 @@ extension Pages {
                 let f = try filter(q)
                 let reports = a.traceReports(filter: f)
                 let by = Dictionary(uniqueKeysWithValues: reports.map { ($0.name, $0) })
-                return filterForm(action: "/", q, l) + headline(by, l, country: f.recoveryCountry)
-                    + overviewCharts(by, a.report(.violence, filter: f), q, l)
+                return Templates.render(
+                    .overview,
+                    overview(by, a.report(.violence, filter: f), q, l, country: f.recoveryCountry)
+                )
             }
         }
         router.get("/flows") { request, context in
             try reportPage(request, context, state, section: "flows", title: .flows) { q, l in
                 let a = state.snapshot.analytics
                 let f = try filter(q)
-                return filterForm(action: "/flows", q, l)
-                    + reportSection(a.report(.flows, filter: f), path: "/flows", q: q, l)
-                    + reportSection(a.report(.sources, filter: f), path: "/flows", q: q, l)
+                return Templates.render(
+                    .reports,
+                    Views.Reports(
+                        filterForm: filterView(action: "/flows", q, l),
+                        sections: [
+                            reportSectionView(a.report(.flows, filter: f), path: "/flows", q: q, l),
+                            reportSectionView(a.report(.sources, filter: f), path: "/flows", q: q, l),
+                        ]
+                    )
+                )
             }
         }
         router.get("/dealers") { request, context in
@@ -32,9 +41,17 @@ extension Pages {
                 let a = state.snapshot.analytics
                 let f = try filter(q)
                 let r = a.report(.dealers, filter: f)
-                return filterForm(action: "/dealers", q, l) + dealerLinks(r, l)
-                    + reportSection(r, path: "/dealers", q: q, l)
-                    + reportSection(a.report(.multipleSales, filter: f), path: "/dealers", q: q, l)
+                return Templates.render(
+                    .reports,
+                    Views.Reports(
+                        filterForm: filterView(action: "/dealers", q, l),
+                        dealerLinks: dealerLinks(r, l),
+                        sections: [
+                            reportSectionView(r, path: "/dealers", q: q, l),
+                            reportSectionView(a.report(.multipleSales, filter: f), path: "/dealers", q: q, l),
+                        ]
+                    )
+                )
             }
         }
         router.get("/dealers/:licence") { request, context in
@@ -49,20 +66,26 @@ extension Pages {
                 q,
                 l in
                 var q = q
-                q["dealer"] = d.strings[d.licensees.licence[row]]
+                let licence = d.strings[d.licensees.licence[row]]
+                q["dealer"] = licence
                 let f = try filter(q)
                 let path = "/dealers/\(HTML.encode(licence))"
-                var body = "<dl class=\"facts\"><dt>\(HTML.esc(l.t(.dealer)))</dt><dd>\(HTML.esc(q["dealer"]!))</dd>"
-                body +=
-                    "<dt>\(HTML.esc(l.report("City")))</dt><dd>\(HTML.esc(d.strings[d.licensees.city[row]])), \(HTML.esc(d.strings[d.licensees.state[row]]))</dd>"
-                body +=
-                    "<dt>\(HTML.esc(l.t(.indicators)))</dt><dd>\(HTML.esc(l.dealerSummary(s.dealerIndicators, row)))</dd></dl>"
-                body +=
-                    "<p><a href=\"/traces\(HTML.query([("dealer", q["dealer"]!)]))\">\(HTML.esc(l.t(.traces)))</a></p>"
-                for name in [Analytics.Name.summary, .timeToCrime, .flows, .firearms] {
-                    body += reportSection(s.analytics.report(name, filter: f), path: path, q: q, l)
-                }
-                return body
+                let view = Views.Dealer(
+                    facts: [
+                        .init(term: l.t(.dealer), detail: licence),
+                        .init(
+                            term: l.report("City"),
+                            detail: "\(d.strings[d.licensees.city[row]]), \(d.strings[d.licensees.state[row]])"
+                        ),
+                        .init(term: l.t(.indicators), detail: l.dealerSummary(s.dealerIndicators, row)),
+                    ],
+                    tracesLink: "/traces" + HTML.query([("dealer", licence)]),
+                    tracesLabel: l.t(.traces),
+                    sections: [Analytics.Name.summary, .timeToCrime, .flows, .firearms].map {
+                        reportSectionView(s.analytics.report($0, filter: f), path: path, q: q, l)
+                    }
+                )
+                return Templates.render(.dealer, view)
             }
         }
         router.get("/violence") { request, context in
@@ -73,27 +96,34 @@ extension Pages {
                 let provenance = a.report(.provenance, filter: f)
                 let violence = a.report(.violence, filter: f)
                 let years = violence.table("trend")?.rows.compactMap { Int($0[0].text) } ?? []
-                let slider =
-                    years.min().map { first in
-                        ReportCharts.yearSlider(
-                            path: "/violence",
-                            keep: filterPairs(q),
-                            years: first...(years.max() ?? first),
-                            selected: f.years?.upperBound,
-                            language: l
-                        )
-                    } ?? ""
-                return filterForm(action: "/violence", q, l, keys: ["country", "area", "years"]) + slider
-                    + reportSection(violence, path: "/violence", q: q, l)
-                    + reportSection(events, path: "/violence", q: q, l)
-                    + reportSection(
-                        provenance,
+                let slider = years.min().map { first in
+                    Views.YearSlider(
                         path: "/violence",
-                        q: q,
-                        l,
-                        tables: ["dealers", "source_states"]
+                        keep: filterPairs(q),
+                        years: first...(years.max() ?? first),
+                        selected: f.years?.upperBound,
+                        l
                     )
-                    + eventLinks(provenance, l)
+                }
+                return Templates.render(
+                    .reports,
+                    Views.Reports(
+                        filterForm: filterView(action: "/violence", q, l, keys: ["country", "area", "years"]),
+                        slider: slider,
+                        sections: [
+                            reportSectionView(violence, path: "/violence", q: q, l),
+                            reportSectionView(events, path: "/violence", q: q, l),
+                            reportSectionView(
+                                provenance,
+                                path: "/violence",
+                                q: q,
+                                l,
+                                tables: ["dealers", "source_states"]
+                            ),
+                        ],
+                        eventLinks: eventLinks(provenance, l)
+                    )
+                )
             }
         }
         router.get("/violence/events/:id") { request, context in
@@ -111,7 +141,10 @@ extension Pages {
                 var q = q
                 q["event"] = String(id)
                 let r = state.snapshot.analytics.report(.provenance, filter: try filter(q))
-                return reportSection(r, path: "/violence/events/\(id)", q: q, l)
+                return Templates.render(
+                    .reports,
+                    Views.Reports(sections: [reportSectionView(r, path: "/violence/events/\(id)", q: q, l)])
+                )
             }
         }
         router.get("/charts/:report/:chart") { request, context in
@@ -137,7 +170,7 @@ extension Pages {
         section: String,
         title: UIText,
         heading: String? = nil,
-        body: ([String: String], Language) throws -> String
+        body: ([String: String], Language) throws -> RenderedHTML
     ) throws -> Response {
         try context.require(.viewer)
         let q = query(request)
@@ -149,29 +182,34 @@ extension Pages {
         )
     }
 
-    /// The overview's headline figures.
-    static func headline(_ by: [String: Report], _ l: Language, country: String? = nil) -> String {
+    /// The overview: filter, headline figures (the US share with its scope), main charts, tables.
+    static func overview(
+        _ by: [String: Report],
+        _ violence: Report,
+        _ q: [String: String],
+        _ l: Language,
+        country: String?
+    ) -> Views.Overview {
         let total = by["summary"]?.table("outcomes")?.column("Traces").compactMap(\.number).reduce(0, +) ?? 0
         let us = by["summary"]?.table("source_class")?.value("US-sourced", "Share")
         let median = by["time-to-crime"]?.table("by_type")?.row("All types")?[2].number
         let states = by["sources"]?.table("source_states")?.rows.prefix(5).map { $0[1].text } ?? []
-        func figure(_ id: String, _ label: UIText, _ value: String) -> String {
-            "<div class=\"figure\" id=\"\(id)\"><span class=\"value\">\(HTML.esc(value))</span><span class=\"label\">\(HTML.esc(l.t(label)))</span></div>"
-        }
-        return "<section class=\"headline\">"
-            + figure("fig-traces", .tracesTotal, l.integer(Int(total)))
-            + figure("fig-us-share", .usShare, us.map(l.percent) ?? "–")
-            + "<p class=\"scope\" id=\"fig-us-share-scope\">\(HTML.esc(ReportCharts.shareScope(country: country, l)))</p>"
-            + figure("fig-median-ttc", .medianTTC, median.map { l.days(Int($0)) } ?? "–")
-            + figure("fig-top-states", .topStates, states.isEmpty ? "–" : states.joined(separator: ", "))
-            + "</section>"
-    }
-
-    static func overviewCharts(_ by: [String: Report], _ violence: Report, _ q: [String: String], _ l: Language)
-        -> String
-    {
+        let headline = Views.Headline(figures: [
+            .init(id: "fig-traces", value: l.integer(Int(total)), label: l.t(.tracesTotal)),
+            .init(
+                id: "fig-us-share",
+                value: us.map(l.percent) ?? "–",
+                label: l.t(.usShare),
+                scope: ReportCharts.shareScope(country: country, l)
+            ),
+            .init(id: "fig-median-ttc", value: median.map { l.days(Int($0)) } ?? "–", label: l.t(.medianTTC)),
+            .init(
+                id: "fig-top-states",
+                value: states.isEmpty ? "–" : states.joined(separator: ", "),
+                label: l.t(.topStates)
+            ),
+        ])
         let filterPairs = filterPairs(q)
-        var s = "<div class=\"charts\">"
         let wanted: [(String, String)] = [
             ("summary", "summary-by_year"), ("flows", "flows-mexico-map"), ("sources", "sources-source_states-map"),
             ("flows", "flows-corridors"), ("time-to-crime", "time-to-crime-buckets"), ("violence", "violence-trend"),
@@ -180,53 +218,62 @@ extension Pages {
         var reports = by
         reports["violence"] = violence
         var drawn: [String: [(id: String, svg: String)]] = [:]
+        var charts: [Views.Chart] = []
         for (report, id) in wanted {
             guard let r = reports[report] else { continue }
             if drawn[report] == nil {
                 drawn[report] = ReportCharts.charts(for: r, language: l, links: .init(path: "/", keep: filterPairs))
             }
             guard let c = drawn[report]!.first(where: { $0.id == id }) else { continue }
-            s += HTML.chart(
-                c.svg,
-                downloadLink: "/charts/\(report)/\(id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)]),
-                l
+            charts.append(
+                Views.Chart(
+                    svg: c.svg,
+                    download: "/charts/\(report)/\(id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)]),
+                    l
+                )
             )
         }
-        s += "</div>"
-        if let r = by["summary"] {
-            for id in ["outcomes", "source_class"] {
-                if let t = r.table(id) {
-                    s += HTML.table(
-                        t,
-                        l,
-                        csvLink: "/"
-                            + HTML.query(filterPairs + [("download", "csv"), ("report", "summary"), ("table", id)])
-                    )
-                }
+        let tables = ["outcomes", "source_class"].compactMap { id in
+            by["summary"]?.table(id).map { t in
+                Views.ReportTable(
+                    t,
+                    l,
+                    csvLink: "/"
+                        + HTML.query(filterPairs + [("download", "csv"), ("report", "summary"), ("table", id)])
+                )
             }
         }
-        return s
+        return Views.Overview(
+            filterForm: filterView(action: "/", q, l),
+            headline: headline,
+            charts: charts,
+            tables: tables
+        )
     }
 
-    static func dealerLinks(_ r: Report, _ l: Language) -> String {
-        guard let t = r.table("ranked"), !t.rows.isEmpty else { return "" }
-        var s = "<nav class=\"dealer-links\"><h3>\(HTML.esc(l.report("Dealers ranked by traces (top 25)")))</h3><ol>"
-        for row in t.rows.prefix(25) {
-            s +=
-                "<li><a href=\"/dealers/\(HTML.encode(row[1].text))\">\(HTML.esc(row[2].text))</a> (\(HTML.esc(row[4].text)))</li>"
-        }
-        return s + "</ol></nav>"
+    static func dealerLinks(_ r: Report, _ l: Language) -> Views.Reports.DealerLinks? {
+        guard let t = r.table("ranked"), !t.rows.isEmpty else { return nil }
+        return .init(
+            heading: l.report("Dealers ranked by traces (top 25)"),
+            dealers: t.rows.prefix(25).map { row in
+                .init(href: "/dealers/\(HTML.encode(row[1].text))", name: row[2].text, where: row[4].text)
+            }
+        )
     }
 
-    static func eventLinks(_ r: Report, _ l: Language) -> String {
-        guard let t = r.table("guns"), !t.rows.isEmpty else { return "" }
+    static func eventLinks(_ r: Report, _ l: Language) -> Views.Reports.EventLinks? {
+        guard let t = r.table("guns"), !t.rows.isEmpty else { return nil }
         var seen = Set<String>()
-        var s = "<section><h3>\(HTML.esc(l.report("Recovered guns linked to the events")))</h3><ul class=\"events\">"
+        var events: [Views.Reports.EventLinks.Event] = []
         for row in t.rows.reversed() where seen.insert(row[0].text).inserted {
             if seen.count > 30 { break }
-            s +=
-                "<li><a href=\"/violence/events/\(HTML.esc(row[0].plain))\">\(HTML.esc(row[1].text)) · \(HTML.esc(row[2].text)) · \(HTML.esc(l.report(row[3].text)))</a></li>"
+            events.append(
+                .init(
+                    href: "/violence/events/\(row[0].plain)",
+                    text: "\(row[1].text) · \(row[2].text) · \(l.report(row[3].text))"
+                )
+            )
         }
-        return s + "</ul></section>"
+        return .init(heading: l.report("Recovered guns linked to the events"), events: events)
     }
 }

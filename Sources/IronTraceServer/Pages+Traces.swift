@@ -43,15 +43,15 @@ extension Pages {
                 )
             }
             try auditTraceList(list, user: user, state: state)
-            var body = filterForm(action: "/traces", q, l)
+            var body = filterForm(action: "/traces", q, l).html
             body += "<form class=\"search\" method=\"get\" action=\"/traces\">"
             for k in ReportFilter.keys {
                 if let v = q[k] { body += "<input type=\"hidden\" name=\"\(k)\" value=\"\(HTML.esc(v))\">" }
             }
-            body += HTML.input("serial", label: l.t(.serial), value: q["serial"] ?? "")
-            body += HTML.input("case_number", label: l.t(.caseNumber), value: q["case_number"] ?? "")
-            body += HTML.input("agency_ori", label: l.t(.agency), value: q["agency_ori"] ?? "")
-            body += HTML.input("request_id", label: l.t(.requestID), value: q["request_id"] ?? "")
+            body += HTML.input("serial", label: l.t(.serial), value: q["serial"] ?? "").html
+            body += HTML.input("case_number", label: l.t(.caseNumber), value: q["case_number"] ?? "").html
+            body += HTML.input("agency_ori", label: l.t(.agency), value: q["agency_ori"] ?? "").html
+            body += HTML.input("request_id", label: l.t(.requestID), value: q["request_id"] ?? "").html
             body +=
                 "<label><input type=\"checkbox\" name=\"mine\" value=\"1\"\(q["mine"] == "1" ? " checked" : "")> \(HTML.esc(l.t(.myRequests)))</label>"
             body += "<button type=\"submit\">\(HTML.esc(l.t(.search)))</button></form>"
@@ -288,12 +288,13 @@ extension Pages {
         body +=
             "<form method=\"post\" action=\"/traces/new\" class=\"trace-form\" novalidate>\(HTML.csrfField(context.identity?.csrf))"
         for f in TraceForm.fields {
-            body += HTML.input(
-                f.name,
-                label: l.t(f.label) + (f.required ? " (\(l.t(.required)))" : ""),
-                value: values[f.name] ?? "",
-                error: errors[f.name]
-            )
+            body +=
+                HTML.input(
+                    f.name,
+                    label: l.t(f.label) + (f.required ? " (\(l.t(.required)))" : ""),
+                    value: values[f.name] ?? "",
+                    error: errors[f.name]
+                ).html
         }
         body +=
             "<div class=\"field\"><label><input type=\"checkbox\" name=\"serial_obliterated\" value=\"1\"\(values["serial_obliterated"] == "1" ? " checked" : "")> \(HTML.esc(l.t(.obliterated)))</label></div>"

@@ -26,7 +26,15 @@ enum Pages {
         body: String,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        html(HTML.page(frame(request, context, state, section: section), title: title, body: body), status: status)
+        html(
+            HTML.page(frame(request, context, state, section: section), title: title, body: .unconverted(body)),
+            status: status
+        )
+    }
+
+    /// A full page drawn from its template (`{{<layout}}{{$content}}…`); the view carries the frame.
+    static func page(_ template: Templates.Name, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
+        html(Templates.render(template, view).html, status: status)
     }
 
     static func download(_ body: String, contentType: String, filename: String) -> Response {
@@ -89,31 +97,56 @@ enum Pages {
 
     /// The filter form: every field keeps its value so the URL is the view.
     static func filterForm(action: String, _ q: [String: String], _ l: Language, keys: [String] = ReportFilter.keys)
-        -> String
+        -> RenderedHTML
+    {
+        Templates.render(.filters, filterView(action: action, q, l, keys: keys))
+    }
+
+    static func filterView(action: String, _ q: [String: String], _ l: Language, keys: [String] = ReportFilter.keys)
+        -> Views.Filters
     {
         let labels: [String: UIText] = [
             "country": .country, "area": .area, "years": .years, "type": .type, "source-state": .sourceState,
             "dealer": .dealer, "event": .events,
         ]
-        var s =
-            "<form class=\"filters\" method=\"get\" action=\"\(HTML.esc(action))\"><fieldset><legend>\(HTML.esc(l.t(.filters)))</legend>"
+        var fields: [Views.Filters.Entry] = []
         for k in keys where k != "event" {
             if k == "type" {
-                s +=
-                    "<div class=\"field\"><label for=\"f-type\">\(HTML.esc(l.t(.type)))</label><select id=\"f-type\" name=\"type\">"
-                s += "<option value=\"\">\(HTML.esc(l.t(.any)))</option>"
-                for t in ["handgun", "long_gun"] + FirearmType.allCases.map(\.rawValue) {
-                    s +=
-                        "<option value=\"\(t)\"\(q["type"] == t ? " selected" : "")>\(HTML.esc(l.report(t.replacingOccurrences(of: "_", with: " "))))</option>"
-                }
-                s += "</select></div>"
+                let types = ["handgun", "long_gun"] + FirearmType.allCases.map(\.rawValue)
+                fields.append(
+                    .init(
+                        isType: true,
+                        label: l.t(.type),
+                        options: [.init(value: "", text: l.t(.any), selected: false)]
+                            + types.map { t in
+                                .init(
+                                    value: t,
+                                    text: l.report(t.replacingOccurrences(of: "_", with: " ")),
+                                    selected: q["type"] == t
+                                )
+                            },
+                        input: nil
+                    )
+                )
             } else {
-                s += HTML.input(k, label: l.t(labels[k] ?? .filters), value: q[k] ?? "")
+                let label = l.t(labels[k] ?? .filters)
+                fields.append(
+                    .init(
+                        isType: false,
+                        label: label,
+                        options: [],
+                        input: .init(name: k, label: label, value: q[k] ?? "", inputType: "text", required: false)
+                    )
+                )
             }
         }
-        s +=
-            "<button type=\"submit\">\(HTML.esc(l.t(.apply)))</button> <a href=\"\(HTML.esc(action))\">\(HTML.esc(l.t(.clear)))</a></fieldset></form>"
-        return s
+        return Views.Filters(
+            action: action,
+            legend: l.t(.filters),
+            fields: fields,
+            apply: l.t(.apply),
+            clear: l.t(.clear)
+        )
     }
 
     /// One report on a page: its tables (CSV links) and charts (inline, with SVG links).
@@ -124,25 +157,44 @@ enum Pages {
         _ l: Language,
         tables: [String]? = nil,
         charts: Bool = true
-    ) -> String {
-        var s =
-            "<section class=\"report\" id=\"r-\(HTML.esc(r.name))\"><h2>\(HTML.esc(l.report(Analytics.Name(rawValue: r.name)?.title ?? r.title)))</h2>"
-        for n in r.notes { s += "<p class=\"note\">\(HTML.codeSpans(HTML.esc(l.report(n))))</p>" }
+    ) -> RenderedHTML {
+        Templates.render(.reportSection, reportSectionView(r, path: path, q: q, l, tables: tables, charts: charts))
+    }
+
+    static func reportSectionView(
+        _ r: Report,
+        path: String,
+        q: [String: String],
+        _ l: Language,
+        tables: [String]? = nil,
+        charts: Bool = true
+    ) -> Views.ReportSection {
         let filterPairs = filterPairs(q)
-        if charts {
-            s += "<div class=\"charts\">"
-            for c in ReportCharts.charts(for: r, language: l, links: .init(path: path, keep: filterPairs)) {
-                let link = "/charts/\(r.name)/\(c.id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)])
-                s += HTML.chart(c.svg, downloadLink: link, l)
+        let drawn =
+            charts
+            ? ReportCharts.charts(for: r, language: l, links: .init(path: path, keep: filterPairs)).map { c in
+                Views.Chart(
+                    svg: c.svg,
+                    download: "/charts/\(r.name)/\(c.id).svg" + HTML.query(filterPairs + [("lang", l.rawValue)]),
+                    l
+                )
+            } : []
+        let shown = r.tables.filter { t in (tables == nil || tables!.contains(t.id)) && !t.rows.isEmpty }
+        return Views.ReportSection(
+            name: r.name,
+            title: l.report(Analytics.Name(rawValue: r.name)?.title ?? r.title),
+            notes: r.notes.map { Views.Note(l.report($0)) },
+            hasCharts: charts,
+            charts: drawn,
+            tables: shown.map { t in
+                Views.ReportTable(
+                    t,
+                    l,
+                    csvLink: path
+                        + HTML.query(filterPairs + [("download", "csv"), ("report", r.name), ("table", t.id)])
+                )
             }
-            s += "</div>"
-        }
-        for t in r.tables where tables == nil || tables!.contains(t.id) {
-            guard !t.rows.isEmpty else { continue }
-            let link = path + HTML.query(filterPairs + [("download", "csv"), ("report", r.name), ("table", t.id)])
-            s += HTML.table(t, l, csvLink: link)
-        }
-        return s + "</section>"
+        )
     }
 
     /// Answers `?download=csv&report=NAME&table=ID` for any report page (audited as an export).

@@ -535,32 +535,6 @@ public enum ReportCharts {
         return "/dealers/" + Links.encode(row[i].text)
     }
 
-    /// A year slider for a trend view: a plain form (a range input, a number shown beside it by the
-    /// browser's own form, and a submit button) that reloads `path` with `years=` the chosen year and
-    /// the other filters kept as hidden fields. Works without script.
-    public static func yearSlider(
-        path: String,
-        keep: [(String, String)],
-        years: ClosedRange<Int>,
-        selected: Int?,
-        language: Language
-    ) -> String {
-        let es = language == .es
-        let value = selected.map { min(max($0, years.lowerBound), years.upperBound) } ?? years.upperBound
-        var s = "<form class=\"year-slider\" method=\"get\" action=\"\(HTML.esc(path))\">"
-        for (k, v) in keep where k != "years" {
-            s += "<input type=\"hidden\" name=\"\(HTML.esc(k))\" value=\"\(HTML.esc(v))\">"
-        }
-        s += "<label for=\"year-slider\">\(es ? "Año" : "Year") (\(years.lowerBound)–\(years.upperBound))</label> "
-        s +=
-            "<input id=\"year-slider\" type=\"range\" name=\"years\" min=\"\(years.lowerBound)\" max=\"\(years.upperBound)\" step=\"1\" value=\"\(value)\" list=\"year-marks\">"
-        s += "<datalist id=\"year-marks\">"
-        for y in years { s += "<option value=\"\(y)\" label=\"\(y)\"></option>" }
-        s += "</datalist> <output for=\"year-slider\">\(value)</output> "
-        s += "<button type=\"submit\">\(es ? "Ver año" : "Show year")</button></form>"
-        return s
-    }
-
     /// What a headline share is a share of: "of guns recovered in Mexico and traced".
     public static func shareScope(country: String?, _ l: Language) -> String {
         switch (country, l) {

@@ -46,6 +46,8 @@ public enum IronTraceServer {
 
     /// Runs the server until SIGINT or SIGTERM.
     public static func run(_ state: ServerState) async throws {
+        // A missing or broken template stops the server before it listens, with the file and line.
+        try Templates.check()
         try await application(state).runService()
     }
 

@@ -195,11 +195,13 @@ public final class ServerState: Sendable {
 /// Rendered page bodies and API answers by request key (path, query, language, role): aggregate
 /// views are the same for everyone with one role and language, so they are drawn once per snapshot.
 final class PageCache: Sendable {
-    private let entries = Mutex<[String: String]>([:])
+    private let entries = Mutex<[String: any Sendable]>([:])
     private let limit = 2_000
 
-    func value(_ key: String, _ make: () throws -> String) rethrows -> String {
-        if let hit = entries.withLock({ $0[key] }) { return hit }
+    /// The value drawn for `key`, drawing it on a miss (keys name what they hold: a page body or an
+    /// API answer, so one key always holds one type).
+    func value<Value: Sendable>(_ key: String, _ make: () throws -> Value) rethrows -> Value {
+        if let hit = entries.withLock({ $0[key] }) as? Value { return hit }
         let v = try make()
         entries.withLock {
             if $0.count >= limit { $0.removeAll(keepingCapacity: true) }

@@ -164,7 +164,7 @@ struct TraceList {
             s += "<td class=\"n\">\(ttc >= 0 ? HTML.esc(l.days(Int(ttc))) : "–")</td></tr>"
         }
         s += "</tbody></table></section>"
-        return s + HTML.pager(path: path, params: params, page: page, pages: pages, l)
+        return s + HTML.pager(path: path, params: params, page: page, pages: pages, l).html
     }
 }
 
@@ -288,7 +288,7 @@ public struct TraceSubmission: Sendable {
         }
         if !rejections.isEmpty {
             s += "<section id=\"batch-rejections\"><h2>\(HTML.esc(l.t(.rejections)))</h2>"
-            s += HTML.rejections(rejections, id: "batch-rejection-rows") + "</section>"
+            s += HTML.rejections(rejections, id: "batch-rejection-rows").html + "</section>"
         }
         return s
     }

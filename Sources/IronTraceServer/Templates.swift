@@ -1,0 +1,114 @@
+import Foundation
+import Mustache
+
+/// The HTML templates (`Templates/*.mustache`, resources of this target) and the one way pages are
+/// drawn from them.
+///
+/// `{{ }}` escapes. `{{{ }}}` inserts only ``RenderedHTML``: fragments these templates drew, our
+/// own SVG charts and the bodies of pages not yet moved to templates (``RenderedHTML/unconverted(_:)``,
+/// easy to find). `TemplateTests` fails when a template inserts anything else unescaped.
+enum Templates {
+    /// Every template the server draws, by file name (without `.mustache`).
+    enum Name: String, CaseIterable, Sendable {
+        case layout
+        case reportTable = "report-table"
+        case reportSection = "report-section"
+        case chart
+        case pager
+        case field
+        case filters
+        case rejections
+        case headline
+        case yearSlider = "year-slider"
+        case overview
+        case reports
+        case dealer
+        case login
+        case password
+        case error
+    }
+
+    /// The loaded library, or why it could not be loaded.
+    static let loaded: Result<MustacheLibrary, TemplateError> = load()
+
+    struct TemplateError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Reads every `.mustache` file of the resource folder; a missing folder, a parse error (with
+    /// the file, line and column) or a missing template is an error the server reports at start.
+    static func load() -> Result<MustacheLibrary, TemplateError> {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            return .failure(TemplateError(description: "templates: the resource folder 'Templates' is missing"))
+        }
+        var library = MustacheLibrary()
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".mustache") {
+            let path = folder.appendingPathComponent(file).path
+            guard var text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                return .failure(TemplateError(description: "templates: cannot read \(path)"))
+            }
+            // The file's last line break is not part of the markup (fragments sit side by side).
+            if text.hasSuffix("\n") { text.removeLast() }
+            do {
+                try library.register(text, named: String(file.dropLast(".mustache".count)))
+            } catch let e as MustacheTemplate.ParserError {
+                return .failure(
+                    TemplateError(
+                        description:
+                            "templates: \(path):\(e.context.lineNumber):\(e.context.columnNumber): \(e.error)"
+                    )
+                )
+            } catch {
+                return .failure(TemplateError(description: "templates: \(path): \(error)"))
+            }
+        }
+        for name in Name.allCases where library.getTemplate(named: name.rawValue) == nil {
+            return .failure(
+                TemplateError(description: "templates: \(folder.path)/\(name.rawValue).mustache is missing")
+            )
+        }
+        return .success(library)
+    }
+
+    /// Throws when the templates could not be loaded (the server checks this before it listens).
+    static func check() throws {
+        if case .failure(let e) = loaded { throw e }
+    }
+
+    /// Draws one template with its view model.
+    static func render(_ name: Name, _ view: Any) -> RenderedHTML {
+        switch loaded {
+        case .success(let library):
+            RenderedHTML(html: library.render(view, withTemplate: name.rawValue) ?? "")
+        case .failure(let e):
+            // Unreachable once `check()` passed at start; still no crash, and the reason shows.
+            RenderedHTML(html: HTML.esc(e.description))
+        }
+    }
+}
+
+/// HTML drawn by our templates or our own code (SVG charts, pages not yet moved to templates): the
+/// only kind of value a template inserts unescaped (`{{{ }}}`). `{{ }}` on it still escapes.
+struct RenderedHTML: Sendable, MustacheCustomRenderable, CustomStringConvertible {
+    fileprivate(set) var html: String
+
+    fileprivate init(html: String) { self.html = html }
+
+    /// An SVG chart drawn by `IronTraceCharts` (which escapes every text it places).
+    static func svg(_ s: String) -> RenderedHTML { RenderedHTML(html: s) }
+
+    /// Markup built by string code that has not moved to a template yet (each use is a page or
+    /// fragment still to convert).
+    static func unconverted(_ s: String) -> RenderedHTML { RenderedHTML(html: s) }
+
+    /// Fragments one after another.
+    static func + (a: RenderedHTML, b: RenderedHTML) -> RenderedHTML { RenderedHTML(html: a.html + b.html) }
+
+    static let empty = RenderedHTML(html: "")
+
+    var renderText: String { html }
+    /// An empty fragment is absent (`{{#x}}` skips it).
+    var isNull: Bool { html.isEmpty }
+    var description: String { html }
+}

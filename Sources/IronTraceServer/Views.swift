@@ -1,0 +1,406 @@
+import Foundation
+import IronTraceAnalytics
+import IronTraceCore
+import IronTraceFormats
+
+/// View models of the shared templates (frame, report tables and sections, charts, pager, fields,
+/// filters, rejections): plain values built by pure functions from what a page shows, its language
+/// and role. They hold text as the reader sees it; the templates escape it. Optional fields have
+/// names of their own (a missing value in Mustache is looked up in the enclosing view).
+enum Views {
+    /// The frame of every page (`layout.mustache`).
+    struct Layout: Sendable {
+        struct NavItem: Sendable {
+            var href: String
+            var label: String
+            var current: Bool
+            var alertBadge: Badge?
+        }
+        struct Badge: Sendable {
+            var count: String
+            var meaning: String
+        }
+        struct Account: Sendable {
+            var user: String
+            var role: String
+            var csrf: String
+            var logOut: String
+        }
+        var lang: String
+        var title: String
+        var menu: String
+        var nav: [NavItem]
+        var otherLanguage: String
+        var languageSwitch: String
+        var languageLabel: String
+        var account: Account?
+        var syntheticBanner: String?
+        var footer: String
+
+        init(_ f: HTML.Frame, title: String) {
+            let l = f.language
+            var items: [(String, String, UIText)] = []
+            if let role = f.role {
+                items = [
+                    ("overview", "/", .overview), ("traces", "/traces", .traces), ("flows", "/flows", .flows),
+                    ("dealers", "/dealers", .dealers), ("network", "/network", .network),
+                    ("violence", "/violence", .violence),
+                ]
+                if role == "viewer" {
+                    items.removeAll { $0.0 == "network" }
+                } else {
+                    items += [("cases", "/cases", .cases), ("alerts", "/alerts", .alerts)]
+                }
+                if role == "admin" {
+                    items += [
+                        ("imports", "/imports", .imports), ("users", "/admin/users", .users),
+                        ("audit", "/admin/audit", .audit),
+                    ]
+                }
+            }
+            nav = items.map { id, href, text in
+                NavItem(
+                    href: href,
+                    label: l.t(text),
+                    current: id == f.section,
+                    alertBadge: id == "alerts" && f.unseenAlerts > 0
+                        ? Badge(count: l.integer(f.unseenAlerts), meaning: l.t(.unseenAlerts)) : nil
+                )
+            }
+            let other: Language = l == .en ? .es : .en
+            lang = l.rawValue
+            self.title = title
+            menu = l.t(.menu)
+            otherLanguage = other.rawValue
+            languageSwitch = "/lang/\(other.rawValue)?back=\(HTML.encode(f.path))"
+            languageLabel = l.t(.language)
+            if let user = f.user, let csrf = f.csrf {
+                account = Account(user: user, role: l.roleName(f.role ?? ""), csrf: csrf, logOut: l.t(.logOut))
+            }
+            syntheticBanner = f.synthetic ? l.t(.synthetic) : nil
+            footer = l == .en ? "crime-gun intelligence" : "inteligencia sobre armas del delito"
+        }
+    }
+
+    /// A page whose body is already drawn (the cached report pages, pages still built by code).
+    struct Shell: Sendable {
+        var frame: Layout
+        var body: RenderedHTML
+    }
+
+    /// A report table (`report-table.mustache`).
+    struct ReportTable: Sendable {
+        struct Column: Sendable {
+            var name: String
+            var unitShown: String?
+        }
+        struct CellView: Sendable {
+            var text: String
+            var numeric: Bool
+            var sortValue: String?
+        }
+        struct Row: Sendable { var cells: [CellView] }
+        struct Link: Sendable {
+            var href: String
+            var label: String
+        }
+        var id: String
+        var title: String
+        var csvLinks: [Link]
+        var columns: [Column]
+        var rows: [Row]
+        var more: String?
+        var sourceLabel: String
+        var source: String
+
+        init(_ t: IronTraceAnalytics.ReportTable, _ l: Language, csvLink: String?, limit: Int = 50) {
+            id = t.id
+            title = l.report(t.title)
+            csvLinks = []
+            if let csvLink {
+                csvLinks.append(Link(href: csvLink, label: l.t(.downloadCSV)))
+                // The same table with its column names and words in Spanish (the plain CSV keeps the
+                // stable English column names scripts rely on).
+                if l == .es { csvLinks.append(Link(href: csvLink + "&headers=es", label: l.t(.downloadCSVSpanish))) }
+            }
+            columns = t.columns.map { c in
+                Column(name: l.report(c.name), unitShown: c.unit.isEmpty || c.unit == "%" ? nil : l.report(c.unit))
+            }
+            rows = t.rows.prefix(limit).map { row in Row(cells: row.map { Views.cell($0, l) }) }
+            more =
+                t.rows.count > limit
+                ? "\(l.integer(limit)) \(l.t(.of)) \(l.integer(t.rows.count)); CSV \(l == .en ? "has all rows" : "tiene todas las filas")."
+                : nil
+            sourceLabel = l.t(.source)
+            source = l.report(t.source)
+        }
+    }
+
+    static func cell(_ cell: Cell, _ l: Language) -> ReportTable.CellView {
+        switch cell {
+        case .text(let v): .init(text: l.report(v), numeric: false, sortValue: nil)
+        case .count(let n): .init(text: l.integer(n), numeric: true, sortValue: String(n))
+        case .number(let v, let d): .init(text: l.decimal(v, digits: d), numeric: true, sortValue: "\(v)")
+        case .share(let v): .init(text: l.percent(v), numeric: true, sortValue: "\(v)")
+        case .empty: .init(text: "–", numeric: true, sortValue: nil)
+        }
+    }
+
+    /// A chart with its SVG download (`chart.mustache`).
+    struct Chart: Sendable {
+        var svg: RenderedHTML
+        var download: String
+        var downloadLabel: String
+
+        init(svg: String, download: String, _ l: Language) {
+            self.svg = .svg(svg)
+            self.download = download
+            downloadLabel = l.t(.downloadSVG)
+        }
+    }
+
+    /// Text with its `backtick` spans (commands, options) shown as code.
+    struct Note: Sendable {
+        struct Part: Sendable {
+            var text: String
+            var code: Bool
+        }
+        var parts: [Part]
+
+        init(_ s: String) {
+            let pieces = s.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+            guard pieces.count >= 3 else {
+                parts = [Part(text: s, code: false)]
+                return
+            }
+            parts = []
+            for (k, p) in pieces.enumerated() {
+                if k % 2 == 0 {
+                    parts.append(Part(text: p, code: false))
+                } else if k < pieces.count - 1 {
+                    parts.append(Part(text: p, code: true))
+                } else {
+                    parts.append(Part(text: "`" + p, code: false))
+                }
+            }
+        }
+    }
+
+    /// One report: title, notes, charts and tables (`report-section.mustache`).
+    struct ReportSection: Sendable {
+        var name: String
+        var title: String
+        var notes: [Note]
+        var hasCharts: Bool
+        var charts: [Chart]
+        var tables: [ReportTable]
+    }
+
+    /// Numbered pages (`pager.mustache`).
+    struct Pager: Sendable {
+        struct Step: Sendable {
+            var href: String
+            var text: String
+        }
+        struct Number: Sendable {
+            var href: String
+            var text: String
+            var current: Bool
+            var gapBefore: Bool
+        }
+        var label: String
+        var previous: Step?
+        var numbers: [Number]
+        var position: String
+        var next: Step?
+
+        /// Nil when there is one page only.
+        init?(path: String, params: [(String, String)], page: Int, pages: Int, _ l: Language) {
+            guard pages > 1 else { return nil }
+            func href(_ p: Int) -> String {
+                path + HTML.query(params.filter { $0.0 != "page" } + [("page", String(p))])
+            }
+            label = l == .en ? "Pages" : "Páginas"
+            previous = page > 1 ? Step(href: href(page - 1), text: l.t(.previous)) : nil
+            next = page < pages ? Step(href: href(page + 1), text: l.t(.next)) : nil
+            let shown = Set([1, pages] + Array(max(1, page - 2)...min(pages, max(1, page + 2)))).sorted()
+            var last = 0
+            numbers = []
+            for p in shown {
+                numbers.append(Number(href: href(p), text: l.integer(p), current: p == page, gapBefore: p > last + 1))
+                last = p
+            }
+            position = "\(l.t(.page)) \(l.integer(page)) \(l.t(.of)) \(l.integer(pages))"
+        }
+    }
+
+    /// A labelled input (`field.mustache`).
+    struct Field: Sendable {
+        var name: String
+        var label: String
+        var value: String
+        var inputType: String
+        var required: Bool
+        var suggestions: String?
+        var fieldError: String?
+    }
+
+    /// The report filter (`filters.mustache`).
+    struct Filters: Sendable {
+        struct Option: Sendable {
+            var value: String
+            var text: String
+            var selected: Bool
+        }
+        struct Entry: Sendable {
+            var isType: Bool
+            var label: String
+            var options: [Option]
+            var input: Field?
+        }
+        var action: String
+        var legend: String
+        var fields: [Entry]
+        var apply: String
+        var clear: String
+    }
+
+    /// Rejected rows (`rejections.mustache`).
+    struct Rejections: Sendable {
+        struct Row: Sendable {
+            var line: Int
+            var column: Int
+            var field: String
+            var value: String
+            var reason: String
+        }
+        var id: String
+        var headers: [String]
+        var rows: [Row]
+    }
+
+    /// The overview's headline figures (`headline.mustache`).
+    struct Headline: Sendable {
+        struct Figure: Sendable {
+            var id: String
+            var value: String
+            var label: String
+            var scope: String?
+        }
+        var figures: [Figure]
+    }
+}
+
+// MARK: Pages drawn whole from a template
+
+extension Views {
+    /// `error.mustache`.
+    struct ErrorPage: Sendable {
+        struct RefusedFilter: Sendable {
+            var correct: String
+            var form: Filters
+            var withoutFilters: String
+        }
+        var frame: Layout
+        var code: String
+        var message: String
+        var refusedFilter: RefusedFilter?
+    }
+
+    /// `login.mustache`.
+    struct LoginPage: Sendable {
+        var frame: Layout
+        var loginError: String?
+        var next: String
+        var fields: [Field]
+        var submit: String
+    }
+
+    /// `password.mustache`.
+    struct PasswordPage: Sendable {
+        var frame: Layout
+        var mustChange: String?
+        var passwordError: String?
+        var csrf: String
+        var fields: [Field]
+        var submit: String
+    }
+}
+
+// MARK: Report page bodies (cached per URL, language and role)
+
+extension Views {
+    /// `overview.mustache`.
+    struct Overview: Sendable {
+        var filterForm: Filters
+        var headline: Headline
+        var charts: [Chart]
+        var tables: [ReportTable]
+    }
+
+    /// `reports.mustache`: flows, dealers, violence and an event's provenance.
+    struct Reports: Sendable {
+        struct DealerLinks: Sendable {
+            struct Dealer: Sendable {
+                var href: String
+                var name: String
+                var `where`: String
+            }
+            var heading: String
+            var dealers: [Dealer]
+        }
+        struct EventLinks: Sendable {
+            struct Event: Sendable {
+                var href: String
+                var text: String
+            }
+            var heading: String
+            var events: [Event]
+        }
+        var filterForm: Filters? = nil
+        var dealerLinks: DealerLinks? = nil
+        var slider: YearSlider? = nil
+        var sections: [ReportSection]
+        var eventLinks: EventLinks? = nil
+    }
+
+    /// `dealer.mustache`.
+    struct Dealer: Sendable {
+        struct Fact: Sendable {
+            var term: String
+            var detail: String
+        }
+        var facts: [Fact]
+        var tracesLink: String
+        var tracesLabel: String
+        var sections: [ReportSection]
+    }
+
+    /// `year-slider.mustache`.
+    struct YearSlider: Sendable {
+        struct Hidden: Sendable {
+            var key: String
+            var value: String
+        }
+        var action: String
+        var hidden: [Hidden]
+        var label: String
+        var first: Int
+        var last: Int
+        var selected: Int
+        var marks: [Int]
+        var show: String
+
+        init(path: String, keep: [(String, String)], years: ClosedRange<Int>, selected: Int?, _ l: Language) {
+            let es = l == .es
+            action = path
+            hidden = keep.filter { $0.0 != "years" }.map { Hidden(key: $0.0, value: $0.1) }
+            label = "\(es ? "Año" : "Year") (\(years.lowerBound)–\(years.upperBound))"
+            first = years.lowerBound
+            last = years.upperBound
+            self.selected = selected.map { min(max($0, years.lowerBound), years.upperBound) } ?? years.upperBound
+            marks = Array(years)
+            show = es ? "Ver año" : "Show year"
+        }
+    }
+}
