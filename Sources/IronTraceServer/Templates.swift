@@ -28,6 +28,9 @@ enum Templates {
         case error
     }
 
+    /// The folder of `.mustache` files among the target's resources.
+    static var folder: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
+
     /// The loaded library, or why it could not be loaded.
     static let loaded: Result<MustacheLibrary, TemplateError> = load()
 
@@ -38,7 +41,7 @@ enum Templates {
     /// Reads every `.mustache` file of the resource folder; a missing folder, a parse error (with
     /// the file, line and column) or a missing template is an error the server reports at start.
     static func load() -> Result<MustacheLibrary, TemplateError> {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+        guard let folder else {
             return .failure(TemplateError(description: "templates: the resource folder 'Templates' is missing"))
         }
         var library = MustacheLibrary()

@@ -1,0 +1,193 @@
+import Foundation
+import IronTraceAnalytics
+import IronTraceFormats
+import Testing
+
+@testable import IronTraceServer
+
+/// The dashboard's templates: every one loads and renders with a view model whose every text is
+/// markup, which must come back escaped; raw insertion (`{{{ }}}`) only of drawn fragments.
+@Suite struct TemplateTests {
+    static let probe = "<script>alert('x')</script>\"&"
+    static let escapedProbe = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;"
+
+    func templatesFolder() throws -> URL { try #require(Templates.folder, "the Templates resource folder") }
+
+    func templateFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: templatesFolder().path).filter { $0.hasSuffix(".mustache") }
+    }
+
+    @Test func everyTemplateLoadsAndEveryFileIsATemplateTheServerDraws() throws {
+        try Templates.check()
+        let names = try templateFiles().map { String($0.dropLast(".mustache".count)) }
+        #expect(
+            Set(names) == Set(Templates.Name.allCases.map(\.rawValue)),
+            "a template file no page draws, or the reverse"
+        )
+    }
+
+    @Test func rawInsertionIsOnlyForDrawnFragments() throws {
+        // `{{{ }}}` and `{{& }}` insert without escaping: only the drawn body and our own SVG.
+        let allowed: Set<String> = ["body", "svg"]
+        for file in try templateFiles() {
+            let text = try String(contentsOf: templatesFolder().appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("{{&"), "\(file) uses {{& }}")
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{{") {
+                let after = rest[open.upperBound...]
+                guard let close = after.range(of: "}}}") else {
+                    Issue.record("\(file): {{{ without }}}")
+                    break
+                }
+                let name = after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                #expect(allowed.contains(name), "\(file) inserts '\(name)' unescaped")
+                rest = after[close.upperBound...]
+            }
+        }
+    }
+
+    @Test(arguments: Templates.Name.allCases)
+    func everyTemplateEscapesEveryText(_ name: Templates.Name) throws {
+        let html = Templates.render(name, Self.sample(name)).html
+        #expect(!html.isEmpty)
+        #expect(!html.contains("<script>"), "\(name.rawValue) let markup through")
+        if name == .pager {
+            // The pager shows only links, whose query is percent-encoded.
+            #expect(html.contains("q=%3Cscript%3Ealert%28%27x%27%29"))
+        } else {
+            #expect(html.contains(Self.escapedProbe), "\(name.rawValue) did not show the text at all")
+        }
+        #expect(!html.contains("{{") && !html.contains("}}"), "\(name.rawValue) left a tag unrendered")
+    }
+
+    @Test func aReportTableShowsItsFiguresInEachLanguage() {
+        let t = ReportTable(
+            id: "by_state",
+            title: "Traces by state",
+            columns: [.init("State"), .init("Traces", unit: "traces"), .init("Share", unit: "%")],
+            rows: [[.text("Texas"), .count(12345), .share(0.807)], [.text("Arizona"), .empty, .share(0.1)]],
+            source: "ATF"
+        )
+        let en = Templates.render(.reportTable, Views.ReportTable(t, .en, csvLink: "/flows?download=csv")).html
+        #expect(en.contains("<td class=\"n\" data-v=\"12345\">12,345</td>"))
+        #expect(en.contains("<td class=\"n\" data-v=\"0.807\">80.7%</td>"))
+        #expect(en.contains("<td class=\"n\">–</td>"))
+        #expect(en.contains("<th>Traces <small>(traces)</small></th><th>Share</th>"))
+        #expect(!en.contains("headers=es"))
+        let es = Templates.render(.reportTable, Views.ReportTable(t, .es, csvLink: "/flows?download=csv")).html
+        #expect(es.contains("12\u{202F}345</td>"))
+        #expect(es.contains("80,7\u{00A0}%</td>"))
+        #expect(es.contains("href=\"/flows?download=csv&amp;headers=es\""))
+    }
+
+    @Test func thePagerNumbersPagesAroundTheCurrentOne() throws {
+        let v = try #require(Views.Pager(path: "/traces", params: [("q", "a b")], page: 6, pages: 20, .en))
+        let html = Templates.render(.pager, v).html
+        #expect(html.contains("<a rel=\"prev\" href=\"/traces?q=a%20b&amp;page=5\">"))
+        #expect(html.contains("<a aria-current=\"page\" href=\"/traces?q=a%20b&amp;page=6\">6</a>"))
+        #expect(html.components(separatedBy: "<span class=\"gap\">…</span>").count == 3)
+        #expect(html.contains("Page 6 of 20"))
+        #expect(Views.Pager(path: "/traces", params: [], page: 1, pages: 1, .en) == nil)
+    }
+
+    // MARK: Samples: one view model per template, every text the probe
+
+    static func sample(_ name: Templates.Name) -> Any {
+        let p = probe
+        let frame = HTML.Frame(
+            language: .en,
+            user: p,
+            role: "admin",
+            csrf: p,
+            synthetic: true,
+            path: "/?q=" + p,
+            section: "overview",
+            unseenAlerts: 3
+        )
+        let layout = Views.Layout(frame, title: p)
+        let field = Views.Field(
+            name: "user",
+            label: p,
+            value: p,
+            inputType: "text",
+            required: true,
+            suggestions: "list",
+            fieldError: p
+        )
+        let filters = Pages.filterView(action: "/flows", ["area": p, "dealer": p], .en)
+        let table = Views.ReportTable(
+            ReportTable(id: "t", title: p, columns: [.init(p, unit: p)], rows: [[.text(p)]], source: p),
+            .en,
+            csvLink: "/flows?x=" + p
+        )
+        let chart = Views.Chart(svg: "<svg></svg>", download: "/charts/x.svg?" + p, .en)
+        let section = Views.ReportSection(
+            name: "flows",
+            title: p,
+            notes: [Views.Note("`\(p)` and \(p)")],
+            hasCharts: true,
+            charts: [chart],
+            tables: [table]
+        )
+        switch name {
+        case .layout:
+            return Views.Shell(frame: layout, body: .unconverted("<p>body</p>"))
+        case .reportTable: return table
+        case .reportSection: return section
+        case .chart: return Views.Chart(svg: "<svg><text>\(escapedProbe)</text></svg>", download: p, .en)
+        case .pager: return Views.Pager(path: "/x", params: [("q", p)], page: 2, pages: 9, .en)!
+        case .field: return field
+        case .filters: return filters
+        case .rejections:
+            return Views.Rejections(
+                id: "r",
+                headers: ["line"],
+                rows: [.init(line: 2, column: 3, field: p, value: p, reason: p)]
+            )
+        case .headline:
+            return Views.Headline(figures: [.init(id: "fig", value: p, label: p, scope: p)])
+        case .yearSlider:
+            return Views.YearSlider(path: "/violence", keep: [("area", p)], years: 2015...2024, selected: 2020, .en)
+        case .overview:
+            return Views.Overview(
+                filterForm: filters,
+                headline: .init(figures: [.init(id: "fig", value: p, label: p)]),
+                charts: [chart],
+                tables: [table]
+            )
+        case .reports:
+            return Views.Reports(
+                filterForm: filters,
+                dealerLinks: .init(heading: p, dealers: [.init(href: "/dealers/" + p, name: p, where: p)]),
+                slider: Views.YearSlider(path: "/violence", keep: [], years: 2020...2021, selected: nil, .es),
+                sections: [section],
+                eventLinks: .init(heading: p, events: [.init(href: "/violence/events/1", text: p)])
+            )
+        case .dealer:
+            return Views.Dealer(
+                facts: [.init(term: p, detail: p)],
+                tracesLink: "/traces?dealer=" + p,
+                tracesLabel: p,
+                sections: [section]
+            )
+        case .login:
+            return Views.LoginPage(frame: layout, loginError: p, next: p, fields: [field], submit: p)
+        case .password:
+            return Views.PasswordPage(
+                frame: layout,
+                mustChange: p,
+                passwordError: p,
+                csrf: p,
+                fields: [field],
+                submit: p
+            )
+        case .error:
+            return Views.ErrorPage(
+                frame: layout,
+                code: "invalid_filter",
+                message: p,
+                refusedFilter: .init(correct: p, form: filters, withoutFilters: p)
+            )
+        }
+    }
+}
