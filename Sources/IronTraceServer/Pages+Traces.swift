@@ -89,14 +89,18 @@ extension Pages {
                 user: user.name
             )
             let r = submission.results[0]
-            let body = resultHTML(
+            let view = resultView(
                 r,
                 storedAs: submission.traceIDs.first,
                 context.language,
                 role: user.role,
-                snapshot: state.snapshot
+                snapshot: state.snapshot,
+                frame: Views.Layout(
+                    frame(request, context, state, section: "traces"),
+                    title: context.language.t(.stored)
+                )
             )
-            return page(request, context, state, section: "traces", title: context.language.t(.stored), body: body)
+            return page(.traceResult, view)
         }
         router.post("/traces/batch") { request, context in
             var request = request
@@ -128,34 +132,40 @@ extension Pages {
             if wantsPII { try context.require(.analyst) }
             try state.store.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)")
             let l = context.language
-            let body = try traceDetail(
-                row,
-                s,
-                l,
-                role: user.role,
-                wantsPII: wantsPII,
-                user: user.name,
-                store: state.store
+            // Personal data is read and its view audited here, before anything is drawn.
+            var record: [String: String]?
+            let purchaser = s.dataset.traces.purchaser[row]
+            if wantsPII, purchaser > 0, let p = try state.store.personRecord(id: purchaser) {
+                try state.store.audit(
+                    user: user.name,
+                    action: "pii-view",
+                    target: "person:\(purchaser)",
+                    detail: "trace page"
+                )
+                record = p
+            }
+            let frame = Views.Layout(
+                frame(request, context, state, section: "traces"),
+                title: "\(l.t(.traceNumber)) \(id)"
             )
-            return page(request, context, state, section: "traces", title: "\(l.t(.traceNumber)) \(id)", body: body)
+            return page(.trace, traceView(row, s, l, role: user.role, record: record, frame: frame))
         }
     }
 
-    /// One trace: the recovered gun, the outcome, the sale and dealer, the purchaser (by role), and
-    /// what the engine finds for this gun today.
-    static func traceDetail(
+    /// One trace: the recovered gun, the outcome, the sale and dealer, the purchaser (by role; the
+    /// personal `record` only when the handler read it), and what the engine finds for this gun today.
+    static func traceView(
         _ row: Int,
         _ s: Snapshot,
         _ l: Language,
         role: UserAccount.Role,
-        wantsPII: Bool,
-        user: String,
-        store: any IronTraceDatabase
-    ) throws -> String {
+        record: [String: String]?,
+        frame: Views.Layout
+    ) -> Views.TracePage {
         let d = s.dataset
         let t = d.traces
-        var body = "<dl class=\"facts\" id=\"trace-facts\">"
-        func fact(_ k: String, _ v: String) { body += "<dt>\(HTML.esc(k))</dt><dd>\(HTML.esc(v))</dd>" }
+        var facts: [Views.Fact] = []
+        func fact(_ k: String, _ v: String) { facts.append(.init(term: k, detail: v)) }
         fact(l.t(.outcome), l.report(TraceList.outcomeText(Dataset.outcomes[Int(t.outcome[row])])))
         var request: TraceRequest?
         if let rr = s.analytics.recoveryRow(ofTraceAt: row) {
@@ -197,80 +207,103 @@ extension Pages {
             )
         }
         if t.timeToCrime[row] >= 0 { fact(l.t(.timeToCrime), l.days(Int(t.timeToCrime[row]))) }
-        if let dr = s.analytics.dealerRow(ofTraceAt: row) {
+        let dealer = s.analytics.dealerRow(ofTraceAt: row).map { dr in
             let lic = d.strings[d.licensees.licence[dr]]
-            body +=
-                "<dt>\(HTML.esc(l.t(.dealerPage)))</dt><dd><a href=\"/dealers/\(HTML.encode(lic))\">\(HTML.esc(d.strings[d.licensees.name[dr]]))</a> · \(HTML.esc(d.strings[d.licensees.city[dr]])), \(HTML.esc(d.strings[d.licensees.state[dr]])) · \(HTML.esc(lic))</dd>"
+            return Views.TracePage.DealerFact(
+                term: l.t(.dealerPage),
+                href: "/dealers/\(HTML.encode(lic))",
+                name: d.strings[d.licensees.name[dr]],
+                place: "\(d.strings[d.licensees.city[dr]]), \(d.strings[d.licensees.state[dr]])",
+                licence: lic
+            )
         }
         let purchaser = t.purchaser[row]
+        var shown: Views.TracePage.Purchaser?
         if purchaser > 0 {
-            body += "<dt>\(HTML.esc(l.t(.purchaser)))</dt><dd id=\"purchaser\">"
+            var p = Views.TracePage.Purchaser(term: l.t(.purchaser))
             if role < .analyst {
-                body += "<span class=\"masked\">\(HTML.esc(l.t(.masked)))</span>"
+                p.maskedText = l.t(.masked)
             } else {
-                body +=
-                    "<a href=\"/network/entity/person:\(purchaser)\">\(HTML.esc(Person.pseudonym(for: purchaser)))</a>"
-                if wantsPII, let p = try store.personRecord(id: purchaser) {
-                    try store.audit(user: user, action: "pii-view", target: "person:\(purchaser)", detail: "trace page")
-                    body +=
-                        "<div class=\"pii\">\(HTML.esc(p["first_name"] ?? "")) \(HTML.esc(p["last_name"] ?? "")) · \(HTML.esc(p["birth_date"] ?? ""))<br>\(HTML.esc(p["street"] ?? "")), \(HTML.esc(p["city"] ?? "")), \(HTML.esc(p["state"] ?? "")) \(HTML.esc(p["zip"] ?? "")) · \(HTML.esc(p["phone"] ?? ""))</div>"
+                p.pseudonym = Person.pseudonym(for: purchaser)
+                p.entityHref = "/network/entity/person:\(purchaser)"
+                if let r = record {
+                    p.record = .init(
+                        fullName: "\(r["first_name"] ?? "") \(r["last_name"] ?? "")",
+                        birthDate: r["birth_date"] ?? "",
+                        address: "\(r["street"] ?? ""), \(r["city"] ?? ""), \(r["state"] ?? "") \(r["zip"] ?? "")",
+                        phone: r["phone"] ?? ""
+                    )
                 } else {
-                    body += " <a href=\"?pii=1\" id=\"show-pii\">\(HTML.esc(l.t(.showPII)))</a>"
+                    p.showRecord = l.t(.showPII)
                 }
             }
-            body += "</dd>"
+            shown = p
         }
-        body += "</dl>"
-        if let request {
-            body += candidatesHTML(s.engine.trace(request), l, s)
-        }
-        return body
+        return Views.TracePage(
+            frame: frame,
+            facts: facts,
+            dealerFact: dealer,
+            purchaser: shown,
+            candidates: request.map { candidatesView(s.engine.trace($0), l, s) }
+        )
     }
 
-    static func candidatesHTML(_ r: TraceResult, _ l: Language, _ s: Snapshot) -> String {
-        guard !r.candidates.isEmpty else { return "<p class=\"note\">\(HTML.esc(l.traceSummary(r.summary)))</p>" }
+    static func candidatesView(_ r: TraceResult, _ l: Language, _ s: Snapshot) -> Views.Candidates {
         let d = s.dataset
-        var body =
-            "<section id=\"candidates\"><h2>\(HTML.esc(l.t(.candidates)))</h2><p class=\"note\">\(HTML.esc(l.traceSummary(r.summary)))</p><table><thead><tr><th>#</th><th>\(HTML.esc(l.report("Sale")))</th><th>\(HTML.esc(l.t(.serial)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
-        for (i, c) in r.candidates.prefix(5).enumerated() {
-            var dealer = ""
-            if let lr = s.licenseeRow[d.sales.licensee[c.saleIndex]] {
-                dealer = d.strings[d.licensees.name[lr]]
+        return Views.Candidates(
+            hasRows: !r.candidates.isEmpty,
+            heading: l.t(.candidates),
+            summary: l.traceSummary(r.summary),
+            headers: ["#", l.report("Sale"), l.t(.serial), l.t(.dealerPage), l.t(.score), l.t(.reasons)],
+            rows: r.candidates.prefix(5).enumerated().map { i, c in
+                .init(
+                    rank: i + 1,
+                    saleID: c.saleID,
+                    serial: c.serial,
+                    match: l.serialMatchName(c.serialMatch),
+                    dealer: s.licenseeRow[d.sales.licensee[c.saleIndex]].map { d.strings[d.licensees.name[$0]] } ?? "",
+                    score: c.score,
+                    reasons: c.components.map { l.scoreComponent($0) }
+                )
             }
-            body +=
-                "<tr><td>\(i + 1)</td><td>\(c.saleID)</td><td>\(HTML.esc(c.serial)) <small>(\(HTML.esc(l.serialMatchName(c.serialMatch))))</small></td><td>\(HTML.esc(dealer))</td><td class=\"n\">\(c.score)</td><td><ul class=\"explain\">"
-            for comp in c.components { body += "<li>\(HTML.esc(l.scoreComponent(comp)))</li>" }
-            body += "</ul></td></tr>"
-        }
-        return body + "</tbody></table></section>"
+        )
     }
 
-    static func resultHTML(
+    /// What a submitted trace found, as stored.
+    static func resultView(
         _ r: TraceResult,
         storedAs: Int64?,
         _ l: Language,
         role: UserAccount.Role,
-        snapshot: Snapshot
-    ) -> String {
-        var body = "<dl class=\"facts\" id=\"trace-result\">"
-        body +=
-            "<dt>\(HTML.esc(l.t(.outcome)))</dt><dd id=\"result-outcome\">\(HTML.esc(l.report(TraceList.outcomeText(r.outcome))))</dd>"
-        if let id = storedAs { body += "<dt>\(HTML.esc(l.t(.id)))</dt><dd id=\"result-id\">\(id)</dd>" }
+        snapshot: Snapshot,
+        frame: Views.Layout
+    ) -> Views.TraceResultPage {
+        var facts: [Views.Fact] = [
+            .init(term: l.t(.outcome), detail: l.report(TraceList.outcomeText(r.outcome)), detailID: "result-outcome")
+        ]
+        if let id = storedAs { facts.append(.init(term: l.t(.id), detail: String(id), detailID: "result-id")) }
         if let sale = r.sale {
-            body +=
-                "<dt>\(HTML.esc(l.t(.dealerPage)))</dt><dd>\(HTML.esc(sale.dealerName)) · \(HTML.esc(sale.dealerCity)), \(HTML.esc(sale.dealerState)) · \(HTML.esc(sale.licence))</dd>"
+            facts.append(
+                .init(
+                    term: l.t(.dealerPage),
+                    detail: "\(sale.dealerName) · \(sale.dealerCity), \(sale.dealerState) · \(sale.licence)"
+                )
+            )
             if let p = sale.purchaserID {
-                body +=
-                    "<dt>\(HTML.esc(l.t(.purchaser)))</dt><dd>\(role >= .analyst ? HTML.esc(Person.pseudonym(for: p)) : HTML.esc(l.t(.masked)))</dd>"
+                facts.append(
+                    .init(term: l.t(.purchaser), detail: role >= .analyst ? Person.pseudonym(for: p) : l.t(.masked))
+                )
             }
         }
-        if let ttc = r.timeToCrimeDays {
-            body += "<dt>\(HTML.esc(l.t(.timeToCrime)))</dt><dd>\(HTML.esc(l.days(ttc)))</dd>"
-        }
-        for p in r.problems { body += "<dt>!</dt><dd class=\"warning\">\(HTML.esc(p.description))</dd>" }
-        body += "</dl>"
-        return body + candidatesHTML(r, l, snapshot)
-            + "<p><a href=\"/traces/new\">\(HTML.esc(l.t(.submitTrace)))</a> · <a href=\"/traces\">\(HTML.esc(l.t(.traces)))</a></p>"
+        if let ttc = r.timeToCrimeDays { facts.append(.init(term: l.t(.timeToCrime), detail: l.days(ttc))) }
+        for p in r.problems { facts.append(.init(term: "!", detail: p.description, warning: true)) }
+        return Views.TraceResultPage(
+            frame: frame,
+            facts: facts,
+            candidates: candidatesView(r, l, snapshot),
+            submitAnother: l.t(.submitTrace),
+            allTraces: l.t(.traces)
+        )
     }
 
     static func traceForm(
@@ -283,39 +316,29 @@ extension Pages {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let l = context.language
-        var body = ""
-        if let message { body += "<p class=\"error\" role=\"alert\" id=\"form-error\">\(HTML.esc(message))</p>" }
-        body +=
-            "<form method=\"post\" action=\"/traces/new\" class=\"trace-form\" novalidate>\(HTML.csrfField(context.identity?.csrf))"
-        for f in TraceForm.fields {
-            body +=
-                HTML.input(
-                    f.name,
+        let view = Views.TraceFormPage(
+            frame: Views.Layout(frame(request, context, state, section: "traces"), title: l.t(.submitTrace)),
+            formError: message,
+            csrf: context.identity?.csrf ?? "",
+            fields: TraceForm.fields.map { f in
+                Views.Field(
+                    name: f.name,
                     label: l.t(f.label) + (f.required ? " (\(l.t(.required)))" : ""),
                     value: values[f.name] ?? "",
-                    error: errors[f.name]
-                ).html
-        }
-        body +=
-            "<div class=\"field\"><label><input type=\"checkbox\" name=\"serial_obliterated\" value=\"1\"\(values["serial_obliterated"] == "1" ? " checked" : "")> \(HTML.esc(l.t(.obliterated)))</label></div>"
-        body += "<button type=\"submit\" id=\"trace-submit\">\(HTML.esc(l.t(.submit)))</button></form>"
-        body += """
-            <section class="batch"><h2>\(HTML.esc(l.t(.batchUpload)))</h2><p>\(HTML.esc(l.t(.batchHelp)))</p>
-            <form method="post" action="/traces/batch" id="batch-form" data-csrf="\(HTML.esc(context.identity?.csrf ?? ""))">\(HTML.csrfField(context.identity?.csrf))
-            <input type="file" id="batch-file" accept=".csv,text/csv">
-            <textarea name="csv" id="batch-csv" rows="6" cols="80" placeholder="\(HTML.esc(TraceRequestCodec.header.joined(separator: ",")))"></textarea>
-            <progress id="batch-progress" max="100" value="0" hidden></progress>
-            <button type="submit" id="batch-submit">\(HTML.esc(l.t(.upload)))</button></form></section>
-            """
-        return page(
-            request,
-            context,
-            state,
-            section: "traces",
-            title: l.t(.submitTrace),
-            body: body,
-            status: status
+                    inputType: "text",
+                    required: false,
+                    fieldError: errors[f.name]
+                )
+            },
+            obliteratedChecked: values["serial_obliterated"] == "1",
+            obliteratedLabel: l.t(.obliterated),
+            submit: l.t(.submit),
+            batchHeading: l.t(.batchUpload),
+            batchHelp: l.t(.batchHelp),
+            batchColumns: TraceRequestCodec.header.joined(separator: ","),
+            upload: l.t(.upload)
         )
+        return page(.traceForm, view, status: status)
     }
 }
 

@@ -26,6 +26,11 @@ enum Templates {
         case login
         case password
         case error
+        case facts
+        case candidates
+        case trace
+        case traceResult = "trace-result"
+        case traceForm = "trace-form"
     }
 
     /// The folder of `.mustache` files among the target's resources.

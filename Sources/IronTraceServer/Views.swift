@@ -404,3 +404,87 @@ extension Views {
         }
     }
 }
+
+// MARK: Traces
+
+extension Views {
+    /// A term and its detail (`facts.mustache`).
+    struct Fact: Sendable {
+        var term: String
+        var detail: String
+        var detailID: String? = nil
+        var warning = false
+    }
+
+    /// The engine's candidates (`candidates.mustache`).
+    struct Candidates: Sendable {
+        struct Row: Sendable {
+            var rank: Int
+            var saleID: Int64
+            var serial: String
+            var match: String
+            var dealer: String
+            var score: Int
+            var reasons: [String]
+        }
+        var hasRows: Bool
+        var heading: String
+        var summary: String
+        var headers: [String]
+        var rows: [Row]
+    }
+
+    /// `trace.mustache`.
+    struct TracePage: Sendable {
+        struct DealerFact: Sendable {
+            var term: String
+            var href: String
+            var name: String
+            var place: String
+            var licence: String
+        }
+        struct Record: Sendable {
+            var fullName: String
+            var birthDate: String
+            var address: String
+            var phone: String
+        }
+        struct Purchaser: Sendable {
+            var term: String
+            var maskedText: String? = nil
+            var pseudonym: String? = nil
+            var entityHref: String? = nil
+            var record: Record? = nil
+            var showRecord: String? = nil
+        }
+        var frame: Layout
+        var facts: [Fact]
+        var dealerFact: DealerFact? = nil
+        var purchaser: Purchaser? = nil
+        var candidates: Candidates? = nil
+    }
+
+    /// `trace-result.mustache`.
+    struct TraceResultPage: Sendable {
+        var frame: Layout
+        var facts: [Fact]
+        var candidates: Candidates
+        var submitAnother: String
+        var allTraces: String
+    }
+
+    /// `trace-form.mustache`.
+    struct TraceFormPage: Sendable {
+        var frame: Layout
+        var formError: String?
+        var csrf: String
+        var fields: [Field]
+        var obliteratedChecked: Bool
+        var obliteratedLabel: String
+        var submit: String
+        var batchHeading: String
+        var batchHelp: String
+        var batchColumns: String
+        var upload: String
+    }
+}

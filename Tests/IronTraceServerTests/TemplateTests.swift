@@ -129,7 +129,52 @@ import Testing
             charts: [chart],
             tables: [table]
         )
+        let facts = [Views.Fact(term: p, detail: p, detailID: "x"), Views.Fact(term: p, detail: p, warning: true)]
+        let candidates = Views.Candidates(
+            hasRows: true,
+            heading: p,
+            summary: p,
+            headers: [p],
+            rows: [.init(rank: 1, saleID: 7, serial: p, match: p, dealer: p, score: 80, reasons: [p])]
+        )
         switch name {
+        case .facts: return Views.TracePage(frame: layout, facts: facts)
+        case .candidates: return candidates
+        case .trace:
+            return Views.TracePage(
+                frame: layout,
+                facts: facts,
+                dealerFact: .init(term: p, href: "/dealers/1", name: p, place: p, licence: p),
+                purchaser: .init(
+                    term: p,
+                    pseudonym: p,
+                    entityHref: "/network/entity/person:1",
+                    record: .init(fullName: p, birthDate: p, address: p, phone: p)
+                ),
+                candidates: candidates
+            )
+        case .traceResult:
+            return Views.TraceResultPage(
+                frame: layout,
+                facts: facts,
+                candidates: candidates,
+                submitAnother: p,
+                allTraces: p
+            )
+        case .traceForm:
+            return Views.TraceFormPage(
+                frame: layout,
+                formError: p,
+                csrf: p,
+                fields: [field],
+                obliteratedChecked: true,
+                obliteratedLabel: p,
+                submit: p,
+                batchHeading: p,
+                batchHelp: p,
+                batchColumns: p,
+                upload: p
+            )
         case .layout:
             return Views.Shell(frame: layout, body: .unconverted("<p>body</p>"))
         case .reportTable: return table
