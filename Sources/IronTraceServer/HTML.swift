@@ -123,16 +123,7 @@ enum HTML {
 
     /// Rejected rows with line, column, field, value and reason.
     static func rejections(_ rows: some Sequence<Rejection>, id: String) -> RenderedHTML {
-        Templates.render(
-            .rejections,
-            Views.Rejections(
-                id: id,
-                headers: ["line", "column", "field", "value", "reason"],
-                rows: rows.map {
-                    .init(line: $0.line, column: $0.column, field: $0.field, value: $0.value, reason: $0.reason)
-                }
-            )
-        )
+        Templates.render(.rejections, Pages.rejectionsView(rows, id: id))
     }
 
     static func csrfField(_ token: String?) -> String {

@@ -43,24 +43,23 @@ extension Pages {
                 )
             }
             try auditTraceList(list, user: user, state: state)
-            var body = filterForm(action: "/traces", q, l).html
-            body += "<form class=\"search\" method=\"get\" action=\"/traces\">"
-            for k in ReportFilter.keys {
-                if let v = q[k] { body += "<input type=\"hidden\" name=\"\(k)\" value=\"\(HTML.esc(v))\">" }
-            }
-            body += HTML.input("serial", label: l.t(.serial), value: q["serial"] ?? "").html
-            body += HTML.input("case_number", label: l.t(.caseNumber), value: q["case_number"] ?? "").html
-            body += HTML.input("agency_ori", label: l.t(.agency), value: q["agency_ori"] ?? "").html
-            body += HTML.input("request_id", label: l.t(.requestID), value: q["request_id"] ?? "").html
-            body +=
-                "<label><input type=\"checkbox\" name=\"mine\" value=\"1\"\(q["mine"] == "1" ? " checked" : "")> \(HTML.esc(l.t(.myRequests)))</label>"
-            body += "<button type=\"submit\">\(HTML.esc(l.t(.search)))</button></form>"
-            if context.identity!.user.role >= .analyst {
-                body +=
-                    "<p><a class=\"button\" href=\"/traces/new\" id=\"new-trace\">\(HTML.esc(l.t(.submitTrace)))</a></p>"
-            }
-            body += list.html(l, path: "/traces", q: q)
-            return page(request, context, state, section: "traces", title: l.t(.traces), body: body)
+            let view = Views.TracesPage(
+                frame: Views.Layout(frame(request, context, state, section: "traces"), title: l.t(.traces)),
+                filterForm: filterView(action: "/traces", q, l),
+                hiddenFilters: ReportFilter.keys.compactMap { k in q[k].map { .init(key: k, value: $0) } },
+                searchFields: [
+                    ("serial", UIText.serial), ("case_number", .caseNumber), ("agency_ori", .agency),
+                    ("request_id", .requestID),
+                ].map { name, label in
+                    Views.Field(name: name, label: l.t(label), value: q[name] ?? "", inputType: "text", required: false)
+                },
+                mineChecked: q["mine"] == "1",
+                mineLabel: l.t(.myRequests),
+                searchLabel: l.t(.search),
+                newTrace: user.role >= .analyst ? l.t(.submitTrace) : nil,
+                list: list.view(l, path: "/traces", q: q)
+            )
+            return page(.traces, view)
         }
         router.get("/traces/new") { request, context in
             try context.require(.analyst)
@@ -113,12 +112,11 @@ extension Pages {
             let outcome = try TraceSubmission.batch(bytes, state: state, user: user.name)
             let l = context.language
             return page(
-                request,
-                context,
-                state,
-                section: "traces",
-                title: l.t(.batchUpload),
-                body: outcome.html(l),
+                .batchResult,
+                outcome.view(
+                    l,
+                    frame: Views.Layout(frame(request, context, state, section: "traces"), title: l.t(.batchUpload))
+                ),
                 status: outcome.results.isEmpty && !outcome.rejections.isEmpty ? .badRequest : .ok
             )
         }

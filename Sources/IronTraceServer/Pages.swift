@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import IronTraceAnalytics
 import IronTraceCore
+import IronTraceFormats
 import NIOCore
 
 /// Shared pieces of the HTML pages: responses, frames, filters from the URL, report sections with
@@ -223,6 +224,17 @@ enum Pages {
             table.rendered(as: .csv, tableID: tid),
             contentType: "text/csv; charset=utf-8",
             filename: "\(name.rawValue)-\(tid).csv"
+        )
+    }
+
+    /// Rejected rows with line, column, field, value and reason (`rejections.mustache`).
+    static func rejectionsView(_ rows: some Sequence<Rejection>, id: String) -> Views.Rejections {
+        Views.Rejections(
+            id: id,
+            headers: ["line", "column", "field", "value", "reason"],
+            rows: rows.map {
+                .init(line: $0.line, column: $0.column, field: $0.field, value: $0.value, reason: $0.reason)
+            }
         )
     }
 

@@ -31,6 +31,9 @@ enum Templates {
         case trace
         case traceResult = "trace-result"
         case traceForm = "trace-form"
+        case traces
+        case traceList = "trace-list"
+        case batchResult = "batch-result"
     }
 
     /// The folder of `.mustache` files among the target's resources.

@@ -126,45 +126,66 @@ struct TraceList {
         return out
     }
 
-    func html(_ l: Language, path: String, q: [String: String]) -> String {
+    /// The page of traces as shown (`trace-list.mustache`).
+    func view(_ l: Language, path: String, q: [String: String]) -> Views.TraceList {
         let d = snapshot.dataset
         let params = q.filter { $0.key != "download" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        var s =
-            "<section class=\"table\" id=\"trace-list\"><h3>\(l.integer(rows.count)) \(HTML.esc(l.t(.traces).lowercased())) <a class=\"dl\" href=\"\(HTML.esc(path + HTML.query(params.filter { $0.0 != "page" } + [("download", "csv")])))\">CSV</a>"
-            + (l == .es
-                ? " <a class=\"dl\" href=\"\(HTML.esc(path + HTML.query(params.filter { $0.0 != "page" && $0.0 != "headers" } + [("download", "csv"), ("headers", "es")])))\">\(HTML.esc(l.t(.downloadCSVSpanish)))</a>"
-                : "") + "</h3>"
-        s += "<table><thead><tr>"
-        for h: UIText in [.id, .recovered, .recoveredIn, .firearm, .serial, .outcome, .dealerPage, .timeToCrime] {
-            s += "<th>\(HTML.esc(l.t(h)))</th>"
+        var csv = [
+            Views.ReportTable.Link(
+                href: path + HTML.query(params.filter { $0.0 != "page" } + [("download", "csv")]),
+                label: "CSV"
+            )
+        ]
+        if l == .es {
+            csv.append(
+                .init(
+                    href: path
+                        + HTML.query(
+                            params.filter { $0.0 != "page" && $0.0 != "headers" } + [
+                                ("download", "csv"), ("headers", "es"),
+                            ]
+                        ),
+                    label: l.t(.downloadCSVSpanish)
+                )
+            )
         }
-        s += "</tr></thead><tbody>"
-        for i in pageRows {
-            let id = d.traces.id[i]
-            s += "<tr><td><a href=\"/traces/\(id)\">\(id)</a></td>"
-            if let rr = snapshot.analytics.recoveryRow(ofTraceAt: i) {
+        let rows = pageRows.map { i -> Views.TraceList.Row in
+            let recovery = snapshot.analytics.recoveryRow(ofTraceAt: i).map { rr in
                 let r = d.recoveries
                 let area = d.strings[r.area[rr]]
-                s += "<td>\(HTML.esc(l.date(CivilDate(dayNumber: r.date[rr]))))</td>"
-                s += "<td>\(HTML.esc(area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area)))</td>"
-                s +=
-                    "<td>\(HTML.esc(d.strings[r.manufacturer[rr]])) · \(HTML.esc(l.report(Dataset.firearmTypes[Int(r.type[rr])].rawValue))) · \(HTML.esc(d.strings[r.caliber[rr]]))</td>"
-                s += "<td><code>\(HTML.esc(d.strings[r.serial[rr]]))</code></td>"
-            } else {
-                s += "<td></td><td></td><td></td><td></td>"
+                return Views.TraceList.Recovery(
+                    date: l.date(CivilDate(dayNumber: r.date[rr])),
+                    place: area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area),
+                    firearm:
+                        "\(d.strings[r.manufacturer[rr]]) · \(l.report(Dataset.firearmTypes[Int(r.type[rr])].rawValue)) · \(d.strings[r.caliber[rr]])",
+                    serial: d.strings[r.serial[rr]]
+                )
             }
-            s += "<td>\(HTML.esc(l.report(TraceList.outcomeText(Dataset.outcomes[Int(d.traces.outcome[i])]))))</td>"
-            if let dr = snapshot.analytics.dealerRow(ofTraceAt: i) {
-                s +=
-                    "<td><a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[dr]]))\">\(HTML.esc(d.strings[d.licensees.name[dr]]))</a></td>"
-            } else {
-                s += "<td></td>"
+            let dealer = snapshot.analytics.dealerRow(ofTraceAt: i).map { dr in
+                Views.TraceList.DealerLink(
+                    href: "/dealers/\(HTML.encode(d.strings[d.licensees.licence[dr]]))",
+                    name: d.strings[d.licensees.name[dr]]
+                )
             }
             let ttc = d.traces.timeToCrime[i]
-            s += "<td class=\"n\">\(ttc >= 0 ? HTML.esc(l.days(Int(ttc))) : "–")</td></tr>"
+            return Views.TraceList.Row(
+                traceID: d.traces.id[i],
+                recovery: recovery,
+                outcome: l.report(TraceList.outcomeText(Dataset.outcomes[Int(d.traces.outcome[i])])),
+                dealerLink: dealer,
+                ttc: ttc >= 0 ? l.days(Int(ttc)) : "–"
+            )
         }
-        s += "</tbody></table></section>"
-        return s + HTML.pager(path: path, params: params, page: page, pages: pages, l).html
+        return Views.TraceList(
+            count: l.integer(self.rows.count),
+            noun: l.t(.traces).lowercased(),
+            csvLinks: csv,
+            headers: [UIText.id, .recovered, .recoveredIn, .firearm, .serial, .outcome, .dealerPage, .timeToCrime].map {
+                l.t($0)
+            },
+            rows: rows,
+            pager: Views.Pager(path: path, params: params, page: page, pages: pages, l)
+        )
     }
 }
 
@@ -271,25 +292,29 @@ public struct TraceSubmission: Sendable {
         return (stored.traces.map(\.id), stored.recoveries.count, stored.ledgerID)
     }
 
-    func html(_ l: Language) -> String {
-        var s = "<dl class=\"facts\" id=\"batch-result\">"
-        s += "<dt>\(HTML.esc(l.t(.rowsRead)))</dt><dd id=\"batch-read\">\(l.integer(rowsRead))</dd>"
-        s += "<dt>\(HTML.esc(l.t(.rowsStored)))</dt><dd id=\"batch-stored\">\(l.integer(results.count))</dd>"
-        s +=
-            "<dt>\(HTML.esc(l.t(.rowsRejected)))</dt><dd id=\"batch-rejected\">\(l.integer(rejections.count))</dd></dl>"
-        if !results.isEmpty {
-            s +=
-                "<table><thead><tr><th>\(HTML.esc(l.t(.requestID)))</th><th>\(HTML.esc(l.t(.id)))</th><th>\(HTML.esc(l.t(.outcome)))</th><th>\(HTML.esc(l.t(.dealerPage)))</th><th>\(HTML.esc(l.t(.timeToCrime)))</th></tr></thead><tbody>"
-            for (r, id) in zip(results, traceIDs) {
-                s +=
-                    "<tr><td>\(HTML.esc(r.request.requestID))</td><td><a href=\"/traces/\(id)\">\(id)</a></td><td>\(HTML.esc(l.report(TraceList.outcomeText(r.outcome))))</td><td>\(HTML.esc(r.sale?.dealerName ?? ""))</td><td>\(r.timeToCrimeDays.map { HTML.esc(l.days($0)) } ?? "–")</td></tr>"
-            }
-            s += "</tbody></table>"
-        }
-        if !rejections.isEmpty {
-            s += "<section id=\"batch-rejections\"><h2>\(HTML.esc(l.t(.rejections)))</h2>"
-            s += HTML.rejections(rejections, id: "batch-rejection-rows").html + "</section>"
-        }
-        return s
+    /// The batch's outcome as shown (`batch-result.mustache`).
+    func view(_ l: Language, frame: Views.Layout) -> Views.BatchResultPage {
+        Views.BatchResultPage(
+            frame: frame,
+            facts: [
+                .init(term: l.t(.rowsRead), detail: l.integer(rowsRead), detailID: "batch-read"),
+                .init(term: l.t(.rowsStored), detail: l.integer(results.count), detailID: "batch-stored"),
+                .init(term: l.t(.rowsRejected), detail: l.integer(rejections.count), detailID: "batch-rejected"),
+            ],
+            hasStored: !results.isEmpty,
+            headers: [UIText.requestID, .id, .outcome, .dealerPage, .timeToCrime].map { l.t($0) },
+            stored: zip(results, traceIDs).map { r, id in
+                .init(
+                    requestID: r.request.requestID,
+                    traceID: id,
+                    outcome: l.report(TraceList.outcomeText(r.outcome)),
+                    dealerName: r.sale?.dealerName ?? "",
+                    ttc: r.timeToCrimeDays.map { l.days($0) } ?? "–"
+                )
+            },
+            rejected: rejections.isEmpty
+                ? nil
+                : .init(heading: l.t(.rejections), table: Pages.rejectionsView(rejections, id: "batch-rejection-rows"))
+        )
     }
 }

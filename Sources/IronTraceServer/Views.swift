@@ -488,3 +488,70 @@ extension Views {
         var upload: String
     }
 }
+
+extension Views {
+    /// `traces.mustache`.
+    struct TracesPage: Sendable {
+        struct Hidden: Sendable {
+            var key: String
+            var value: String
+        }
+        var frame: Layout
+        var filterForm: Filters
+        var hiddenFilters: [Hidden]
+        var searchFields: [Field]
+        var mineChecked: Bool
+        var mineLabel: String
+        var searchLabel: String
+        var newTrace: String?
+        var list: TraceList
+    }
+
+    /// `trace-list.mustache`.
+    struct TraceList: Sendable {
+        struct Recovery: Sendable {
+            var date: String
+            var place: String
+            var firearm: String
+            var serial: String
+        }
+        struct DealerLink: Sendable {
+            var href: String
+            var name: String
+        }
+        struct Row: Sendable {
+            var traceID: Int64
+            var recovery: Recovery?
+            var outcome: String
+            var dealerLink: DealerLink?
+            var ttc: String
+        }
+        var count: String
+        var noun: String
+        var csvLinks: [ReportTable.Link]
+        var headers: [String]
+        var rows: [Row]
+        var pager: Pager?
+    }
+
+    /// `batch-result.mustache`.
+    struct BatchResultPage: Sendable {
+        struct Stored: Sendable {
+            var requestID: String
+            var traceID: Int64
+            var outcome: String
+            var dealerName: String
+            var ttc: String
+        }
+        struct Rejected: Sendable {
+            var heading: String
+            var table: Rejections
+        }
+        var frame: Layout
+        var facts: [Fact]
+        var hasStored: Bool
+        var headers: [String]
+        var stored: [Stored]
+        var rejected: Rejected?
+    }
+}

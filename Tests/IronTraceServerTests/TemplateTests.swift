@@ -137,7 +137,53 @@ import Testing
             headers: [p],
             rows: [.init(rank: 1, saleID: 7, serial: p, match: p, dealer: p, score: 80, reasons: [p])]
         )
+        let traceList = Views.TraceList(
+            count: "1",
+            noun: p,
+            csvLinks: [.init(href: "/traces?download=csv&q=" + p, label: p)],
+            headers: [p],
+            rows: [
+                .init(
+                    traceID: 1,
+                    recovery: .init(date: p, place: p, firearm: p, serial: p),
+                    outcome: p,
+                    dealerLink: .init(href: "/dealers/x", name: p),
+                    ttc: p
+                ),
+                .init(traceID: 2, recovery: nil, outcome: p, dealerLink: nil, ttc: "–"),
+            ],
+            pager: Views.Pager(path: "/traces", params: [], page: 1, pages: 3, .en)
+        )
         switch name {
+        case .traceList: return traceList
+        case .traces:
+            return Views.TracesPage(
+                frame: layout,
+                filterForm: filters,
+                hiddenFilters: [.init(key: "area", value: p)],
+                searchFields: [field],
+                mineChecked: true,
+                mineLabel: p,
+                searchLabel: p,
+                newTrace: p,
+                list: traceList
+            )
+        case .batchResult:
+            return Views.BatchResultPage(
+                frame: layout,
+                facts: facts,
+                hasStored: true,
+                headers: [p],
+                stored: [.init(requestID: p, traceID: 3, outcome: p, dealerName: p, ttc: p)],
+                rejected: .init(
+                    heading: p,
+                    table: .init(
+                        id: "r",
+                        headers: [p],
+                        rows: [.init(line: 1, column: 2, field: p, value: p, reason: p)]
+                    )
+                )
+            )
         case .facts: return Views.TracePage(frame: layout, facts: facts)
         case .candidates: return candidates
         case .trace:
