@@ -502,6 +502,12 @@ extension Language {
         if let g = Self.groups(#"^this needs the (\w+) role; you are (\w+)$"#, s) {
             return "hace falta el rol de \(roleName(g[1])); su rol es \(roleName(g[2]))"
         }
+        // The store's reasons for a refused user (IronTraceStore+Access, PostgresStore+Access).
+        if let g = Self.groups(#"^user '(.*)' already exists$"#, s) { return "el usuario '\(g[1])' ya existe" }
+        if let g = Self.groups(#"^user name '(.*)' must be 1–64 characters without spaces or ':'$"#, s) {
+            return "el nombre de usuario '\(g[1])' debe tener de 1 a 64 caracteres, sin espacios ni ':'"
+        }
+        if let g = Self.groups(#"^no user named '(.*)'$"#, s) { return "no hay ningún usuario llamado '\(g[1])'" }
         return s
     }
 }

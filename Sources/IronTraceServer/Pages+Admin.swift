@@ -10,19 +10,23 @@ extension Pages {
         router.get("/imports") { request, context in
             try context.require(.admin)
             let l = context.language
-            var body = "<table id=\"ledger\"><thead><tr>"
-            for h: UIText in [.id, .file, .format, .rowsRead, .rowsStored, .rowsRejected, .when] {
-                body += "<th>\(HTML.esc(l.t(h)))</th>"
-            }
-            body += "</tr></thead><tbody>"
-            for e in try state.store.ledger().reversed() {
-                let rejected =
-                    e.rowsRejected > 0 ? "<a href=\"/imports/\(e.id)\">\(l.integer(e.rowsRejected))</a>" : "0"
-                body +=
-                    "<tr><td>\(e.id)</td><td>\(HTML.esc(URL(fileURLWithPath: e.file).lastPathComponent))</td><td>\(HTML.esc(e.format))</td><td class=\"n\">\(l.integer(e.rowsRead))</td><td class=\"n\">\(l.integer(e.rowsStored))</td><td class=\"n\">\(rejected)</td><td>\(HTML.esc(e.finishedAt))</td></tr>"
-            }
-            body += "</tbody></table>"
-            return Pages.page(request, context, state, section: "imports", title: l.t(.imports), body: body)
+            let view = Views.ImportsPage(
+                frame: Views.Layout(frame(request, context, state, section: "imports"), title: l.t(.imports)),
+                headers: [UIText.id, .file, .format, .rowsRead, .rowsStored, .rowsRejected, .when].map { l.t($0) },
+                entries: try state.store.ledger().reversed().map { e in
+                    .init(
+                        importID: e.id,
+                        file: URL(fileURLWithPath: e.file).lastPathComponent,
+                        format: e.format,
+                        read: l.integer(e.rowsRead),
+                        stored: l.integer(e.rowsStored),
+                        rejected: l.integer(e.rowsRejected),
+                        rejectedLink: e.rowsRejected > 0 ? "/imports/\(e.id)" : nil,
+                        finished: e.finishedAt
+                    )
+                }
+            )
+            return page(.imports, view)
         }
         router.get("/imports/:id") { request, context in
             let user = try context.require(.admin)
@@ -44,17 +48,19 @@ extension Pages {
                 }
                 return download(csv, contentType: "text/csv; charset=utf-8", filename: "import-\(id)-rejections.csv")
             }
-            var body =
-                "<p>\(HTML.esc(entry.file)) · \(HTML.esc(entry.format)) · \(l.integer(entry.rowsRead)) = \(l.integer(entry.rowsStored)) + \(l.integer(entry.rowsRejected)) <a class=\"dl\" href=\"/imports/\(id)?download=csv\">CSV</a></p>"
-            body += HTML.rejections(rejections.prefix(1000), id: "rejections").html
-            return Pages.page(
-                request,
-                context,
-                state,
-                section: "imports",
-                title: "\(l.t(.rejections)) · \(id)",
-                body: body
+            let view = Views.ImportPage(
+                frame: Views.Layout(
+                    frame(request, context, state, section: "imports"),
+                    title: "\(l.t(.rejections)) · \(id)"
+                ),
+                file: entry.file,
+                format: entry.format,
+                balance:
+                    "\(l.integer(entry.rowsRead)) = \(l.integer(entry.rowsStored)) + \(l.integer(entry.rowsRejected))",
+                csvLink: "/imports/\(id)?download=csv",
+                table: rejectionsView(rejections.prefix(1000), id: "rejections")
             )
+            return page(.importRejections, view)
         }
         router.get("/admin/users") { request, context in
             try context.require(.admin)
@@ -65,6 +71,7 @@ extension Pages {
             let admin = try context.require(.admin)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 16)))
             let name = form.value("user")
+            let l = context.language
             switch form.value("action") {
             case "remove":
                 guard name != admin.name else {
@@ -72,7 +79,7 @@ extension Pages {
                         request,
                         context,
                         state,
-                        message: "you cannot remove yourself",
+                        message: l.adminMessage(.cannotRemoveSelf),
                         status: .badRequest
                     )
                 }
@@ -81,15 +88,21 @@ extension Pages {
                         request,
                         context,
                         state,
-                        message: "no user named \(name)",
+                        message: l.adminMessage(.noSuchUser(name)),
                         status: .notFound
                     )
                 }
                 try state.store.audit(user: admin.name, action: "user-remove", target: "user:\(name)")
-                return try usersPage(request, context, state, message: "removed \(name)")
+                return try usersPage(request, context, state, message: l.adminMessage(.removed(name)))
             default:
                 guard let role = UserAccount.Role(rawValue: form.value("role")) else {
-                    return try usersPage(request, context, state, message: "choose a role", status: .badRequest)
+                    return try usersPage(
+                        request,
+                        context,
+                        state,
+                        message: l.adminMessage(.chooseRole),
+                        status: .badRequest
+                    )
                 }
                 let password = Passwords.generate()
                 do {
@@ -100,7 +113,13 @@ extension Pages {
                         mustChangePassword: true
                     )
                 } catch let e as StoreError {
-                    return try usersPage(request, context, state, message: e.reason, status: .badRequest)
+                    return try usersPage(
+                        request,
+                        context,
+                        state,
+                        message: l.errorMessage(e.reason),
+                        status: .badRequest
+                    )
                 }
                 try state.store.audit(
                     user: admin.name,
@@ -112,7 +131,7 @@ extension Pages {
                     request,
                     context,
                     state,
-                    message: "added \(name) (\(role.rawValue)); one-time password, shown once: \(password)"
+                    message: l.adminMessage(.added(name, role: l.roleName(role.rawValue), password: password))
                 )
             }
         }
@@ -127,28 +146,32 @@ extension Pages {
                 limit: paging.perPage,
                 offset: paging.offset
             )
-            var body =
-                "<form class=\"filters\" method=\"get\" action=\"/admin/audit\">"
-                + HTML.input("user", label: l.t(.who), value: q["user"] ?? "").html
-                + HTML.input("action", label: l.t(.what), value: q["action"] ?? "").html
-                + "<button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
-            body += "<table id=\"audit\" class=\"keep-words\"><thead><tr>"
-            for h: UIText in [.when, .who, .what, .target, .detail] { body += "<th>\(HTML.esc(l.t(h)))</th>" }
-            body += "</tr></thead><tbody>"
-            for e in entries {
-                body +=
-                    "<tr><td>\(HTML.esc(e.at))</td><td>\(HTML.esc(e.user))</td><td class=\"words\">\(HTML.esc(l.auditActionName(e.action)))\(l == .es ? " <code>\(HTML.esc(e.action))</code>" : "")</td><td>\(HTML.esc(l.auditTarget(e.target)))</td><td class=\"words\">\(HTML.esc(l.auditDetail(e.detail)))</td></tr>"
-            }
-            body += "</tbody></table>"
-            body +=
-                HTML.pager(
+            let view = Views.AuditPage(
+                frame: Views.Layout(frame(request, context, state, section: "audit"), title: l.t(.audit)),
+                filterFields: [("user", UIText.who), ("action", .what)].map { name, label in
+                    Views.Field(name: name, label: l.t(label), value: q[name] ?? "", inputType: "text", required: false)
+                },
+                apply: l.t(.apply),
+                headers: [UIText.when, .who, .what, .target, .detail].map { l.t($0) },
+                entries: entries.map { e in
+                    .init(
+                        at: e.at,
+                        who: e.user,
+                        action: l.auditActionName(e.action),
+                        actionCode: l == .es ? e.action : nil,
+                        target: l.auditTarget(e.target),
+                        detail: l.auditDetail(e.detail)
+                    )
+                },
+                pager: Views.Pager(
                     path: "/admin/audit",
                     params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                     page: paging.page,
                     pages: paging.pages(total: total),
                     l
-                ).html
-            return Pages.page(request, context, state, section: "audit", title: l.t(.audit), body: body)
+                )
+            )
+            return page(.audit, view)
         }
     }
 
@@ -160,32 +183,43 @@ extension Pages {
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let l = context.language
-        let csrf = HTML.csrfField(context.identity?.csrf)
-        var body = message.map { "<p class=\"note\" role=\"status\" id=\"users-message\">\(HTML.esc($0))</p>" } ?? ""
-        body +=
-            "<table id=\"users\"><thead><tr><th>\(HTML.esc(l.t(.userName)))</th><th>\(HTML.esc(l.t(.role)))</th><th>\(HTML.esc(l.t(.date)))</th><th></th></tr></thead><tbody>"
-        for u in try state.store.users() {
-            body +=
-                "<tr><td>\(HTML.esc(u.name))</td><td>\(HTML.esc(l.roleName(u.role.rawValue)))</td><td>\(HTML.esc(u.createdAt))</td><td><form method=\"post\" action=\"/admin/users\" class=\"inline\">\(csrf)<input type=\"hidden\" name=\"action\" value=\"remove\"><input type=\"hidden\" name=\"user\" value=\"\(HTML.esc(u.name))\"><button type=\"submit\">\(HTML.esc(l.t(.remove)))</button></form></td></tr>"
-        }
-        body += "</tbody></table>"
-        body +=
-            "<form method=\"post\" action=\"/admin/users\" class=\"add-user\">\(csrf)<input type=\"hidden\" name=\"action\" value=\"add\">"
-        body += HTML.input("user", label: l.t(.userName), value: "", required: true).html
-        body +=
-            "<div class=\"field\"><label for=\"f-role\">\(HTML.esc(l.t(.role)))</label><select id=\"f-role\" name=\"role\">"
-        for r in UserAccount.Role.allCases {
-            body += "<option value=\"\(r.rawValue)\">\(HTML.esc(l.roleName(r.rawValue)))</option>"
-        }
-        body += "</select></div><button type=\"submit\">\(HTML.esc(l.t(.add)))</button></form>"
-        return Pages.page(
-            request,
-            context,
-            state,
-            section: "users",
-            title: l.t(.users),
-            body: body,
-            status: status
+        let view = Views.UsersPage(
+            frame: Views.Layout(frame(request, context, state, section: "users"), title: l.t(.users)),
+            message: message,
+            csrf: context.identity?.csrf ?? "",
+            headers: [l.t(.userName), l.t(.role), l.t(.date)],
+            users: try state.store.users().map {
+                .init(name: $0.name, roleName: l.roleName($0.role.rawValue), created: $0.createdAt)
+            },
+            removeLabel: l.t(.remove),
+            userField: .init(name: "user", label: l.t(.userName), value: "", inputType: "text", required: true),
+            roleLabel: l.t(.role),
+            roles: UserAccount.Role.allCases.map { .init(value: $0.rawValue, text: l.roleName($0.rawValue)) },
+            addLabel: l.t(.add)
         )
+        return page(.users, view, status: status)
+    }
+}
+
+extension Language {
+    /// What the users page says after a change.
+    enum AdminMessage {
+        case cannotRemoveSelf, chooseRole
+        case noSuchUser(String), removed(String)
+        case added(String, role: String, password: String)
+    }
+
+    func adminMessage(_ m: AdminMessage) -> String {
+        let es = self == .es
+        switch m {
+        case .cannotRemoveSelf: return es ? "no puede eliminarse a sí mismo" : "you cannot remove yourself"
+        case .chooseRole: return es ? "elija un rol" : "choose a role"
+        case .noSuchUser(let n): return es ? "no hay ningún usuario llamado \(n)" : "no user named \(n)"
+        case .removed(let n): return es ? "\(n) eliminado" : "removed \(n)"
+        case .added(let n, let role, let password):
+            return es
+                ? "\(n) agregado (\(role)); contraseña de un solo uso, se muestra una sola vez: \(password)"
+                : "added \(n) (\(role)); one-time password, shown once: \(password)"
+        }
     }
 }

@@ -34,6 +34,10 @@ enum Templates {
         case traces
         case traceList = "trace-list"
         case batchResult = "batch-result"
+        case imports
+        case importRejections = "import"
+        case users
+        case audit
     }
 
     /// The folder of `.mustache` files among the target's resources.

@@ -555,3 +555,75 @@ extension Views {
         var rejected: Rejected?
     }
 }
+
+// MARK: Administration
+
+extension Views {
+    /// `imports.mustache`.
+    struct ImportsPage: Sendable {
+        struct Entry: Sendable {
+            var importID: Int64
+            var file: String
+            var format: String
+            var read: String
+            var stored: String
+            var rejected: String
+            var rejectedLink: String?
+            var finished: String
+        }
+        var frame: Layout
+        var headers: [String]
+        var entries: [Entry]
+    }
+
+    /// `import.mustache`.
+    struct ImportPage: Sendable {
+        var frame: Layout
+        var file: String
+        var format: String
+        var balance: String
+        var csvLink: String
+        var table: Rejections
+    }
+
+    /// `users.mustache`.
+    struct UsersPage: Sendable {
+        struct User: Sendable {
+            var name: String
+            var roleName: String
+            var created: String
+        }
+        struct Role: Sendable {
+            var value: String
+            var text: String
+        }
+        var frame: Layout
+        var message: String?
+        var csrf: String
+        var headers: [String]
+        var users: [User]
+        var removeLabel: String
+        var userField: Field
+        var roleLabel: String
+        var roles: [Role]
+        var addLabel: String
+    }
+
+    /// `audit.mustache`.
+    struct AuditPage: Sendable {
+        struct Entry: Sendable {
+            var at: String
+            var who: String
+            var action: String
+            var actionCode: String?
+            var target: String
+            var detail: String
+        }
+        var frame: Layout
+        var filterFields: [Field]
+        var apply: String
+        var headers: [String]
+        var entries: [Entry]
+        var pager: Pager?
+    }
+}

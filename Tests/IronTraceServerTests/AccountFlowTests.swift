@@ -38,4 +38,21 @@ import Testing
         }
         #expect(try f.store.auditLog(action: "user-remove").entries.isEmpty)
     }
+
+    @Test func theUsersPageSpeaksTheAdminsLanguage() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            s.language = "es"
+            #expect(try await s.logIn("ada").status == .seeOther)
+            _ = try await s.get("/admin/users")
+            let added = try await s.post("/admin/users", form: [("user", "beto"), ("role", "analyst")])
+            #expect(added.contains("beto agregado (analista); contraseña de un solo uso, se muestra una sola vez: "))
+            let again = try await s.post("/admin/users", form: [("user", "beto"), ("role", "analyst")])
+            #expect(again.status == .badRequest)
+            #expect(!again.contains("already"), "the store's reason in English")
+            let gone = try await s.post("/admin/users", form: [("user", "beto"), ("action", "remove")])
+            #expect(gone.contains("beto eliminado"))
+        }
+    }
 }

@@ -154,7 +154,60 @@ import Testing
             ],
             pager: Views.Pager(path: "/traces", params: [], page: 1, pages: 3, .en)
         )
+        let rejections = Views.Rejections(
+            id: "r",
+            headers: [p],
+            rows: [.init(line: 1, column: 2, field: p, value: p, reason: p)]
+        )
         switch name {
+        case .imports:
+            return Views.ImportsPage(
+                frame: layout,
+                headers: [p],
+                entries: [
+                    .init(
+                        importID: 1,
+                        file: p,
+                        format: p,
+                        read: "3",
+                        stored: "2",
+                        rejected: "1",
+                        rejectedLink: "/imports/1",
+                        finished: p
+                    )
+                ]
+            )
+        case .importRejections:
+            return Views.ImportPage(
+                frame: layout,
+                file: p,
+                format: p,
+                balance: "3 = 2 + 1",
+                csvLink: "/imports/1?download=csv",
+                table: rejections
+            )
+        case .users:
+            return Views.UsersPage(
+                frame: layout,
+                message: p,
+                csrf: p,
+                headers: [p],
+                users: [.init(name: p, roleName: p, created: p)],
+                removeLabel: p,
+                userField: field,
+                roleLabel: p,
+                roles: [.init(value: "viewer", text: p)],
+                addLabel: p
+            )
+        case .audit:
+            return Views.AuditPage(
+                frame: layout,
+                filterFields: [field],
+                apply: p,
+                headers: [p],
+                entries: [.init(at: p, who: p, action: p, actionCode: p, target: p, detail: p)],
+                pager: Views.Pager(path: "/admin/audit", params: [], page: 1, pages: 2, .en)
+            )
         case .traceList: return traceList
         case .traces:
             return Views.TracesPage(
