@@ -47,37 +47,43 @@ extension Pages {
             let paging = try Paging(q, defaultPerPage: 50, perPageAllowed: false)
             let (total, items) = try state.store.resolutionReview(limit: paging.perPage, offset: paging.offset)
             let pseudonyms = pseudonymsOf(items.flatMap { [$0.a, $0.b] })
-            var body = "<p class=\"hint\">\(HTML.esc(l.t(.identitiesHint)))</p>"
-            body +=
-                "<section class=\"table\" id=\"review\"><h2>\(HTML.esc(l.t(.identities))) (\(l.integer(total)))</h2>"
-            if items.isEmpty { body += "<p class=\"empty\">\(HTML.esc(l.t(.noReview)))</p>" }
-            if !items.isEmpty {
-                body +=
-                    "<table class=\"keep-words\"><thead><tr><th>A</th><th>B</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.comparisons)))</th><th></th></tr></thead><tbody>"
-                for item in items {
-                    let form = { (same: Bool, text: UIText) -> String in
-                        "<form method=\"post\" action=\"/network/identities\" class=\"inline\">\(HTML.csrfField(context.identity?.csrf))"
-                            + "<input type=\"hidden\" name=\"a\" value=\"\(item.a)\"><input type=\"hidden\" name=\"b\" value=\"\(item.b)\">"
-                            + "<input type=\"hidden\" name=\"same\" value=\"\(same ? "1" : "0")\"><input type=\"hidden\" name=\"page\" value=\"\(paging.page)\">"
-                            + "<button type=\"submit\">\(HTML.esc(l.t(text)))</button></form>"
-                    }
-                    body +=
-                        "<tr id=\"pair-\(item.a)-\(item.b)\"><td>\(personLink(item.a, pseudonyms, state))</td><td>\(personLink(item.b, pseudonyms, state))</td>"
-                        + "<td class=\"n\">\(HTML.esc(l.decimal(item.score, digits: 2)))</td><td class=\"words\">\(HTML.esc(l.comparisonNotes(item.explanation)))</td>"
-                        + "<td>\(form(true, .samePerson)) \(form(false, .differentPeople))</td></tr>"
-                }
-                body += "</tbody></table>"
-            }
-            body += "</section>"
-            body +=
-                HTML.pager(
+            let csrf = context.identity?.csrf ?? ""
+            let view = Views.IdentitiesPage(
+                frame: Views.Layout(frame(request, context, state, section: "network"), title: l.t(.identities)),
+                hint: l.t(.identitiesHint),
+                heading: "\(l.t(.identities)) (\(l.integer(total)))",
+                nothingWaits: l.t(.noReview),
+                hasPairs: !items.isEmpty,
+                scoreLabel: l.t(.score),
+                comparisonsLabel: l.t(.comparisons),
+                pairs: items.map { item in
+                    .init(
+                        a: item.a,
+                        b: item.b,
+                        first: personLinkView(item.a, pseudonyms, state),
+                        second: personLinkView(item.b, pseudonyms, state),
+                        score: l.decimal(item.score, digits: 2),
+                        notes: l.comparisonNotes(item.explanation),
+                        rulings: [(true, UIText.samePerson), (false, .differentPeople)].map { same, text in
+                            .init(
+                                spaceBefore: !same,
+                                csrf: csrf,
+                                same: same ? "1" : "0",
+                                page: paging.page,
+                                label: l.t(text)
+                            )
+                        }
+                    )
+                },
+                pager: Views.Pager(
                     path: "/network/identities",
                     params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                     page: paging.page,
                     pages: paging.pages(total: total),
                     l
-                ).html
-            return page(request, context, state, section: "network", title: l.t(.identities), body: body)
+                )
+            )
+            return page(.identities, view)
         }
 
         router.post("/network/identities") { request, context in
@@ -107,13 +113,18 @@ extension Pages {
 
     /// A person record by pseudonym, linked to its page when the graph holds it (a merged record
     /// is read as its entity, which is linked instead).
-    static func personLink(_ id: Int64, _ pseudonyms: [Int64: String], _ state: ServerState) -> String {
+    static func personLinkView(_ id: Int64, _ pseudonyms: [Int64: String], _ state: ServerState) -> Views.PersonLink {
         let s = state.snapshot
-        let name = HTML.esc(pseudonyms[id] ?? Person.pseudonym(for: id))
+        let name = pseudonyms[id] ?? Person.pseudonym(for: id)
         let entity = s.dataset.personEntity[id] ?? id
-        guard (try? s.graph.node(for: "person:\(entity)", in: s.dataset)) != nil else { return name }
-        let suffix = entity == id ? "" : " → \(HTML.esc(Person.pseudonym(for: entity)))"
-        return "<a href=\"/network/entity/person:\(entity)\">\(name)</a>\(suffix)"
+        guard (try? s.graph.node(for: "person:\(entity)", in: s.dataset)) != nil else {
+            return .init(pseudonym: name)
+        }
+        return .init(
+            pseudonym: name,
+            personHref: "/network/entity/person:\(entity)",
+            mergedInto: entity == id ? nil : Person.pseudonym(for: entity)
+        )
     }
 
     /// On a person's page: the records resolved as this person, each with a way to split it off.

@@ -38,6 +38,8 @@ enum Templates {
         case importRejections = "import"
         case users
         case audit
+        case identities
+        case personLink = "person-link"
     }
 
     /// The folder of `.mustache` files among the target's resources.

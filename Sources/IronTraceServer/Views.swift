@@ -627,3 +627,43 @@ extension Views {
         var pager: Pager?
     }
 }
+
+// MARK: Network
+
+extension Views {
+    /// `person-link.mustache`.
+    struct PersonLink: Sendable {
+        var pseudonym: String
+        var personHref: String? = nil
+        var mergedInto: String? = nil
+    }
+
+    /// `identities.mustache`.
+    struct IdentitiesPage: Sendable {
+        struct Ruling: Sendable {
+            var spaceBefore: Bool
+            var csrf: String
+            var same: String
+            var page: Int
+            var label: String
+        }
+        struct Pair: Sendable {
+            var a: Int64
+            var b: Int64
+            var first: PersonLink
+            var second: PersonLink
+            var score: String
+            var notes: String
+            var rulings: [Ruling]
+        }
+        var frame: Layout
+        var hint: String
+        var heading: String
+        var nothingWaits: String
+        var hasPairs: Bool
+        var scoreLabel: String
+        var comparisonsLabel: String
+        var pairs: [Pair]
+        var pager: Pager?
+    }
+}

@@ -160,6 +160,30 @@ import Testing
             rows: [.init(line: 1, column: 2, field: p, value: p, reason: p)]
         )
         switch name {
+        case .personLink: return Views.PersonLink(pseudonym: p, personHref: "/network/entity/person:1", mergedInto: p)
+        case .identities:
+            let link = Views.PersonLink(pseudonym: p)
+            return Views.IdentitiesPage(
+                frame: layout,
+                hint: p,
+                heading: p,
+                nothingWaits: p,
+                hasPairs: true,
+                scoreLabel: p,
+                comparisonsLabel: p,
+                pairs: [
+                    .init(
+                        a: 1,
+                        b: 2,
+                        first: link,
+                        second: link,
+                        score: "0.9",
+                        notes: p,
+                        rulings: [.init(spaceBefore: false, csrf: p, same: "1", page: 1, label: p)]
+                    )
+                ],
+                pager: nil
+            )
         case .imports:
             return Views.ImportsPage(
                 frame: layout,
