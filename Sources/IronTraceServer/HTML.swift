@@ -69,35 +69,6 @@ enum HTML {
         Templates.render(.chart, Views.Chart(svg: svg, download: downloadLink, l))
     }
 
-    /// A link chart: the static SVG (what prints, and what shows without scripts) and what the
-    /// interactive chart needs: its JSON (`graph`, labels in the page's language) and its words.
-    static func linkChart(_ svg: String, downloadLink: String?, graph: String, _ l: Language) -> String {
-        var kinds: [String: String] = [:]
-        for k in LinkGraph.NodeKind.allCases { kinds[k.name] = l.kindName(k) }
-        var links: [String: String] = [:]
-        for k in LinkGraph.EdgeKind.allCases { links[k.name] = l.linkName(k) }
-        let es = l == .es
-        let words: [String: Any] = [
-            "kinds": es ? "Mostrar" : "Show", "time": es ? "Vínculos fechados" : "Links dated",
-            "from": es ? "desde" : "from", "to": es ? "hasta" : "to",
-            "exportSVG": es ? "Exportar SVG" : "Export SVG", "exportPNG": es ? "Exportar PNG" : "Export PNG",
-            "expand": es ? "Ampliar vecinos" : "Expand neighbours", "open": es ? "Abrir ficha" : "Open page",
-            "path": l.t(.pathFromHere), "added": es ? "agregadas" : "added",
-            "undated": es ? "sin vínculos fechados" : "no dated links", "kindNames": kinds, "linkNames": links,
-        ]
-        let json =
-            (try? JSONSerialization.data(withJSONObject: words, options: [.sortedKeys]))
-            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        let graphURL = graph + (graph.contains("?") ? "&" : "?") + "lang=\(l.rawValue)"
-        return
-            "<figure class=\"chart link-chart\" data-graph=\"\(esc(graphURL))\" data-lang=\"\(l.rawValue)\" data-words=\"\(esc(json))\">"
-            + svg
-            + (downloadLink.map {
-                "<figcaption><a class=\"dl\" href=\"\(esc($0))\">\(esc(l.t(.downloadSVG)))</a></figcaption>"
-            } ?? "")
-            + "<script src=\"/static/linkchart.js\" defer></script></figure>"
-    }
-
     static func input(
         _ name: String,
         label: String,

@@ -289,56 +289,69 @@ extension Pages {
     }
 
     static func openCaseForm(from: String, title: String, _ context: IronTraceContext, legend: String) -> String {
-        let l = context.language
-        return
-            "<form class=\"case-form\" method=\"post\" action=\"/cases\"><fieldset><legend>\(HTML.esc(legend))</legend>"
-            + HTML.csrfField(context.identity?.csrf)
-            + "<input type=\"hidden\" name=\"from\" value=\"\(HTML.esc(from))\">"
-            + HTML.input("title", label: l.t(.title), value: title, required: from.isEmpty).html
-            + "<div class=\"field\"><label><input type=\"checkbox\" name=\"restricted\"> \(HTML.esc(l.t(.restricted)))</label></div>"
-            + "<button type=\"submit\">\(HTML.esc(legend))</button></fieldset></form>"
+        Templates.render(.caseForm, caseFormView(from: from, title: title, context, legend: legend)).html
     }
 
-    /// The "cases" box of an entity page: the cases holding it, open a case with it, add it to a
-    /// case the user may see, watch it.
-    static func entityCasework(_ ref: String, _ context: IronTraceContext, _ state: ServerState, _ user: UserAccount)
-        throws -> String
+    /// Open a case (`case-form.mustache`): from a lead or an entity, or empty (then a title is needed).
+    static func caseFormView(from: String, title: String, _ context: IronTraceContext, legend: String)
+        -> Views.CaseForm
+    {
+        let l = context.language
+        return Views.CaseForm(
+            legend: legend,
+            csrf: context.identity?.csrf ?? "",
+            from: from,
+            titleField: .init(
+                name: "title",
+                label: l.t(.title),
+                value: title,
+                inputType: "text",
+                required: from.isEmpty
+            ),
+            restrictedLabel: l.t(.restricted)
+        )
+    }
+
+    /// The "cases" box of an entity page (`casework.mustache`): the cases holding it, open a case
+    /// with it, add it to a case the user may see, watch it. Reads the store: call from a handler.
+    static func caseworkView(_ ref: String, _ context: IronTraceContext, _ state: ServerState, _ user: UserAccount)
+        throws -> Views.Casework
     {
         let l = context.language
         let holding = try state.store.cases(holding: ref).filter {
             $0.isVisible(to: user.name, isAdmin: user.role == .admin)
         }
-        var s = "<section id=\"casework\"><h2>\(HTML.esc(l.t(.cases)))</h2>"
-        if !holding.isEmpty {
-            s +=
-                "<p>\(HTML.esc(l.t(.inCases))): "
-                + holding.map { "<a href=\"/cases/\($0.id)\">\($0.id) · \(HTML.esc($0.title))</a>" }.joined(
-                    separator: ", "
-                )
-                + "</p>"
-        }
-        s += openCaseForm(from: ref, title: "", context, legend: l.t(.openCaseWithThis))
         let open = try state.store.cases(visibleTo: user.name, isAdmin: user.role == .admin, status: .open)
             .filter { c in !holding.contains { $0.id == c.id } }
-        if !open.isEmpty {
-            s +=
-                "<form class=\"case-form\" method=\"post\" action=\"/cases/add\" id=\"add-to-case\"><fieldset><legend>\(HTML.esc(l.t(.addToCase)))</legend>"
-                + HTML.csrfField(context.identity?.csrf)
-                + "<input type=\"hidden\" name=\"ref\" value=\"\(HTML.esc(ref))\">"
-                + "<div class=\"field\"><label for=\"f-case\">\(HTML.esc(l.t(.caseWord)))</label><select id=\"f-case\" name=\"case\">"
-            for c in open.prefix(100) { s += "<option value=\"\(c.id)\">\(c.id) · \(HTML.esc(c.title))</option>" }
-            s += "</select></div><button type=\"submit\">\(HTML.esc(l.t(.addToCase)))</button></fieldset></form>"
-        }
-        if ref.hasPrefix("person:") || ref.hasPrefix("dealer:") {
-            s +=
-                "<form class=\"case-form\" method=\"post\" action=\"/watches\" id=\"watch-this\"><fieldset><legend>\(HTML.esc(l.t(.watchThis)))</legend>"
-                + HTML.csrfField(context.identity?.csrf)
-                + "<input type=\"hidden\" name=\"kind\" value=\"\(ref.hasPrefix("person:") ? "person" : "dealer")\">"
-                + "<input type=\"hidden\" name=\"value\" value=\"\(HTML.esc(ref))\">"
-                + HTML.input("note", label: l.t(.watchNote), value: "").html
-                + "<button type=\"submit\">\(HTML.esc(l.t(.startWatching)))</button></fieldset></form>"
-        }
-        return s + "</section>"
+        return Views.Casework(
+            heading: l.t(.cases),
+            csrf: context.identity?.csrf ?? "",
+            holding: holding.isEmpty
+                ? nil : .init(inCases: l.t(.inCases), cases: holding.map { .init(caseID: $0.id, caseTitle: $0.title) }),
+            caseForm: caseFormView(from: ref, title: "", context, legend: l.t(.openCaseWithThis)),
+            addTo: open.isEmpty
+                ? nil
+                : .init(
+                    legend: l.t(.addToCase),
+                    ref: ref,
+                    caseLabel: l.t(.caseWord),
+                    cases: open.prefix(100).map { .init(caseID: $0.id, caseTitle: $0.title) }
+                ),
+            watch: ref.hasPrefix("person:") || ref.hasPrefix("dealer:")
+                ? .init(
+                    legend: l.t(.watchThis),
+                    watchKind: ref.hasPrefix("person:") ? "person" : "dealer",
+                    ref: ref,
+                    noteField: .init(
+                        name: "note",
+                        label: l.t(.watchNote),
+                        value: "",
+                        inputType: "text",
+                        required: false
+                    ),
+                    startWatching: l.t(.startWatching)
+                ) : nil
+        )
     }
 
     static func casePage(_ request: Request, _ context: IronTraceContext, _ state: ServerState, _ c: CaseFile) throws
@@ -412,7 +425,10 @@ extension Pages {
             "<form class=\"case-form\" method=\"post\" action=\"/cases/\(c.id)/items\" id=\"add-entity\"><fieldset><legend>\(HTML.esc(l.t(.addToCase)))</legend>\(csrf)"
             + "<p class=\"hint\">\(HTML.esc(l.t(.entityHint)))</p>"
             + HTML.input("ref", label: l.t(.entity), value: "", required: true, suggestions: "entity-suggestions").html
-            + entitySuggestions(s, l)
+            + "<datalist id=\"entity-suggestions\">"
+            + entitySuggestions(s, l).map {
+                "<option value=\"\(HTML.esc($0.value))\" label=\"\(HTML.esc($0.label))\"></option>"
+            }.joined() + "</datalist>"
             + "<button type=\"submit\">\(HTML.esc(l.t(.addToCase)))</button></fieldset></form>"
         body += "</section>"
 
@@ -434,18 +450,19 @@ extension Pages {
         let sub = g.subgraph(of: grouping)
         if !sub.nodes.isEmpty {
             body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
-            body += HTML.linkChart(
-                LinkChartDrawing.svg(
-                    sub,
-                    graph: g,
-                    dataset: d,
-                    title: "\(l.t(.caseWord)) \(c.id): \(c.title)",
-                    language: l
-                ),
-                downloadLink: nil,
-                graph: "/api/v1/cases/\(c.id)/graph",
-                l
-            )
+            body +=
+                linkChart(
+                    LinkChartDrawing.svg(
+                        sub,
+                        graph: g,
+                        dataset: d,
+                        title: "\(l.t(.caseWord)) \(c.id): \(c.title)",
+                        language: l
+                    ),
+                    downloadLink: nil,
+                    graph: "/api/v1/cases/\(c.id)/graph",
+                    l
+                ).html
             body += "</section>"
         }
         let entries = grouping.timeline(d, g)

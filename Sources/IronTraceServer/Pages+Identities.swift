@@ -128,19 +128,17 @@ extension Pages {
     }
 
     /// On a person's page: the records resolved as this person, each with a way to split it off.
-    static func mergedRecords(_ personID: Int64, _ context: IronTraceContext, _ state: ServerState) -> String {
+    static func mergedView(_ personID: Int64, _ context: IronTraceContext, _ state: ServerState) -> Views.EntityPage
+        .Merged?
+    {
         let l = context.language
         let merged = state.snapshot.dataset.personEntity.filter { $0.value == personID }.keys.sorted()
-        guard !merged.isEmpty else { return "" }
-        var s = "<section id=\"merged-records\"><h2>\(HTML.esc(l.t(.mergedRecords)))</h2><ul>"
-        for id in merged {
-            s +=
-                "<li>\(HTML.esc(Person.pseudonym(for: id))) <form method=\"post\" action=\"/network/identities\" class=\"inline\">"
-                + HTML.csrfField(context.identity?.csrf)
-                + "<input type=\"hidden\" name=\"a\" value=\"\(personID)\"><input type=\"hidden\" name=\"b\" value=\"\(id)\">"
-                + "<input type=\"hidden\" name=\"same\" value=\"0\"><input type=\"hidden\" name=\"back\" value=\"/network/entity/person:\(personID)\">"
-                + "<button type=\"submit\">\(HTML.esc(l.t(.split)))</button></form></li>"
-        }
-        return s + "</ul></section>"
+        guard !merged.isEmpty else { return nil }
+        return .init(
+            heading: l.t(.mergedRecords),
+            csrf: context.identity?.csrf ?? "",
+            splitLabel: l.t(.split),
+            records: merged.map { .init(pseudonym: Person.pseudonym(for: $0), personID: personID, recordID: $0) }
+        )
     }
 }

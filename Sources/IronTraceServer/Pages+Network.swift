@@ -19,39 +19,46 @@ extension Pages {
                 leads = leads.filter { $0.kind == kind }
             }
             let paging = try Paging(q, defaultPerPage: 50, perPageAllowed: false)
-            var body =
-                "<form class=\"filters\" method=\"get\" action=\"/network\"><label for=\"f-kind\">\(HTML.esc(l.t(.kind)))</label><select id=\"f-kind\" name=\"kind\"><option value=\"\">\(HTML.esc(l.t(.any)))</option>"
-            for k in Lead.Kind.allCases {
-                body +=
-                    "<option value=\"\(k.rawValue)\"\(q["kind"] == k.rawValue ? " selected" : "")>\(HTML.esc(l.report(k.rawValue)))</option>"
-            }
-            body += "</select> <button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
-            body += pathForm(q, l, state.snapshot)
             let waiting = (try? state.store.resolutionReview(limit: 0, offset: 0).total) ?? 0
-            body +=
-                "<p id=\"identities-link\"><a href=\"/network/identities\">\(HTML.esc(l.t(.identities)))</a> (\(l.integer(waiting)) \(l == .en ? (waiting == 1 ? "pair waiting for a ruling" : "pairs waiting for a ruling") : (waiting == 1 ? "par espera una decisión" : "pares esperan una decisión")))</p>"
-            body +=
-                "<section class=\"table\" id=\"leads\"><h2>\(HTML.esc(l.t(.leads))) (\(l.integer(leads.count)))</h2><table class=\"keep-words\"><thead><tr><th>#</th><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.score)))</th><th>\(HTML.esc(l.t(.members)))</th><th>\(HTML.esc(l.t(.guns)))</th><th>\(HTML.esc(l.t(.reasons)))</th></tr></thead><tbody>"
-            for lead in paging.slice(leads) {
-                let who =
-                    lead.persons.prefix(4).map { s.dataset.pseudonym(ofPersonAt: $0) }.joined(separator: ", ")
-                    + (lead.persons.count > 4 ? " +\(lead.persons.count - 4)" : "")
-                let why = lead.reasons.prefix(3).map { "\(l.indicatorName($0.indicator)) ×\($0.count)" }
-                    .joined(separator: ", ")
-                body +=
-                    "<tr><td><a href=\"/network/leads/\(lead.rank)\">\(lead.rank)</a></td><td class=\"words\">\(HTML.esc(l.report(lead.kind.rawValue)))</td><td class=\"n\">\(HTML.esc(l.decimal(lead.score, digits: 1)))</td><td>\(HTML.esc(who))</td><td class=\"n\">\(l.integer(lead.firearms.count))</td><td class=\"words\">\(HTML.esc(why))</td></tr>"
-            }
-            body += "</tbody></table></section>"
-            body +=
-                HTML.pager(
+            let waitingText =
+                l == .en
+                ? (waiting == 1 ? "pair waiting for a ruling" : "pairs waiting for a ruling")
+                : (waiting == 1 ? "par espera una decisión" : "pares esperan una decisión")
+            let view = Views.NetworkPage(
+                frame: Views.Layout(frame(request, context, state, section: "network"), title: l.t(.network)),
+                kindLabel: l.t(.kind),
+                anyKind: l.t(.any),
+                kinds: Lead.Kind.allCases.map {
+                    .init(value: $0.rawValue, text: l.report($0.rawValue), selected: q["kind"] == $0.rawValue)
+                },
+                apply: l.t(.apply),
+                pathForm: pathForm(q, l, s),
+                identitiesLabel: l.t(.identities),
+                waiting: "\(l.integer(waiting)) \(waitingText)",
+                leadsHeading: "\(l.t(.leads)) (\(l.integer(leads.count)))",
+                headers: ["#", l.t(.kind), l.t(.score), l.t(.members), l.t(.guns), l.t(.reasons)],
+                leads: paging.slice(leads).map { lead in
+                    .init(
+                        rank: lead.rank,
+                        kind: l.report(lead.kind.rawValue),
+                        score: l.decimal(lead.score, digits: 1),
+                        members: lead.persons.prefix(4).map { s.dataset.pseudonym(ofPersonAt: $0) }
+                            .joined(separator: ", ") + (lead.persons.count > 4 ? " +\(lead.persons.count - 4)" : ""),
+                        guns: l.integer(lead.firearms.count),
+                        why: lead.reasons.prefix(3).map { "\(l.indicatorName($0.indicator)) ×\($0.count)" }
+                            .joined(separator: ", ")
+                    )
+                },
+                pager: Views.Pager(
                     path: "/network",
                     params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                     page: paging.page,
                     pages: paging.pages(total: leads.count),
                     l
-                ).html
-            if paging.page == 1 { body += nibinSection(s, l) }
-            return Pages.page(request, context, state, section: "network", title: l.t(.network), body: body)
+                ),
+                nibin: paging.page == 1 ? nibinView(s, l) : nil
+            )
+            return page(.network, view)
         }
         router.get("/network/leads/:rank") { request, context in
             let user = try context.require(.analyst)
@@ -61,85 +68,94 @@ extension Pages {
             let l = context.language
             let d = s.dataset
             let g = s.graph
-            var body =
-                "<dl class=\"facts\" id=\"lead-facts\"><dt>\(HTML.esc(l.t(.kind)))</dt><dd>\(HTML.esc(l.report(lead.kind.rawValue)))\(l == .en ? " · " + HTML.esc(lead.kind.title) : "")</dd>"
-            body += "<dt>\(HTML.esc(l.t(.score)))</dt><dd>\(HTML.esc(l.decimal(lead.score, digits: 1)))</dd>"
-            body +=
-                "<dt>\(HTML.esc(l.t(.date)))</dt><dd>\(HTML.esc(l.date(lead.firstDate))) – \(HTML.esc(l.date(lead.lastDate)))</dd>"
-            body += "<dt>\(HTML.esc(l.t(.members)))</dt><dd>"
-            body += lead.persons.map { p in
-                "<a href=\"/network/entity/person:\(d.persons.id[p])\">\(HTML.esc(d.pseudonym(ofPersonAt: p)))</a>"
-            }.joined(separator: ", ")
-            body += "</dd><dt>\(HTML.esc(l.t(.dealers)))</dt><dd>"
-            body += lead.dealers.map { r in
-                "<a href=\"/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))\">\(HTML.esc(d.strings[d.licensees.name[r]]))</a> (\(HTML.esc(l.dealerSummary(s.dealerIndicators, r))))"
-            }.joined(separator: "; ")
-            body += "</dd></dl>"
-            body += openCaseForm(
-                from: "lead:\(lead.rank)",
-                title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
-                context,
-                legend: l.t(.openCaseFromLead)
-            )
             let scores = s.leads.map(\.score).sorted()
-            body += "<section id=\"reasons\"><h2>\(HTML.esc(l.t(.reasons)))</h2>"
-            body +=
-                "<p class=\"note\" id=\"score-scale\">"
-                + HTML.codeSpans(
-                    HTML.esc(
-                        l.scoreScale(
-                            rank: lead.rank,
-                            of: s.leads.count,
-                            top: scores.last ?? 0,
-                            median: scores.isEmpty ? 0 : scores[scores.count / 2]
-                        )
-                    )
-                ) + "</p>"
-            body +=
-                "<table><thead><tr><th>\(HTML.esc(l.t(.indicators)))</th><th>\(HTML.esc(l.t(.detail)))</th>"
-                + "<th>n</th><th>\(HTML.esc(l.t(.pointsEach)))</th><th>\(HTML.esc(l.t(.score)))</th></tr></thead><tbody>"
-            for r in lead.reasons {
-                let counted = min(r.count, r.indicator.cap)
-                let each =
-                    "\(l.decimal(r.indicator.weight, digits: 2)) × \(l.integer(counted))"
-                    + (r.count > r.indicator.cap ? " (\(l.t(.cappedAt)) \(l.integer(r.indicator.cap)))" : "")
-                body +=
-                    "<tr><td>\(HTML.esc(l.explanation(r.indicator))) <code>\(HTML.esc(r.indicator.rawValue))</code></td>"
-                    + "<td>\(HTML.esc(l.detail(r)))</td><td class=\"n\">\(l.integer(r.count))</td>"
-                    + "<td class=\"n\">\(HTML.esc(each))</td><td class=\"n\">\(HTML.esc(l.decimal(r.points, digits: 1)))</td></tr>"
-            }
-            body += "</tbody></table></section>"
-            let sub = g.subgraph(of: lead)
-            let svg = LinkChartDrawing.svg(
-                sub,
-                graph: g,
-                dataset: d,
-                title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
-                language: l
-            )
-            body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
-            body += HTML.linkChart(
-                svg,
-                downloadLink: "/network/leads/\(lead.rank)/chart.svg",
-                graph: "/api/v1/leads/\(lead.rank)/graph",
-                l
-            )
-            body += " <a class=\"dl\" href=\"/api/v1/leads/\(lead.rank)/graph\">JSON</a></section>"
             let entries = lead.timeline(d, g)
-            body += "<section id=\"timeline\"><h2>\(HTML.esc(l.t(.timeline)))</h2>"
-            body +=
-                HTML.chart(
-                    l.timelineChart(lead, entries, synthetic: s.isSynthetic),
-                    downloadLink: "/network/leads/\(lead.rank)/timeline.svg",
+            let view = Views.LeadPage(
+                frame: Views.Layout(
+                    frame(request, context, state, section: "network"),
+                    title: "\(l.t(.lead)) \(lead.rank)"
+                ),
+                facts: [
+                    .init(
+                        term: l.t(.kind),
+                        detail: l.report(lead.kind.rawValue) + (l == .en ? " · " + lead.kind.title : "")
+                    ),
+                    .init(term: l.t(.score), detail: l.decimal(lead.score, digits: 1)),
+                    .init(term: l.t(.date), detail: "\(l.date(lead.firstDate)) – \(l.date(lead.lastDate))"),
+                ],
+                membersLabel: l.t(.members),
+                people: lead.persons.map { p in
+                    .init(
+                        entityHref: "/network/entity/person:\(d.persons.id[p])",
+                        entityLabel: d.pseudonym(ofPersonAt: p)
+                    )
+                },
+                dealersLabel: l.t(.dealers),
+                sellers: lead.dealers.map { r in
+                    .init(
+                        entityHref: "/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))",
+                        entityLabel: d.strings[d.licensees.name[r]],
+                        summary: l.dealerSummary(s.dealerIndicators, r)
+                    )
+                },
+                caseForm: caseFormView(
+                    from: "lead:\(lead.rank)",
+                    title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
+                    context,
+                    legend: l.t(.openCaseFromLead)
+                ),
+                reasonsHeading: l.t(.reasons),
+                scale: Views.Note(
+                    l.scoreScale(
+                        rank: lead.rank,
+                        of: s.leads.count,
+                        top: scores.last ?? 0,
+                        median: scores.isEmpty ? 0 : scores[scores.count / 2]
+                    )
+                ),
+                reasonHeaders: [l.t(.indicators), l.t(.detail), "n", l.t(.pointsEach), l.t(.score)],
+                reasons: lead.reasons.map { r in
+                    let counted = min(r.count, r.indicator.cap)
+                    return .init(
+                        explanation: l.explanation(r.indicator),
+                        indicator: r.indicator.rawValue,
+                        detail: l.detail(r),
+                        count: l.integer(r.count),
+                        each: "\(l.decimal(r.indicator.weight, digits: 2)) × \(l.integer(counted))"
+                            + (r.count > r.indicator.cap ? " (\(l.t(.cappedAt)) \(l.integer(r.indicator.cap)))" : ""),
+                        points: l.decimal(r.points, digits: 1)
+                    )
+                },
+                chartHeading: l.t(.linkChart),
+                linkChart: linkChartView(
+                    LinkChartDrawing.svg(
+                        g.subgraph(of: lead),
+                        graph: g,
+                        dataset: d,
+                        title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
+                        language: l
+                    ),
+                    downloadLink: "/network/leads/\(lead.rank)/chart.svg",
+                    graph: "/api/v1/leads/\(lead.rank)/graph",
                     l
-                ).html
-            body += "<ol class=\"timeline\">"
-            for e in entries.prefix(300) {
-                body +=
-                    "<li class=\"\(e.kind.rawValue)\"><time datetime=\"\(e.date)\">\(HTML.esc(l.date(e.date)))</time> \(HTML.esc(l.timelineText(e)))</li>"
-            }
-            body += "</ol></section>"
-            return page(request, context, state, section: "network", title: "\(l.t(.lead)) \(lead.rank)", body: body)
+                ),
+                graphJSON: "/api/v1/leads/\(lead.rank)/graph",
+                timelineHeading: l.t(.timeline),
+                timelineChart: Views.Chart(
+                    svg: l.timelineChart(lead, entries, synthetic: s.isSynthetic),
+                    download: "/network/leads/\(lead.rank)/timeline.svg",
+                    l
+                ),
+                entries: entries.prefix(300).map { e in
+                    .init(
+                        entryKind: e.kind.rawValue,
+                        datetime: "\(e.date)",
+                        when: l.date(e.date),
+                        what: l.timelineText(e)
+                    )
+                }
+            )
+            return page(.lead, view)
         }
         // A lead's drawings as downloads for analysts, each audited as an export.
         func leadDrawing(
@@ -204,73 +220,66 @@ extension Pages {
             let target = s.graph.reference(node, in: s.dataset)
             try state.store.audit(user: user.name, action: "entity-view", target: target, detail: "page")
             let sub = s.graph.neighbours(of: node, depth: 1, limit: 80)
-            var body = "<ul class=\"neighbours\">"
-            for n in sub.nodes where n != node {
-                body +=
-                    "<li>\(HTML.esc(l.kindName(s.graph.nodeKind(n)))): <a href=\"/network/entity/\(HTML.encode(s.graph.reference(n, in: s.dataset)))\">\(HTML.esc(l.entityLabel(s.graph, n, s.dataset)))</a></li>"
-            }
-            body += "</ul>"
-            body +=
-                "<form class=\"path-form\" method=\"get\" action=\"/network/path\"><fieldset><legend>"
-                + HTML.esc(l.t(.pathFromHere)) + "</legend><input type=\"hidden\" name=\"from\" value=\""
-                + HTML.esc(target) + "\">" + HTML.input("to", label: l.t(.to), value: "").html
-                + "<button type=\"submit\">\(HTML.esc(l.t(.find)))</button></fieldset></form>"
-            body += HTML.linkChart(
-                LinkChartDrawing.svg(
-                    sub,
-                    graph: s.graph,
-                    dataset: s.dataset,
-                    title: l.entityLabel(s.graph, node, s.dataset),
-                    language: l
+            let kind = s.graph.nodeKind(node)
+            // The store is read here, in the handler (cases holding the entity, open cases).
+            let casework =
+                [.person, .dealer, .firearm, .recovery, .event].contains(kind)
+                ? try caseworkView(target, context, state, user) : nil
+            let view = Views.EntityPage(
+                frame: Views.Layout(
+                    frame(request, context, state, section: "network"),
+                    title: l.entityLabel(s.graph, node, s.dataset)
                 ),
-                downloadLink: "/network/entity/\(HTML.encode(target))/chart.svg",
-                graph: "/api/v1/entities/\(HTML.encode(target))/neighbours",
-                l
+                neighbours: sub.nodes.filter { $0 != node }.map { n in
+                    .init(
+                        kindName: l.kindName(s.graph.nodeKind(n)),
+                        entityHref: "/network/entity/\(HTML.encode(s.graph.reference(n, in: s.dataset)))",
+                        entityLabel: l.entityLabel(s.graph, n, s.dataset)
+                    )
+                },
+                pathLegend: l.t(.pathFromHere),
+                reference: target,
+                toField: .init(name: "to", label: l.t(.to), value: "", inputType: "text", required: false),
+                find: l.t(.find),
+                linkChart: linkChartView(
+                    LinkChartDrawing.svg(
+                        sub,
+                        graph: s.graph,
+                        dataset: s.dataset,
+                        title: l.entityLabel(s.graph, node, s.dataset),
+                        language: l
+                    ),
+                    downloadLink: "/network/entity/\(HTML.encode(target))/chart.svg",
+                    graph: "/api/v1/entities/\(HTML.encode(target))/neighbours",
+                    l
+                ),
+                graphJSON: "/api/v1/entities/\(HTML.encode(target))/neighbours",
+                casework: casework,
+                merged: kind == .person ? mergedView(s.dataset.persons.id[s.graph.row(node)], context, state) : nil
             )
-            body += " <a class=\"dl\" href=\"/api/v1/entities/\(HTML.encode(target))/neighbours\">JSON</a>"
-            if [.person, .dealer, .firearm, .recovery, .event].contains(s.graph.nodeKind(node)) {
-                body += try entityCasework(target, context, state, user)
-            }
-            if s.graph.nodeKind(node) == .person {
-                body += mergedRecords(s.dataset.persons.id[s.graph.row(node)], context, state)
-            }
-            return page(
-                request,
-                context,
-                state,
-                section: "network",
-                title: l.entityLabel(s.graph, node, s.dataset),
-                body: body
-            )
+            return page(.entity, view)
         }
         router.get("/network/path") { request, context in
             let user = try context.require(.analyst)
             let q = query(request)
             let l = context.language
             let s = state.snapshot
-            var body = pathForm(q, l, s)
+            var view = Views.PathPage(
+                frame: Views.Layout(frame(request, context, state, section: "network"), title: l.t(.pathFinder)),
+                pathForm: pathForm(q, l, s)
+            )
             let from = q["from"] ?? ""
             let to = q["to"] ?? ""
             // Nothing asked yet: the form alone.
-            if from.isEmpty && to.isEmpty {
-                return page(request, context, state, section: "network", title: l.t(.pathFinder), body: body)
-            }
+            if from.isEmpty && to.isEmpty { return page(.path, view) }
             let a: Int32
             let b: Int32
             do {
                 a = try s.graph.node(for: from, in: s.dataset)
                 b = try s.graph.node(for: to, in: s.dataset)
             } catch {
-                body += "<p class=\"error\" role=\"alert\">\(HTML.esc("\(error)"))</p>"
-                return page(
-                    request,
-                    context,
-                    state,
-                    section: "network",
-                    title: l.t(.pathFinder),
-                    body: body,
-                    status: .badRequest
-                )
+                view.pathError = "\(error)"
+                return page(.path, view, status: .badRequest)
             }
             try state.store.audit(
                 user: user.name,
@@ -279,19 +288,21 @@ extension Pages {
                 detail: "to " + s.graph.reference(b, in: s.dataset)
             )
             if let edges = s.graph.path(from: a, to: b, hubLimit: 200) {
-                body += "<ol class=\"path\" id=\"path-result\">"
-                var current = a
-                body += "<li>\(HTML.esc(l.entityLabel(s.graph, current, s.dataset)))</li>"
-                for e in edges {
-                    current = s.graph.neighbour[e]
-                    body +=
-                        "<li><small>\(HTML.esc(l.linkName(s.graph.edgeKind(e))))</small> → <a href=\"/network/entity/\(HTML.encode(s.graph.reference(current, in: s.dataset)))\">\(HTML.esc(l.entityLabel(s.graph, current, s.dataset)))</a></li>"
-                }
-                body += "</ol>"
+                view.steps = .init(
+                    start: l.entityLabel(s.graph, a, s.dataset),
+                    links: edges.map { e in
+                        let n = s.graph.neighbour[e]
+                        return .init(
+                            link: l.linkName(s.graph.edgeKind(e)),
+                            entityHref: "/network/entity/\(HTML.encode(s.graph.reference(n, in: s.dataset)))",
+                            entityLabel: l.entityLabel(s.graph, n, s.dataset)
+                        )
+                    }
+                )
             } else {
-                body += "<p id=\"path-result\">\(HTML.esc(l.t(.noPath)))</p>"
+                view.noPath = l.t(.noPath)
             }
-            return page(request, context, state, section: "network", title: l.t(.pathFinder), body: body)
+            return page(.path, view)
         }
     }
 
@@ -304,28 +315,71 @@ extension Pages {
 
     /// The path finder's form; both fields suggest, as the user types, the people (by pseudonym)
     /// and dealers (by licence number) of the ranked leads: the names the pages print.
-    static func pathForm(_ q: [String: String], _ l: Language, _ s: Snapshot) -> String {
-        "<form class=\"path-form\" method=\"get\" action=\"/network/path\"><fieldset><legend>\(HTML.esc(l.t(.pathFinder)))</legend>"
-            + "<p class=\"hint\">\(HTML.esc(l.t(.entityHint)))</p>"
-            + HTML.input("from", label: l.t(.from), value: q["from"] ?? "", suggestions: "entity-suggestions").html
-            + HTML.input("to", label: l.t(.to), value: q["to"] ?? "", suggestions: "entity-suggestions").html
-            + entitySuggestions(s, l)
-            + "<button type=\"submit\">\(HTML.esc(l.t(.find)))</button></fieldset></form>"
+    static func pathForm(_ q: [String: String], _ l: Language, _ s: Snapshot) -> Views.PathForm {
+        Views.PathForm(
+            legend: l.t(.pathFinder),
+            hint: l.t(.entityHint),
+            pathFields: [("from", UIText.from), ("to", .to)].map { name, label in
+                .init(
+                    name: name,
+                    label: l.t(label),
+                    value: q[name] ?? "",
+                    inputType: "text",
+                    required: false,
+                    suggestions: "entity-suggestions"
+                )
+            },
+            entityOptions: entitySuggestions(s, l),
+            find: l.t(.find)
+        )
     }
 
     /// Up to 300 names from the top leads, each once, with what it is as the option's label.
-    static func entitySuggestions(_ s: Snapshot, _ l: Language) -> String {
+    static func entitySuggestions(_ s: Snapshot, _ l: Language) -> [Views.PathForm.Option] {
         let d = s.dataset
         var seen = Set<String>()
-        var options: [String] = []
+        var options: [Views.PathForm.Option] = []
         func add(_ value: String, _ label: String) {
             guard options.count < 300, !value.isEmpty, seen.insert(value).inserted else { return }
-            options.append("<option value=\"\(HTML.esc(value))\" label=\"\(HTML.esc(label))\"></option>")
+            options.append(.init(value: value, label: label))
         }
         for lead in s.leads.prefix(50) {
             for p in lead.persons { add(d.pseudonym(ofPersonAt: p), "\(l.t(.lead)) \(lead.rank)") }
             for r in lead.dealers { add(d.strings[d.licensees.licence[r]], d.strings[d.licensees.name[r]]) }
         }
-        return "<datalist id=\"entity-suggestions\">\(options.joined())</datalist>"
+        return options
+    }
+
+    /// A link chart's view: the static SVG and what the interactive chart needs (its JSON address,
+    /// labels in the page's language, and its words).
+    static func linkChartView(_ svg: String, downloadLink: String?, graph: String, _ l: Language) -> Views.LinkChart {
+        var kinds: [String: String] = [:]
+        for k in LinkGraph.NodeKind.allCases { kinds[k.name] = l.kindName(k) }
+        var links: [String: String] = [:]
+        for k in LinkGraph.EdgeKind.allCases { links[k.name] = l.linkName(k) }
+        let es = l == .es
+        let words: [String: Any] = [
+            "kinds": es ? "Mostrar" : "Show", "time": es ? "Vínculos fechados" : "Links dated",
+            "from": es ? "desde" : "from", "to": es ? "hasta" : "to",
+            "exportSVG": es ? "Exportar SVG" : "Export SVG", "exportPNG": es ? "Exportar PNG" : "Export PNG",
+            "expand": es ? "Ampliar vecinos" : "Expand neighbours", "open": es ? "Abrir ficha" : "Open page",
+            "path": l.t(.pathFromHere), "added": es ? "agregadas" : "added",
+            "undated": es ? "sin vínculos fechados" : "no dated links", "kindNames": kinds, "linkNames": links,
+        ]
+        let json =
+            (try? JSONSerialization.data(withJSONObject: words, options: [.sortedKeys]))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return Views.LinkChart(
+            graphURL: graph + (graph.contains("?") ? "&" : "?") + "lang=\(l.rawValue)",
+            chartLang: l.rawValue,
+            wordsJSON: json,
+            svg: .svg(svg),
+            svgDownload: downloadLink,
+            downloadLabel: l.t(.downloadSVG)
+        )
+    }
+
+    static func linkChart(_ svg: String, downloadLink: String?, graph: String, _ l: Language) -> RenderedHTML {
+        Templates.render(.linkChart, linkChartView(svg, downloadLink: downloadLink, graph: graph, l))
     }
 }

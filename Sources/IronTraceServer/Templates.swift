@@ -40,6 +40,16 @@ enum Templates {
         case audit
         case identities
         case personLink = "person-link"
+        case pathForm = "path-form"
+        case entityLink = "entity-link"
+        case nibin
+        case network
+        case path
+        case linkChart = "link-chart"
+        case caseForm = "case-form"
+        case lead
+        case entity
+        case casework
     }
 
     /// The folder of `.mustache` files among the target's resources.

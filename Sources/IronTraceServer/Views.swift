@@ -667,3 +667,224 @@ extension Views {
         var pager: Pager?
     }
 }
+
+extension Views {
+    /// `entity-link.mustache`.
+    struct EntityLink: Sendable {
+        var entityHref: String
+        var entityLabel: String
+    }
+
+    /// `path-form.mustache`.
+    struct PathForm: Sendable {
+        struct Option: Sendable {
+            var value: String
+            var label: String
+        }
+        var legend: String
+        var hint: String
+        var pathFields: [Field]
+        var entityOptions: [Option]
+        var find: String
+    }
+
+    /// `nibin.mustache`.
+    struct NIBIN: Sendable {
+        struct Tied: Sendable {
+            struct Row: Sendable {
+                var shooting: EntityLink
+                var gun: EntityLink
+                var seller: EntityLink?
+                var buyer: EntityLink?
+                var lead: String
+            }
+            var heading: String
+            var headers: [String]
+            var rows: [Row]
+        }
+        struct Late: Sendable {
+            struct Row: Sendable {
+                var gun: EntityLink
+                var lead: String
+                var traceID: Int64?
+                var requested: String
+                var noTrace: String
+            }
+            var heading: String
+            var headers: [String]
+            var rows: [Row]
+        }
+        var heading: String
+        var counts: String
+        var tied: Tied?
+        var late: Late?
+    }
+
+    /// `network.mustache`.
+    struct NetworkPage: Sendable {
+        struct Kind: Sendable {
+            var value: String
+            var text: String
+            var selected: Bool
+        }
+        struct LeadRow: Sendable {
+            var rank: Int
+            var kind: String
+            var score: String
+            var members: String
+            var guns: String
+            var why: String
+        }
+        var frame: Layout
+        var kindLabel: String
+        var anyKind: String
+        var kinds: [Kind]
+        var apply: String
+        var pathForm: PathForm
+        var identitiesLabel: String
+        var waiting: String
+        var leadsHeading: String
+        var headers: [String]
+        var leads: [LeadRow]
+        var pager: Pager?
+        var nibin: NIBIN?
+    }
+
+    /// `path.mustache`.
+    struct PathPage: Sendable {
+        struct Step: Sendable {
+            var link: String
+            var entityHref: String
+            var entityLabel: String
+        }
+        struct Steps: Sendable {
+            var start: String
+            var links: [Step]
+        }
+        var frame: Layout
+        var pathForm: PathForm
+        var pathError: String? = nil
+        var steps: Steps? = nil
+        var noPath: String? = nil
+    }
+
+    /// `link-chart.mustache`.
+    struct LinkChart: Sendable {
+        var graphURL: String
+        var chartLang: String
+        var wordsJSON: String
+        var svg: RenderedHTML
+        var svgDownload: String?
+        var downloadLabel: String
+    }
+
+    /// `case-form.mustache`.
+    struct CaseForm: Sendable {
+        var legend: String
+        var csrf: String
+        var from: String
+        var titleField: Field
+        var restrictedLabel: String
+    }
+
+    /// `lead.mustache`.
+    struct LeadPage: Sendable {
+        struct Seller: Sendable {
+            var entityHref: String
+            var entityLabel: String
+            var summary: String
+        }
+        struct Reason: Sendable {
+            var explanation: String
+            var indicator: String
+            var detail: String
+            var count: String
+            var each: String
+            var points: String
+        }
+        struct Entry: Sendable {
+            var entryKind: String
+            var datetime: String
+            var when: String
+            var what: String
+        }
+        var frame: Layout
+        var facts: [Fact]
+        var membersLabel: String
+        var people: [EntityLink]
+        var dealersLabel: String
+        var sellers: [Seller]
+        var caseForm: CaseForm
+        var reasonsHeading: String
+        var scale: Note
+        var reasonHeaders: [String]
+        var reasons: [Reason]
+        var chartHeading: String
+        var linkChart: LinkChart
+        var graphJSON: String
+        var timelineHeading: String
+        var timelineChart: Chart
+        var entries: [Entry]
+    }
+
+    /// `casework.mustache`.
+    struct Casework: Sendable {
+        struct CaseRef: Sendable {
+            var caseID: Int64
+            var caseTitle: String
+        }
+        struct Holding: Sendable {
+            var inCases: String
+            var cases: [CaseRef]
+        }
+        struct AddTo: Sendable {
+            var legend: String
+            var ref: String
+            var caseLabel: String
+            var cases: [CaseRef]
+        }
+        struct Watch: Sendable {
+            var legend: String
+            var watchKind: String
+            var ref: String
+            var noteField: Field
+            var startWatching: String
+        }
+        var heading: String
+        var csrf: String
+        var holding: Holding?
+        var caseForm: CaseForm
+        var addTo: AddTo?
+        var watch: Watch?
+    }
+
+    /// `entity.mustache`.
+    struct EntityPage: Sendable {
+        struct Neighbour: Sendable {
+            var kindName: String
+            var entityHref: String
+            var entityLabel: String
+        }
+        struct Merged: Sendable {
+            struct Record: Sendable {
+                var pseudonym: String
+                var personID: Int64
+                var recordID: Int64
+            }
+            var heading: String
+            var csrf: String
+            var splitLabel: String
+            var records: [Record]
+        }
+        var frame: Layout
+        var neighbours: [Neighbour]
+        var pathLegend: String
+        var reference: String
+        var toField: Field
+        var find: String
+        var linkChart: LinkChart
+        var graphJSON: String
+        var casework: Casework?
+        var merged: Merged?
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import IronTraceCore
 import IronTraceFixtures
 import IronTraceFormats
 import IronTracePostgres
@@ -135,4 +136,14 @@ final class Session: @unchecked Sendable {
         allowed.insert(charactersIn: "-._~")
         return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
     }
+}
+
+/// Whether a page shows `text`, escaped either way the pages escape it (templates write an
+/// apostrophe as `&#39;`, the pages still built by code as `&apos;`).
+func pageShows(_ html: some StringProtocol, _ text: String) -> Bool { escapings(text).contains { html.contains($0) } }
+
+/// `text` as the pages may escape it.
+func escapings(_ text: String) -> [String] {
+    let escaped = MarkupText.xml(text)
+    return [escaped, escaped.replacingOccurrences(of: "&apos;", with: "&#39;")]
 }

@@ -90,6 +90,15 @@ import Testing
         #expect(Views.Pager(path: "/traces", params: [], page: 1, pages: 1, .en) == nil)
     }
 
+    @Test func listsAreSeparatedBetweenItemsOnly() {
+        let html = Templates.render(.casework, Self.sample(.casework)).html
+        #expect(html.contains(": <a href=\"/cases/1\">"), "no separator before the first case")
+        #expect(html.contains("</a>, <a href=\"/cases/2\">"))
+        let lead = Templates.render(.lead, Self.sample(.lead)).html
+        #expect(lead.contains("<dd><a href=\"/network/entity/person:1\">"))
+        #expect(lead.contains("</a>, <a href=\"/network/entity/person:1\">"))
+    }
+
     // MARK: Samples: one view model per template, every text the probe
 
     static func sample(_ name: Templates.Name) -> Any {
@@ -159,7 +168,114 @@ import Testing
             headers: [p],
             rows: [.init(line: 1, column: 2, field: p, value: p, reason: p)]
         )
+        let link = Views.EntityLink(entityHref: "/network/entity/person:1", entityLabel: p)
+        let pathForm = Views.PathForm(
+            legend: p,
+            hint: p,
+            pathFields: [field],
+            entityOptions: [.init(value: p, label: p)],
+            find: p
+        )
+        let nibin = Views.NIBIN(
+            heading: p,
+            counts: p,
+            tied: .init(
+                heading: p,
+                headers: [p],
+                rows: [.init(shooting: link, gun: link, seller: link, buyer: nil, lead: p)]
+            ),
+            late: .init(
+                heading: p,
+                headers: [p],
+                rows: [.init(gun: link, lead: p, traceID: 4, requested: p, noTrace: p)]
+            )
+        )
+        let linkChart = Views.LinkChart(
+            graphURL: "/api/v1/leads/1/graph?x=" + p,
+            chartLang: "en",
+            wordsJSON: "{\"k\":\"\(p)\"}",
+            svg: .svg("<svg></svg>"),
+            svgDownload: "/x.svg",
+            downloadLabel: p
+        )
+        let caseForm = Views.CaseForm(legend: p, csrf: p, from: p, titleField: field, restrictedLabel: p)
+        let casework = Views.Casework(
+            heading: p,
+            csrf: p,
+            holding: .init(inCases: p, cases: [.init(caseID: 1, caseTitle: p), .init(caseID: 2, caseTitle: p)]),
+            caseForm: caseForm,
+            addTo: .init(legend: p, ref: p, caseLabel: p, cases: [.init(caseID: 3, caseTitle: p)]),
+            watch: .init(legend: p, watchKind: "person", ref: p, noteField: field, startWatching: p)
+        )
         switch name {
+        case .entityLink: return link
+        case .pathForm: return pathForm
+        case .nibin: return nibin
+        case .linkChart: return linkChart
+        case .caseForm: return caseForm
+        case .casework: return casework
+        case .network:
+            return Views.NetworkPage(
+                frame: layout,
+                kindLabel: p,
+                anyKind: p,
+                kinds: [.init(value: "ring", text: p, selected: true)],
+                apply: p,
+                pathForm: pathForm,
+                identitiesLabel: p,
+                waiting: p,
+                leadsHeading: p,
+                headers: [p],
+                leads: [.init(rank: 1, kind: p, score: p, members: p, guns: "2", why: p)],
+                pager: nil,
+                nibin: nibin
+            )
+        case .path:
+            return Views.PathPage(
+                frame: layout,
+                pathForm: pathForm,
+                pathError: p,
+                steps: .init(start: p, links: [.init(link: p, entityHref: "/network/entity/dealer:1", entityLabel: p)]),
+                noPath: nil
+            )
+        case .lead:
+            return Views.LeadPage(
+                frame: layout,
+                facts: facts,
+                membersLabel: p,
+                people: [link, link],
+                dealersLabel: p,
+                sellers: [.init(entityHref: "/dealers/1", entityLabel: p, summary: p)],
+                caseForm: caseForm,
+                reasonsHeading: p,
+                scale: Views.Note("`\(p)` \(p)"),
+                reasonHeaders: [p],
+                reasons: [.init(explanation: p, indicator: p, detail: p, count: "1", each: p, points: p)],
+                chartHeading: p,
+                linkChart: linkChart,
+                graphJSON: "/api/v1/leads/1/graph",
+                timelineHeading: p,
+                timelineChart: chart,
+                entries: [.init(entryKind: "sale", datetime: "2020-01-01", when: p, what: p)]
+            )
+        case .entity:
+            return Views.EntityPage(
+                frame: layout,
+                neighbours: [.init(kindName: p, entityHref: "/network/entity/dealer:1", entityLabel: p)],
+                pathLegend: p,
+                reference: p,
+                toField: field,
+                find: p,
+                linkChart: linkChart,
+                graphJSON: "/api/v1/entities/x/neighbours",
+                casework: casework,
+                merged: .init(
+                    heading: p,
+                    csrf: p,
+                    splitLabel: p,
+                    records: [.init(pseudonym: p, personID: 1, recordID: 2)]
+                )
+            )
         case .personLink: return Views.PersonLink(pseudonym: p, personHref: "/network/entity/person:1", mergedInto: p)
         case .identities:
             let link = Views.PersonLink(pseudonym: p)
