@@ -23,39 +23,39 @@ extension Pages {
             }
             let list = try state.store.cases(visibleTo: user.name, isAdmin: user.role == .admin, status: status)
             let paging = try Paging(q, defaultPerPage: 50, perPageAllowed: false)
-            var body =
-                "<form class=\"filters\" method=\"get\" action=\"/cases\"><label for=\"f-status\">\(HTML.esc(l.t(.status)))</label><select id=\"f-status\" name=\"status\"><option value=\"\">\(HTML.esc(l.t(.any)))</option>"
-            for s in CaseFile.Status.allCases {
-                body +=
-                    "<option value=\"\(s.rawValue)\"\(status == s ? " selected" : "")>\(HTML.esc(l.statusName(s)))</option>"
-            }
-            body += "</select> <button type=\"submit\">\(HTML.esc(l.t(.apply)))</button></form>"
-            body += "<section class=\"table\" id=\"cases\"><h2>\(HTML.esc(l.t(.cases))) (\(l.integer(list.count)))</h2>"
-            if list.isEmpty {
-                body += "<p class=\"empty\">\(HTML.esc(l.t(.noCases)))</p>"
-            } else {
-                body +=
-                    "<table class=\"sortable\"><thead><tr><th>#</th><th>\(HTML.esc(l.t(.title)))</th><th>\(HTML.esc(l.t(.status)))</th>"
-                    + "<th>\(HTML.esc(l.t(.referredTo)))</th><th>\(HTML.esc(l.t(.owner)))</th><th>\(HTML.esc(l.t(.updated)))</th></tr></thead><tbody>"
-                for c in paging.slice(list) {
-                    body +=
-                        "<tr><td><a href=\"/cases/\(c.id)\">\(c.id)</a></td><td><a href=\"/cases/\(c.id)\">\(HTML.esc(c.title))</a>\(c.restricted ? " <small class=\"restricted\">(\(HTML.esc(l.t(.restrictedShort))))</small>" : "")</td>"
-                        + "<td>\(HTML.esc(l.statusName(c.status)))</td><td>\(HTML.esc(c.referredTo))</td><td>\(HTML.esc(c.owner))</td>"
-                        + "<td>\(HTML.esc(l.stamp(c.updatedAt)))</td></tr>"
-                }
-                body += "</tbody></table>"
-            }
-            body += "</section>"
-            body +=
-                HTML.pager(
+            let view = Views.CasesPage(
+                frame: Views.Layout(frame(request, context, state, section: "cases"), title: l.t(.cases)),
+                statusLabel: l.t(.status),
+                anyStatus: l.t(.any),
+                statuses: CaseFile.Status.allCases.map {
+                    .init(value: $0.rawValue, text: l.statusName($0), selected: status == $0)
+                },
+                apply: l.t(.apply),
+                heading: "\(l.t(.cases)) (\(l.integer(list.count)))",
+                noCases: l.t(.noCases),
+                hasRows: !list.isEmpty,
+                headers: ["#", l.t(.title), l.t(.status), l.t(.referredTo), l.t(.owner), l.t(.updated)],
+                rows: paging.slice(list).map { c in
+                    .init(
+                        caseID: c.id,
+                        caseTitle: c.title,
+                        restrictedMark: c.restricted ? l.t(.restrictedShort) : nil,
+                        status: l.statusName(c.status),
+                        referredTo: c.referredTo,
+                        owner: c.owner,
+                        updated: l.stamp(c.updatedAt)
+                    )
+                },
+                pager: Views.Pager(
                     path: "/cases",
                     params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                     page: paging.page,
                     pages: paging.pages(total: list.count),
                     l
-                ).html
-            body += openCaseForm(from: "", title: "", context, legend: l.t(.openCase))
-            return page(request, context, state, section: "cases", title: l.t(.cases), body: body)
+                ),
+                caseForm: caseFormView(from: "", title: "", context, legend: l.t(.openCase))
+            )
+            return page(.cases, view)
         }
 
         router.post("/cases") { request, context in
@@ -176,40 +176,37 @@ extension Pages {
                 offset: (paging.page - 1) * paging.perPage
             )
             let s = state.snapshot
-            var body =
-                "<p><a href=\"/watches\">\(HTML.esc(l.t(.watchList)))</a> · "
-                + (all
-                    ? "<a href=\"/alerts\">\(HTML.esc(l.t(.showUnseen)))</a>"
-                    : "<a href=\"/alerts?all=1\">\(HTML.esc(l.t(.showSeen)))</a>") + "</p>"
-            body += "<section class=\"table\" id=\"alerts\"><h2>\(HTML.esc(l.t(.alerts))) (\(l.integer(total)))</h2>"
-            if alerts.isEmpty {
-                body += "<p class=\"empty\">\(HTML.esc(l.t(.noAlerts)))</p>"
-            } else {
-                body +=
-                    "<table><thead><tr><th>\(HTML.esc(l.t(.raised)))</th><th>\(HTML.esc(l.t(.watchList)))</th><th>\(HTML.esc(l.t(.why)))</th>"
-                    + "<th>\(HTML.esc(l.t(.traces)))</th><th>\(HTML.esc(l.t(.seenBy)))</th></tr></thead><tbody>"
-                for a in alerts {
-                    let watched = a.watch.map { watchLabel($0, s, l) } ?? "–"
-                    let seen =
-                        a.acknowledgedBy.isEmpty
-                        ? "<form method=\"post\" action=\"/alerts/\(a.id)/seen\" class=\"inline\">\(HTML.csrfField(context.identity?.csrf))<button type=\"submit\">\(HTML.esc(l.t(.markSeen)))</button></form>"
-                        : "\(HTML.esc(a.acknowledgedBy)) · \(HTML.esc(l.stamp(a.acknowledgedAt)))"
-                    body +=
-                        "<tr id=\"alert-\(a.id)\"><td>\(HTML.esc(l.stamp(a.raisedAt)))</td><td>\(watched)\(a.watch.map { $0.note.isEmpty ? "" : " <small>(\(HTML.esc($0.note)))</small>" } ?? "")</td>"
-                        + "<td>\(HTML.esc(l.alertReason(a)))</td><td><a href=\"/traces/\(a.traceID)\">\(a.traceID)</a></td><td>\(seen)</td></tr>"
-                }
-                body += "</tbody></table>"
-            }
-            body += "</section>"
-            body +=
-                HTML.pager(
+            let view = Views.AlertsPage(
+                frame: Views.Layout(frame(request, context, state, section: "alerts"), title: l.t(.alerts)),
+                watchListLabel: l.t(.watchList),
+                otherHref: all ? "/alerts" : "/alerts?all=1",
+                otherLabel: l.t(all ? .showUnseen : .showSeen),
+                heading: "\(l.t(.alerts)) (\(l.integer(total)))",
+                noAlerts: l.t(.noAlerts),
+                hasRows: !alerts.isEmpty,
+                headers: [l.t(.raised), l.t(.watchList), l.t(.why), l.t(.traces), l.t(.seenBy)],
+                rows: alerts.map { a in
+                    .init(
+                        alertID: a.id,
+                        raised: l.stamp(a.raisedAt),
+                        label: a.watch.map { watchLabel($0, s, l) },
+                        watchNote: a.watch.flatMap { $0.note.isEmpty ? nil : $0.note },
+                        reason: l.alertReason(a),
+                        traceID: a.traceID,
+                        seenBy: a.acknowledgedBy.isEmpty ? nil : "\(a.acknowledgedBy) · \(l.stamp(a.acknowledgedAt))"
+                    )
+                },
+                csrf: context.identity?.csrf ?? "",
+                markSeen: l.t(.markSeen),
+                pager: Views.Pager(
                     path: "/alerts",
                     params: q.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                     page: paging.page,
                     pages: paging.pages(total: total),
                     l
-                ).html
-            return page(request, context, state, section: "alerts", title: l.t(.alerts), body: body)
+                )
+            )
+            return page(.alerts, view)
         }
 
         router.post("/alerts/:id/seen") { request, context in
@@ -272,24 +269,25 @@ extension Pages {
     }
 
     /// A watch as people read it: the dealer's name and licence, the person's pseudonym, the pattern.
-    static func watchLabel(_ w: Watch, _ s: Snapshot, _ l: Language) -> String {
-        let kind = HTML.esc(l.watchKindName(w.kind))
+    static func watchLabel(_ w: Watch, _ s: Snapshot, _ l: Language) -> Views.WatchLabel {
+        let kind = l.watchKindName(w.kind)
         switch w.kind {
-        case .serial: return "\(kind) <code>\(HTML.esc(w.value))</code>"
+        case .serial: return .init(watchKind: kind, pattern: w.value)
         case .dealer, .person:
             let ref = w.kind == .dealer ? w.value : "person:\(w.value)"
             guard let n = try? s.graph.node(for: ref, in: s.dataset) else {
-                return "\(kind) \(HTML.esc(w.kind == .dealer ? w.value : "#\(w.value)"))"
+                return .init(watchKind: kind, unknownValue: w.kind == .dealer ? w.value : "#\(w.value)")
             }
             let target = s.graph.reference(n, in: s.dataset)
-            let extra = w.kind == .dealer ? " <small>\(HTML.esc(w.value))</small>" : ""
-            return
-                "\(kind) <a href=\"/network/entity/\(HTML.encode(target))\">\(HTML.esc(l.entityLabel(s.graph, n, s.dataset)))</a>\(extra)"
+            return .init(
+                watchKind: kind,
+                watched: .init(
+                    entityHref: "/network/entity/\(HTML.encode(target))",
+                    entityLabel: l.entityLabel(s.graph, n, s.dataset)
+                ),
+                licenceShown: w.kind == .dealer ? w.value : nil
+            )
         }
-    }
-
-    static func openCaseForm(from: String, title: String, _ context: IronTraceContext, legend: String) -> String {
-        Templates.render(.caseForm, caseFormView(from: from, title: title, context, legend: legend)).html
     }
 
     /// Open a case (`case-form.mustache`): from a lead or an entity, or empty (then a title is needed).
@@ -361,97 +359,99 @@ extension Pages {
         let s = state.snapshot
         let d = s.dataset
         let g = s.graph
-        let csrf = HTML.csrfField(context.identity?.csrf)
         let items = try state.store.caseItems(caseID: c.id)
         let notes = try state.store.caseNotes(caseID: c.id)
-        var body = "<dl class=\"facts\" id=\"case-facts\">"
-        body += "<dt>\(HTML.esc(l.t(.status)))</dt><dd id=\"case-status\">\(HTML.esc(l.statusName(c.status)))</dd>"
+        var facts: [Views.Fact] = [
+            .init(term: l.t(.status), detail: l.statusName(c.status), detailID: "case-status")
+        ]
         if !c.referredTo.isEmpty {
-            body += "<dt>\(HTML.esc(l.t(.referredTo)))</dt><dd id=\"case-agency\">\(HTML.esc(c.referredTo))</dd>"
+            facts.append(.init(term: l.t(.referredTo), detail: c.referredTo, detailID: "case-agency"))
         }
-        body += "<dt>\(HTML.esc(l.t(.owner)))</dt><dd>\(HTML.esc(c.owner))</dd>"
-        body += "<dt>\(HTML.esc(l.t(.opened)))</dt><dd>\(HTML.esc(l.stamp(c.openedAt)))</dd>"
-        body += "<dt>\(HTML.esc(l.t(.updated)))</dt><dd>\(HTML.esc(l.stamp(c.updatedAt)))</dd>"
-        if !c.origin.isEmpty {
-            let link =
-                c.origin.hasPrefix("lead:")
-                ? "/network/leads/\(HTML.encode(String(c.origin.dropFirst(5))))"
-                : "/network/entity/\(HTML.encode(c.origin))"
-            let shown =
-                c.origin.hasPrefix("lead:") ? "\(l.t(.lead)) \(c.origin.dropFirst(5))" : c.origin
-            body += "<dt>\(HTML.esc(l.t(.origin)))</dt><dd><a href=\"\(link)\">\(HTML.esc(shown))</a></dd>"
-        }
-        body +=
-            "<dt>\(HTML.esc(l.t(.access)))</dt><dd>\(HTML.esc(l.t(c.restricted ? .restricted : .visibleToAnalysts)))</dd></dl>"
-
-        body +=
-            "<form class=\"case-form\" method=\"post\" action=\"/cases/\(c.id)/status\" id=\"status-form\"><fieldset><legend>\(HTML.esc(l.t(.changeStatus)))</legend>\(csrf)"
-            + "<div class=\"field\"><label for=\"f-status\">\(HTML.esc(l.t(.status)))</label><select id=\"f-status\" name=\"status\">"
-        for st in CaseFile.Status.allCases {
-            body +=
-                "<option value=\"\(st.rawValue)\"\(st == c.status ? " selected" : "")>\(HTML.esc(l.statusName(st)))</option>"
-        }
-        body +=
-            "</select></div>" + HTML.input("agency", label: l.t(.referralAgency), value: c.referredTo).html
-            + "<button type=\"submit\">\(HTML.esc(l.t(.save)))</button></fieldset></form>"
-
-        // Entities, by kind, with what they are and a way out of the case.
-        body +=
-            "<section class=\"table\" id=\"case-entities\"><h2>\(HTML.esc(l.t(.entities))) (\(l.integer(items.count)))</h2>"
-        if items.isEmpty {
-            body += "<p class=\"empty\">\(HTML.esc(l.t(.noEntities)))</p>"
-        } else {
-            body +=
-                "<table><thead><tr><th>\(HTML.esc(l.t(.kind)))</th><th>\(HTML.esc(l.t(.entity)))</th><th>\(HTML.esc(l.t(.addedBy)))</th><th></th></tr></thead><tbody>"
-            for item in items.prefix(500) {
-                let cell: String
-                let kind: String
-                if let n = try? g.node(for: item.ref, in: d) {
-                    kind = l.kindName(g.nodeKind(n))
-                    cell =
-                        "<a href=\"/network/entity/\(HTML.encode(item.ref))\">\(HTML.esc(l.entityLabel(g, n, d)))</a>"
-                } else {
-                    kind = String(item.ref.prefix { $0 != ":" })
-                    cell = "\(HTML.esc(item.ref)) <small>(\(HTML.esc(l.t(.notInData))))</small>"
-                }
-                body +=
-                    "<tr><td>\(HTML.esc(kind))</td><td>\(cell)</td><td>\(HTML.esc(item.addedBy)) · \(HTML.esc(l.stamp(item.addedAt)))</td>"
-                    + "<td><form method=\"post\" action=\"/cases/\(c.id)/remove\" class=\"inline\">\(csrf)<input type=\"hidden\" name=\"ref\" value=\"\(HTML.esc(item.ref))\"><button type=\"submit\">\(HTML.esc(l.t(.remove)))</button></form></td></tr>"
-            }
-            body += "</tbody></table>"
-            if items.count > 500 { body += "<p class=\"more\">500 \(HTML.esc(l.t(.of))) \(l.integer(items.count))</p>" }
-        }
-        body +=
-            "<form class=\"case-form\" method=\"post\" action=\"/cases/\(c.id)/items\" id=\"add-entity\"><fieldset><legend>\(HTML.esc(l.t(.addToCase)))</legend>\(csrf)"
-            + "<p class=\"hint\">\(HTML.esc(l.t(.entityHint)))</p>"
-            + HTML.input("ref", label: l.t(.entity), value: "", required: true, suggestions: "entity-suggestions").html
-            + "<datalist id=\"entity-suggestions\">"
-            + entitySuggestions(s, l).map {
-                "<option value=\"\(HTML.esc($0.value))\" label=\"\(HTML.esc($0.label))\"></option>"
-            }.joined() + "</datalist>"
-            + "<button type=\"submit\">\(HTML.esc(l.t(.addToCase)))</button></fieldset></form>"
-        body += "</section>"
-
-        // Notes, oldest first, never edited.
-        body += "<section id=\"case-notes\"><h2>\(HTML.esc(l.t(.notes))) (\(l.integer(notes.count)))</h2>"
-        if notes.isEmpty { body += "<p class=\"empty\">\(HTML.esc(l.t(.noNotes)))</p>" }
-        body += "<ol class=\"notes\">"
-        for n in notes {
-            body +=
-                "<li id=\"note-\(n.id)\"><p class=\"meta\">\(HTML.esc(n.author)) · <time datetime=\"\(HTML.esc(n.at))\">\(HTML.esc(l.stamp(n.at)))</time></p><p class=\"note-text\">\(HTML.esc(n.text))</p></li>"
-        }
-        body +=
-            "</ol><form class=\"case-form\" method=\"post\" action=\"/cases/\(c.id)/notes\" id=\"add-note\"><fieldset><legend>\(HTML.esc(l.t(.addNote)))</legend>\(csrf)"
-            + "<label for=\"f-text\" class=\"visually-hidden\">\(HTML.esc(l.t(.addNote)))</label><textarea id=\"f-text\" name=\"text\" rows=\"4\" maxlength=\"\(Casework.maxNote)\" required></textarea>"
-            + "<button type=\"submit\">\(HTML.esc(l.t(.save)))</button></fieldset></form></section>"
-
+        facts += [
+            .init(term: l.t(.owner), detail: c.owner), .init(term: l.t(.opened), detail: l.stamp(c.openedAt)),
+            .init(term: l.t(.updated), detail: l.stamp(c.updatedAt)),
+        ]
+        let origin: Views.CasePage.Origin? =
+            c.origin.isEmpty
+            ? nil
+            : .init(
+                term: l.t(.origin),
+                href: c.origin.hasPrefix("lead:")
+                    ? "/network/leads/\(HTML.encode(String(c.origin.dropFirst(5))))"
+                    : "/network/entity/\(HTML.encode(c.origin))",
+                shown: c.origin.hasPrefix("lead:") ? "\(l.t(.lead)) \(c.origin.dropFirst(5))" : c.origin
+            )
         // The case drawn as a lead is: its link chart and timeline.
         let (grouping, _) = g.grouping(of: items.map(\.ref), in: d)
         let sub = g.subgraph(of: grouping)
-        if !sub.nodes.isEmpty {
-            body += "<section id=\"link-chart\"><h2>\(HTML.esc(l.t(.linkChart)))</h2>"
-            body +=
-                linkChart(
+        let entries = grouping.timeline(d, g)
+        let view = Views.CasePage(
+            frame: Views.Layout(
+                frame(request, context, state, section: "cases"),
+                title: "\(l.t(.caseWord)) \(c.id): \(c.title)"
+            ),
+            caseID: c.id,
+            csrf: context.identity?.csrf ?? "",
+            facts: facts,
+            origin: origin,
+            accessTerm: l.t(.access),
+            access: l.t(c.restricted ? .restricted : .visibleToAnalysts),
+            changeStatus: l.t(.changeStatus),
+            statusLabel: l.t(.status),
+            statuses: CaseFile.Status.allCases.map {
+                .init(value: $0.rawValue, text: l.statusName($0), selected: $0 == c.status)
+            },
+            agencyField: .init(
+                name: "agency",
+                label: l.t(.referralAgency),
+                value: c.referredTo,
+                inputType: "text",
+                required: false
+            ),
+            save: l.t(.save),
+            entitiesHeading: "\(l.t(.entities)) (\(l.integer(items.count)))",
+            noEntities: l.t(.noEntities),
+            hasItems: !items.isEmpty,
+            itemHeaders: [l.t(.kind), l.t(.entity), l.t(.addedBy)],
+            items: items.prefix(500).map { item in
+                let node = try? g.node(for: item.ref, in: d)
+                return .init(
+                    kind: node.map { l.kindName(g.nodeKind($0)) } ?? String(item.ref.prefix { $0 != ":" }),
+                    inData: node.map {
+                        .init(
+                            entityHref: "/network/entity/\(HTML.encode(item.ref))",
+                            entityLabel: l.entityLabel(g, $0, d)
+                        )
+                    },
+                    ref: item.ref,
+                    notInData: l.t(.notInData),
+                    added: "\(item.addedBy) · \(l.stamp(item.addedAt))"
+                )
+            },
+            removeLabel: l.t(.remove),
+            moreItems: items.count > 500 ? "500 \(l.t(.of)) \(l.integer(items.count))" : nil,
+            addToCase: l.t(.addToCase),
+            entityHint: l.t(.entityHint),
+            refField: .init(
+                name: "ref",
+                label: l.t(.entity),
+                value: "",
+                inputType: "text",
+                required: true,
+                suggestions: "entity-suggestions"
+            ),
+            entityOptions: entitySuggestions(s, l),
+            notesHeading: "\(l.t(.notes)) (\(l.integer(notes.count)))",
+            noNotes: l.t(.noNotes),
+            notes: notes.map {
+                .init(noteID: $0.id, author: $0.author, at: $0.at, when: l.stamp($0.at), text: $0.text)
+            },
+            addNote: l.t(.addNote),
+            maxNote: Casework.maxNote,
+            chartHeading: l.t(.linkChart),
+            linkChart: sub.nodes.isEmpty
+                ? nil
+                : linkChartView(
                     LinkChartDrawing.svg(
                         sub,
                         graph: g,
@@ -462,68 +462,58 @@ extension Pages {
                     downloadLink: nil,
                     graph: "/api/v1/cases/\(c.id)/graph",
                     l
-                ).html
-            body += "</section>"
-        }
-        let entries = grouping.timeline(d, g)
-        if !entries.isEmpty {
-            body += "<section id=\"timeline\"><h2>\(HTML.esc(l.t(.timeline)))</h2>"
-            body += l.timelineChart(grouping, entries, synthetic: s.isSynthetic, caseID: c.id)
-            body += "<ol class=\"timeline\">"
-            for e in entries.prefix(300) {
-                body +=
-                    "<li class=\"\(e.kind.rawValue)\"><time datetime=\"\(e.date)\">\(HTML.esc(l.date(e.date)))</time> \(HTML.esc(l.timelineText(e)))</li>"
-            }
-            body += "</ol></section>"
-        }
-        body += " <p><a class=\"dl\" href=\"/api/v1/cases/\(c.id)\">JSON</a></p>"
-        return page(
-            request,
-            context,
-            state,
-            section: "cases",
-            title: "\(l.t(.caseWord)) \(c.id): \(c.title)",
-            body: body
+                ),
+            timeline: entries.isEmpty
+                ? nil
+                : .init(
+                    heading: l.t(.timeline),
+                    svg: .svg(l.timelineChart(grouping, entries, synthetic: s.isSynthetic, caseID: c.id)),
+                    entries: entries.prefix(300).map { e in
+                        .init(
+                            entryKind: e.kind.rawValue,
+                            datetime: "\(e.date)",
+                            when: l.date(e.date),
+                            what: l.timelineText(e)
+                        )
+                    }
+                )
         )
+        return page(.casePage, view)
     }
 
     static func watchPage(_ request: Request, _ context: IronTraceContext, _ state: ServerState) throws -> Response {
         let l = context.language
         let s = state.snapshot
         let watches = try state.store.watches(includeEnded: query(request)["all"] == "1")
-        var body =
-            "<p class=\"hint\">\(HTML.esc(l.t(.watchHint)))</p><p><a href=\"/alerts\">\(HTML.esc(l.t(.alerts)))</a></p>"
-        body +=
-            "<section class=\"table\" id=\"watches\"><h2>\(HTML.esc(l.t(.watchList))) (\(l.integer(watches.count)))</h2>"
-        if watches.isEmpty {
-            body += "<p class=\"empty\">\(HTML.esc(l.t(.noWatches)))</p>"
-        } else {
-            body +=
-                "<table><thead><tr><th>\(HTML.esc(l.t(.watchKind)))</th><th>\(HTML.esc(l.t(.why)))</th><th>\(HTML.esc(l.t(.owner)))</th>"
-                + "<th>\(HTML.esc(l.t(.since)))</th><th></th></tr></thead><tbody>"
-            for w in watches {
-                let end =
-                    w.active
-                    ? "<form method=\"post\" action=\"/watches/\(w.id)/end\" class=\"inline\">\(HTML.csrfField(context.identity?.csrf))<button type=\"submit\">\(HTML.esc(l.t(.stopWatching)))</button></form>"
-                    : HTML.esc(l.t(.ended))
-                body +=
-                    "<tr id=\"watch-\(w.id)\"><td>\(watchLabel(w, s, l))</td><td>\(HTML.esc(w.note))</td><td>\(HTML.esc(w.owner))</td>"
-                    + "<td>\(HTML.esc(l.stamp(w.createdAt)))</td><td>\(end)</td></tr>"
-            }
-            body += "</tbody></table>"
-        }
-        body += "</section>"
-        body +=
-            "<form class=\"case-form\" method=\"post\" action=\"/watches\" id=\"add-watch\"><fieldset><legend>\(HTML.esc(l.t(.startWatching)))</legend>"
-            + HTML.csrfField(context.identity?.csrf)
-            + "<div class=\"field\"><label for=\"f-kind\">\(HTML.esc(l.t(.watchKind)))</label><select id=\"f-kind\" name=\"kind\">"
-        for k in Watch.Kind.allCases {
-            body += "<option value=\"\(k.rawValue)\">\(HTML.esc(l.watchKindName(k)))</option>"
-        }
-        body +=
-            "</select></div>" + HTML.input("value", label: l.t(.watchValue), value: "", required: true).html
-            + HTML.input("note", label: l.t(.watchNote), value: "").html
-            + "<button type=\"submit\">\(HTML.esc(l.t(.startWatching)))</button></fieldset></form>"
-        return page(request, context, state, section: "alerts", title: l.t(.watchList), body: body)
+        let view = Views.WatchesPage(
+            frame: Views.Layout(frame(request, context, state, section: "alerts"), title: l.t(.watchList)),
+            hint: l.t(.watchHint),
+            alertsLabel: l.t(.alerts),
+            heading: "\(l.t(.watchList)) (\(l.integer(watches.count)))",
+            noWatches: l.t(.noWatches),
+            hasRows: !watches.isEmpty,
+            headers: [l.t(.watchKind), l.t(.why), l.t(.owner), l.t(.since)],
+            rows: watches.map { w in
+                .init(
+                    watchID: w.id,
+                    label: watchLabel(w, s, l),
+                    note: w.note,
+                    owner: w.owner,
+                    since: l.stamp(w.createdAt),
+                    active: w.active
+                )
+            },
+            csrf: context.identity?.csrf ?? "",
+            stopLabel: l.t(.stopWatching),
+            endedLabel: l.t(.ended),
+            startWatching: l.t(.startWatching),
+            kindLabel: l.t(.watchKind),
+            kinds: Watch.Kind.allCases.map { .init(value: $0.rawValue, text: l.watchKindName($0)) },
+            fields: [
+                .init(name: "value", label: l.t(.watchValue), value: "", inputType: "text", required: true),
+                .init(name: "note", label: l.t(.watchNote), value: "", inputType: "text", required: false),
+            ]
+        )
+        return page(.watches, view)
     }
 }

@@ -17,22 +17,6 @@ enum Pages {
         )
     }
 
-    /// A full page: the frame (navigation, language, account, banner) around a body.
-    static func page(
-        _ request: Request,
-        _ context: IronTraceContext,
-        _ state: ServerState,
-        section: String,
-        title: String,
-        body: String,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        html(
-            HTML.page(frame(request, context, state, section: section), title: title, body: .unconverted(body)),
-            status: status
-        )
-    }
-
     /// A full page drawn from its template (`{{<layout}}{{$content}}…`); the view carries the frame.
     static func page(_ template: Templates.Name, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
         html(Templates.render(template, view).html, status: status)

@@ -4,9 +4,9 @@ import Mustache
 /// The HTML templates (`Templates/*.mustache`, resources of this target) and the one way pages are
 /// drawn from them.
 ///
-/// `{{ }}` escapes. `{{{ }}}` inserts only ``RenderedHTML``: fragments these templates drew, our
-/// own SVG charts and the bodies of pages not yet moved to templates (``RenderedHTML/unconverted(_:)``,
-/// easy to find). `TemplateTests` fails when a template inserts anything else unescaped.
+/// `{{ }}` escapes. `{{{ }}}` inserts only ``RenderedHTML``: a page body these templates drew (the
+/// cached report pages) and our own SVG charts. `TemplateTests` fails when a template inserts
+/// anything else unescaped.
 enum Templates {
     /// Every template the server draws, by file name (without `.mustache`).
     enum Name: String, CaseIterable, Sendable {
@@ -50,6 +50,11 @@ enum Templates {
         case lead
         case entity
         case casework
+        case watchLabel = "watch-label"
+        case cases
+        case watches
+        case alerts
+        case casePage = "case"
     }
 
     /// The folder of `.mustache` files among the target's resources.
@@ -115,8 +120,8 @@ enum Templates {
     }
 }
 
-/// HTML drawn by our templates or our own code (SVG charts, pages not yet moved to templates): the
-/// only kind of value a template inserts unescaped (`{{{ }}}`). `{{ }}` on it still escapes.
+/// HTML drawn by our templates, or an SVG chart drawn by our own code: the only kind of value a
+/// template inserts unescaped (`{{{ }}}`). `{{ }}` on it still escapes.
 struct RenderedHTML: Sendable, MustacheCustomRenderable, CustomStringConvertible {
     fileprivate(set) var html: String
 
@@ -124,10 +129,6 @@ struct RenderedHTML: Sendable, MustacheCustomRenderable, CustomStringConvertible
 
     /// An SVG chart drawn by `IronTraceCharts` (which escapes every text it places).
     static func svg(_ s: String) -> RenderedHTML { RenderedHTML(html: s) }
-
-    /// Markup built by string code that has not moved to a template yet (each use is a page or
-    /// fragment still to convert).
-    static func unconverted(_ s: String) -> RenderedHTML { RenderedHTML(html: s) }
 
     /// Fragments one after another.
     static func + (a: RenderedHTML, b: RenderedHTML) -> RenderedHTML { RenderedHTML(html: a.html + b.html) }

@@ -888,3 +888,159 @@ extension Views {
         var merged: Merged?
     }
 }
+
+// MARK: Cases, watches, alerts
+
+extension Views {
+    /// `watch-label.mustache`.
+    struct WatchLabel: Sendable {
+        var watchKind: String
+        var pattern: String? = nil
+        var watched: EntityLink? = nil
+        var unknownValue: String? = nil
+        var licenceShown: String? = nil
+    }
+
+    /// An option of a select.
+    struct Option: Sendable {
+        var value: String
+        var text: String
+        var selected = false
+    }
+
+    /// `cases.mustache`.
+    struct CasesPage: Sendable {
+        struct Row: Sendable {
+            var caseID: Int64
+            var caseTitle: String
+            var restrictedMark: String?
+            var status: String
+            var referredTo: String
+            var owner: String
+            var updated: String
+        }
+        var frame: Layout
+        var statusLabel: String
+        var anyStatus: String
+        var statuses: [Option]
+        var apply: String
+        var heading: String
+        var noCases: String
+        var hasRows: Bool
+        var headers: [String]
+        var rows: [Row]
+        var pager: Pager?
+        var caseForm: CaseForm
+    }
+
+    /// `watches.mustache`.
+    struct WatchesPage: Sendable {
+        struct Row: Sendable {
+            var watchID: Int64
+            var label: WatchLabel
+            var note: String
+            var owner: String
+            var since: String
+            var active: Bool
+        }
+        var frame: Layout
+        var hint: String
+        var alertsLabel: String
+        var heading: String
+        var noWatches: String
+        var hasRows: Bool
+        var headers: [String]
+        var rows: [Row]
+        var csrf: String
+        var stopLabel: String
+        var endedLabel: String
+        var startWatching: String
+        var kindLabel: String
+        var kinds: [Option]
+        var fields: [Field]
+    }
+
+    /// `alerts.mustache`.
+    struct AlertsPage: Sendable {
+        struct Row: Sendable {
+            var alertID: Int64
+            var raised: String
+            var label: WatchLabel?
+            var watchNote: String?
+            var reason: String
+            var traceID: Int64
+            var seenBy: String?
+        }
+        var frame: Layout
+        var watchListLabel: String
+        var otherHref: String
+        var otherLabel: String
+        var heading: String
+        var noAlerts: String
+        var hasRows: Bool
+        var headers: [String]
+        var rows: [Row]
+        var csrf: String
+        var markSeen: String
+        var pager: Pager?
+    }
+
+    /// `case.mustache`.
+    struct CasePage: Sendable {
+        struct Origin: Sendable {
+            var term: String
+            var href: String
+            var shown: String
+        }
+        struct Item: Sendable {
+            var kind: String
+            var inData: EntityLink?
+            var ref: String
+            var notInData: String
+            var added: String
+        }
+        struct CaseNote: Sendable {
+            var noteID: Int64
+            var author: String
+            var at: String
+            var when: String
+            var text: String
+        }
+        struct Timeline: Sendable {
+            var heading: String
+            var svg: RenderedHTML
+            var entries: [LeadPage.Entry]
+        }
+        var frame: Layout
+        var caseID: Int64
+        var csrf: String
+        var facts: [Fact]
+        var origin: Origin?
+        var accessTerm: String
+        var access: String
+        var changeStatus: String
+        var statusLabel: String
+        var statuses: [Option]
+        var agencyField: Field
+        var save: String
+        var entitiesHeading: String
+        var noEntities: String
+        var hasItems: Bool
+        var itemHeaders: [String]
+        var items: [Item]
+        var removeLabel: String
+        var moreItems: String?
+        var addToCase: String
+        var entityHint: String
+        var refField: Field
+        var entityOptions: [PathForm.Option]
+        var notesHeading: String
+        var noNotes: String
+        var notes: [CaseNote]
+        var addNote: String
+        var maxNote: Int
+        var chartHeading: String
+        var linkChart: LinkChart?
+        var timeline: Timeline?
+    }
+}

@@ -207,7 +207,111 @@ import Testing
             addTo: .init(legend: p, ref: p, caseLabel: p, cases: [.init(caseID: 3, caseTitle: p)]),
             watch: .init(legend: p, watchKind: "person", ref: p, noteField: field, startWatching: p)
         )
+        let watchLabel = Views.WatchLabel(watchKind: p, watched: link, licenceShown: p)
         switch name {
+        case .watchLabel: return Views.WatchLabel(watchKind: p, pattern: p)
+        case .cases:
+            return Views.CasesPage(
+                frame: layout,
+                statusLabel: p,
+                anyStatus: p,
+                statuses: [.init(value: "open", text: p, selected: true)],
+                apply: p,
+                heading: p,
+                noCases: p,
+                hasRows: true,
+                headers: [p],
+                rows: [
+                    .init(
+                        caseID: 1,
+                        caseTitle: p,
+                        restrictedMark: p,
+                        status: p,
+                        referredTo: p,
+                        owner: p,
+                        updated: p
+                    )
+                ],
+                pager: nil,
+                caseForm: caseForm
+            )
+        case .watches:
+            return Views.WatchesPage(
+                frame: layout,
+                hint: p,
+                alertsLabel: p,
+                heading: p,
+                noWatches: p,
+                hasRows: true,
+                headers: [p],
+                rows: [.init(watchID: 1, label: watchLabel, note: p, owner: p, since: p, active: true)],
+                csrf: p,
+                stopLabel: p,
+                endedLabel: p,
+                startWatching: p,
+                kindLabel: p,
+                kinds: [.init(value: "serial", text: p)],
+                fields: [field]
+            )
+        case .alerts:
+            return Views.AlertsPage(
+                frame: layout,
+                watchListLabel: p,
+                otherHref: "/alerts?all=1",
+                otherLabel: p,
+                heading: p,
+                noAlerts: p,
+                hasRows: true,
+                headers: [p],
+                rows: [
+                    .init(alertID: 1, raised: p, label: watchLabel, watchNote: p, reason: p, traceID: 2, seenBy: nil),
+                    .init(alertID: 2, raised: p, label: nil, watchNote: nil, reason: p, traceID: 3, seenBy: p),
+                ],
+                csrf: p,
+                markSeen: p,
+                pager: nil
+            )
+        case .casePage:
+            return Views.CasePage(
+                frame: layout,
+                caseID: 1,
+                csrf: p,
+                facts: facts,
+                origin: .init(term: p, href: "/network/leads/1", shown: p),
+                accessTerm: p,
+                access: p,
+                changeStatus: p,
+                statusLabel: p,
+                statuses: [.init(value: "open", text: p, selected: true)],
+                agencyField: field,
+                save: p,
+                entitiesHeading: p,
+                noEntities: p,
+                hasItems: true,
+                itemHeaders: [p],
+                items: [
+                    .init(kind: p, inData: link, ref: p, notInData: p, added: p),
+                    .init(kind: p, inData: nil, ref: p, notInData: p, added: p),
+                ],
+                removeLabel: p,
+                moreItems: p,
+                addToCase: p,
+                entityHint: p,
+                refField: field,
+                entityOptions: [.init(value: p, label: p)],
+                notesHeading: p,
+                noNotes: p,
+                notes: [.init(noteID: 1, author: p, at: p, when: p, text: p)],
+                addNote: p,
+                maxNote: 4000,
+                chartHeading: p,
+                linkChart: linkChart,
+                timeline: .init(
+                    heading: p,
+                    svg: .svg("<svg></svg>"),
+                    entries: [.init(entryKind: "sale", datetime: "2020-01-01", when: p, what: p)]
+                )
+            )
         case .entityLink: return link
         case .pathForm: return pathForm
         case .nibin: return nibin
@@ -415,7 +519,7 @@ import Testing
                 upload: p
             )
         case .layout:
-            return Views.Shell(frame: layout, body: .unconverted("<p>body</p>"))
+            return Views.Shell(frame: layout, body: Templates.render(.field, field))
         case .reportTable: return table
         case .reportSection: return section
         case .chart: return Views.Chart(svg: "<svg><text>\(escapedProbe)</text></svg>", download: p, .en)
