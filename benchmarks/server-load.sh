@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load on the dashboard and the API: wrk with 64 connections for 30 seconds on the overview page
-# (a logged-in analyst's session cookie) and on a report API endpoint (a Bearer token), against
-# `irontrace serve` (release build) over the medium demo world. Prints requests per second,
+# (a logged-in analyst's session cookie; cached per URL, language and role), on the traces list and
+# on one trace (drawn from their templates on every request, each request audited), and on a
+# report API endpoint (a Bearer token), against `irontrace serve` (release build) over the medium
+# demo world. Prints requests per second,
 # latency percentiles and errors as wrk reports them. wrk runs on the same machine as the server.
 #
 # Usage: benchmarks/server-load.sh [DATABASE] [SECONDS]
@@ -55,6 +57,10 @@ echo "cold API:      $cold_api"
 
 echo "== overview page, 64 connections, ${seconds}s"
 wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: it_session=$cookie" "$page"
+for path in "/traces?country=MX" "/traces/1" "/flows?country=MX"; do
+    echo "== page $path, 64 connections, ${seconds}s"
+    wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: it_session=$cookie" "http://127.0.0.1:$port$path"
+done
 echo "== report API (summary, country=MX), 64 connections, ${seconds}s"
 wrk -t2 -c64 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$api"
 pkill -INT -f "serve --database $db" || true

@@ -2,14 +2,29 @@ import Foundation
 import Hummingbird
 import IronTraceAnalytics
 import IronTraceCore
+import IronTraceFormats
 import IronTraceNetwork
+import IronTraceStore
+import NIOCore
 
 /// The aggregate pages (overview, flows, dealers, violence) and the chart downloads: every figure
 /// comes from the report engine over the snapshot; bodies are cached per URL, language and role.
 extension Pages {
     static func addReportRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
         router.get("/") { request, context in
-            try reportPage(request, context, state, section: "overview", title: .overview) { q, l in
+            try reportPage(
+                request,
+                context,
+                state,
+                section: "overview",
+                title: .overview,
+                reports: { q in
+                    let f = try filter(q)
+                    return state.snapshot.analytics.traceReports(filter: f) + [
+                        state.snapshot.analytics.report(.violence, filter: f)
+                    ]
+                }
+            ) { q, l in
                 let a = state.snapshot.analytics
                 let f = try filter(q)
                 let reports = a.traceReports(filter: f)
@@ -21,12 +36,26 @@ extension Pages {
             }
         }
         router.get("/flows") { request, context in
-            try reportPage(request, context, state, section: "flows", title: .flows) { q, l in
+            try reportPage(
+                request,
+                context,
+                state,
+                section: "flows",
+                title: .flows,
+                reports: { q in
+                    let f = try filter(q)
+                    return [
+                        state.snapshot.analytics.report(.flows, filter: f),
+                        state.snapshot.analytics.report(.sources, filter: f),
+                    ]
+                }
+            ) { q, l in
                 let a = state.snapshot.analytics
                 let f = try filter(q)
                 return Templates.render(
                     .reports,
                     Views.Reports(
+                        export: exportLink(path: "/flows", q, l),
                         filterForm: filterView(action: "/flows", q, l),
                         sections: [
                             reportSectionView(a.report(.flows, filter: f), path: "/flows", q: q, l),
@@ -37,13 +66,27 @@ extension Pages {
             }
         }
         router.get("/dealers") { request, context in
-            try reportPage(request, context, state, section: "dealers", title: .dealers) { q, l in
+            try reportPage(
+                request,
+                context,
+                state,
+                section: "dealers",
+                title: .dealers,
+                reports: { q in
+                    let f = try filter(q)
+                    return [
+                        state.snapshot.analytics.report(.dealers, filter: f),
+                        state.snapshot.analytics.report(.multipleSales, filter: f),
+                    ]
+                }
+            ) { q, l in
                 let a = state.snapshot.analytics
                 let f = try filter(q)
                 let r = a.report(.dealers, filter: f)
                 return Templates.render(
                     .reports,
                     Views.Reports(
+                        export: exportLink(path: "/dealers", q, l),
                         filterForm: filterView(action: "/dealers", q, l),
                         dealerLinks: dealerLinks(r, l),
                         sections: [
@@ -62,15 +105,30 @@ extension Pages {
             }
             let d = s.dataset
             let name = d.strings[d.licensees.name[row]]
-            return try reportPage(request, context, state, section: "dealers", title: .dealerPage, heading: name) {
-                q,
-                l in
+            let dealerLicence = d.strings[d.licensees.licence[row]]
+            return try reportPage(
+                request,
+                context,
+                state,
+                section: "dealers",
+                title: .dealerPage,
+                heading: name,
+                reports: { q in
+                    var q = q
+                    q["dealer"] = dealerLicence
+                    let f = try filter(q)
+                    return [Analytics.Name.summary, .timeToCrime, .flows, .firearms].map {
+                        s.analytics.report($0, filter: f)
+                    }
+                }
+            ) { q, l in
                 var q = q
                 let licence = d.strings[d.licensees.licence[row]]
                 q["dealer"] = licence
                 let f = try filter(q)
                 let path = "/dealers/\(HTML.encode(licence))"
                 let view = Views.Dealer(
+                    export: exportLink(path: path, [:], l),
                     facts: [
                         .init(term: l.t(.dealer), detail: licence),
                         .init(
@@ -89,7 +147,19 @@ extension Pages {
             }
         }
         router.get("/violence") { request, context in
-            try reportPage(request, context, state, section: "violence", title: .violence) { q, l in
+            try reportPage(
+                request,
+                context,
+                state,
+                section: "violence",
+                title: .violence,
+                reports: { q in
+                    let f = try filter(q)
+                    return [Analytics.Name.violence, .events, .provenance].map {
+                        state.snapshot.analytics.report($0, filter: f)
+                    }
+                }
+            ) { q, l in
                 let a = state.snapshot.analytics
                 let f = try filter(q)
                 let events = a.report(.events, filter: f)
@@ -108,6 +178,7 @@ extension Pages {
                 return Templates.render(
                     .reports,
                     Views.Reports(
+                        export: exportLink(path: "/violence", q, l),
                         filterForm: filterView(action: "/violence", q, l, keys: ["country", "area", "years"]),
                         slider: slider,
                         sections: [
@@ -136,14 +207,22 @@ extension Pages {
                 state,
                 section: "violence",
                 title: .provenance,
-                heading: "\(context.language.t(.provenance)) · \(id)"
+                heading: "\(context.language.t(.provenance)) · \(id)",
+                reports: { q in
+                    var q = q
+                    q["event"] = String(id)
+                    return [state.snapshot.analytics.report(.provenance, filter: try filter(q))]
+                }
             ) { q, l in
                 var q = q
                 q["event"] = String(id)
                 let r = state.snapshot.analytics.report(.provenance, filter: try filter(q))
                 return Templates.render(
                     .reports,
-                    Views.Reports(sections: [reportSectionView(r, path: "/violence/events/\(id)", q: q, l)])
+                    Views.Reports(
+                        export: exportLink(path: "/violence/events/\(id)", [:], l),
+                        sections: [reportSectionView(r, path: "/violence/events/\(id)", q: q, l)]
+                    )
                 )
             }
         }
@@ -170,12 +249,23 @@ extension Pages {
         section: String,
         title: UIText,
         heading: String? = nil,
+        reports: ([String: String]) throws -> [Report],
         body: ([String: String], Language) throws -> RenderedHTML
     ) throws -> Response {
-        try context.require(.viewer)
+        let user = try context.require(.viewer)
         let q = query(request)
         if let csv = try csvDownload(q, context, state) { return csv }
         let l = context.language
+        if q["download"] == "zip" {
+            return try viewExport(
+                request,
+                reports: try reports(q),
+                title: heading ?? l.t(title),
+                user: user,
+                l,
+                state
+            )
+        }
         let content = try state.cache.value(cacheKey(request, context)) { try body(q, l) }
         return html(
             HTML.page(frame(request, context, state, section: section), title: heading ?? l.t(title), body: content)
@@ -244,6 +334,7 @@ extension Pages {
             }
         }
         return Views.Overview(
+            export: exportLink(path: "/", q, l),
             filterForm: filterView(action: "/", q, l),
             headline: headline,
             charts: charts,
@@ -275,5 +366,80 @@ extension Pages {
             )
         }
         return .init(heading: l.report("Recovered guns linked to the events"), events: events)
+    }
+
+    /// The whole view as one download: every table of its reports as CSV (in Spanish too on a
+    /// Spanish page), every chart as SVG in the page's language, and a README saying what view,
+    /// which filter, when, and from which sources. Audited as an export.
+    static func viewExport(
+        _ request: Request,
+        reports: [Report],
+        title: String,
+        user: UserAccount,
+        _ l: Language,
+        _ state: ServerState
+    ) throws -> Response {
+        let q = query(request)
+        let pairs = filterPairs(q)
+        let path = request.uri.path
+        var zip = ZIPWriter()
+        var files: [String] = []
+        var sources: [String] = []
+        func add(_ name: String, _ text: String) throws {
+            do { try zip.add(name, text: text) } catch { throw AppError.badRequest("\(error)") }
+            files.append(name)
+        }
+        for r in reports {
+            for t in r.tables where !t.rows.isEmpty {
+                try add("\(r.name)-\(t.id).csv", r.rendered(as: .csv, tableID: t.id))
+                if l == .es { try add("\(r.name)-\(t.id)-es.csv", r.translated(.es).rendered(as: .csv, tableID: t.id)) }
+                if !sources.contains(t.source) { sources.append(t.source) }
+            }
+            for c in ReportCharts.charts(for: r, language: l) { try add("\(r.name)-\(c.id).svg", c.svg) }
+        }
+        let view = path + HTML.query(pairs)
+        let synthetic = state.snapshot.isSynthetic
+        var readme = l == .en ? "IronTrace: \(title)\n\n" : "IronTrace: \(title)\n\n"
+        readme +=
+            l == .en
+            ? "View: \(view)\nFilter: \(pairs.isEmpty ? "none" : pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))\nExported: \(ISO8601DateFormatter().string(from: Date())) by \(user.name)\n"
+            : "Vista: \(view)\nFiltro: \(pairs.isEmpty ? "ninguno" : pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))\nExportada: \(ISO8601DateFormatter().string(from: Date())) por \(user.name)\n"
+        if synthetic { readme += "\n" + l.t(.synthetic) + "\n" }
+        readme += l == .en ? "\nSources:\n" : "\nFuentes:\n"
+        for s in sources { readme += "- \(l.report(s))\n" }
+        readme +=
+            l == .en
+            ? "\nFiles (CSV tables keep the stable English column names; charts are SVG):\n"
+            : "\nArchivos (las tablas CSV conservan los nombres de columna en inglés; las -es.csv los traen en español; los gráficos son SVG):\n"
+        for f in files { readme += "- \(f)\n" }
+        try add("README.txt", readme)
+        try state.store.audit(
+            user: user.name,
+            action: "export",
+            target: "view:\(path)",
+            detail: "zip \(files.count - 1) files"
+                + (pairs.isEmpty ? "" : " " + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
+        )
+        let name = path == "/" ? "overview" : path.split(separator: "/").joined(separator: "-")
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/zip",
+                .contentDisposition: "attachment; filename=\"irontrace-\(name).zip\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: zip.finished()))
+        )
+    }
+
+    /// The link to the view's export, keeping its filter.
+    static func exportLink(path: String, _ q: [String: String], _ l: Language) -> Views.ExportLink {
+        Views.ExportLink(
+            exportHref: path + HTML.query(filterPairs(q) + [("download", "zip")]),
+            exportLabel: l == .en
+                ? "Export this view (ZIP: CSV tables, SVG charts)"
+                : "Exportar esta vista (ZIP: tablas CSV, gráficos SVG)",
+            printHint: l == .en
+                ? "printing the page leaves out menus and forms" : "al imprimir la página se omiten menús y formularios"
+        )
     }
 }

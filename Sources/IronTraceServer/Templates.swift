@@ -20,6 +20,7 @@ enum Templates {
         case rejections
         case headline
         case yearSlider = "year-slider"
+        case exportLink = "export-link"
         case overview
         case reports
         case dealer

@@ -330,8 +330,16 @@ extension Views {
 // MARK: Report page bodies (cached per URL, language and role)
 
 extension Views {
+    /// The link to a view's export (`export-link.mustache`).
+    struct ExportLink: Sendable {
+        var exportHref: String
+        var exportLabel: String
+        var printHint: String
+    }
+
     /// `overview.mustache`.
     struct Overview: Sendable {
+        var export: ExportLink
         var filterForm: Filters
         var headline: Headline
         var charts: [Chart]
@@ -357,6 +365,7 @@ extension Views {
             var heading: String
             var events: [Event]
         }
+        var export: ExportLink
         var filterForm: Filters? = nil
         var dealerLinks: DealerLinks? = nil
         var slider: YearSlider? = nil
@@ -366,6 +375,7 @@ extension Views {
 
     /// `dealer.mustache`.
     struct Dealer: Sendable {
+        var export: ExportLink
         struct Fact: Sendable {
             var term: String
             var detail: String

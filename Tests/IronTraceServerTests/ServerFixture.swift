@@ -61,6 +61,8 @@ final class Session: @unchecked Sendable {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let body: String
+        /// The body as sent (downloads that are not text).
+        var bytes: [UInt8] = []
         func contains(_ s: String) -> Bool { body.contains(s) }
     }
 
@@ -116,7 +118,7 @@ final class Session: @unchecked Sendable {
             let rest = text[range.upperBound...]
             csrf = String(rest.prefix { $0 != "\"" })
         }
-        return Page(status: r.status, headers: r.headers, body: text)
+        return Page(status: r.status, headers: r.headers, body: text, bytes: Array(r.body.readableBytesView))
     }
 
     @discardableResult

@@ -208,7 +208,9 @@ import Testing
             watch: .init(legend: p, watchKind: "person", ref: p, noteField: field, startWatching: p)
         )
         let watchLabel = Views.WatchLabel(watchKind: p, watched: link, licenceShown: p)
+        let export = Views.ExportLink(exportHref: "/?download=zip&x=" + p, exportLabel: p, printHint: p)
         switch name {
+        case .exportLink: return export
         case .watchLabel: return Views.WatchLabel(watchKind: p, pattern: p)
         case .cases:
             return Views.CasesPage(
@@ -538,6 +540,7 @@ import Testing
             return Views.YearSlider(path: "/violence", keep: [("area", p)], years: 2015...2024, selected: 2020, .en)
         case .overview:
             return Views.Overview(
+                export: export,
                 filterForm: filters,
                 headline: .init(figures: [.init(id: "fig", value: p, label: p)]),
                 charts: [chart],
@@ -545,6 +548,7 @@ import Testing
             )
         case .reports:
             return Views.Reports(
+                export: export,
                 filterForm: filters,
                 dealerLinks: .init(heading: p, dealers: [.init(href: "/dealers/" + p, name: p, where: p)]),
                 slider: Views.YearSlider(path: "/violence", keep: [], years: 2020...2021, selected: nil, .es),
@@ -553,6 +557,7 @@ import Testing
             )
         case .dealer:
             return Views.Dealer(
+                export: export,
                 facts: [.init(term: p, detail: p)],
                 tracesLink: "/traces?dealer=" + p,
                 tracesLabel: p,
