@@ -46,6 +46,23 @@ public struct IronTraceContext: RequestContext {
     }
 }
 
+/// The least role an area's routes need, as a middleware on the area's route group (the handlers
+/// still ask for the user they act as): viewers for the report and trace pages, analysts for the
+/// network, cases, watches and alerts, administrators for imports, users and the audit log.
+struct RequireRole: RouterMiddleware {
+    typealias Context = IronTraceContext
+    let role: UserAccount.Role
+
+    init(_ role: UserAccount.Role) { self.role = role }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        _ = try context.require(role)
+        return try await next(request, context)
+    }
+}
+
 /// Errors with a stable code, answered as JSON under `/api/` and as a page elsewhere.
 public struct AppError: Error, Sendable {
     public let status: HTTPResponse.Status

@@ -7,7 +7,8 @@ import IronTraceStore
 /// the append-only audit log.
 extension Pages {
     static func addAdminRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
-        router.get("/imports") { request, context in
+        let area = router.group().add(middleware: RequireRole(.admin))
+        area.get("/imports") { request, context in
             try context.require(.admin)
             let l = context.language
             let view = Views.ImportsPage(
@@ -28,7 +29,7 @@ extension Pages {
             )
             return page(.imports, view)
         }
-        router.get("/imports/:id") { request, context in
+        area.get("/imports/:id") { request, context in
             let user = try context.require(.admin)
             let l = context.language
             guard let id = context.parameter("id").flatMap(Int64.init),
@@ -62,11 +63,11 @@ extension Pages {
             )
             return page(.importRejections, view)
         }
-        router.get("/admin/users") { request, context in
+        area.get("/admin/users") { request, context in
             try context.require(.admin)
             return try usersPage(request, context, state, message: nil)
         }
-        router.post("/admin/users") { request, context in
+        area.post("/admin/users") { request, context in
             var request = request
             let admin = try context.require(.admin)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 16)))
@@ -135,7 +136,7 @@ extension Pages {
                 )
             }
         }
-        router.get("/admin/audit") { request, context in
+        area.get("/admin/audit") { request, context in
             try context.require(.admin)
             let q = query(request)
             let l = context.language

@@ -10,7 +10,8 @@ import IronTraceStore
 /// anybody but its owner and administrators, as if it did not exist. People appear by pseudonym.
 extension Pages {
     static func addCaseRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
-        router.get("/cases") { request, context in
+        let area = router.group().add(middleware: RequireRole(.analyst))
+        area.get("/cases") { request, context in
             let user = try context.require(.analyst)
             let q = query(request)
             let l = context.language
@@ -58,7 +59,7 @@ extension Pages {
             return page(.cases, view)
         }
 
-        router.post("/cases") { request, context in
+        area.post("/cases") { request, context in
             var request = request
             let user = try context.require(.analyst)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 16)))
@@ -87,7 +88,7 @@ extension Pages {
         }
 
         // From an entity page: the case chosen in the form.
-        router.post("/cases/add") { request, context in
+        area.post("/cases/add") { request, context in
             var request = request
             let user = try context.require(.analyst)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 16)))
@@ -97,14 +98,14 @@ extension Pages {
             return redirect("/cases/\(c.id)")
         }
 
-        router.get("/cases/:id") { request, context in
+        area.get("/cases/:id") { request, context in
             let user = try context.require(.analyst)
             let c = try visibleCase(context.parameter("id"), user, state)
             try state.store.audit(user: user.name, action: "case-view", target: "case:\(c.id)")
             return try casePage(request, context, state, c)
         }
 
-        router.post("/cases/:id/:change") { request, context in
+        area.post("/cases/:id/:change") { request, context in
             var request = request
             let user = try context.require(.analyst)
             let c = try visibleCase(context.parameter("id"), user, state)
@@ -135,12 +136,12 @@ extension Pages {
             return redirect("/cases/\(c.id)")
         }
 
-        router.get("/watches") { request, context in
+        area.get("/watches") { request, context in
             try context.require(.analyst)
             return try watchPage(request, context, state)
         }
 
-        router.post("/watches") { request, context in
+        area.post("/watches") { request, context in
             var request = request
             let user = try context.require(.analyst)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 16)))
@@ -156,7 +157,7 @@ extension Pages {
             return redirect("/watches")
         }
 
-        router.post("/watches/:id/end") { request, context in
+        area.post("/watches/:id/end") { request, context in
             let user = try context.require(.analyst)
             guard let id = context.parameter("id").flatMap(Int64.init),
                 try state.store.endWatch(id: id, by: user.name)
@@ -164,7 +165,7 @@ extension Pages {
             return redirect("/watches")
         }
 
-        router.get("/alerts") { request, context in
+        area.get("/alerts") { request, context in
             try context.require(.analyst)
             let q = query(request)
             let l = context.language
@@ -209,7 +210,7 @@ extension Pages {
             return page(.alerts, view)
         }
 
-        router.post("/alerts/:id/seen") { request, context in
+        area.post("/alerts/:id/seen") { request, context in
             let user = try context.require(.analyst)
             guard let id = context.parameter("id").flatMap(Int64.init) else {
                 throw AppError.notFound("no alert '\((context.parameter("id") ?? "").prefix(20))'")

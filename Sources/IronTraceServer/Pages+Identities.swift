@@ -40,7 +40,8 @@ extension Language {
 
 extension Pages {
     static func addIdentityRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
-        router.get("/network/identities") { request, context in
+        let area = router.group().add(middleware: RequireRole(.analyst))
+        area.get("/network/identities") { request, context in
             try context.require(.analyst)
             let q = query(request)
             let l = context.language
@@ -86,7 +87,7 @@ extension Pages {
             return page(.identities, view)
         }
 
-        router.post("/network/identities") { request, context in
+        area.post("/network/identities") { request, context in
             var request = request
             let user = try context.require(.analyst)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 14)))

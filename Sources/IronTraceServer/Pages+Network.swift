@@ -8,7 +8,8 @@ import IronTraceNetwork
 /// timeline, an entity's neighbours and the path finder. People appear by pseudonym only.
 extension Pages {
     static func addNetworkRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
-        router.get("/network") { request, context in
+        let area = router.group().add(middleware: RequireRole(.analyst))
+        area.get("/network") { request, context in
             try context.require(.analyst)
             let q = query(request)
             let l = context.language
@@ -60,7 +61,7 @@ extension Pages {
             )
             return page(.network, view)
         }
-        router.get("/network/leads/:rank") { request, context in
+        area.get("/network/leads/:rank") { request, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
             let lead = try lead(context.parameter("rank"), s)
@@ -164,7 +165,7 @@ extension Pages {
             filename: String,
             _ draw: @escaping @Sendable (Lead, Snapshot, Language) -> String
         ) {
-            router.get("/network/leads/:rank/\(name)") { request, context in
+            area.get("/network/leads/:rank/\(name)") { request, context in
                 let user = try context.require(.analyst)
                 let s = state.snapshot
                 let lead = try lead(context.parameter("rank"), s)
@@ -190,7 +191,7 @@ extension Pages {
                 language: l
             )
         }
-        router.get("/network/entity/:ref/chart.svg") { request, context in
+        area.get("/network/entity/:ref/chart.svg") { request, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
             let node: Int32
@@ -210,7 +211,7 @@ extension Pages {
             let name = target.replacingOccurrences(of: ":", with: "-")
             return download(svg, contentType: "image/svg+xml; charset=utf-8", filename: "\(name).svg")
         }
-        router.get("/network/entity/:ref") { request, context in
+        area.get("/network/entity/:ref") { request, context in
             let user = try context.require(.analyst)
             let s = state.snapshot
             let l = context.language
@@ -259,7 +260,7 @@ extension Pages {
             )
             return page(.entity, view)
         }
-        router.get("/network/path") { request, context in
+        area.get("/network/path") { request, context in
             let user = try context.require(.analyst)
             let q = query(request)
             let l = context.language

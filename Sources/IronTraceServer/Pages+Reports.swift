@@ -11,7 +11,8 @@ import NIOCore
 /// comes from the report engine over the snapshot; bodies are cached per URL, language and role.
 extension Pages {
     static func addReportRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
-        router.get("/") { request, context in
+        let area = router.group().add(middleware: RequireRole(.viewer))
+        area.get("/") { request, context in
             try reportPage(
                 request,
                 context,
@@ -35,7 +36,7 @@ extension Pages {
                 )
             }
         }
-        router.get("/flows") { request, context in
+        area.get("/flows") { request, context in
             try reportPage(
                 request,
                 context,
@@ -65,7 +66,7 @@ extension Pages {
                 )
             }
         }
-        router.get("/dealers") { request, context in
+        area.get("/dealers") { request, context in
             try reportPage(
                 request,
                 context,
@@ -97,7 +98,7 @@ extension Pages {
                 )
             }
         }
-        router.get("/dealers/:licence") { request, context in
+        area.get("/dealers/:licence") { request, context in
             let licence = context.parameter("licence") ?? ""
             let s = state.snapshot
             guard let row = TraceAggregates.dealerRow(licence, in: s.dataset) else {
@@ -146,7 +147,7 @@ extension Pages {
                 return Templates.render(.dealer, view)
             }
         }
-        router.get("/violence") { request, context in
+        area.get("/violence") { request, context in
             try reportPage(
                 request,
                 context,
@@ -197,7 +198,7 @@ extension Pages {
                 )
             }
         }
-        router.get("/violence/events/:id") { request, context in
+        area.get("/violence/events/:id") { request, context in
             guard let id = context.parameter("id").flatMap(Int64.init),
                 state.snapshot.dataset.events.id.contains(id)
             else { throw AppError.notFound("no event with id '\(context.parameter("id") ?? "")'") }
@@ -226,7 +227,7 @@ extension Pages {
                 )
             }
         }
-        router.get("/charts/:report/:chart") { request, context in
+        area.get("/charts/:report/:chart") { request, context in
             let q = query(request)
             guard let name = context.parameter("report").flatMap(Analytics.Name.init(rawValue:)) else {
                 throw AppError.notFound("unknown report")

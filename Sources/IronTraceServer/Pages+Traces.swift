@@ -24,7 +24,9 @@ extension Pages {
     }
 
     static func addTraceRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
-        router.get("/traces") { request, context in
+        let area = router.group().add(middleware: RequireRole(.viewer))
+        let submit = router.group().add(middleware: RequireRole(.analyst))
+        area.get("/traces") { request, context in
             let user = try context.require(.viewer)
             let q = query(request)
             let l = context.language
@@ -61,11 +63,11 @@ extension Pages {
             )
             return page(.traces, view)
         }
-        router.get("/traces/new") { request, context in
+        submit.get("/traces/new") { request, context in
             try context.require(.analyst)
             return traceForm(request, context, state, values: [:], errors: [:], message: nil)
         }
-        router.post("/traces/new") { request, context in
+        submit.post("/traces/new") { request, context in
             var request = request
             let user = try context.require(.analyst)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 20)))
@@ -101,7 +103,7 @@ extension Pages {
             )
             return page(.traceResult, view)
         }
-        router.post("/traces/batch") { request, context in
+        submit.post("/traces/batch") { request, context in
             var request = request
             let user = try context.require(.analyst)
             let raw = try await request.collectBody(upTo: context.maxUploadSize)
@@ -120,7 +122,7 @@ extension Pages {
                 status: outcome.results.isEmpty && !outcome.rejections.isEmpty ? .badRequest : .ok
             )
         }
-        router.get("/traces/:id") { request, context in
+        area.get("/traces/:id") { request, context in
             let user = try context.require(.viewer)
             let s = state.snapshot
             guard let id = context.parameter("id").flatMap(Int64.init), let row = s.traceRow[id] else {
