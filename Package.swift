@@ -192,6 +192,7 @@ let package = Package(
             dependencies: [
                 "IronTraceServer", "IronTraceStore", "IronTracePostgres", "IronTraceSynth", "IronTraceTesting",
                 "IronTraceFixtures", "IronTraceTracing", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),

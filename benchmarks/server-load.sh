@@ -15,8 +15,13 @@ seconds=${2:-30}
 dir=${SERVER_BENCH_DIR:-/tmp/irontrace-server-bench}
 port=${SERVER_BENCH_PORT:-18090}
 mkdir -p "$dir"
-swift build -c release >/dev/null
-bin="$(swift build -c release --show-bin-path)/irontrace"
+# IRONTRACE_BIN: another build to compare (an older commit's binary), else this tree's release build.
+if [ -n "${IRONTRACE_BIN:-}" ]; then
+    bin=$IRONTRACE_BIN
+else
+    swift build -c release >/dev/null
+    bin="$(swift build -c release --show-bin-path)/irontrace"
+fi
 db=${1:-$dir/medium.sqlite}
 if [ ! -f "$db" ]; then
     (cd "$dir" && "$bin" demo --scale medium --database "$db" >/dev/null)
@@ -31,7 +36,6 @@ if curl -s "http://127.0.0.1:$port/health" >/dev/null; then
 fi
 
 once=$("$bin" users add bench --role analyst --database "$db" | awk '{print $NF}')
-token=$("$bin" users token bench --database "$db")
 /usr/bin/time -v "$bin" serve --database "$db" --port "$port" >"$work/serve.out" 2>"$work/serve.time" &
 server=$!
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
@@ -44,6 +48,8 @@ csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/account/password" | g
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "current=$once" \
     --data-urlencode "new=load-test-password-2026" "http://127.0.0.1:$port/account/password"
 cookie=$(awk '$6 == "it_session" {print $7}' "$jar")
+# After the password change: a new password ends the account's earlier tokens.
+token=$("$bin" users token bench --database "$db" 2>/dev/null)
 
 page="http://127.0.0.1:$port/"
 api="http://127.0.0.1:$port/api/v1/reports/summary?country=MX"

@@ -99,7 +99,9 @@ enum Views {
             var numeric: Bool
             var sortValue: String?
         }
-        struct Row: Sendable { var cells: [CellView] }
+        struct Row: Sendable {
+            var cells: [CellView]
+        }
         struct Link: Sendable {
             var href: String
             var label: String
