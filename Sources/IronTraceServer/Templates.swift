@@ -74,6 +74,7 @@ enum Templates {
         guard let folder else {
             return .failure(TemplateError(description: "templates: the resource folder 'Templates' is missing"))
         }
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         var library = MustacheLibrary()
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for file in files.sorted() where file.hasSuffix(".mustache") {
@@ -83,6 +84,9 @@ enum Templates {
             }
             // The file's last line break is not part of the markup (fragments sit side by side).
             if text.hasSuffix("\n") { text.removeLast() }
+            // Every template escapes with `HTMLEscaping` (the same entities, without a dictionary
+            // lookup per character); the pragma line is standalone, so it adds no text.
+            text = "{{% CONTENT_TYPE: \(HTMLEscaping.name) }}\n" + text
             do {
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch let e as MustacheTemplate.ParserError {
@@ -140,4 +144,30 @@ struct RenderedHTML: Sendable, MustacheCustomRenderable, CustomStringConvertible
     /// An empty fragment is absent (`{{#x}}` skips it).
     var isNull: Bool { html.isEmpty }
     var description: String { html }
+}
+
+/// HTML escaping for `{{ }}`: `&`, `<`, `>`, `"` and `'` as swift-mustache's own HTML content type
+/// writes them, working on UTF-8 bytes and returning text without any of them unchanged.
+struct HTMLEscaping: MustacheContentType {
+    static let name = "IRONTRACE_HTML"
+
+    func escapeText(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 32)
+        for b in utf8 {
+            switch b {
+            case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

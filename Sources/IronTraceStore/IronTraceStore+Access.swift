@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import IronTraceCore
 
 /// Accounts, sessions, API tokens and the audit log: the server's access control, kept in the same
 /// file as the data it guards. Secrets never reach this layer in clear: passwords arrive already
@@ -353,7 +354,18 @@ extension IronTraceStore {
         }
     }
 
-    static func iso(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+    /// The instant in UTC as ISO 8601 to the second ("2026-12-07T06:23:29Z", what
+    /// `ISO8601DateFormatter` writes), without building a formatter on every audit row.
+    static func iso(_ d: Date) -> String {
+        let t = d.timeIntervalSince1970
+        guard t.isFinite, t >= 0, t < 2.5e11 else { return ISO8601DateFormatter().string(from: d) }
+        let seconds = Int(t.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let date = CivilDate(dayNumber: Int32(days))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(date)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
 }
 
 /// Length bounds of the audit log's fields, in UTF-8 bytes, and the clipping that applies them.
