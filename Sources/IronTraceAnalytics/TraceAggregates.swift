@@ -353,7 +353,9 @@ extension Analytics {
         if s.noDealerMatches { return [] }
         let area = dataset.recoveries.area
         var rows: [Int] = []
-        for i in 0..<f.count {
+        // Visited newest recovery first, so the selection comes out in list order.
+        for k in 0..<f.count {
+            let i = Int(f.newestFirst[k])
             guard s.stateAllowed[Int(f.recoveryState[i])] else { continue }
             let yi = Int(f.yearIndex[i])
             guard yi >= s.yearLow && yi <= s.yearHigh, s.typeAllowed[Int(f.type[i])],
@@ -365,13 +367,6 @@ extension Analytics {
                 guard rr >= 0 && s.municipalities.contains(area[Int(rr)]) else { continue }
             }
             rows.append(i)
-        }
-        let dates = dataset.recoveries.date
-        let recoveryRow = f.recoveryRow
-        rows.sort { a, b in
-            let da = recoveryRow[a] >= 0 ? dates[Int(recoveryRow[a])] : Int32.min
-            let db = recoveryRow[b] >= 0 ? dates[Int(recoveryRow[b])] : Int32.min
-            return da != db ? da > db : a > b
         }
         return rows
     }

@@ -28,6 +28,9 @@ public final class TraceFacts: @unchecked Sendable {
     let sourceClass: UnsafeMutableBufferPointer<UInt8>
     /// Bit 0: bought in a multiple sale; bit 1: serial obliterated.
     let flags: UnsafeMutableBufferPointer<UInt8>
+    /// Every trace row, newest recovery first (ties: the later row first; traces without a
+    /// recovery last): the order of trace lists, so a filtered list needs no sort.
+    let newestFirst: UnsafeMutableBufferPointer<Int32>
 
     /// Recovery areas at state level: `MX-14`, `US-TX`, or a country code for other countries.
     public let recoveryStates: [String]
@@ -209,6 +212,50 @@ public final class TraceFacts: @unchecked Sendable {
         sourceAsRecoveryState = sources.values.map { src in
             stateIndex["US-" + src].map { Int32($0) } ?? -1
         }
+        newestFirst = TraceFacts.newestFirst(recoveryRow, dates: d.recoveries.date)
+    }
+
+    /// Rows ordered by recovery date, newest first, later rows first within a day, rows without a
+    /// recovery last. A counting sort over the days in use (linear in the rows) when the dates
+    /// span at most a few centuries, a comparison sort otherwise.
+    static func newestFirst(_ recoveryRow: UnsafeMutableBufferPointer<Int32>, dates: [Int32])
+        -> UnsafeMutableBufferPointer<Int32>
+    {
+        let n = recoveryRow.count
+        let out = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+        out.initialize(repeating: 0)
+        var lo = Int32.max
+        var hi = Int32.min
+        for r in recoveryRow where r >= 0 {
+            let day = dates[Int(r)]
+            lo = min(lo, day)
+            hi = max(hi, day)
+        }
+        if lo <= hi && Int64(hi) - Int64(lo) < 200_000 {
+            // Bucket 0: the newest day, ..., bucket span - 1: the oldest, bucket span: no recovery.
+            let span = Int(hi - lo) + 1
+            var start = [Int](repeating: 0, count: span + 2)
+            for r in recoveryRow {
+                let b = r >= 0 ? Int(hi - dates[Int(r)]) : span
+                start[b + 1] += 1
+            }
+            for b in 0..<span + 1 { start[b + 1] += start[b] }
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let r = recoveryRow[i]
+                let b = r >= 0 ? Int(hi - dates[Int(r)]) : span
+                out[start[b]] = Int32(i)
+                start[b] += 1
+            }
+        } else {
+            var rows = Array(0..<n)
+            rows.sort { a, b in
+                let da = recoveryRow[a] >= 0 ? dates[Int(recoveryRow[a])] : Int32.min
+                let db = recoveryRow[b] >= 0 ? dates[Int(recoveryRow[b])] : Int32.min
+                return da != db ? da > db : a > b
+            }
+            for (k, i) in rows.enumerated() { out[k] = Int32(i) }
+        }
+        return out
     }
 
     /// For each source state, the index of the same state among ``recoveryStates`` (-1 if none):
@@ -229,8 +276,9 @@ public final class TraceFacts: @unchecked Sendable {
         outcome.deallocate()
         sourceClass.deallocate()
         flags.deallocate()
+        newestFirst.deallocate()
     }
 
     /// Approximate bytes held by the columns.
-    public var memoryBytes: Int { count * (4 + 4 + 1 + 2 + 1 + 2 + 2 + 2 + 2 + 4 + 1 + 1 + 1) }
+    public var memoryBytes: Int { count * (4 + 4 + 1 + 2 + 1 + 2 + 2 + 2 + 2 + 4 + 1 + 1 + 1 + 4) }
 }

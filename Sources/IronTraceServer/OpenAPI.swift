@@ -222,6 +222,7 @@ enum OpenAPIDocument {
                             parameter("case_number", "Part of the agency's case number"),
                             parameter("agency_ori", "The requesting agency's ORI (exact)"),
                             parameter("request_id", "The request id given when submitting (exact)"),
+                            parameter("model", "Part of the firearm's model as the request gave it"),
                             parameter("mine", "1: only the traces the authenticated account submitted"),
                         ] + paging
                     ),

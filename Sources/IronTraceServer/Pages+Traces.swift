@@ -51,7 +51,7 @@ extension Pages {
                 hiddenFilters: ReportFilter.keys.compactMap { k in q[k].map { .init(key: k, value: $0) } },
                 searchFields: [
                     ("serial", UIText.serial), ("case_number", .caseNumber), ("agency_ori", .agency),
-                    ("request_id", .requestID),
+                    ("request_id", .requestID), ("model", .model),
                 ].map { name, label in
                     Views.Field(name: name, label: l.t(label), value: q[name] ?? "", inputType: "text", required: false)
                 },

@@ -16,8 +16,8 @@ struct TraceList {
 
     /// The search keys besides the report filters: serial (normal form, part of it), case number (part
     /// of it, any case), agency ORI and request id (exact, any case), and `mine=1` for the traces
-    /// the signed-in account submitted.
-    static let searchKeys = ["serial", "case_number", "agency_ori", "request_id", "mine"]
+    /// the signed-in account submitted, and model (part of it, any case).
+    static let searchKeys = ["serial", "case_number", "agency_ori", "request_id", "model", "mine"]
 
     init(_ s: Snapshot, _ q: [String: String], strict: Bool = false, user: String? = nil) throws {
         snapshot = s
@@ -31,6 +31,9 @@ struct TraceList {
         }
         if let text = q["agency_ori"]?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty {
             rows = rows.filter { recoveryText(d.recoveries.agency, $0) == text }
+        }
+        if let text = q["model"]?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty {
+            rows = rows.filter { recoveryText(d.recoveries.model, $0).contains(text) }
         }
         if let text = q["request_id"]?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty {
             rows = rows.filter { d.strings[d.traces.requestID[$0]].uppercased() == text }

@@ -160,8 +160,9 @@ public struct SerialIndex: Sendable {
             for key in [Key.h1q3, .h1q4, .h2q1, .h2q2] { _ = probe(key, q, registryLength: len, into: &out) }
         }
         // A swap inside one quarter leaves a three-quarter key intact; one across a quarter boundary
-        // breaks them all, so the three boundary swaps are looked up as written.
-        guard n >= 4 else { return }
+        // breaks them all, so the three boundary swaps are looked up as written (a serial of three
+        // characters has two boundaries, and no key survives either swap).
+        guard n >= 3 else { return }
         let h = n / 2
         var swapped = serial
         for b in [h / 2, h, h + (n - h) / 2] where b >= 1 && b < n && serial[b - 1] != serial[b] {

@@ -7,7 +7,7 @@ import NIOCore
 import Testing
 
 /// A request an analyst can find again: its case number, agency ORI, request id and model on the
-/// trace's page and in the API, a search by each, and "my requests".
+/// trace's page and in the API, a search by each (model with the agency), and "my requests".
 @Suite struct TraceRequestSearchTests {
     @Test func caseNumberORIAndRequestIDAreShownAndSearchable() async throws {
         let f = try ServerFixture()
@@ -35,7 +35,11 @@ import Testing
                 let j = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
                 return (j?["items"] as? [[String: Any]]) ?? []
             }
-            for query in ["case_number=2024-0917", "agency_ori=zz0000042", "request_id=ana-req-42", "mine=1"] {
+            let modelPart = String(model.lowercased().dropFirst(model.count > 2 ? 1 : 0))
+            for query in [
+                "case_number=2024-0917", "agency_ori=zz0000042", "request_id=ana-req-42", "mine=1",
+                "agency_ori=zz0000042&model=\(modelPart.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
+            ] {
                 let found = try await items(query)
                 #expect(found.count == 1, "\(query): \(found.count) traces")
                 let item = try #require(found.first)
@@ -46,6 +50,7 @@ import Testing
                 #expect(item["model"] as? String == model)
             }
             #expect(try await items("case_number=NO-SUCH-CASE").isEmpty)
+            #expect(try await items("agency_ori=zz0000042&model=NO-SUCH-MODEL").isEmpty)
             let s = Session(client)
             try await s.logIn("ana")
             let page = try await s.get("/traces/\(id)")

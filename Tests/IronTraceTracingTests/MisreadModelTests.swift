@@ -167,3 +167,36 @@ import Testing
         #expect(r.candidates.allSatisfy { $0.serial.contains("123") == false || $0.serialMatch != .exact })
     }
 }
+
+/// Short serials (old guns, some imports): a swap of two adjacent characters is found at every
+/// position, down to three characters, where no edit key survives either swap.
+@Suite struct ShortSerialTranspositionTests {
+    @Test(arguments: ["A1B", "7K2Q", "X93PZ"])
+    func everySwapOfAShortSerialFindsIt(_ serial: String) {
+        // A registry large enough that buckets hold little beyond their key (in a tiny one every
+        // probe returns nearly everything).
+        var x: UInt64 = 88_172_645_463_325_252
+        let alphabet = Array("ABCDEFGHJKLMNPRTUVWXYZ0123456789".utf8)
+        let others = (0..<20_000).map { k in
+            String(
+                decoding: (0..<(3 + k % 5)).map { _ in
+                    x ^= x << 13
+                    x ^= x >> 7
+                    x ^= x << 17
+                    return alphabet[Int(x % UInt64(alphabet.count))]
+                },
+                as: UTF8.self
+            )
+        }
+        let store = SerialStore(others + [serial])
+        let index = SerialIndex(serials: store)
+        let bytes = Array(serial.utf8)
+        for p in 0..<(bytes.count - 1) {
+            var q = bytes
+            q.swapAt(p, p + 1)
+            var ids: [UInt32] = []
+            index.candidates(for: q, sameLengthOnly: false, into: &ids)
+            #expect(ids.contains(UInt32(others.count)), "\(String(decoding: q, as: UTF8.self)) misses \(serial)")
+        }
+    }
+}
