@@ -352,10 +352,11 @@ extension Analytics {
         let s = TraceAggregates.Selection(filter, facts: f, dataset: dataset)
         if s.noDealerMatches { return [] }
         let area = dataset.recoveries.area
-        var rows: [Int] = []
-        // Visited newest recovery first, so the selection comes out in list order.
-        for k in 0..<f.count {
-            let i = Int(f.newestFirst[k])
+        // The selection in row order (sequential reads of the columns) as a bit set, then read out
+        // in the precomputed newest-first order: no sort, and no random reads of the columns.
+        var selected = [UInt64](repeating: 0, count: (f.count + 63) / 64)
+        var count = 0
+        for i in 0..<f.count {
             guard s.stateAllowed[Int(f.recoveryState[i])] else { continue }
             let yi = Int(f.yearIndex[i])
             guard yi >= s.yearLow && yi <= s.yearHigh, s.typeAllowed[Int(f.type[i])],
@@ -366,7 +367,14 @@ extension Analytics {
                 let rr = f.recoveryRow[i]
                 guard rr >= 0 && s.municipalities.contains(area[Int(rr)]) else { continue }
             }
-            rows.append(i)
+            selected[i >> 6] |= 1 << UInt64(i & 63)
+            count += 1
+        }
+        var rows: [Int] = []
+        rows.reserveCapacity(count)
+        for k in 0..<f.count where rows.count < count {
+            let i = Int(f.newestFirst[k])
+            if selected[i >> 6] & (1 << UInt64(i & 63)) != 0 { rows.append(i) }
         }
         return rows
     }

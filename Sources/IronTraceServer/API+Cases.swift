@@ -41,7 +41,7 @@ extension API {
         api.get("/cases/:id") { _, context in
             let user = try context.require(.analyst)
             let c = try Pages.visibleCase(context.parameter("id"), user, state)
-            try state.store.audit(user: user.name, action: "case-view", target: "case:\(c.id)", detail: "api")
+            try await state.audit(user: user.name, action: "case-view", target: "case:\(c.id)", detail: "api")
             let s = state.snapshot
             let items = try state.store.caseItems(caseID: c.id).map { i -> [String: Any] in
                 var o: [String: Any] = ["ref": i.ref, "added_by": i.addedBy, "added_at": i.addedAt]
@@ -66,7 +66,7 @@ extension API {
             let user = try context.require(.analyst)
             let l = try language(try query(request, known: ["lang"]))
             let c = try Pages.visibleCase(context.parameter("id"), user, state)
-            try state.store.audit(user: user.name, action: "export", target: "case:\(c.id)", detail: "json link chart")
+            try await state.audit(user: user.name, action: "export", target: "case:\(c.id)", detail: "json link chart")
             let s = state.snapshot
             let refs = try state.store.caseItems(caseID: c.id).map(\.ref)
             let (grouping, _) = s.graph.grouping(of: refs, in: s.dataset)

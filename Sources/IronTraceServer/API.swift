@@ -93,7 +93,7 @@ enum API {
             let user = try context.require(.viewer)
             let q = try query(request, known: ReportFilter.keys + TraceList.searchKeys + ["page", "per_page"])
             let list = try TraceList(state.snapshot, q, strict: true, user: user.name)
-            try Pages.auditTraceList(list, user: user, state: state, via: "api ")
+            try await Pages.auditTraceList(list, user: user, state: state, via: "api ")
             let items = list.pageRows.map(list.item)
             return try json(API.list(items, total: list.rows.count, list.paging))
         }
@@ -109,7 +109,7 @@ enum API {
             guard let id = context.parameter("id").flatMap(Int64.init), let row = s.traceRow[id] else {
                 throw AppError.notFound("no trace with id '\(context.parameter("id") ?? "")'")
             }
-            try state.store.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)", detail: "api")
+            try await state.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)", detail: "api")
             var item = TraceList.item(row, in: s)
             let purchaser = s.dataset.traces.purchaser[row]
             if purchaser > 0 {
@@ -118,7 +118,7 @@ enum API {
                         "reference": "person:\(purchaser)", "pseudonym": Person.pseudonym(for: purchaser),
                     ]
                     if q["pii"] == "1", let p = try state.store.personRecord(id: purchaser) {
-                        try state.store.audit(
+                        try await state.audit(
                             user: user.name,
                             action: "pii-view",
                             target: "person:\(purchaser)",
@@ -169,7 +169,7 @@ enum API {
                     status: .unprocessableContent
                 )
             }
-            let sub = try TraceSubmission.run([req], state: state, source: "api by \(user.name)", user: user.name)
+            let sub = try await TraceSubmission.run([req], state: state, source: "api by \(user.name)", user: user.name)
             return try json(resultObject(sub.results[0], id: sub.traceIDs[0], role: user.role), status: .created)
         }
         api.get("/leads") { request, context in
@@ -191,7 +191,7 @@ enum API {
             let user = try context.require(.analyst)
             let s = state.snapshot
             let lead = try Pages.lead(context.parameter("rank"), s)
-            try state.store.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)", detail: "api")
+            try await state.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)", detail: "api")
             return text(lead.json(s.dataset, s.graph))
         }
         api.get("/leads/:rank/graph") { request, context in
@@ -199,7 +199,7 @@ enum API {
             let l = try language(try query(request, known: ["lang"]))
             let s = state.snapshot
             let lead = try Pages.lead(context.parameter("rank"), s)
-            try state.store.audit(
+            try await state.audit(
                 user: user.name,
                 action: "export",
                 target: "lead:\(lead.rank)",
@@ -225,7 +225,7 @@ enum API {
             let node: Int32
             do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
             let target = s.graph.reference(node, in: s.dataset)
-            try state.store.audit(user: user.name, action: "entity-view", target: target, detail: "api depth \(depth)")
+            try await state.audit(user: user.name, action: "entity-view", target: target, detail: "api depth \(depth)")
             let sub = s.graph.neighbours(of: node, depth: depth)
             return text(
                 sub.export(

@@ -24,7 +24,7 @@ extension Pages {
                 attempt = a
             case .blocked(let retryAfter, let key, let audit):
                 if let folded = audit {
-                    try state.store.audit(
+                    try await state.audit(
                         user: shown,
                         action: "login-blocked",
                         target: key.hasPrefix("ip:") ? key : "ip:\(ip)",
@@ -48,7 +48,7 @@ extension Pages {
             let ok = Passwords.verify(form["password"] ?? "", hash: account?.passwordHash ?? state.decoyPasswordHash)
             guard let u = account, ok else {
                 state.limiter.finish(attempt, succeeded: false)
-                try state.store.audit(user: shown, action: "login-failed", target: "ip:\(ip)")
+                try await state.audit(user: shown, action: "login-failed", target: "ip:\(ip)")
                 return loginPage(
                     request,
                     context,
@@ -61,7 +61,7 @@ extension Pages {
             }
             state.limiter.finish(attempt, succeeded: true)
             let session = try state.store.startSession(userID: u.id, lifetime: state.configuration.sessionLifetime)
-            try state.store.audit(user: u.name, action: "login", target: "ip:\(ip)")
+            try await state.audit(user: u.name, action: "login", target: "ip:\(ip)")
             // Only local paths: never redirect to another site.
             let target = LocalRedirect.target(form["next"])
             var r = redirect(u.mustChangePassword ? "/account/password" : target)
@@ -106,7 +106,7 @@ extension Pages {
                 passwordHash: Passwords.hash(new, cost: state.configuration.bcryptCost),
                 keepSession: context.identity?.sessionToken
             )
-            try state.store.audit(user: u.name, action: "password-change", target: "user:\(u.name)")
+            try await state.audit(user: u.name, action: "password-change", target: "user:\(u.name)")
             return redirect("/")
         }
         router.get("/lang/:code") { request, context in

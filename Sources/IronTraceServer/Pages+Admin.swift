@@ -37,7 +37,7 @@ extension Pages {
             else { throw AppError.notFound("no import with id '\(context.parameter("id") ?? "")'") }
             let rejections = try state.store.rejections(importID: id, limit: 10_000)
             if query(request)["download"] == "csv" {
-                try state.store.audit(
+                try await state.audit(
                     user: user.name,
                     action: "export",
                     target: "import:\(id)",
@@ -93,7 +93,7 @@ extension Pages {
                         status: .notFound
                     )
                 }
-                try state.store.audit(user: admin.name, action: "user-remove", target: "user:\(name)")
+                try await state.audit(user: admin.name, action: "user-remove", target: "user:\(name)")
                 return try usersPage(request, context, state, message: l.adminMessage(.removed(name)))
             default:
                 guard let role = UserAccount.Role(rawValue: form.value("role")) else {
@@ -122,7 +122,7 @@ extension Pages {
                         status: .badRequest
                     )
                 }
-                try state.store.audit(
+                try await state.audit(
                     user: admin.name,
                     action: "user-add",
                     target: "user:\(name)",

@@ -101,7 +101,7 @@ extension Pages {
         area.get("/cases/:id") { request, context in
             let user = try context.require(.analyst)
             let c = try visibleCase(context.parameter("id"), user, state)
-            try state.store.audit(user: user.name, action: "case-view", target: "case:\(c.id)")
+            try await state.audit(user: user.name, action: "case-view", target: "case:\(c.id)")
             return try casePage(request, context, state, c)
         }
 

@@ -65,7 +65,7 @@ extension Pages {
             let user = try context.require(.analyst)
             let s = state.snapshot
             let lead = try lead(context.parameter("rank"), s)
-            try state.store.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)")
+            try await state.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)")
             let l = context.language
             let d = s.dataset
             let g = s.graph
@@ -169,7 +169,7 @@ extension Pages {
                 let user = try context.require(.analyst)
                 let s = state.snapshot
                 let lead = try lead(context.parameter("rank"), s)
-                try state.store.audit(user: user.name, action: "export", target: "lead:\(lead.rank)", detail: detail)
+                try await state.audit(user: user.name, action: "export", target: "lead:\(lead.rank)", detail: detail)
                 return download(
                     draw(lead, s, context.language),
                     contentType: "image/svg+xml; charset=utf-8",
@@ -199,7 +199,7 @@ extension Pages {
                 throw AppError.notFound("\(error)")
             }
             let target = s.graph.reference(node, in: s.dataset)
-            try state.store.audit(user: user.name, action: "export", target: target, detail: "svg link chart")
+            try await state.audit(user: user.name, action: "export", target: target, detail: "svg link chart")
             let l = context.language
             let svg = LinkChartDrawing.svg(
                 s.graph.neighbours(of: node, depth: 1, limit: 80),
@@ -219,7 +219,7 @@ extension Pages {
             let node: Int32
             do { node = try s.graph.node(for: ref, in: s.dataset) } catch { throw AppError.notFound("\(error)") }
             let target = s.graph.reference(node, in: s.dataset)
-            try state.store.audit(user: user.name, action: "entity-view", target: target, detail: "page")
+            try await state.audit(user: user.name, action: "entity-view", target: target, detail: "page")
             let sub = s.graph.neighbours(of: node, depth: 1, limit: 80)
             let kind = s.graph.nodeKind(node)
             // The store is read here, in the handler (cases holding the entity, open cases).
@@ -282,7 +282,7 @@ extension Pages {
                 view.pathError = "\(error)"
                 return page(.path, view, status: .badRequest)
             }
-            try state.store.audit(
+            try await state.audit(
                 user: user.name,
                 action: "path-view",
                 target: s.graph.reference(a, in: s.dataset),

@@ -13,7 +13,7 @@ extension Pages {
     static func addReportRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
         let area = router.group().add(middleware: RequireRole(.viewer))
         area.get("/") { request, context in
-            try reportPage(
+            try await reportPage(
                 request,
                 context,
                 state,
@@ -37,7 +37,7 @@ extension Pages {
             }
         }
         area.get("/flows") { request, context in
-            try reportPage(
+            try await reportPage(
                 request,
                 context,
                 state,
@@ -67,7 +67,7 @@ extension Pages {
             }
         }
         area.get("/dealers") { request, context in
-            try reportPage(
+            try await reportPage(
                 request,
                 context,
                 state,
@@ -107,7 +107,7 @@ extension Pages {
             let d = s.dataset
             let name = d.strings[d.licensees.name[row]]
             let dealerLicence = d.strings[d.licensees.licence[row]]
-            return try reportPage(
+            return try await reportPage(
                 request,
                 context,
                 state,
@@ -148,7 +148,7 @@ extension Pages {
             }
         }
         area.get("/violence") { request, context in
-            try reportPage(
+            try await reportPage(
                 request,
                 context,
                 state,
@@ -202,7 +202,7 @@ extension Pages {
             guard let id = context.parameter("id").flatMap(Int64.init),
                 state.snapshot.dataset.events.id.contains(id)
             else { throw AppError.notFound("no event with id '\(context.parameter("id") ?? "")'") }
-            return try reportPage(
+            return try await reportPage(
                 request,
                 context,
                 state,
@@ -252,13 +252,13 @@ extension Pages {
         heading: String? = nil,
         reports: ([String: String]) throws -> [Report],
         body: ([String: String], Language) throws -> RenderedHTML
-    ) throws -> Response {
+    ) async throws -> Response {
         let user = try context.require(.viewer)
         let q = query(request)
-        if let csv = try csvDownload(q, context, state) { return csv }
+        if let csv = try await csvDownload(q, context, state) { return csv }
         let l = context.language
         if q["download"] == "zip" {
-            return try viewExport(
+            return try await viewExport(
                 request,
                 reports: try reports(q),
                 title: heading ?? l.t(title),
@@ -379,7 +379,7 @@ extension Pages {
         user: UserAccount,
         _ l: Language,
         _ state: ServerState
-    ) throws -> Response {
+    ) async throws -> Response {
         let q = query(request)
         let pairs = filterPairs(q)
         let path = request.uri.path
@@ -414,7 +414,7 @@ extension Pages {
             : "\nArchivos (las tablas CSV conservan los nombres de columna en inglés; las -es.csv los traen en español; los gráficos son SVG):\n"
         for f in files { readme += "- \(f)\n" }
         try add("README.txt", readme)
-        try state.store.audit(
+        try await state.audit(
             user: user.name,
             action: "export",
             target: "view:\(path)",

@@ -14,8 +14,9 @@ extension Pages {
     static let tracesPerPage = 50
 
     /// Every listing of traces (page or API) is audited: it shows which guns were traced to whom.
-    static func auditTraceList(_ list: TraceList, user: UserAccount, state: ServerState, via: String = "") throws {
-        try state.store.audit(
+    static func auditTraceList(_ list: TraceList, user: UserAccount, state: ServerState, via: String = "") async throws
+    {
+        try await state.audit(
             user: user.name,
             action: "trace-list",
             target: "traces",
@@ -32,7 +33,7 @@ extension Pages {
             let l = context.language
             let list = try TraceList(state.snapshot, q, user: user.name)
             if q["download"] == "csv" {
-                try state.store.audit(
+                try await state.audit(
                     user: user.name,
                     action: "export",
                     target: "traces",
@@ -44,7 +45,7 @@ extension Pages {
                     filename: "traces.csv"
                 )
             }
-            try auditTraceList(list, user: user, state: state)
+            try await auditTraceList(list, user: user, state: state)
             let view = Views.TracesPage(
                 frame: Views.Layout(frame(request, context, state, section: "traces"), title: l.t(.traces)),
                 filterForm: filterView(action: "/traces", q, l),
@@ -83,7 +84,7 @@ extension Pages {
                     status: .badRequest
                 )
             }
-            let submission = try TraceSubmission.run(
+            let submission = try await TraceSubmission.run(
                 [req],
                 state: state,
                 source: "web form by \(user.name)",
@@ -111,7 +112,7 @@ extension Pages {
             if request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
                 bytes = Array((FormBody(String(decoding: bytes, as: UTF8.self))["csv"] ?? "").utf8)
             }
-            let outcome = try TraceSubmission.batch(bytes, state: state, user: user.name)
+            let outcome = try await TraceSubmission.batch(bytes, state: state, user: user.name)
             let l = context.language
             return page(
                 .batchResult,
@@ -130,13 +131,13 @@ extension Pages {
             }
             let wantsPII = query(request)["pii"] == "1"
             if wantsPII { try context.require(.analyst) }
-            try state.store.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)")
+            try await state.audit(user: user.name, action: "trace-lookup", target: "trace:\(id)")
             let l = context.language
             // Personal data is read and its view audited here, before anything is drawn.
             var record: [String: String]?
             let purchaser = s.dataset.traces.purchaser[row]
             if wantsPII, purchaser > 0, let p = try state.store.personRecord(id: purchaser) {
-                try state.store.audit(
+                try await state.audit(
                     user: user.name,
                     action: "pii-view",
                     target: "person:\(purchaser)",

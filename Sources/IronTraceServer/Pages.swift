@@ -183,7 +183,7 @@ enum Pages {
     }
 
     /// Answers `?download=csv&report=NAME&table=ID` for any report page (audited as an export).
-    static func csvDownload(_ q: [String: String], _ context: IronTraceContext, _ state: ServerState) throws
+    static func csvDownload(_ q: [String: String], _ context: IronTraceContext, _ state: ServerState) async throws
         -> Response?
     {
         guard q["download"] == "csv" else { return nil }
@@ -196,7 +196,7 @@ enum Pages {
             throw AppError.notFound("report \(name.rawValue) has no table '\(q["table"] ?? "")'")
         }
         let user = try context.user()
-        try state.store.audit(
+        try await state.audit(
             user: user.name,
             action: "export",
             target: "report:\(name.rawValue)/\(tid)",

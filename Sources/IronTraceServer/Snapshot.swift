@@ -32,6 +32,7 @@ public final class Snapshot: Sendable {
     let licenseeRow: [Int64: Int]
     /// Rendered pages and API answers of this version; a new version starts empty.
     let cache = PageCache()
+    let selections = SelectionCache()
 
     /// A full build over `d`: every engine from scratch.
     public convenience init(_ d: Dataset, version: Int = 0) {
@@ -177,6 +178,24 @@ public final class ServerState: Sendable {
 
     public var snapshot: Snapshot { live.snapshot }
 
+    /// Appends to the audit log from a Dispatch thread: the store's write blocks its thread (the
+    /// writer lock, a WAL checkpoint, rows batched with other requests'), and Swift's cooperative
+    /// pool has only as many threads as cores, so a blocked write there would stall every request.
+    /// Returns once the row is stored (a view is not served unaudited).
+    func audit(user: String, action: String, target: String, detail: String = "") async throws {
+        let store = self.store
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                do {
+                    try store.audit(user: user, action: action, target: target, detail: detail)
+                    c.resume()
+                } catch {
+                    c.resume(throwing: error)
+                }
+            }
+        }
+    }
+
     /// Notices and errors only (the default for embedding and tests).
     static var quietLogger: Logger {
         var l = Logger(label: "irontrace.snapshot")
@@ -211,6 +230,29 @@ final class PageCache: Sendable {
     }
 
     func clear() { entries.withLock { $0.removeAll() } }
+}
+
+/// The trace rows recent filters selected (newest recovery first), kept while they hold at most
+/// `limit` rows in all: every page of a trace list and its CSV share one selection instead of
+/// filtering every trace again. Lives in one snapshot, so a new version starts empty.
+final class SelectionCache: Sendable {
+    private let entries = Mutex<(rows: [String: [Int]], held: Int)>(([:], 0))
+    private let limit = 2_000_000
+
+    func rows(_ filter: ReportFilter, _ make: () -> [Int]) -> [Int] {
+        let key = filter.parameters.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        if let hit = entries.withLock({ $0.rows[key] }) { return hit }
+        let rows = make()
+        guard rows.count <= limit / 4 else { return rows }
+        entries.withLock {
+            if $0.held + rows.count > limit { $0 = ([:], 0) }
+            if $0.rows[key] == nil {
+                $0.rows[key] = rows
+                $0.held += rows.count
+            }
+        }
+        return rows
+    }
 }
 
 /// How the server runs.

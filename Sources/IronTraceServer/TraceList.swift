@@ -21,7 +21,8 @@ struct TraceList {
 
     init(_ s: Snapshot, _ q: [String: String], strict: Bool = false, user: String? = nil) throws {
         snapshot = s
-        var rows = s.analytics.traceRows(matching: try Pages.filter(q, strict: strict))
+        let filter = try Pages.filter(q, strict: strict)
+        var rows = s.selections.rows(filter) { s.analytics.traceRows(matching: filter) }
         let d = s.dataset
         func recoveryText(_ column: [Int32], _ i: Int) -> String {
             s.analytics.recoveryRow(ofTraceAt: i).map { d.strings[column[$0]].uppercased() } ?? ""
@@ -207,12 +208,12 @@ public struct TraceSubmission: Sendable {
         state: ServerState,
         source: String,
         user: String
-    ) throws -> TraceSubmission {
+    ) async throws -> TraceSubmission {
         let engine = state.snapshot.engine
         let results = requests.map { engine.trace($0) }
         let ids = try record(results, rejections: rejections, in: state.store, source: source, submittedBy: user)
             .traceIDs
-        try state.store.audit(
+        try await state.audit(
             user: user,
             action: "trace-submit",
             target: ids.count == 1 ? "trace:\(ids[0])" : "traces:\(ids.first ?? 0)-\(ids.last ?? 0)",
@@ -235,7 +236,7 @@ public struct TraceSubmission: Sendable {
     }
 
     /// A CSV batch in the trace-request layout.
-    static func batch(_ bytes: [UInt8], state: ServerState, user: String) throws -> TraceSubmission {
+    static func batch(_ bytes: [UInt8], state: ServerState, user: String) async throws -> TraceSubmission {
         let name = "upload by \(user)"
         let reader: NativeReader<TraceRequestCodec>
         do { reader = try NativeReader<TraceRequestCodec>(bytes: bytes, name: "upload.csv") } catch {
@@ -252,7 +253,7 @@ public struct TraceSubmission: Sendable {
         guard !requests.isEmpty || !rejections.isEmpty else {
             throw AppError.badRequest("upload.csv: no rows after the header")
         }
-        return try run(requests, rejections: rejections, state: state, source: name, user: user)
+        return try await run(requests, rejections: rejections, state: state, source: name, user: user)
     }
 
     /// Stores results as recoveries (when the request named none) and traces in one transaction

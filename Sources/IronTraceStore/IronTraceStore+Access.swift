@@ -292,11 +292,18 @@ extension IronTraceStore {
             AuditText.clip(user, to: AuditText.userBytes), AuditText.clip(action, to: AuditText.actionBytes),
             AuditText.clip(target, to: AuditText.targetBytes), AuditText.clip(detail, to: AuditText.detailBytes),
         ]
+        try auditCommits.append(at: IronTraceStore.now(), fields: row)
+    }
+
+    /// Writes a batch of audit rows in one transaction (``AuditGroupCommit``).
+    static func writeAudit(_ batch: [AuditGroupCommit.Entry], to writer: any DatabaseWriter) throws {
         try writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO audit_log (at, user_name, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-                arguments: [IronTraceStore.now(), row[0], row[1], row[2], row[3]]
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO audit_log (at, user_name, action, target, detail) VALUES (?, ?, ?, ?, ?)"
             )
+            for e in batch {
+                try insert.execute(arguments: [e.at, e.fields[0], e.fields[1], e.fields[2], e.fields[3]])
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import IronTraceFormats
 public final class IronTraceStore: Sendable {
     public let path: String
     let writer: any DatabaseWriter
+    /// Audit rows from many threads at once, written a batch per transaction.
+    let auditCommits: AuditGroupCommit
 
     /// Opens (creating if needed) a store; `:memory:` for an in-memory store.
     public init(path: String) throws(StoreError) {
@@ -33,6 +35,10 @@ public final class IronTraceStore: Sendable {
             try Schema.migrator.migrate(writer)
         } catch {
             throw StoreError(path: path, reason: "cannot open database: \(error)")
+        }
+        let writer = self.writer
+        auditCommits = AuditGroupCommit { (batch: [AuditGroupCommit.Entry]) throws in
+            try IronTraceStore.writeAudit(batch, to: writer)
         }
     }
 
