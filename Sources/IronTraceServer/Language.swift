@@ -170,6 +170,12 @@ public struct UIText: Sendable {
     static let find = UIText("Find", "Buscar")
     static let menu = UIText("Menu", "Menú")
     static let invalidFilter = UIText("Invalid filter", "Filtro no válido")
+    // The columns of rejected rows.
+    static let line = UIText("Line", "Línea")
+    static let column = UIText("Column", "Columna")
+    static let field = UIText("Field", "Campo")
+    static let value = UIText("Value", "Valor")
+    static let reason = UIText("Reason", "Motivo")
     static let formExpired = UIText("The form has expired", "El formulario caducó")
     static let badRequest = UIText("Bad request", "Solicitud no válida")
     static let logInFirst = UIText("Please log in", "Inicie sesión")
@@ -508,6 +514,65 @@ extension Language {
             return "el nombre de usuario '\(g[1])' debe tener de 1 a 64 caracteres, sin espacios ni ':'"
         }
         if let g = Self.groups(#"^no user named '(.*)'$"#, s) { return "no hay ningún usuario llamado '\(g[1])'" }
+        // A filter's problem (ReportFilter.Problem: "key=value: reason"): the filter by its label on
+        // the form, the reason in Spanish.
+        if let g = Self.groups(#"^(country|area|years|type|source-state|source_state|dealer|event)=(.*?): (.*)$"#, s) {
+            return "\(filterLabel(g[1])) «\(g[2])»: \(filterReason(g[3]))"
+        }
+        if let g = Self.groups(#"^(\S+): the value has spaces or line breaks around it$"#, s) {
+            return "\(filterLabel(g[1])): el valor tiene espacios o saltos de línea alrededor"
+        }
         return s
+    }
+
+    /// A report filter's key as the filter form labels it in Spanish.
+    func filterLabel(_ key: String) -> String {
+        switch key {
+        case "country": "País de recuperación"
+        case "area": "Área"
+        case "years": "Años"
+        case "type": "Tipo de arma"
+        case "source-state", "source_state": "Estado de origen"
+        case "dealer": "Armería"
+        case "event": "Evento"
+        default: key
+        }
+    }
+
+    /// The reasons ReportFilter, AreaTerm and AreaCode give for a refused filter value, in Spanish;
+    /// lists of codes and names inside them stay as written.
+    func filterReason(_ r: String) -> String {
+        let fixed = [
+            "expected a two-letter country code (MX, US)": "se esperaba un código de país de dos letras (MX, US)",
+            "expected a year (2019) or a range (2015-2020)": "se esperaba un año (2019) o un intervalo (2015-2020)",
+            "expected an event id (a positive integer)": "se esperaba el id de un evento (un entero positivo)",
+        ]
+        if let v = fixed[r] { return v }
+        if let g = Self.groups(#"^unknown firearm type '(.*)' \(types: (.*); classes: (.*)\)$"#, r) {
+            return "tipo de arma desconocido «\(g[1])» (tipos: \(g[2]); clases: \(g[3]))"
+        }
+        if let g = Self.groups(#"^group '(.*)' has no US states$"#, r) {
+            return "el grupo «\(g[1])» no tiene estados de EE. UU."
+        }
+        if let g = Self.groups(#"^'(.*)' is not a US state \(USPS code, name or a group such as us-i95\)$"#, r) {
+            return "«\(g[1])» no es un estado de EE. UU. (código USPS, nombre o un grupo como us-i95)"
+        }
+        if let g = Self.groups(#"^unknown filter \(filters: (.*)\)$"#, r) {
+            return "filtro desconocido (filtros: \(g[1]))"
+        }
+        if let g = Self.groups(#"^'(.*)': '(.*)' is not a Mexican state$"#, r) {
+            return "«\(g[1])»: «\(g[2])» no es un estado de México"
+        }
+        if let g = Self.groups(#"^'(.*)': ambiguous: (\d+) municipalities have this name: (.*)$"#, r) {
+            return "«\(g[1])»: ambiguo: \(g[2]) municipios tienen este nombre: \(g[3])"
+        }
+        if let g = Self.groups(
+            #"^'(.*)': not an area: expected MX-SS, MX-SSMMM, US-XX, a state or municipality name, or a group \((.*)\)$"#,
+            r
+        ) {
+            return
+                "«\(g[1])»: no es un área: se esperaba MX-SS, MX-SSMMM, US-XX, el nombre de un estado o municipio, o un grupo (\(g[2]))"
+        }
+        return r
     }
 }

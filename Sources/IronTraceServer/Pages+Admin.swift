@@ -59,7 +59,7 @@ extension Pages {
                 balance:
                     "\(l.integer(entry.rowsRead)) = \(l.integer(entry.rowsStored)) + \(l.integer(entry.rowsRejected))",
                 csvLink: "/imports/\(id)?download=csv",
-                table: rejectionsView(rejections.prefix(1000), id: "rejections")
+                table: rejectionsView(rejections.prefix(1000), id: "rejections", l)
             )
             return page(.importRejections, view)
         }

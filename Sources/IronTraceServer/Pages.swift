@@ -212,10 +212,10 @@ enum Pages {
     }
 
     /// Rejected rows with line, column, field, value and reason (`rejections.mustache`).
-    static func rejectionsView(_ rows: some Sequence<Rejection>, id: String) -> Views.Rejections {
+    static func rejectionsView(_ rows: some Sequence<Rejection>, id: String, _ l: Language) -> Views.Rejections {
         Views.Rejections(
             id: id,
-            headers: ["line", "column", "field", "value", "reason"],
+            headers: [UIText.line, .column, .field, .value, .reason].map { l.t($0) },
             rows: rows.map {
                 .init(line: $0.line, column: $0.column, field: $0.field, value: $0.value, reason: $0.reason)
             }

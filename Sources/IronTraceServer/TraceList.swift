@@ -318,7 +318,10 @@ public struct TraceSubmission: Sendable {
             },
             rejected: rejections.isEmpty
                 ? nil
-                : .init(heading: l.t(.rejections), table: Pages.rejectionsView(rejections, id: "batch-rejection-rows"))
+                : .init(
+                    heading: l.t(.rejections),
+                    table: Pages.rejectionsView(rejections, id: "batch-rejection-rows", l)
+                )
         )
     }
 }

@@ -486,4 +486,70 @@ import Testing
             }
         }
     }
+
+    /// Markup typed into every form comes back escaped: on the error page that keeps what was typed,
+    /// on the result of a stored submission, and on the pages that later list what was stored
+    /// (a trace's case number, a watch, a case, a batch's rejected rows).
+    @Test func markupInEveryFormComesBackEscaped() async throws {
+        let f = try ServerFixture()
+        let probe = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
+        let d = f.state.snapshot.dataset
+        let serial = d.strings[d.sales.serial[9]]
+        let maker = d.strings[d.sales.manufacturer[9]]
+        @Sendable func clean(_ r: Session.Page, _ what: String) {
+            #expect(r.status.code < 500, "\(what): \(r.status)")
+            #expect(!r.contains("<script>alert(1)"), "\(what) echoed markup")
+            #expect(!r.contains("<img src=x"), "\(what) echoed markup")
+        }
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            try await s.logIn("ada")
+            _ = try await s.get("/traces/new")
+            // Every field of the trace form, refused and shown again.
+            let every = TraceForm.fields.map { ($0.name, probe) }
+            clean(try await s.post("/traces/new", form: every), "trace form, every field")
+            // A stored request whose free-text fields carry markup, then the list that finds it.
+            _ = try await s.get("/traces/new")
+            clean(
+                try await s.post(
+                    "/traces/new",
+                    form: [
+                        ("manufacturer", maker), ("serial", serial), ("recovery_date", "2024-01-02"),
+                        ("recovery_country", "MX"), ("case_number", probe), ("model", probe), ("request_id", probe),
+                    ]
+                ),
+                "stored trace"
+            )
+            clean(try await s.get("/traces?case_number=" + Session.encode("<script>")), "traces found by case number")
+            // A batch whose rows are markup: the rejected rows are listed.
+            _ = try await s.get("/traces/new")
+            clean(
+                try await s.post("/traces/batch", form: [("csv", "serial,manufacturer\n\(probe),\(probe)\n")]),
+                "batch"
+            )
+            _ = try await s.get("/watches")
+            clean(try await s.post("/watches", form: [("kind", "serial"), ("value", probe), ("note", probe)]), "watch")
+            clean(try await s.get("/watches"), "watch list")
+            _ = try await s.get("/cases")
+            clean(try await s.post("/cases", form: [("title", probe)]), "new case")
+            clean(try await s.get("/cases"), "case list")
+            _ = try await s.get("/admin/users")
+            clean(
+                try await s.post("/admin/users", form: [("user", probe), ("action", "add"), ("role", probe)]),
+                "add user"
+            )
+            _ = try await s.get("/network/identities")
+            clean(
+                try await s.post("/network/identities", form: [("a", probe), ("b", probe), ("same", probe)]),
+                "identity ruling"
+            )
+            _ = try await s.get("/account/password")
+            clean(
+                try await s.post("/account/password", form: [("current", probe), ("new", probe)]),
+                "password change"
+            )
+            let out = Session(client)
+            clean(try await out.post("/login", form: [("user", probe), ("password", probe)], withCSRF: false), "login")
+        }
+    }
 }

@@ -6,20 +6,22 @@ import IronTraceServer
 import IronTraceStore
 import Testing
 
-/// Every page at a phone's width (360 CSS pixels) in both languages, in a real headless Chromium:
-/// nothing wider than the screen, the navigation folded behind a Menu button that opens it without
-/// script. Set IRONTRACE_SCREENSHOTS=DIR to keep a screenshot of each page.
+/// Every page at a phone's width (360 CSS pixels) and on a desktop screen, in both languages, in a
+/// real headless Chromium: nothing wider than the screen; on a phone the navigation folded behind a
+/// Menu button that opens it without script. Set IRONTRACE_SCREENSHOTS=DIR to keep a screenshot of
+/// each page.
 @Suite(
     .enabled(if: WebDriver.isAvailable, "needs chromium and chromium-driver (apt-get install chromium chromium-driver)")
 )
 struct PhoneLayoutTests {
-    @Test func everyPageFitsAPhoneInBothLanguages() async throws {
-        let f = try ServerFixture(port: 0)
+    /// Every page of the dashboard, with something on each casework page: a case from lead 1 with
+    /// a note, a watch, a pair to rule on; plus an armed-violence event, an import's page, the
+    /// password page and an error page (a bad filter).
+    static func pages(_ f: ServerFixture) throws -> [String] {
         let d = f.state.snapshot.dataset
         let trace = d.traces.id[0]
         let licence = d.strings[d.licensees.licence[0]]
         let person = "person:\(d.persons.id[0])"
-        // Something on each casework page: a case from lead 1 with a note, a watch, a pair to rule on.
         let lead = try #require(f.state.snapshot.leads.first)
         let refs =
             lead.persons.map { "person:\(d.persons.id[$0])" } + lead.dealers.map { "dealer:\(d.licensees.id[$0])" }
@@ -58,8 +60,15 @@ struct PhoneLayoutTests {
             "/network", "/network/leads/1", "/network/entity/\(person)",
             "/network/path?from=\(person)&to=dealer:\(d.licensees.id[0])",
             "/imports", "/admin/users", "/admin/audit", "/cases", "/cases/\(c.id)", "/watches", "/alerts",
-            "/network/identities",
+            "/network/identities", "/account/password", "/imports/\(try #require(try f.store.ledger().first).id)",
+            "/violence/events/\(d.events.id[0])", "/flows?years=abc",
         ]
+        return pages
+    }
+
+    @Test func everyPageFitsAPhoneInBothLanguages() async throws {
+        let f = try ServerFixture(port: 0)
+        let pages = try PhoneLayoutTests.pages(f)
         let shots = ProcessInfo.processInfo.environment["IRONTRACE_SCREENSHOTS"]
         try await f.app.test(.live) { client in
             let root = "http://127.0.0.1:\(client.port!)"
@@ -121,6 +130,59 @@ struct PhoneLayoutTests {
                     #expect(open?.dropFirst().first as? Bool == true)
                     #expect((open?.last as? Int ?? 0) >= 5)
                     if let shots { try await b.screenshot(to: "\(shots)/phone-\(language)-menu-open.png") }
+                }
+            } catch {
+                await b.quit()
+                throw error
+            }
+            await b.quit()
+        }
+    }
+    /// The same pages on a desktop screen (1400 pixels) in both languages: nothing wider than the
+    /// window, the navigation shown, the page in the language chosen, a heading on every page.
+    @Test func everyPageAtDesktopWidthInBothLanguages() async throws {
+        let f = try ServerFixture(port: 0)
+        let pages = try PhoneLayoutTests.pages(f)
+        let shots = ProcessInfo.processInfo.environment["IRONTRACE_SCREENSHOTS"]
+        try await f.app.test(.live) { client in
+            let root = "http://127.0.0.1:\(client.port!)"
+            let b = try await WebDriver()
+            do {
+                try await b.go(root + "/login")
+                try await b.type("#f-user", "ada")
+                try await b.type("#f-password", ServerFixture.password)
+                try await b.click("#login-submit")
+                for language in ["en", "es"] {
+                    try await b.go(root + "/lang/\(language)?back=/")
+                    for page in pages {
+                        try await b.go(root + page)
+                        let seen =
+                            try await b.run(
+                                "var h = document.querySelector('main h1, main h2');"
+                                    + "return [document.documentElement.scrollWidth - document.documentElement.clientWidth,"
+                                    + " getComputedStyle(document.getElementById('site-nav')).display,"
+                                    + " document.documentElement.lang, h ? h.textContent.trim() : ''];"
+                            ) as? [Any]
+                        let label = "\(page) (\(language))"
+                        #expect(
+                            seen?.first as? Int == 0,
+                            "\(label) is wider than the window: \(String(describing: seen))"
+                        )
+                        #expect(seen?.dropFirst().first as? String != "none", "\(label): navigation hidden")
+                        #expect(
+                            seen?.dropFirst(2).first as? String == language,
+                            "\(label): \(String(describing: seen))"
+                        )
+                        let heading = seen?.last as? String ?? ""
+                        #expect(heading.count > 0, "\(label): no heading")
+                        if let shots {
+                            let name = page.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(3)
+                                .joined(separator: "-")
+                            try await b.screenshot(
+                                to: "\(shots)/desktop-\(language)-\(name.isEmpty ? "overview" : name).png"
+                            )
+                        }
+                    }
                 }
             } catch {
                 await b.quit()

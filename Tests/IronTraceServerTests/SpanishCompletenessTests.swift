@@ -122,7 +122,8 @@ import Testing
             "/violence?area=MX-14039", "/network", "/network/leads/1", "/network/entity/\(person)",
             "/network/path?from=\(person)&to=dealer:\(d.licensees.id[0])", "/imports",
             "/admin/users", "/admin/audit", "/cases", "/cases/\(c.id)", "/watches", "/alerts",
-            "/network/identities", "/traces?q=zzz", "/flows?years=1990", "/no-such-page",
+            "/network/identities", "/traces?q=zzz", "/flows?years=1990", "/no-such-page", "/account/password",
+            "/violence/events/\(d.events.id[0])", "/flows?years=abc",
         ]
         // Capitalised words of the names in the data (the string pool and the US states' names).
         var words = Set<String>()
@@ -133,8 +134,16 @@ import Testing
         let dataWords = words
         try await f.app.test(.router) { client in
             let s = Session(client)
-            #expect(try await s.logIn("ana").status == .seeOther)
             s.language = "es-MX,es;q=0.9"
+            // The sign-in page, before signing in.
+            let login = try await s.get("/login")
+            #expect(login.status == .ok)
+            let onLogin = SpanishCompletenessTests.english(
+                in: SpanishCompletenessTests.visibleText(login.body),
+                dataWords: dataWords
+            )
+            #expect(onLogin.isEmpty, "/login: \(onLogin.joined(separator: "; "))")
+            #expect(try await s.logIn("ana").status == .seeOther)
             for path in pages {
                 let page = try await s.get(path)
                 let found = SpanishCompletenessTests.english(
@@ -149,7 +158,11 @@ import Testing
         }
         // The administrator's pages, and a viewer's (masked) view of a trace and the network.
         for (user, paths) in [
-            ("ada", ["/imports", "/admin/users", "/admin/audit"]), ("vic", ["/", "/traces/\(trace)", "/flows"]),
+            (
+                "ada",
+                ["/imports", "/imports/\(try #require(try f.store.ledger().first).id)", "/admin/users", "/admin/audit"]
+            ),
+            ("vic", ["/", "/traces/\(trace)", "/flows"]),
         ] {
             try await f.app.test(.router) { client in
                 let s = Session(client)
