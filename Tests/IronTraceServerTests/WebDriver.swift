@@ -169,6 +169,13 @@ final class WebDriver: @unchecked Sendable {
         try await call("POST", s("/element/\(e)/value"), ["text": text])
     }
 
+    /// Sends keys to an element as typed on a keyboard (focusing it), without clearing it first:
+    /// "\u{E007}" is Enter, " " is Space.
+    func press(_ css: String, _ keys: String) async throws {
+        let e = try await element(css)
+        try await call("POST", s("/element/\(e)/value"), ["text": keys])
+    }
+
     func click(_ css: String) async throws {
         let e = try await element(css)
         try await call("POST", s("/element/\(e)/click"))
