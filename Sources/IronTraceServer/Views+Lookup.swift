@@ -96,6 +96,7 @@ extension Views.ReportTable.CellView: MustacheParent {
         case "text": return self.text as Any?
         case "numeric": return self.numeric as Any?
         case "sortValue": return self.sortValue as Any?
+        case "href": return self.href as Any?
         default: return nil
         }
     }

@@ -98,6 +98,8 @@ enum Views {
             var text: String
             var numeric: Bool
             var sortValue: String?
+            /// A dealer's licence and name link to the dealer's page.
+            var href: String? = nil
         }
         struct Row: Sendable {
             var cells: [CellView]
@@ -128,7 +130,17 @@ enum Views {
             columns = t.columns.map { c in
                 Column(name: l.report(c.name), unitShown: c.unit.isEmpty || c.unit == "%" ? nil : l.report(c.unit))
             }
-            rows = t.rows.prefix(limit).map { row in Row(cells: row.map { Views.cell($0, l) }) }
+            // Tables of dealers: the licence and the name link to the dealer's page (the licence tells
+            // dealers of one name apart).
+            let licence = t.columns.firstIndex { $0.name == "Licence" }
+            let linked = Set([licence, t.columns.firstIndex { $0.name == "Dealer" }].compactMap { $0 })
+            rows = t.rows.prefix(limit).map { row in
+                var cells = row.map { Views.cell($0, l) }
+                if let licence, licence < row.count, case .text(let lic) = row[licence], !lic.isEmpty {
+                    for i in linked where i < cells.count { cells[i].href = "/dealers/\(HTML.encode(lic))" }
+                }
+                return Row(cells: cells)
+            }
             more =
                 t.rows.count > limit
                 ? "\(l.integer(limit)) \(l.t(.of)) \(l.integer(t.rows.count)); CSV \(l == .en ? "has all rows" : "tiene todas las filas")."
