@@ -344,11 +344,24 @@ extension Pages {
     }
 
     static func dealerLinks(_ r: Report, _ l: Language) -> Views.Reports.DealerLinks? {
-        guard let t = r.table("ranked"), !t.rows.isEmpty else { return nil }
+        // Columns: rank, licence, dealer, city, state. Each dealer with its city and state, and its
+        // licence too when another dealer in the list has the same name in the same place.
+        guard let t = r.table("ranked"), !t.rows.isEmpty, t.columns.count >= 5 else { return nil }
+        let rows = t.rows.prefix(25).filter { $0.count >= 5 }
+        func place(_ row: [Cell]) -> String {
+            [row[3].text, row[4].text].filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+        var seen: [String: Int] = [:]
+        for row in rows { seen["\(row[2].text)|\(place(row))", default: 0] += 1 }
         return .init(
             heading: l.report("Dealers ranked by traces (top 25)"),
-            dealers: t.rows.prefix(25).map { row in
-                .init(href: "/dealers/\(HTML.encode(row[1].text))", name: row[2].text, where: row[4].text)
+            dealers: rows.map { row in
+                let shared = seen["\(row[2].text)|\(place(row))", default: 0] > 1
+                return .init(
+                    href: "/dealers/\(HTML.encode(row[1].text))",
+                    name: row[2].text,
+                    where: shared ? "\(place(row)) · \(row[1].text)" : place(row)
+                )
             }
         )
     }

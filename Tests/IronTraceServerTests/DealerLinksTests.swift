@@ -24,6 +24,13 @@ import Testing
             let licence = String(href.dropFirst("/dealers/".count)).removingPercentEncoding ?? ""
             #expect(links.contains { $0 == (href, licence) }, "the licence cell links to \(href)")
             let named = try #require(links.first { $0.0 == href && $0.1 != licence })
+            // The ranked list beside the charts: no two entries read alike (city and state, and the
+            // licence when name and place are shared).
+            let item = try Regex(#"<li><a href="/dealers/[^"]+">([^<]+)</a> \(([^)]*)\)</li>"#)
+            let listed = page.body.matches(of: item).map { "\($0.output[1].substring!) (\($0.output[2].substring!))" }
+            #expect(listed.count >= 10, "\(listed.prefix(3))")
+            #expect(Set(listed).count == listed.count, "entries that read alike: \(listed)")
+            #expect(listed.allSatisfy { $0.contains(", ") }, "each with its city and state: \(listed.prefix(3))")
             let dealer = try await s.get(href)
             #expect(dealer.status == .ok, "\(href)")
             #expect(pageShows(dealer.body, named.1), "\(href) should name \(named.1)")
