@@ -15,10 +15,7 @@ struct KeyboardSortTests {
             let root = "http://127.0.0.1:\(client.port!)"
             let b = try await WebDriver()
             do {
-                try await b.go(root + "/login")
-                try await b.type("#f-user", "vic")
-                try await b.type("#f-password", ServerFixture.password)
-                try await b.click("#login-submit")
+                try await b.logIn(root, "vic")
                 try await b.go(root + "/dealers")
                 // The first report table with several rows and a numeric column (cells with data-v).
                 let found =

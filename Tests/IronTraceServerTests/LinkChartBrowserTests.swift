@@ -31,10 +31,7 @@ struct LinkChartBrowserTests {
             let root = "http://127.0.0.1:\(client.port!)"
             let b = try await WebDriver()
             do {
-                try await b.go(root + "/login")
-                try await b.type("#f-user", "ana")
-                try await b.type("#f-password", ServerFixture.password)
-                try await b.click("#login-submit")
+                try await b.logIn(root, "ana")
                 try await b.go(root + "/network/leads/1")
                 try await Self.eventually("the interactive chart") {
                     try await b.count("figure.link-chart.interactive .lc-node") > 0

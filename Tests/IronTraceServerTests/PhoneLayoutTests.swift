@@ -66,6 +66,12 @@ struct PhoneLayoutTests {
         return pages
     }
 
+    /// A screenshot's name for a page: its first three words ("network-leads-1"), or "overview".
+    static func shotName(_ page: String) -> String {
+        let name = page.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(3).joined(separator: "-")
+        return name.isEmpty ? "overview" : name
+    }
+
     @Test func everyPageFitsAPhoneInBothLanguages() async throws {
         let f = try ServerFixture(port: 0)
         let pages = try PhoneLayoutTests.pages(f)
@@ -74,10 +80,7 @@ struct PhoneLayoutTests {
             let root = "http://127.0.0.1:\(client.port!)"
             let b = try await WebDriver(phone: (360, 780))
             do {
-                try await b.go(root + "/login")
-                try await b.type("#f-user", "ada")
-                try await b.type("#f-password", ServerFixture.password)
-                try await b.click("#login-submit")
+                try await b.logIn(root, "ada")
                 let width = try #require(try await b.run("return window.innerWidth;") as? Int)
                 #expect(width == 360, "the screen is a phone's (\(width) px)")
                 for language in ["en", "es"] {
@@ -111,10 +114,8 @@ struct PhoneLayoutTests {
                             ) as? String
                         #expect(shown == "none", "\(page) (\(language)): navigation shown at once")
                         if let shots {
-                            let name = page.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(3)
-                                .joined(separator: "-")
                             try await b.screenshot(
-                                to: "\(shots)/phone-\(language)-\(name.isEmpty ? "overview" : name).png"
+                                to: "\(shots)/phone-\(language)-\(PhoneLayoutTests.shotName(page)).png"
                             )
                         }
                     }
@@ -148,10 +149,7 @@ struct PhoneLayoutTests {
             let root = "http://127.0.0.1:\(client.port!)"
             let b = try await WebDriver()
             do {
-                try await b.go(root + "/login")
-                try await b.type("#f-user", "ada")
-                try await b.type("#f-password", ServerFixture.password)
-                try await b.click("#login-submit")
+                try await b.logIn(root, "ada")
                 for language in ["en", "es"] {
                     try await b.go(root + "/lang/\(language)?back=/")
                     for page in pages {
@@ -176,10 +174,8 @@ struct PhoneLayoutTests {
                         let heading = seen?.last as? String ?? ""
                         #expect(heading.count > 0, "\(label): no heading")
                         if let shots {
-                            let name = page.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(3)
-                                .joined(separator: "-")
                             try await b.screenshot(
-                                to: "\(shots)/desktop-\(language)-\(name.isEmpty ? "overview" : name).png"
+                                to: "\(shots)/desktop-\(language)-\(PhoneLayoutTests.shotName(page)).png"
                             )
                         }
                     }

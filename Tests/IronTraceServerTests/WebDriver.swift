@@ -169,6 +169,14 @@ final class WebDriver: @unchecked Sendable {
         try await call("POST", s("/element/\(e)/value"), ["text": text])
     }
 
+    /// Signs in through the login form as `user` with the test password, as a person would.
+    func logIn(_ root: String, _ user: String) async throws {
+        try await go(root + "/login")
+        try await type("#f-user", user)
+        try await type("#f-password", ServerFixture.password)
+        try await click("#login-submit")
+    }
+
     /// Sends keys to an element as typed on a keyboard (focusing it), without clearing it first:
     /// "\u{E007}" is Enter, " " is Space.
     func press(_ css: String, _ keys: String) async throws {
