@@ -108,7 +108,7 @@ public final class Analytics: Sendable {
 
     static func classIndex(_ c: SourceCountryClass) -> Int { Int(Dataset.sourceClassCode(c)) }
 
-    static let traceSource = "IronTrace trace records"
+    public static let traceSource = "IronTrace trace records"
 
     static func share(_ a: Int, _ b: Int) -> Cell { b == 0 ? .empty : .share(Double(a) / Double(b)) }
 

@@ -1,12 +1,108 @@
 import Foundation
 import Hummingbird
+import IronTraceAnalytics
 import IronTraceCore
 import IronTraceDataset
+import IronTraceFormats
 import IronTraceNetwork
 
 /// The network pages (analysts and admins): ranked leads with reasons, one lead's link chart and
 /// timeline, an entity's neighbours and the path finder. People appear by pseudonym only.
 extension Pages {
+    /// The ranked leads as a table: pseudonyms only, as on the page.
+    static func leadsCSV(_ leads: [Lead], _ s: Snapshot, _ l: Language) -> String {
+        let header =
+            l == .en
+            ? ["rank", "kind", "score", "members", "guns", "dealers", "first_date", "last_date", "reasons"]
+            : [
+                "rango", "tipo", "puntuacion", "miembros", "armas", "armerias", "primera_fecha", "ultima_fecha",
+                "razones",
+            ]
+        var out = CSVWriter.line(header)
+        for lead in leads {
+            out += CSVWriter.line([
+                String(lead.rank), lead.kind.rawValue, String(format: "%.1f", lead.score),
+                lead.persons.map { s.dataset.pseudonym(ofPersonAt: $0) }.joined(separator: "; "),
+                String(lead.firearms.count),
+                lead.dealers.map { s.dataset.strings[s.dataset.licensees.licence[$0]] }.joined(separator: "; "),
+                "\(lead.firstDate)", "\(lead.lastDate)",
+                lead.reasons.map { "\($0.indicator.rawValue) x\($0.count)" }.joined(separator: "; "),
+            ])
+        }
+        return out
+    }
+    /// One lead's page as files: its reasons and timeline as CSV (English column names, and
+    /// Spanish ones beside them on a Spanish page), its link chart and timeline as SVG in the
+    /// page's language, and its graph as JSON.
+    static func leadFiles(_ lead: Lead, _ s: Snapshot, _ l: Language) -> [ExportFile] {
+        let name = "lead-\(lead.rank)"
+        let entries = lead.timeline(s.dataset, s.graph)
+        func reasons(_ header: [String]) -> String {
+            var out = CSVWriter.line(header)
+            for r in lead.reasons {
+                out += CSVWriter.line([
+                    r.indicator.rawValue, l.explanation(r.indicator), l.detail(r), String(r.count),
+                    String(format: "%.2f", r.indicator.weight), String(min(r.count, r.indicator.cap)),
+                    String(format: "%.1f", r.points),
+                ])
+            }
+            return out
+        }
+        func timeline(_ header: [String]) -> String {
+            var out = CSVWriter.line(header)
+            for e in entries { out += CSVWriter.line(["\(e.date)", e.kind.rawValue, l.timelineText(e)]) }
+            return out
+        }
+        let title = "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))"
+        var files: [ExportFile] = [
+            .init(
+                name: "\(name)-reasons.csv",
+                text: reasons(["indicator", "explanation", "detail", "count", "points_each", "counted", "points"])
+            ),
+            .init(name: "\(name)-timeline.csv", text: timeline(["date", "kind", "event"])),
+        ]
+        if l == .es {
+            files += [
+                .init(
+                    name: "\(name)-reasons-es.csv",
+                    text: reasons(["indicador", "explicacion", "detalle", "n", "puntos_cada_uno", "contados", "puntos"])
+                ),
+                .init(name: "\(name)-timeline-es.csv", text: timeline(["fecha", "tipo", "evento"])),
+            ]
+        }
+        files += [
+            .init(name: "\(name)-chart.svg", text: leadChartSVG(lead, s, l)),
+            .init(
+                name: "\(name)-timeline.svg",
+                text: l.timelineChart(lead, entries, synthetic: s.isSynthetic)
+            ),
+            .init(
+                name: "\(name)-graph.json",
+                text: s.graph.subgraph(of: lead).export(
+                    .json,
+                    graph: s.graph,
+                    dataset: s.dataset,
+                    title: title,
+                    label: { l.entityLabel(s.graph, $0, s.dataset) }
+                )
+            ),
+        ]
+        return files
+    }
+
+    /// A lead's link chart as its download and its export draw it.
+    static func leadChartSVG(_ lead: Lead, _ s: Snapshot, _ l: Language) -> String {
+        LinkChartDrawing.svg(
+            s.graph.subgraph(of: lead),
+            graph: s.graph,
+            dataset: s.dataset,
+            title: l == .en
+                ? "Lead \(lead.rank): \(lead.kind.title)"
+                : "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
+            language: l
+        )
+    }
+
     static func addNetworkRoutes(_ router: Router<IronTraceContext>, _ state: ServerState) {
         let area = router.group().add(middleware: RequireRole(.analyst))
         area.get("/network") { request, context in
@@ -19,14 +115,33 @@ extension Pages {
                 guard let kind = Lead.Kind(rawValue: k) else { throw AppError.badRequest("unknown lead kind '\(k)'") }
                 leads = leads.filter { $0.kind == kind }
             }
+            if q["download"] == "zip" {
+                let user = try context.require(.analyst)
+                var files = [ExportFile(name: "leads.csv", text: leadsCSV(leads, s, .en))]
+                if l == .es { files.append(.init(name: "leads-es.csv", text: leadsCSV(leads, s, .es))) }
+                return try await zipExport(
+                    request,
+                    files: files,
+                    sources: [l.report(Analytics.traceSource)],
+                    title: l.t(.leads),
+                    user: user,
+                    l,
+                    state,
+                    target: "leads"
+                )
+            }
             let paging = try Paging(q, defaultPerPage: 50, perPageAllowed: false)
             let waiting = (try? state.store.resolutionReview(limit: 0, offset: 0).total) ?? 0
             let waitingText =
                 l == .en
                 ? (waiting == 1 ? "pair waiting for a ruling" : "pairs waiting for a ruling")
                 : (waiting == 1 ? "par espera una decisión" : "pares esperan una decisión")
+            var export = exportLink(path: "/network", q, l, charts: false)
+            export.exportHref =
+                "/network" + HTML.query((q["kind"].map { [("kind", $0)] } ?? []) + [("download", "zip")])
             let view = Views.NetworkPage(
                 frame: Views.Layout(frame(request, context, state, section: "network"), title: l.t(.network)),
+                export: export,
                 kindLabel: l.t(.kind),
                 anyKind: l.t(.any),
                 kinds: Lead.Kind.allCases.map {
@@ -65,8 +180,20 @@ extension Pages {
             let user = try context.require(.analyst)
             let s = state.snapshot
             let lead = try lead(context.parameter("rank"), s)
-            try await state.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)")
             let l = context.language
+            if query(request)["download"] == "zip" {
+                return try await zipExport(
+                    request,
+                    files: leadFiles(lead, s, l),
+                    sources: [l.report(Analytics.traceSource)],
+                    title: "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
+                    user: user,
+                    l,
+                    state,
+                    target: "lead:\(lead.rank)"
+                )
+            }
+            try await state.audit(user: user.name, action: "lead-view", target: "lead:\(lead.rank)")
             let d = s.dataset
             let g = s.graph
             let scores = s.leads.map(\.score).sorted()
@@ -76,6 +203,14 @@ extension Pages {
                     frame(request, context, state, section: "network"),
                     title: "\(l.t(.lead)) \(lead.rank)"
                 ),
+                export: {
+                    var e = exportLink(path: "/network/leads/\(lead.rank)", [:], l)
+                    e.exportLabel =
+                        l == .en
+                        ? "Export this lead (ZIP: reasons and timeline as CSV, link chart and timeline as SVG, graph as JSON)"
+                        : "Exportar esta pista (ZIP: razones y cronología en CSV, gráfico de vínculos y cronología en SVG, grafo en JSON)"
+                    return e
+                }(),
                 facts: [
                     .init(
                         term: l.t(.kind),
@@ -181,15 +316,7 @@ extension Pages {
             l.timelineChart(lead, lead.timeline(s.dataset, s.graph), synthetic: s.isSynthetic)
         }
         leadDrawing("chart.svg", detail: "svg link chart", filename: "") { lead, s, l in
-            LinkChartDrawing.svg(
-                s.graph.subgraph(of: lead),
-                graph: s.graph,
-                dataset: s.dataset,
-                title: l == .en
-                    ? "Lead \(lead.rank): \(lead.kind.title)"
-                    : "\(l.t(.lead)) \(lead.rank): \(l.report(lead.kind.rawValue))",
-                language: l
-            )
+            leadChartSVG(lead, s, l)
         }
         area.get("/network/entity/:ref/chart.svg") { request, context in
             let user = try context.require(.analyst)

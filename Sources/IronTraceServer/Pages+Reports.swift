@@ -30,10 +30,9 @@ extension Pages {
                 let f = try filter(q)
                 let reports = a.traceReports(filter: f)
                 let by = Dictionary(uniqueKeysWithValues: reports.map { ($0.name, $0) })
-                return Templates.render(
-                    .overview,
-                    overview(by, a.report(.violence, filter: f), q, l, country: f.recoveryCountry)
-                )
+                var view = overview(by, a.report(.violence, filter: f), q, l, country: f.recoveryCountry)
+                view.slider = traceYearSlider(path: "/", q, a, l)
+                return Templates.render(.overview, view)
             }
         }
         area.get("/flows") { request, context in
@@ -58,6 +57,7 @@ extension Pages {
                     Views.Reports(
                         export: exportLink(path: "/flows", q, l),
                         filterForm: filterView(action: "/flows", q, l),
+                        slider: traceYearSlider(path: "/flows", q, a, l),
                         sections: [
                             reportSectionView(a.report(.flows, filter: f), path: "/flows", q: q, l),
                             reportSectionView(a.report(.sources, filter: f), path: "/flows", q: q, l),
@@ -343,6 +343,20 @@ extension Pages {
         )
     }
 
+    /// The year slider of a view of traces (overview, flows): every year with traces under the other
+    /// filters, so that choosing a year does not shrink the slider to that year.
+    static func traceYearSlider(path: String, _ q: [String: String], _ a: Analytics, _ l: Language)
+        -> Views.YearSlider?
+    {
+        var rest = q
+        rest["years"] = nil
+        guard let f = try? filter(rest) else { return nil }
+        let years = a.report(.summary, filter: f).table("by_year")?.rows.compactMap { Int($0[0].text) } ?? []
+        guard let first = years.min(), let last = years.max(), first < last else { return nil }
+        let selected = (try? filter(q))?.years?.upperBound
+        return Views.YearSlider(path: path, keep: filterPairs(q), years: first...last, selected: selected, l)
+    }
+
     static func dealerLinks(_ r: Report, _ l: Language) -> Views.Reports.DealerLinks? {
         // Columns: rank, licence, dealer, city, state. Each dealer with its city and state, and its
         // licence too when another dealer in the list has the same name in the same place.
@@ -393,34 +407,81 @@ extension Pages {
         _ l: Language,
         _ state: ServerState
     ) async throws -> Response {
+        var files: [ExportFile] = []
+        var sources: [String] = []
+        for r in reports {
+            for t in r.tables where !t.rows.isEmpty {
+                files.append(.init(name: "\(r.name)-\(t.id).csv", text: r.rendered(as: .csv, tableID: t.id)))
+                if l == .es {
+                    files.append(
+                        .init(
+                            name: "\(r.name)-\(t.id)-es.csv",
+                            text: r.translated(.es).rendered(as: .csv, tableID: t.id)
+                        )
+                    )
+                }
+                if !sources.contains(t.source) { sources.append(t.source) }
+            }
+            for c in ReportCharts.charts(for: r, language: l) {
+                files.append(.init(name: "\(r.name)-\(c.id).svg", text: c.svg))
+            }
+        }
+        return try await zipExport(
+            request,
+            files: files,
+            sources: sources.map { l.report($0) },
+            title: title,
+            user: user,
+            l,
+            state,
+            target: "view:\(request.uri.path)"
+        )
+    }
+
+    /// One file of a view's export.
+    struct ExportFile {
+        var name: String
+        var text: String
+    }
+
+    /// A view's files as one ZIP with a README saying what view, which filter, when, by whom and
+    /// from which sources; audited as an export of `target`.
+    static func zipExport(
+        _ request: Request,
+        files given: [ExportFile],
+        sources: [String],
+        title: String,
+        user: UserAccount,
+        _ l: Language,
+        _ state: ServerState,
+        target: String
+    ) async throws -> Response {
         let q = query(request)
-        let pairs = filterPairs(q)
+        // The report filter, then the view's own search keys (a trace list's serial, a lead kind).
+        let own = q.filter { !ReportFilter.keys.contains($0.key) && !["download", "lang", "headers"].contains($0.key) }
+        let pairs = filterPairs(q) + own.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         let path = request.uri.path
         var zip = ZIPWriter()
         var files: [String] = []
-        var sources: [String] = []
         func add(_ name: String, _ text: String) throws {
             do { try zip.add(name, text: text) } catch { throw AppError.badRequest("\(error)") }
             files.append(name)
         }
-        for r in reports {
-            for t in r.tables where !t.rows.isEmpty {
-                try add("\(r.name)-\(t.id).csv", r.rendered(as: .csv, tableID: t.id))
-                if l == .es { try add("\(r.name)-\(t.id)-es.csv", r.translated(.es).rendered(as: .csv, tableID: t.id)) }
-                if !sources.contains(t.source) { sources.append(t.source) }
-            }
-            for c in ReportCharts.charts(for: r, language: l) { try add("\(r.name)-\(c.id).svg", c.svg) }
-        }
+        for f in given { try add(f.name, f.text) }
         let view = path + HTML.query(pairs)
         let synthetic = state.snapshot.isSynthetic
-        var readme = l == .en ? "IronTrace: \(title)\n\n" : "IronTrace: \(title)\n\n"
+        let when = ISO8601DateFormatter().string(from: Date())
+        let filter = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+        var readme = "IronTrace: \(title)\n\n"
         readme +=
             l == .en
-            ? "View: \(view)\nFilter: \(pairs.isEmpty ? "none" : pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))\nExported: \(ISO8601DateFormatter().string(from: Date())) by \(user.name)\n"
-            : "Vista: \(view)\nFiltro: \(pairs.isEmpty ? "ninguno" : pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))\nExportada: \(ISO8601DateFormatter().string(from: Date())) por \(user.name)\n"
+            ? "View: \(view)\nFilter: \(pairs.isEmpty ? "none" : filter)\nExported: \(when) by \(user.name)\n"
+            : "Vista: \(view)\nFiltro: \(pairs.isEmpty ? "ninguno" : filter)\nExportada: \(when) por \(user.name)\n"
         if synthetic { readme += "\n" + l.t(.synthetic) + "\n" }
-        readme += l == .en ? "\nSources:\n" : "\nFuentes:\n"
-        for s in sources { readme += "- \(l.report(s))\n" }
+        if !sources.isEmpty {
+            readme += l == .en ? "\nSources:\n" : "\nFuentes:\n"
+            for s in sources { readme += "- \(s)\n" }
+        }
         readme +=
             l == .en
             ? "\nFiles (CSV tables keep the stable English column names; charts are SVG):\n"
@@ -430,7 +491,7 @@ extension Pages {
         try await state.audit(
             user: user.name,
             action: "export",
-            target: "view:\(path)",
+            target: target,
             detail: "zip \(files.count - 1) files"
                 + (pairs.isEmpty ? "" : " " + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
         )
@@ -446,12 +507,16 @@ extension Pages {
     }
 
     /// The link to the view's export, keeping its filter.
-    static func exportLink(path: String, _ q: [String: String], _ l: Language) -> Views.ExportLink {
+    static func exportLink(path: String, _ q: [String: String], _ l: Language, charts: Bool = true)
+        -> Views.ExportLink
+    {
         Views.ExportLink(
             exportHref: path + HTML.query(filterPairs(q) + [("download", "zip")]),
-            exportLabel: l == .en
-                ? "Export this view (ZIP: CSV tables, SVG charts)"
-                : "Exportar esta vista (ZIP: tablas CSV, gráficos SVG)",
+            exportLabel: charts
+                ? (l == .en
+                    ? "Export this view (ZIP: CSV tables, SVG charts)"
+                    : "Exportar esta vista (ZIP: tablas CSV, gráficos SVG)")
+                : (l == .en ? "Export this view (ZIP: CSV tables)" : "Exportar esta vista (ZIP: tablas CSV)"),
             printHint: l == .en
                 ? "printing the page leaves out menus and forms" : "al imprimir la página se omiten menús y formularios"
         )

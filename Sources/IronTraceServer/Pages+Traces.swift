@@ -45,9 +45,28 @@ extension Pages {
                     filename: "traces.csv"
                 )
             }
+            if q["download"] == "zip" {
+                var files = [ExportFile(name: "traces.csv", text: list.csv())]
+                if l == .es { files.append(.init(name: "traces-es.csv", text: list.csv(spanishHeaders: true))) }
+                return try await zipExport(
+                    request,
+                    files: files,
+                    sources: [l.report(Analytics.traceSource)],
+                    title: l.t(.traces),
+                    user: user,
+                    l,
+                    state,
+                    target: "traces"
+                )
+            }
             try await auditTraceList(list, user: user, state: state)
+            let exportPairs = q.filter { $0.key != "download" && $0.key != "page" && $0.key != "lang" }
+                .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            var export = exportLink(path: "/traces", q, l, charts: false)
+            export.exportHref = "/traces" + HTML.query(exportPairs + [("download", "zip")])
             let view = Views.TracesPage(
                 frame: Views.Layout(frame(request, context, state, section: "traces"), title: l.t(.traces)),
+                export: export,
                 filterForm: filterView(action: "/traces", q, l),
                 hiddenFilters: ReportFilter.keys.compactMap { k in q[k].map { .init(key: k, value: $0) } },
                 searchFields: [

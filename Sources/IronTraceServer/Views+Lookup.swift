@@ -363,6 +363,7 @@ extension Views.Overview: MustacheParent {
         case "export": return self.export as Any?
         case "filterForm": return self.filterForm as Any?
         case "headline": return self.headline as Any?
+        case "slider": return self.slider as Any?
         case "charts": return self.charts as Any?
         case "tables": return self.tables as Any?
         default: return nil
@@ -602,6 +603,7 @@ extension Views.TracesPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "frame": return self.frame as Any?
+        case "export": return self.export as Any?
         case "filterForm": return self.filterForm as Any?
         case "hiddenFilters": return self.hiddenFilters as Any?
         case "searchFields": return self.searchFields as Any?
@@ -972,6 +974,7 @@ extension Views.NetworkPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "frame": return self.frame as Any?
+        case "export": return self.export as Any?
         case "kindLabel": return self.kindLabel as Any?
         case "anyKind": return self.anyKind as Any?
         case "kinds": return self.kinds as Any?
@@ -1079,6 +1082,7 @@ extension Views.LeadPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "frame": return self.frame as Any?
+        case "export": return self.export as Any?
         case "facts": return self.facts as Any?
         case "membersLabel": return self.membersLabel as Any?
         case "people": return self.people as Any?

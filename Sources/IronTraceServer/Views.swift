@@ -356,6 +356,7 @@ extension Views {
         var export: ExportLink
         var filterForm: Filters
         var headline: Headline
+        var slider: YearSlider? = nil
         var charts: [Chart]
         var tables: [ReportTable]
     }
@@ -521,6 +522,7 @@ extension Views {
             var value: String
         }
         var frame: Layout
+        var export: ExportLink
         var filterForm: Filters
         var hiddenFilters: [Hidden]
         var searchFields: [Field]
@@ -760,6 +762,7 @@ extension Views {
             var why: String
         }
         var frame: Layout
+        var export: ExportLink
         var kindLabel: String
         var anyKind: String
         var kinds: [Kind]
@@ -833,6 +836,7 @@ extension Views {
             var what: String
         }
         var frame: Layout
+        var export: ExportLink
         var facts: [Fact]
         var membersLabel: String
         var people: [EntityLink]

@@ -365,6 +365,7 @@ import Testing
         case .network:
             return Views.NetworkPage(
                 frame: layout,
+                export: export,
                 kindLabel: p,
                 anyKind: p,
                 kinds: [.init(value: "ring", text: p, selected: true)],
@@ -389,6 +390,7 @@ import Testing
         case .lead:
             return Views.LeadPage(
                 frame: layout,
+                export: export,
                 facts: facts,
                 membersLabel: p,
                 people: [link, link],
@@ -500,6 +502,7 @@ import Testing
         case .traces:
             return Views.TracesPage(
                 frame: layout,
+                export: export,
                 filterForm: filters,
                 hiddenFilters: [.init(key: "area", value: p)],
                 searchFields: [field],
