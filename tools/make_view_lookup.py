@@ -46,6 +46,13 @@ out = [
     "// changing a view model (TemplateTests checks that this file knows every field).",
     "import Mustache",
     "",
+    "/// A field's value for a template; a nil one is `Absent` (drawn as nothing, false in a section) so",
+    "/// that swift-mustache does not look for the name again in every enclosing view.",
+    "@inline(__always) private func present<T>(_ value: T?) -> Any? {",
+    "    guard let value else { return Absent.value }",
+    "    return value",
+    "}",
+    "",
 ]
 for q in order:
     names = fields[q]
@@ -54,7 +61,7 @@ for q in order:
     out.append("        switch name {")
     for n in names:
         bare = n.strip("`")
-        out.append(f"        case \"{bare}\": return self.{n} as Any?")
+        out.append(f"        case \"{bare}\": return present(self.{n})")
     out.append("        default: return nil")
     out.append("        }")
     out.append("    }")

@@ -64,24 +64,39 @@ extension Pages {
                 .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             var export = exportLink(path: "/traces", q, l, charts: false)
             export.exportHref = "/traces" + HTML.query(exportPairs + [("download", "zip")])
-            let view = Views.TracesPage(
-                frame: Views.Layout(frame(request, context, state, section: "traces"), title: l.t(.traces)),
-                export: export,
-                filterForm: filterView(action: "/traces", q, l),
-                hiddenFilters: ReportFilter.keys.compactMap { k in q[k].map { .init(key: k, value: $0) } },
-                searchFields: [
-                    ("serial", UIText.serial), ("case_number", .caseNumber), ("agency_ori", .agency),
-                    ("request_id", .requestID), ("model", .model),
-                ].map { name, label in
-                    Views.Field(name: name, label: l.t(label), value: q[name] ?? "", inputType: "text", required: false)
-                },
-                mineChecked: q["mine"] == "1",
-                mineLabel: l.t(.myRequests),
-                searchLabel: l.t(.search),
-                newTrace: user.role >= .analyst ? l.t(.submitTrace) : nil,
-                list: list.view(l, path: "/traces", q: q)
+            // The body is drawn once per URL, language and role (and user, for "my requests") in this
+            // snapshot, as the report pages are; the frame around it and the audit row are per request.
+            let key = "traces|" + cacheKey(request, context) + (q["mine"] == "1" ? "|" + user.name : "")
+            let content = list.snapshot.cache.value(key) {
+                Templates.render(
+                    .traces,
+                    Views.TracesPage(
+                        export: export,
+                        filterForm: filterView(action: "/traces", q, l),
+                        hiddenFilters: ReportFilter.keys.compactMap { k in q[k].map { .init(key: k, value: $0) } },
+                        searchFields: [
+                            ("serial", UIText.serial), ("case_number", .caseNumber), ("agency_ori", .agency),
+                            ("request_id", .requestID), ("model", .model),
+                        ].map { name, label in
+                            Views.Field(
+                                name: name,
+                                label: l.t(label),
+                                value: q[name] ?? "",
+                                inputType: "text",
+                                required: false
+                            )
+                        },
+                        mineChecked: q["mine"] == "1",
+                        mineLabel: l.t(.myRequests),
+                        searchLabel: l.t(.search),
+                        newTrace: user.role >= .analyst ? l.t(.submitTrace) : nil,
+                        list: list.view(l, path: "/traces", q: q)
+                    )
+                )
+            }
+            return html(
+                HTML.page(frame(request, context, state, section: "traces"), title: l.t(.traces), body: content)
             )
-            return page(.traces, view)
         }
         submit.get("/traces/new") { request, context in
             try context.require(.analyst)

@@ -2,19 +2,26 @@
 // changing a view model (TemplateTests checks that this file knows every field).
 import Mustache
 
+/// A field's value for a template; a nil one is `Absent` (drawn as nothing, false in a section) so
+/// that swift-mustache does not look for the name again in every enclosing view.
+@inline(__always) private func present<T>(_ value: T?) -> Any? {
+    guard let value else { return Absent.value }
+    return value
+}
+
 extension Views.Layout: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "lang": return self.lang as Any?
-        case "title": return self.title as Any?
-        case "menu": return self.menu as Any?
-        case "nav": return self.nav as Any?
-        case "otherLanguage": return self.otherLanguage as Any?
-        case "languageSwitch": return self.languageSwitch as Any?
-        case "languageLabel": return self.languageLabel as Any?
-        case "account": return self.account as Any?
-        case "syntheticBanner": return self.syntheticBanner as Any?
-        case "footer": return self.footer as Any?
+        case "lang": return present(self.lang)
+        case "title": return present(self.title)
+        case "menu": return present(self.menu)
+        case "nav": return present(self.nav)
+        case "otherLanguage": return present(self.otherLanguage)
+        case "languageSwitch": return present(self.languageSwitch)
+        case "languageLabel": return present(self.languageLabel)
+        case "account": return present(self.account)
+        case "syntheticBanner": return present(self.syntheticBanner)
+        case "footer": return present(self.footer)
         default: return nil
         }
     }
@@ -23,10 +30,10 @@ extension Views.Layout: MustacheParent {
 extension Views.Layout.NavItem: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "href": return self.href as Any?
-        case "label": return self.label as Any?
-        case "current": return self.current as Any?
-        case "alertBadge": return self.alertBadge as Any?
+        case "href": return present(self.href)
+        case "label": return present(self.label)
+        case "current": return present(self.current)
+        case "alertBadge": return present(self.alertBadge)
         default: return nil
         }
     }
@@ -35,8 +42,8 @@ extension Views.Layout.NavItem: MustacheParent {
 extension Views.Layout.Badge: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "count": return self.count as Any?
-        case "meaning": return self.meaning as Any?
+        case "count": return present(self.count)
+        case "meaning": return present(self.meaning)
         default: return nil
         }
     }
@@ -45,10 +52,10 @@ extension Views.Layout.Badge: MustacheParent {
 extension Views.Layout.Account: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "user": return self.user as Any?
-        case "role": return self.role as Any?
-        case "csrf": return self.csrf as Any?
-        case "logOut": return self.logOut as Any?
+        case "user": return present(self.user)
+        case "role": return present(self.role)
+        case "csrf": return present(self.csrf)
+        case "logOut": return present(self.logOut)
         default: return nil
         }
     }
@@ -57,8 +64,8 @@ extension Views.Layout.Account: MustacheParent {
 extension Views.Shell: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "body": return self.body as Any?
+        case "frame": return present(self.frame)
+        case "body": return present(self.body)
         default: return nil
         }
     }
@@ -67,14 +74,14 @@ extension Views.Shell: MustacheParent {
 extension Views.ReportTable: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": return self.id as Any?
-        case "title": return self.title as Any?
-        case "csvLinks": return self.csvLinks as Any?
-        case "columns": return self.columns as Any?
-        case "rows": return self.rows as Any?
-        case "more": return self.more as Any?
-        case "sourceLabel": return self.sourceLabel as Any?
-        case "source": return self.source as Any?
+        case "id": return present(self.id)
+        case "title": return present(self.title)
+        case "csvLinks": return present(self.csvLinks)
+        case "columns": return present(self.columns)
+        case "rows": return present(self.rows)
+        case "more": return present(self.more)
+        case "sourceLabel": return present(self.sourceLabel)
+        case "source": return present(self.source)
         default: return nil
         }
     }
@@ -83,8 +90,8 @@ extension Views.ReportTable: MustacheParent {
 extension Views.ReportTable.Column: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": return self.name as Any?
-        case "unitShown": return self.unitShown as Any?
+        case "name": return present(self.name)
+        case "unitShown": return present(self.unitShown)
         default: return nil
         }
     }
@@ -93,10 +100,10 @@ extension Views.ReportTable.Column: MustacheParent {
 extension Views.ReportTable.CellView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "text": return self.text as Any?
-        case "numeric": return self.numeric as Any?
-        case "sortValue": return self.sortValue as Any?
-        case "href": return self.href as Any?
+        case "text": return present(self.text)
+        case "numeric": return present(self.numeric)
+        case "sortValue": return present(self.sortValue)
+        case "href": return present(self.href)
         default: return nil
         }
     }
@@ -105,7 +112,7 @@ extension Views.ReportTable.CellView: MustacheParent {
 extension Views.ReportTable.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "cells": return self.cells as Any?
+        case "cells": return present(self.cells)
         default: return nil
         }
     }
@@ -114,8 +121,8 @@ extension Views.ReportTable.Row: MustacheParent {
 extension Views.ReportTable.Link: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "href": return self.href as Any?
-        case "label": return self.label as Any?
+        case "href": return present(self.href)
+        case "label": return present(self.label)
         default: return nil
         }
     }
@@ -124,9 +131,9 @@ extension Views.ReportTable.Link: MustacheParent {
 extension Views.Chart: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "svg": return self.svg as Any?
-        case "download": return self.download as Any?
-        case "downloadLabel": return self.downloadLabel as Any?
+        case "svg": return present(self.svg)
+        case "download": return present(self.download)
+        case "downloadLabel": return present(self.downloadLabel)
         default: return nil
         }
     }
@@ -135,7 +142,7 @@ extension Views.Chart: MustacheParent {
 extension Views.Note: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "parts": return self.parts as Any?
+        case "parts": return present(self.parts)
         default: return nil
         }
     }
@@ -144,8 +151,8 @@ extension Views.Note: MustacheParent {
 extension Views.Note.Part: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "text": return self.text as Any?
-        case "code": return self.code as Any?
+        case "text": return present(self.text)
+        case "code": return present(self.code)
         default: return nil
         }
     }
@@ -154,12 +161,12 @@ extension Views.Note.Part: MustacheParent {
 extension Views.ReportSection: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": return self.name as Any?
-        case "title": return self.title as Any?
-        case "notes": return self.notes as Any?
-        case "hasCharts": return self.hasCharts as Any?
-        case "charts": return self.charts as Any?
-        case "tables": return self.tables as Any?
+        case "name": return present(self.name)
+        case "title": return present(self.title)
+        case "notes": return present(self.notes)
+        case "hasCharts": return present(self.hasCharts)
+        case "charts": return present(self.charts)
+        case "tables": return present(self.tables)
         default: return nil
         }
     }
@@ -168,11 +175,11 @@ extension Views.ReportSection: MustacheParent {
 extension Views.Pager: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": return self.label as Any?
-        case "previous": return self.previous as Any?
-        case "numbers": return self.numbers as Any?
-        case "position": return self.position as Any?
-        case "next": return self.next as Any?
+        case "label": return present(self.label)
+        case "previous": return present(self.previous)
+        case "numbers": return present(self.numbers)
+        case "position": return present(self.position)
+        case "next": return present(self.next)
         default: return nil
         }
     }
@@ -181,8 +188,8 @@ extension Views.Pager: MustacheParent {
 extension Views.Pager.Step: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "href": return self.href as Any?
-        case "text": return self.text as Any?
+        case "href": return present(self.href)
+        case "text": return present(self.text)
         default: return nil
         }
     }
@@ -191,10 +198,10 @@ extension Views.Pager.Step: MustacheParent {
 extension Views.Pager.Number: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "href": return self.href as Any?
-        case "text": return self.text as Any?
-        case "current": return self.current as Any?
-        case "gapBefore": return self.gapBefore as Any?
+        case "href": return present(self.href)
+        case "text": return present(self.text)
+        case "current": return present(self.current)
+        case "gapBefore": return present(self.gapBefore)
         default: return nil
         }
     }
@@ -203,13 +210,13 @@ extension Views.Pager.Number: MustacheParent {
 extension Views.Field: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": return self.name as Any?
-        case "label": return self.label as Any?
-        case "value": return self.value as Any?
-        case "inputType": return self.inputType as Any?
-        case "required": return self.required as Any?
-        case "suggestions": return self.suggestions as Any?
-        case "fieldError": return self.fieldError as Any?
+        case "name": return present(self.name)
+        case "label": return present(self.label)
+        case "value": return present(self.value)
+        case "inputType": return present(self.inputType)
+        case "required": return present(self.required)
+        case "suggestions": return present(self.suggestions)
+        case "fieldError": return present(self.fieldError)
         default: return nil
         }
     }
@@ -218,11 +225,11 @@ extension Views.Field: MustacheParent {
 extension Views.Filters: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "action": return self.action as Any?
-        case "legend": return self.legend as Any?
-        case "fields": return self.fields as Any?
-        case "apply": return self.apply as Any?
-        case "clear": return self.clear as Any?
+        case "action": return present(self.action)
+        case "legend": return present(self.legend)
+        case "fields": return present(self.fields)
+        case "apply": return present(self.apply)
+        case "clear": return present(self.clear)
         default: return nil
         }
     }
@@ -231,9 +238,9 @@ extension Views.Filters: MustacheParent {
 extension Views.Filters.Option: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "value": return self.value as Any?
-        case "text": return self.text as Any?
-        case "selected": return self.selected as Any?
+        case "value": return present(self.value)
+        case "text": return present(self.text)
+        case "selected": return present(self.selected)
         default: return nil
         }
     }
@@ -242,10 +249,10 @@ extension Views.Filters.Option: MustacheParent {
 extension Views.Filters.Entry: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "isType": return self.isType as Any?
-        case "label": return self.label as Any?
-        case "options": return self.options as Any?
-        case "input": return self.input as Any?
+        case "isType": return present(self.isType)
+        case "label": return present(self.label)
+        case "options": return present(self.options)
+        case "input": return present(self.input)
         default: return nil
         }
     }
@@ -254,9 +261,9 @@ extension Views.Filters.Entry: MustacheParent {
 extension Views.Rejections: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": return self.id as Any?
-        case "headers": return self.headers as Any?
-        case "rows": return self.rows as Any?
+        case "id": return present(self.id)
+        case "headers": return present(self.headers)
+        case "rows": return present(self.rows)
         default: return nil
         }
     }
@@ -265,11 +272,11 @@ extension Views.Rejections: MustacheParent {
 extension Views.Rejections.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "line": return self.line as Any?
-        case "column": return self.column as Any?
-        case "field": return self.field as Any?
-        case "value": return self.value as Any?
-        case "reason": return self.reason as Any?
+        case "line": return present(self.line)
+        case "column": return present(self.column)
+        case "field": return present(self.field)
+        case "value": return present(self.value)
+        case "reason": return present(self.reason)
         default: return nil
         }
     }
@@ -278,7 +285,7 @@ extension Views.Rejections.Row: MustacheParent {
 extension Views.Headline: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "figures": return self.figures as Any?
+        case "figures": return present(self.figures)
         default: return nil
         }
     }
@@ -287,10 +294,10 @@ extension Views.Headline: MustacheParent {
 extension Views.Headline.Figure: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": return self.id as Any?
-        case "value": return self.value as Any?
-        case "label": return self.label as Any?
-        case "scope": return self.scope as Any?
+        case "id": return present(self.id)
+        case "value": return present(self.value)
+        case "label": return present(self.label)
+        case "scope": return present(self.scope)
         default: return nil
         }
     }
@@ -299,10 +306,10 @@ extension Views.Headline.Figure: MustacheParent {
 extension Views.ErrorPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "code": return self.code as Any?
-        case "message": return self.message as Any?
-        case "refusedFilter": return self.refusedFilter as Any?
+        case "frame": return present(self.frame)
+        case "code": return present(self.code)
+        case "message": return present(self.message)
+        case "refusedFilter": return present(self.refusedFilter)
         default: return nil
         }
     }
@@ -311,9 +318,9 @@ extension Views.ErrorPage: MustacheParent {
 extension Views.ErrorPage.RefusedFilter: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "correct": return self.correct as Any?
-        case "form": return self.form as Any?
-        case "withoutFilters": return self.withoutFilters as Any?
+        case "correct": return present(self.correct)
+        case "form": return present(self.form)
+        case "withoutFilters": return present(self.withoutFilters)
         default: return nil
         }
     }
@@ -322,11 +329,11 @@ extension Views.ErrorPage.RefusedFilter: MustacheParent {
 extension Views.LoginPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "loginError": return self.loginError as Any?
-        case "next": return self.next as Any?
-        case "fields": return self.fields as Any?
-        case "submit": return self.submit as Any?
+        case "frame": return present(self.frame)
+        case "loginError": return present(self.loginError)
+        case "next": return present(self.next)
+        case "fields": return present(self.fields)
+        case "submit": return present(self.submit)
         default: return nil
         }
     }
@@ -335,12 +342,12 @@ extension Views.LoginPage: MustacheParent {
 extension Views.PasswordPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "mustChange": return self.mustChange as Any?
-        case "passwordError": return self.passwordError as Any?
-        case "csrf": return self.csrf as Any?
-        case "fields": return self.fields as Any?
-        case "submit": return self.submit as Any?
+        case "frame": return present(self.frame)
+        case "mustChange": return present(self.mustChange)
+        case "passwordError": return present(self.passwordError)
+        case "csrf": return present(self.csrf)
+        case "fields": return present(self.fields)
+        case "submit": return present(self.submit)
         default: return nil
         }
     }
@@ -349,9 +356,9 @@ extension Views.PasswordPage: MustacheParent {
 extension Views.ExportLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "exportHref": return self.exportHref as Any?
-        case "exportLabel": return self.exportLabel as Any?
-        case "printHint": return self.printHint as Any?
+        case "exportHref": return present(self.exportHref)
+        case "exportLabel": return present(self.exportLabel)
+        case "printHint": return present(self.printHint)
         default: return nil
         }
     }
@@ -360,12 +367,12 @@ extension Views.ExportLink: MustacheParent {
 extension Views.Overview: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "export": return self.export as Any?
-        case "filterForm": return self.filterForm as Any?
-        case "headline": return self.headline as Any?
-        case "slider": return self.slider as Any?
-        case "charts": return self.charts as Any?
-        case "tables": return self.tables as Any?
+        case "export": return present(self.export)
+        case "filterForm": return present(self.filterForm)
+        case "headline": return present(self.headline)
+        case "slider": return present(self.slider)
+        case "charts": return present(self.charts)
+        case "tables": return present(self.tables)
         default: return nil
         }
     }
@@ -374,12 +381,12 @@ extension Views.Overview: MustacheParent {
 extension Views.Reports: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "export": return self.export as Any?
-        case "filterForm": return self.filterForm as Any?
-        case "dealerLinks": return self.dealerLinks as Any?
-        case "slider": return self.slider as Any?
-        case "sections": return self.sections as Any?
-        case "eventLinks": return self.eventLinks as Any?
+        case "export": return present(self.export)
+        case "filterForm": return present(self.filterForm)
+        case "dealerLinks": return present(self.dealerLinks)
+        case "slider": return present(self.slider)
+        case "sections": return present(self.sections)
+        case "eventLinks": return present(self.eventLinks)
         default: return nil
         }
     }
@@ -388,8 +395,8 @@ extension Views.Reports: MustacheParent {
 extension Views.Reports.DealerLinks: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "dealers": return self.dealers as Any?
+        case "heading": return present(self.heading)
+        case "dealers": return present(self.dealers)
         default: return nil
         }
     }
@@ -398,9 +405,9 @@ extension Views.Reports.DealerLinks: MustacheParent {
 extension Views.Reports.DealerLinks.Dealer: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "href": return self.href as Any?
-        case "name": return self.name as Any?
-        case "where": return self.`where` as Any?
+        case "href": return present(self.href)
+        case "name": return present(self.name)
+        case "where": return present(self.`where`)
         default: return nil
         }
     }
@@ -409,8 +416,8 @@ extension Views.Reports.DealerLinks.Dealer: MustacheParent {
 extension Views.Reports.EventLinks: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "events": return self.events as Any?
+        case "heading": return present(self.heading)
+        case "events": return present(self.events)
         default: return nil
         }
     }
@@ -419,8 +426,8 @@ extension Views.Reports.EventLinks: MustacheParent {
 extension Views.Reports.EventLinks.Event: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "href": return self.href as Any?
-        case "text": return self.text as Any?
+        case "href": return present(self.href)
+        case "text": return present(self.text)
         default: return nil
         }
     }
@@ -429,11 +436,11 @@ extension Views.Reports.EventLinks.Event: MustacheParent {
 extension Views.Dealer: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "export": return self.export as Any?
-        case "facts": return self.facts as Any?
-        case "tracesLink": return self.tracesLink as Any?
-        case "tracesLabel": return self.tracesLabel as Any?
-        case "sections": return self.sections as Any?
+        case "export": return present(self.export)
+        case "facts": return present(self.facts)
+        case "tracesLink": return present(self.tracesLink)
+        case "tracesLabel": return present(self.tracesLabel)
+        case "sections": return present(self.sections)
         default: return nil
         }
     }
@@ -442,8 +449,8 @@ extension Views.Dealer: MustacheParent {
 extension Views.Dealer.Fact: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "term": return self.term as Any?
-        case "detail": return self.detail as Any?
+        case "term": return present(self.term)
+        case "detail": return present(self.detail)
         default: return nil
         }
     }
@@ -452,14 +459,14 @@ extension Views.Dealer.Fact: MustacheParent {
 extension Views.YearSlider: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "action": return self.action as Any?
-        case "hidden": return self.hidden as Any?
-        case "label": return self.label as Any?
-        case "first": return self.first as Any?
-        case "last": return self.last as Any?
-        case "selected": return self.selected as Any?
-        case "marks": return self.marks as Any?
-        case "show": return self.show as Any?
+        case "action": return present(self.action)
+        case "hidden": return present(self.hidden)
+        case "label": return present(self.label)
+        case "first": return present(self.first)
+        case "last": return present(self.last)
+        case "selected": return present(self.selected)
+        case "marks": return present(self.marks)
+        case "show": return present(self.show)
         default: return nil
         }
     }
@@ -468,8 +475,8 @@ extension Views.YearSlider: MustacheParent {
 extension Views.YearSlider.Hidden: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "key": return self.key as Any?
-        case "value": return self.value as Any?
+        case "key": return present(self.key)
+        case "value": return present(self.value)
         default: return nil
         }
     }
@@ -478,10 +485,10 @@ extension Views.YearSlider.Hidden: MustacheParent {
 extension Views.Fact: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "term": return self.term as Any?
-        case "detail": return self.detail as Any?
-        case "detailID": return self.detailID as Any?
-        case "warning": return self.warning as Any?
+        case "term": return present(self.term)
+        case "detail": return present(self.detail)
+        case "detailID": return present(self.detailID)
+        case "warning": return present(self.warning)
         default: return nil
         }
     }
@@ -490,11 +497,11 @@ extension Views.Fact: MustacheParent {
 extension Views.Candidates: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "hasRows": return self.hasRows as Any?
-        case "heading": return self.heading as Any?
-        case "summary": return self.summary as Any?
-        case "headers": return self.headers as Any?
-        case "rows": return self.rows as Any?
+        case "hasRows": return present(self.hasRows)
+        case "heading": return present(self.heading)
+        case "summary": return present(self.summary)
+        case "headers": return present(self.headers)
+        case "rows": return present(self.rows)
         default: return nil
         }
     }
@@ -503,13 +510,13 @@ extension Views.Candidates: MustacheParent {
 extension Views.Candidates.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "rank": return self.rank as Any?
-        case "saleID": return self.saleID as Any?
-        case "serial": return self.serial as Any?
-        case "match": return self.match as Any?
-        case "dealer": return self.dealer as Any?
-        case "score": return self.score as Any?
-        case "reasons": return self.reasons as Any?
+        case "rank": return present(self.rank)
+        case "saleID": return present(self.saleID)
+        case "serial": return present(self.serial)
+        case "match": return present(self.match)
+        case "dealer": return present(self.dealer)
+        case "score": return present(self.score)
+        case "reasons": return present(self.reasons)
         default: return nil
         }
     }
@@ -518,11 +525,11 @@ extension Views.Candidates.Row: MustacheParent {
 extension Views.TracePage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "facts": return self.facts as Any?
-        case "dealerFact": return self.dealerFact as Any?
-        case "purchaser": return self.purchaser as Any?
-        case "candidates": return self.candidates as Any?
+        case "frame": return present(self.frame)
+        case "facts": return present(self.facts)
+        case "dealerFact": return present(self.dealerFact)
+        case "purchaser": return present(self.purchaser)
+        case "candidates": return present(self.candidates)
         default: return nil
         }
     }
@@ -531,11 +538,11 @@ extension Views.TracePage: MustacheParent {
 extension Views.TracePage.DealerFact: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "term": return self.term as Any?
-        case "href": return self.href as Any?
-        case "name": return self.name as Any?
-        case "place": return self.place as Any?
-        case "licence": return self.licence as Any?
+        case "term": return present(self.term)
+        case "href": return present(self.href)
+        case "name": return present(self.name)
+        case "place": return present(self.place)
+        case "licence": return present(self.licence)
         default: return nil
         }
     }
@@ -544,10 +551,10 @@ extension Views.TracePage.DealerFact: MustacheParent {
 extension Views.TracePage.Record: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "fullName": return self.fullName as Any?
-        case "birthDate": return self.birthDate as Any?
-        case "address": return self.address as Any?
-        case "phone": return self.phone as Any?
+        case "fullName": return present(self.fullName)
+        case "birthDate": return present(self.birthDate)
+        case "address": return present(self.address)
+        case "phone": return present(self.phone)
         default: return nil
         }
     }
@@ -556,12 +563,12 @@ extension Views.TracePage.Record: MustacheParent {
 extension Views.TracePage.Purchaser: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "term": return self.term as Any?
-        case "maskedText": return self.maskedText as Any?
-        case "pseudonym": return self.pseudonym as Any?
-        case "entityHref": return self.entityHref as Any?
-        case "record": return self.record as Any?
-        case "showRecord": return self.showRecord as Any?
+        case "term": return present(self.term)
+        case "maskedText": return present(self.maskedText)
+        case "pseudonym": return present(self.pseudonym)
+        case "entityHref": return present(self.entityHref)
+        case "record": return present(self.record)
+        case "showRecord": return present(self.showRecord)
         default: return nil
         }
     }
@@ -570,11 +577,11 @@ extension Views.TracePage.Purchaser: MustacheParent {
 extension Views.TraceResultPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "facts": return self.facts as Any?
-        case "candidates": return self.candidates as Any?
-        case "submitAnother": return self.submitAnother as Any?
-        case "allTraces": return self.allTraces as Any?
+        case "frame": return present(self.frame)
+        case "facts": return present(self.facts)
+        case "candidates": return present(self.candidates)
+        case "submitAnother": return present(self.submitAnother)
+        case "allTraces": return present(self.allTraces)
         default: return nil
         }
     }
@@ -583,17 +590,17 @@ extension Views.TraceResultPage: MustacheParent {
 extension Views.TraceFormPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "formError": return self.formError as Any?
-        case "csrf": return self.csrf as Any?
-        case "fields": return self.fields as Any?
-        case "obliteratedChecked": return self.obliteratedChecked as Any?
-        case "obliteratedLabel": return self.obliteratedLabel as Any?
-        case "submit": return self.submit as Any?
-        case "batchHeading": return self.batchHeading as Any?
-        case "batchHelp": return self.batchHelp as Any?
-        case "batchColumns": return self.batchColumns as Any?
-        case "upload": return self.upload as Any?
+        case "frame": return present(self.frame)
+        case "formError": return present(self.formError)
+        case "csrf": return present(self.csrf)
+        case "fields": return present(self.fields)
+        case "obliteratedChecked": return present(self.obliteratedChecked)
+        case "obliteratedLabel": return present(self.obliteratedLabel)
+        case "submit": return present(self.submit)
+        case "batchHeading": return present(self.batchHeading)
+        case "batchHelp": return present(self.batchHelp)
+        case "batchColumns": return present(self.batchColumns)
+        case "upload": return present(self.upload)
         default: return nil
         }
     }
@@ -602,16 +609,15 @@ extension Views.TraceFormPage: MustacheParent {
 extension Views.TracesPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "export": return self.export as Any?
-        case "filterForm": return self.filterForm as Any?
-        case "hiddenFilters": return self.hiddenFilters as Any?
-        case "searchFields": return self.searchFields as Any?
-        case "mineChecked": return self.mineChecked as Any?
-        case "mineLabel": return self.mineLabel as Any?
-        case "searchLabel": return self.searchLabel as Any?
-        case "newTrace": return self.newTrace as Any?
-        case "list": return self.list as Any?
+        case "export": return present(self.export)
+        case "filterForm": return present(self.filterForm)
+        case "hiddenFilters": return present(self.hiddenFilters)
+        case "searchFields": return present(self.searchFields)
+        case "mineChecked": return present(self.mineChecked)
+        case "mineLabel": return present(self.mineLabel)
+        case "searchLabel": return present(self.searchLabel)
+        case "newTrace": return present(self.newTrace)
+        case "list": return present(self.list)
         default: return nil
         }
     }
@@ -620,8 +626,8 @@ extension Views.TracesPage: MustacheParent {
 extension Views.TracesPage.Hidden: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "key": return self.key as Any?
-        case "value": return self.value as Any?
+        case "key": return present(self.key)
+        case "value": return present(self.value)
         default: return nil
         }
     }
@@ -630,12 +636,12 @@ extension Views.TracesPage.Hidden: MustacheParent {
 extension Views.TraceList: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "count": return self.count as Any?
-        case "noun": return self.noun as Any?
-        case "csvLinks": return self.csvLinks as Any?
-        case "headers": return self.headers as Any?
-        case "rows": return self.rows as Any?
-        case "pager": return self.pager as Any?
+        case "count": return present(self.count)
+        case "noun": return present(self.noun)
+        case "csvLinks": return present(self.csvLinks)
+        case "headers": return present(self.headers)
+        case "rows": return present(self.rows)
+        case "pager": return present(self.pager)
         default: return nil
         }
     }
@@ -644,10 +650,10 @@ extension Views.TraceList: MustacheParent {
 extension Views.TraceList.Recovery: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "date": return self.date as Any?
-        case "place": return self.place as Any?
-        case "firearm": return self.firearm as Any?
-        case "serial": return self.serial as Any?
+        case "date": return present(self.date)
+        case "place": return present(self.place)
+        case "firearm": return present(self.firearm)
+        case "serial": return present(self.serial)
         default: return nil
         }
     }
@@ -656,8 +662,8 @@ extension Views.TraceList.Recovery: MustacheParent {
 extension Views.TraceList.DealerLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "href": return self.href as Any?
-        case "name": return self.name as Any?
+        case "href": return present(self.href)
+        case "name": return present(self.name)
         default: return nil
         }
     }
@@ -666,11 +672,11 @@ extension Views.TraceList.DealerLink: MustacheParent {
 extension Views.TraceList.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "traceID": return self.traceID as Any?
-        case "recovery": return self.recovery as Any?
-        case "outcome": return self.outcome as Any?
-        case "dealerLink": return self.dealerLink as Any?
-        case "ttc": return self.ttc as Any?
+        case "traceID": return present(self.traceID)
+        case "recovery": return present(self.recovery)
+        case "outcome": return present(self.outcome)
+        case "dealerLink": return present(self.dealerLink)
+        case "ttc": return present(self.ttc)
         default: return nil
         }
     }
@@ -679,12 +685,12 @@ extension Views.TraceList.Row: MustacheParent {
 extension Views.BatchResultPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "facts": return self.facts as Any?
-        case "hasStored": return self.hasStored as Any?
-        case "headers": return self.headers as Any?
-        case "stored": return self.stored as Any?
-        case "rejected": return self.rejected as Any?
+        case "frame": return present(self.frame)
+        case "facts": return present(self.facts)
+        case "hasStored": return present(self.hasStored)
+        case "headers": return present(self.headers)
+        case "stored": return present(self.stored)
+        case "rejected": return present(self.rejected)
         default: return nil
         }
     }
@@ -693,11 +699,11 @@ extension Views.BatchResultPage: MustacheParent {
 extension Views.BatchResultPage.Stored: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "requestID": return self.requestID as Any?
-        case "traceID": return self.traceID as Any?
-        case "outcome": return self.outcome as Any?
-        case "dealerName": return self.dealerName as Any?
-        case "ttc": return self.ttc as Any?
+        case "requestID": return present(self.requestID)
+        case "traceID": return present(self.traceID)
+        case "outcome": return present(self.outcome)
+        case "dealerName": return present(self.dealerName)
+        case "ttc": return present(self.ttc)
         default: return nil
         }
     }
@@ -706,8 +712,8 @@ extension Views.BatchResultPage.Stored: MustacheParent {
 extension Views.BatchResultPage.Rejected: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "table": return self.table as Any?
+        case "heading": return present(self.heading)
+        case "table": return present(self.table)
         default: return nil
         }
     }
@@ -716,9 +722,9 @@ extension Views.BatchResultPage.Rejected: MustacheParent {
 extension Views.ImportsPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "headers": return self.headers as Any?
-        case "entries": return self.entries as Any?
+        case "frame": return present(self.frame)
+        case "headers": return present(self.headers)
+        case "entries": return present(self.entries)
         default: return nil
         }
     }
@@ -727,14 +733,14 @@ extension Views.ImportsPage: MustacheParent {
 extension Views.ImportsPage.Entry: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "importID": return self.importID as Any?
-        case "file": return self.file as Any?
-        case "format": return self.format as Any?
-        case "read": return self.read as Any?
-        case "stored": return self.stored as Any?
-        case "rejected": return self.rejected as Any?
-        case "rejectedLink": return self.rejectedLink as Any?
-        case "finished": return self.finished as Any?
+        case "importID": return present(self.importID)
+        case "file": return present(self.file)
+        case "format": return present(self.format)
+        case "read": return present(self.read)
+        case "stored": return present(self.stored)
+        case "rejected": return present(self.rejected)
+        case "rejectedLink": return present(self.rejectedLink)
+        case "finished": return present(self.finished)
         default: return nil
         }
     }
@@ -743,12 +749,12 @@ extension Views.ImportsPage.Entry: MustacheParent {
 extension Views.ImportPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "file": return self.file as Any?
-        case "format": return self.format as Any?
-        case "balance": return self.balance as Any?
-        case "csvLink": return self.csvLink as Any?
-        case "table": return self.table as Any?
+        case "frame": return present(self.frame)
+        case "file": return present(self.file)
+        case "format": return present(self.format)
+        case "balance": return present(self.balance)
+        case "csvLink": return present(self.csvLink)
+        case "table": return present(self.table)
         default: return nil
         }
     }
@@ -757,16 +763,16 @@ extension Views.ImportPage: MustacheParent {
 extension Views.UsersPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "message": return self.message as Any?
-        case "csrf": return self.csrf as Any?
-        case "headers": return self.headers as Any?
-        case "users": return self.users as Any?
-        case "removeLabel": return self.removeLabel as Any?
-        case "userField": return self.userField as Any?
-        case "roleLabel": return self.roleLabel as Any?
-        case "roles": return self.roles as Any?
-        case "addLabel": return self.addLabel as Any?
+        case "frame": return present(self.frame)
+        case "message": return present(self.message)
+        case "csrf": return present(self.csrf)
+        case "headers": return present(self.headers)
+        case "users": return present(self.users)
+        case "removeLabel": return present(self.removeLabel)
+        case "userField": return present(self.userField)
+        case "roleLabel": return present(self.roleLabel)
+        case "roles": return present(self.roles)
+        case "addLabel": return present(self.addLabel)
         default: return nil
         }
     }
@@ -775,9 +781,9 @@ extension Views.UsersPage: MustacheParent {
 extension Views.UsersPage.User: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": return self.name as Any?
-        case "roleName": return self.roleName as Any?
-        case "created": return self.created as Any?
+        case "name": return present(self.name)
+        case "roleName": return present(self.roleName)
+        case "created": return present(self.created)
         default: return nil
         }
     }
@@ -786,8 +792,8 @@ extension Views.UsersPage.User: MustacheParent {
 extension Views.UsersPage.Role: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "value": return self.value as Any?
-        case "text": return self.text as Any?
+        case "value": return present(self.value)
+        case "text": return present(self.text)
         default: return nil
         }
     }
@@ -796,12 +802,12 @@ extension Views.UsersPage.Role: MustacheParent {
 extension Views.AuditPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "filterFields": return self.filterFields as Any?
-        case "apply": return self.apply as Any?
-        case "headers": return self.headers as Any?
-        case "entries": return self.entries as Any?
-        case "pager": return self.pager as Any?
+        case "frame": return present(self.frame)
+        case "filterFields": return present(self.filterFields)
+        case "apply": return present(self.apply)
+        case "headers": return present(self.headers)
+        case "entries": return present(self.entries)
+        case "pager": return present(self.pager)
         default: return nil
         }
     }
@@ -810,12 +816,12 @@ extension Views.AuditPage: MustacheParent {
 extension Views.AuditPage.Entry: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "at": return self.at as Any?
-        case "who": return self.who as Any?
-        case "action": return self.action as Any?
-        case "actionCode": return self.actionCode as Any?
-        case "target": return self.target as Any?
-        case "detail": return self.detail as Any?
+        case "at": return present(self.at)
+        case "who": return present(self.who)
+        case "action": return present(self.action)
+        case "actionCode": return present(self.actionCode)
+        case "target": return present(self.target)
+        case "detail": return present(self.detail)
         default: return nil
         }
     }
@@ -824,9 +830,9 @@ extension Views.AuditPage.Entry: MustacheParent {
 extension Views.PersonLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "pseudonym": return self.pseudonym as Any?
-        case "personHref": return self.personHref as Any?
-        case "mergedInto": return self.mergedInto as Any?
+        case "pseudonym": return present(self.pseudonym)
+        case "personHref": return present(self.personHref)
+        case "mergedInto": return present(self.mergedInto)
         default: return nil
         }
     }
@@ -835,15 +841,15 @@ extension Views.PersonLink: MustacheParent {
 extension Views.IdentitiesPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "hint": return self.hint as Any?
-        case "heading": return self.heading as Any?
-        case "nothingWaits": return self.nothingWaits as Any?
-        case "hasPairs": return self.hasPairs as Any?
-        case "scoreLabel": return self.scoreLabel as Any?
-        case "comparisonsLabel": return self.comparisonsLabel as Any?
-        case "pairs": return self.pairs as Any?
-        case "pager": return self.pager as Any?
+        case "frame": return present(self.frame)
+        case "hint": return present(self.hint)
+        case "heading": return present(self.heading)
+        case "nothingWaits": return present(self.nothingWaits)
+        case "hasPairs": return present(self.hasPairs)
+        case "scoreLabel": return present(self.scoreLabel)
+        case "comparisonsLabel": return present(self.comparisonsLabel)
+        case "pairs": return present(self.pairs)
+        case "pager": return present(self.pager)
         default: return nil
         }
     }
@@ -852,11 +858,11 @@ extension Views.IdentitiesPage: MustacheParent {
 extension Views.IdentitiesPage.Ruling: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "spaceBefore": return self.spaceBefore as Any?
-        case "csrf": return self.csrf as Any?
-        case "same": return self.same as Any?
-        case "page": return self.page as Any?
-        case "label": return self.label as Any?
+        case "spaceBefore": return present(self.spaceBefore)
+        case "csrf": return present(self.csrf)
+        case "same": return present(self.same)
+        case "page": return present(self.page)
+        case "label": return present(self.label)
         default: return nil
         }
     }
@@ -865,13 +871,13 @@ extension Views.IdentitiesPage.Ruling: MustacheParent {
 extension Views.IdentitiesPage.Pair: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "a": return self.a as Any?
-        case "b": return self.b as Any?
-        case "first": return self.first as Any?
-        case "second": return self.second as Any?
-        case "score": return self.score as Any?
-        case "notes": return self.notes as Any?
-        case "rulings": return self.rulings as Any?
+        case "a": return present(self.a)
+        case "b": return present(self.b)
+        case "first": return present(self.first)
+        case "second": return present(self.second)
+        case "score": return present(self.score)
+        case "notes": return present(self.notes)
+        case "rulings": return present(self.rulings)
         default: return nil
         }
     }
@@ -880,8 +886,8 @@ extension Views.IdentitiesPage.Pair: MustacheParent {
 extension Views.EntityLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "entityHref": return self.entityHref as Any?
-        case "entityLabel": return self.entityLabel as Any?
+        case "entityHref": return present(self.entityHref)
+        case "entityLabel": return present(self.entityLabel)
         default: return nil
         }
     }
@@ -890,11 +896,11 @@ extension Views.EntityLink: MustacheParent {
 extension Views.PathForm: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "legend": return self.legend as Any?
-        case "hint": return self.hint as Any?
-        case "pathFields": return self.pathFields as Any?
-        case "entityOptions": return self.entityOptions as Any?
-        case "find": return self.find as Any?
+        case "legend": return present(self.legend)
+        case "hint": return present(self.hint)
+        case "pathFields": return present(self.pathFields)
+        case "entityOptions": return present(self.entityOptions)
+        case "find": return present(self.find)
         default: return nil
         }
     }
@@ -903,8 +909,8 @@ extension Views.PathForm: MustacheParent {
 extension Views.PathForm.Option: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "value": return self.value as Any?
-        case "label": return self.label as Any?
+        case "value": return present(self.value)
+        case "label": return present(self.label)
         default: return nil
         }
     }
@@ -913,10 +919,10 @@ extension Views.PathForm.Option: MustacheParent {
 extension Views.NIBIN: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "counts": return self.counts as Any?
-        case "tied": return self.tied as Any?
-        case "late": return self.late as Any?
+        case "heading": return present(self.heading)
+        case "counts": return present(self.counts)
+        case "tied": return present(self.tied)
+        case "late": return present(self.late)
         default: return nil
         }
     }
@@ -925,9 +931,9 @@ extension Views.NIBIN: MustacheParent {
 extension Views.NIBIN.Tied: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "headers": return self.headers as Any?
-        case "rows": return self.rows as Any?
+        case "heading": return present(self.heading)
+        case "headers": return present(self.headers)
+        case "rows": return present(self.rows)
         default: return nil
         }
     }
@@ -936,11 +942,11 @@ extension Views.NIBIN.Tied: MustacheParent {
 extension Views.NIBIN.Tied.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "shooting": return self.shooting as Any?
-        case "gun": return self.gun as Any?
-        case "seller": return self.seller as Any?
-        case "buyer": return self.buyer as Any?
-        case "lead": return self.lead as Any?
+        case "shooting": return present(self.shooting)
+        case "gun": return present(self.gun)
+        case "seller": return present(self.seller)
+        case "buyer": return present(self.buyer)
+        case "lead": return present(self.lead)
         default: return nil
         }
     }
@@ -949,9 +955,9 @@ extension Views.NIBIN.Tied.Row: MustacheParent {
 extension Views.NIBIN.Late: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "headers": return self.headers as Any?
-        case "rows": return self.rows as Any?
+        case "heading": return present(self.heading)
+        case "headers": return present(self.headers)
+        case "rows": return present(self.rows)
         default: return nil
         }
     }
@@ -960,11 +966,11 @@ extension Views.NIBIN.Late: MustacheParent {
 extension Views.NIBIN.Late.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "gun": return self.gun as Any?
-        case "lead": return self.lead as Any?
-        case "traceID": return self.traceID as Any?
-        case "requested": return self.requested as Any?
-        case "noTrace": return self.noTrace as Any?
+        case "gun": return present(self.gun)
+        case "lead": return present(self.lead)
+        case "traceID": return present(self.traceID)
+        case "requested": return present(self.requested)
+        case "noTrace": return present(self.noTrace)
         default: return nil
         }
     }
@@ -973,20 +979,20 @@ extension Views.NIBIN.Late.Row: MustacheParent {
 extension Views.NetworkPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "export": return self.export as Any?
-        case "kindLabel": return self.kindLabel as Any?
-        case "anyKind": return self.anyKind as Any?
-        case "kinds": return self.kinds as Any?
-        case "apply": return self.apply as Any?
-        case "pathForm": return self.pathForm as Any?
-        case "identitiesLabel": return self.identitiesLabel as Any?
-        case "waiting": return self.waiting as Any?
-        case "leadsHeading": return self.leadsHeading as Any?
-        case "headers": return self.headers as Any?
-        case "leads": return self.leads as Any?
-        case "pager": return self.pager as Any?
-        case "nibin": return self.nibin as Any?
+        case "frame": return present(self.frame)
+        case "export": return present(self.export)
+        case "kindLabel": return present(self.kindLabel)
+        case "anyKind": return present(self.anyKind)
+        case "kinds": return present(self.kinds)
+        case "apply": return present(self.apply)
+        case "pathForm": return present(self.pathForm)
+        case "identitiesLabel": return present(self.identitiesLabel)
+        case "waiting": return present(self.waiting)
+        case "leadsHeading": return present(self.leadsHeading)
+        case "headers": return present(self.headers)
+        case "leads": return present(self.leads)
+        case "pager": return present(self.pager)
+        case "nibin": return present(self.nibin)
         default: return nil
         }
     }
@@ -995,9 +1001,9 @@ extension Views.NetworkPage: MustacheParent {
 extension Views.NetworkPage.Kind: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "value": return self.value as Any?
-        case "text": return self.text as Any?
-        case "selected": return self.selected as Any?
+        case "value": return present(self.value)
+        case "text": return present(self.text)
+        case "selected": return present(self.selected)
         default: return nil
         }
     }
@@ -1006,12 +1012,12 @@ extension Views.NetworkPage.Kind: MustacheParent {
 extension Views.NetworkPage.LeadRow: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "rank": return self.rank as Any?
-        case "kind": return self.kind as Any?
-        case "score": return self.score as Any?
-        case "members": return self.members as Any?
-        case "guns": return self.guns as Any?
-        case "why": return self.why as Any?
+        case "rank": return present(self.rank)
+        case "kind": return present(self.kind)
+        case "score": return present(self.score)
+        case "members": return present(self.members)
+        case "guns": return present(self.guns)
+        case "why": return present(self.why)
         default: return nil
         }
     }
@@ -1020,11 +1026,11 @@ extension Views.NetworkPage.LeadRow: MustacheParent {
 extension Views.PathPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "pathForm": return self.pathForm as Any?
-        case "pathError": return self.pathError as Any?
-        case "steps": return self.steps as Any?
-        case "noPath": return self.noPath as Any?
+        case "frame": return present(self.frame)
+        case "pathForm": return present(self.pathForm)
+        case "pathError": return present(self.pathError)
+        case "steps": return present(self.steps)
+        case "noPath": return present(self.noPath)
         default: return nil
         }
     }
@@ -1033,9 +1039,9 @@ extension Views.PathPage: MustacheParent {
 extension Views.PathPage.Step: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "link": return self.link as Any?
-        case "entityHref": return self.entityHref as Any?
-        case "entityLabel": return self.entityLabel as Any?
+        case "link": return present(self.link)
+        case "entityHref": return present(self.entityHref)
+        case "entityLabel": return present(self.entityLabel)
         default: return nil
         }
     }
@@ -1044,8 +1050,8 @@ extension Views.PathPage.Step: MustacheParent {
 extension Views.PathPage.Steps: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "start": return self.start as Any?
-        case "links": return self.links as Any?
+        case "start": return present(self.start)
+        case "links": return present(self.links)
         default: return nil
         }
     }
@@ -1054,12 +1060,12 @@ extension Views.PathPage.Steps: MustacheParent {
 extension Views.LinkChart: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "graphURL": return self.graphURL as Any?
-        case "chartLang": return self.chartLang as Any?
-        case "wordsJSON": return self.wordsJSON as Any?
-        case "svg": return self.svg as Any?
-        case "svgDownload": return self.svgDownload as Any?
-        case "downloadLabel": return self.downloadLabel as Any?
+        case "graphURL": return present(self.graphURL)
+        case "chartLang": return present(self.chartLang)
+        case "wordsJSON": return present(self.wordsJSON)
+        case "svg": return present(self.svg)
+        case "svgDownload": return present(self.svgDownload)
+        case "downloadLabel": return present(self.downloadLabel)
         default: return nil
         }
     }
@@ -1068,11 +1074,11 @@ extension Views.LinkChart: MustacheParent {
 extension Views.CaseForm: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "legend": return self.legend as Any?
-        case "csrf": return self.csrf as Any?
-        case "from": return self.from as Any?
-        case "titleField": return self.titleField as Any?
-        case "restrictedLabel": return self.restrictedLabel as Any?
+        case "legend": return present(self.legend)
+        case "csrf": return present(self.csrf)
+        case "from": return present(self.from)
+        case "titleField": return present(self.titleField)
+        case "restrictedLabel": return present(self.restrictedLabel)
         default: return nil
         }
     }
@@ -1081,24 +1087,24 @@ extension Views.CaseForm: MustacheParent {
 extension Views.LeadPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "export": return self.export as Any?
-        case "facts": return self.facts as Any?
-        case "membersLabel": return self.membersLabel as Any?
-        case "people": return self.people as Any?
-        case "dealersLabel": return self.dealersLabel as Any?
-        case "sellers": return self.sellers as Any?
-        case "caseForm": return self.caseForm as Any?
-        case "reasonsHeading": return self.reasonsHeading as Any?
-        case "scale": return self.scale as Any?
-        case "reasonHeaders": return self.reasonHeaders as Any?
-        case "reasons": return self.reasons as Any?
-        case "chartHeading": return self.chartHeading as Any?
-        case "linkChart": return self.linkChart as Any?
-        case "graphJSON": return self.graphJSON as Any?
-        case "timelineHeading": return self.timelineHeading as Any?
-        case "timelineChart": return self.timelineChart as Any?
-        case "entries": return self.entries as Any?
+        case "frame": return present(self.frame)
+        case "export": return present(self.export)
+        case "facts": return present(self.facts)
+        case "membersLabel": return present(self.membersLabel)
+        case "people": return present(self.people)
+        case "dealersLabel": return present(self.dealersLabel)
+        case "sellers": return present(self.sellers)
+        case "caseForm": return present(self.caseForm)
+        case "reasonsHeading": return present(self.reasonsHeading)
+        case "scale": return present(self.scale)
+        case "reasonHeaders": return present(self.reasonHeaders)
+        case "reasons": return present(self.reasons)
+        case "chartHeading": return present(self.chartHeading)
+        case "linkChart": return present(self.linkChart)
+        case "graphJSON": return present(self.graphJSON)
+        case "timelineHeading": return present(self.timelineHeading)
+        case "timelineChart": return present(self.timelineChart)
+        case "entries": return present(self.entries)
         default: return nil
         }
     }
@@ -1107,9 +1113,9 @@ extension Views.LeadPage: MustacheParent {
 extension Views.LeadPage.Seller: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "entityHref": return self.entityHref as Any?
-        case "entityLabel": return self.entityLabel as Any?
-        case "summary": return self.summary as Any?
+        case "entityHref": return present(self.entityHref)
+        case "entityLabel": return present(self.entityLabel)
+        case "summary": return present(self.summary)
         default: return nil
         }
     }
@@ -1118,12 +1124,12 @@ extension Views.LeadPage.Seller: MustacheParent {
 extension Views.LeadPage.Reason: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "explanation": return self.explanation as Any?
-        case "indicator": return self.indicator as Any?
-        case "detail": return self.detail as Any?
-        case "count": return self.count as Any?
-        case "each": return self.each as Any?
-        case "points": return self.points as Any?
+        case "explanation": return present(self.explanation)
+        case "indicator": return present(self.indicator)
+        case "detail": return present(self.detail)
+        case "count": return present(self.count)
+        case "each": return present(self.each)
+        case "points": return present(self.points)
         default: return nil
         }
     }
@@ -1132,10 +1138,10 @@ extension Views.LeadPage.Reason: MustacheParent {
 extension Views.LeadPage.Entry: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "entryKind": return self.entryKind as Any?
-        case "datetime": return self.datetime as Any?
-        case "when": return self.when as Any?
-        case "what": return self.what as Any?
+        case "entryKind": return present(self.entryKind)
+        case "datetime": return present(self.datetime)
+        case "when": return present(self.when)
+        case "what": return present(self.what)
         default: return nil
         }
     }
@@ -1144,12 +1150,12 @@ extension Views.LeadPage.Entry: MustacheParent {
 extension Views.Casework: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "csrf": return self.csrf as Any?
-        case "holding": return self.holding as Any?
-        case "caseForm": return self.caseForm as Any?
-        case "addTo": return self.addTo as Any?
-        case "watch": return self.watch as Any?
+        case "heading": return present(self.heading)
+        case "csrf": return present(self.csrf)
+        case "holding": return present(self.holding)
+        case "caseForm": return present(self.caseForm)
+        case "addTo": return present(self.addTo)
+        case "watch": return present(self.watch)
         default: return nil
         }
     }
@@ -1158,8 +1164,8 @@ extension Views.Casework: MustacheParent {
 extension Views.Casework.CaseRef: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "caseID": return self.caseID as Any?
-        case "caseTitle": return self.caseTitle as Any?
+        case "caseID": return present(self.caseID)
+        case "caseTitle": return present(self.caseTitle)
         default: return nil
         }
     }
@@ -1168,8 +1174,8 @@ extension Views.Casework.CaseRef: MustacheParent {
 extension Views.Casework.Holding: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "inCases": return self.inCases as Any?
-        case "cases": return self.cases as Any?
+        case "inCases": return present(self.inCases)
+        case "cases": return present(self.cases)
         default: return nil
         }
     }
@@ -1178,10 +1184,10 @@ extension Views.Casework.Holding: MustacheParent {
 extension Views.Casework.AddTo: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "legend": return self.legend as Any?
-        case "ref": return self.ref as Any?
-        case "caseLabel": return self.caseLabel as Any?
-        case "cases": return self.cases as Any?
+        case "legend": return present(self.legend)
+        case "ref": return present(self.ref)
+        case "caseLabel": return present(self.caseLabel)
+        case "cases": return present(self.cases)
         default: return nil
         }
     }
@@ -1190,11 +1196,11 @@ extension Views.Casework.AddTo: MustacheParent {
 extension Views.Casework.Watch: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "legend": return self.legend as Any?
-        case "watchKind": return self.watchKind as Any?
-        case "ref": return self.ref as Any?
-        case "noteField": return self.noteField as Any?
-        case "startWatching": return self.startWatching as Any?
+        case "legend": return present(self.legend)
+        case "watchKind": return present(self.watchKind)
+        case "ref": return present(self.ref)
+        case "noteField": return present(self.noteField)
+        case "startWatching": return present(self.startWatching)
         default: return nil
         }
     }
@@ -1203,16 +1209,16 @@ extension Views.Casework.Watch: MustacheParent {
 extension Views.EntityPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "neighbours": return self.neighbours as Any?
-        case "pathLegend": return self.pathLegend as Any?
-        case "reference": return self.reference as Any?
-        case "toField": return self.toField as Any?
-        case "find": return self.find as Any?
-        case "linkChart": return self.linkChart as Any?
-        case "graphJSON": return self.graphJSON as Any?
-        case "casework": return self.casework as Any?
-        case "merged": return self.merged as Any?
+        case "frame": return present(self.frame)
+        case "neighbours": return present(self.neighbours)
+        case "pathLegend": return present(self.pathLegend)
+        case "reference": return present(self.reference)
+        case "toField": return present(self.toField)
+        case "find": return present(self.find)
+        case "linkChart": return present(self.linkChart)
+        case "graphJSON": return present(self.graphJSON)
+        case "casework": return present(self.casework)
+        case "merged": return present(self.merged)
         default: return nil
         }
     }
@@ -1221,9 +1227,9 @@ extension Views.EntityPage: MustacheParent {
 extension Views.EntityPage.Neighbour: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "kindName": return self.kindName as Any?
-        case "entityHref": return self.entityHref as Any?
-        case "entityLabel": return self.entityLabel as Any?
+        case "kindName": return present(self.kindName)
+        case "entityHref": return present(self.entityHref)
+        case "entityLabel": return present(self.entityLabel)
         default: return nil
         }
     }
@@ -1232,10 +1238,10 @@ extension Views.EntityPage.Neighbour: MustacheParent {
 extension Views.EntityPage.Merged: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "csrf": return self.csrf as Any?
-        case "splitLabel": return self.splitLabel as Any?
-        case "records": return self.records as Any?
+        case "heading": return present(self.heading)
+        case "csrf": return present(self.csrf)
+        case "splitLabel": return present(self.splitLabel)
+        case "records": return present(self.records)
         default: return nil
         }
     }
@@ -1244,9 +1250,9 @@ extension Views.EntityPage.Merged: MustacheParent {
 extension Views.EntityPage.Merged.Record: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "pseudonym": return self.pseudonym as Any?
-        case "personID": return self.personID as Any?
-        case "recordID": return self.recordID as Any?
+        case "pseudonym": return present(self.pseudonym)
+        case "personID": return present(self.personID)
+        case "recordID": return present(self.recordID)
         default: return nil
         }
     }
@@ -1255,11 +1261,11 @@ extension Views.EntityPage.Merged.Record: MustacheParent {
 extension Views.WatchLabel: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "watchKind": return self.watchKind as Any?
-        case "pattern": return self.pattern as Any?
-        case "watched": return self.watched as Any?
-        case "unknownValue": return self.unknownValue as Any?
-        case "licenceShown": return self.licenceShown as Any?
+        case "watchKind": return present(self.watchKind)
+        case "pattern": return present(self.pattern)
+        case "watched": return present(self.watched)
+        case "unknownValue": return present(self.unknownValue)
+        case "licenceShown": return present(self.licenceShown)
         default: return nil
         }
     }
@@ -1268,9 +1274,9 @@ extension Views.WatchLabel: MustacheParent {
 extension Views.Option: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "value": return self.value as Any?
-        case "text": return self.text as Any?
-        case "selected": return self.selected as Any?
+        case "value": return present(self.value)
+        case "text": return present(self.text)
+        case "selected": return present(self.selected)
         default: return nil
         }
     }
@@ -1279,18 +1285,18 @@ extension Views.Option: MustacheParent {
 extension Views.CasesPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "statusLabel": return self.statusLabel as Any?
-        case "anyStatus": return self.anyStatus as Any?
-        case "statuses": return self.statuses as Any?
-        case "apply": return self.apply as Any?
-        case "heading": return self.heading as Any?
-        case "noCases": return self.noCases as Any?
-        case "hasRows": return self.hasRows as Any?
-        case "headers": return self.headers as Any?
-        case "rows": return self.rows as Any?
-        case "pager": return self.pager as Any?
-        case "caseForm": return self.caseForm as Any?
+        case "frame": return present(self.frame)
+        case "statusLabel": return present(self.statusLabel)
+        case "anyStatus": return present(self.anyStatus)
+        case "statuses": return present(self.statuses)
+        case "apply": return present(self.apply)
+        case "heading": return present(self.heading)
+        case "noCases": return present(self.noCases)
+        case "hasRows": return present(self.hasRows)
+        case "headers": return present(self.headers)
+        case "rows": return present(self.rows)
+        case "pager": return present(self.pager)
+        case "caseForm": return present(self.caseForm)
         default: return nil
         }
     }
@@ -1299,13 +1305,13 @@ extension Views.CasesPage: MustacheParent {
 extension Views.CasesPage.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "caseID": return self.caseID as Any?
-        case "caseTitle": return self.caseTitle as Any?
-        case "restrictedMark": return self.restrictedMark as Any?
-        case "status": return self.status as Any?
-        case "referredTo": return self.referredTo as Any?
-        case "owner": return self.owner as Any?
-        case "updated": return self.updated as Any?
+        case "caseID": return present(self.caseID)
+        case "caseTitle": return present(self.caseTitle)
+        case "restrictedMark": return present(self.restrictedMark)
+        case "status": return present(self.status)
+        case "referredTo": return present(self.referredTo)
+        case "owner": return present(self.owner)
+        case "updated": return present(self.updated)
         default: return nil
         }
     }
@@ -1314,21 +1320,21 @@ extension Views.CasesPage.Row: MustacheParent {
 extension Views.WatchesPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "hint": return self.hint as Any?
-        case "alertsLabel": return self.alertsLabel as Any?
-        case "heading": return self.heading as Any?
-        case "noWatches": return self.noWatches as Any?
-        case "hasRows": return self.hasRows as Any?
-        case "headers": return self.headers as Any?
-        case "rows": return self.rows as Any?
-        case "csrf": return self.csrf as Any?
-        case "stopLabel": return self.stopLabel as Any?
-        case "endedLabel": return self.endedLabel as Any?
-        case "startWatching": return self.startWatching as Any?
-        case "kindLabel": return self.kindLabel as Any?
-        case "kinds": return self.kinds as Any?
-        case "fields": return self.fields as Any?
+        case "frame": return present(self.frame)
+        case "hint": return present(self.hint)
+        case "alertsLabel": return present(self.alertsLabel)
+        case "heading": return present(self.heading)
+        case "noWatches": return present(self.noWatches)
+        case "hasRows": return present(self.hasRows)
+        case "headers": return present(self.headers)
+        case "rows": return present(self.rows)
+        case "csrf": return present(self.csrf)
+        case "stopLabel": return present(self.stopLabel)
+        case "endedLabel": return present(self.endedLabel)
+        case "startWatching": return present(self.startWatching)
+        case "kindLabel": return present(self.kindLabel)
+        case "kinds": return present(self.kinds)
+        case "fields": return present(self.fields)
         default: return nil
         }
     }
@@ -1337,12 +1343,12 @@ extension Views.WatchesPage: MustacheParent {
 extension Views.WatchesPage.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "watchID": return self.watchID as Any?
-        case "label": return self.label as Any?
-        case "note": return self.note as Any?
-        case "owner": return self.owner as Any?
-        case "since": return self.since as Any?
-        case "active": return self.active as Any?
+        case "watchID": return present(self.watchID)
+        case "label": return present(self.label)
+        case "note": return present(self.note)
+        case "owner": return present(self.owner)
+        case "since": return present(self.since)
+        case "active": return present(self.active)
         default: return nil
         }
     }
@@ -1351,18 +1357,18 @@ extension Views.WatchesPage.Row: MustacheParent {
 extension Views.AlertsPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "watchListLabel": return self.watchListLabel as Any?
-        case "otherHref": return self.otherHref as Any?
-        case "otherLabel": return self.otherLabel as Any?
-        case "heading": return self.heading as Any?
-        case "noAlerts": return self.noAlerts as Any?
-        case "hasRows": return self.hasRows as Any?
-        case "headers": return self.headers as Any?
-        case "rows": return self.rows as Any?
-        case "csrf": return self.csrf as Any?
-        case "markSeen": return self.markSeen as Any?
-        case "pager": return self.pager as Any?
+        case "frame": return present(self.frame)
+        case "watchListLabel": return present(self.watchListLabel)
+        case "otherHref": return present(self.otherHref)
+        case "otherLabel": return present(self.otherLabel)
+        case "heading": return present(self.heading)
+        case "noAlerts": return present(self.noAlerts)
+        case "hasRows": return present(self.hasRows)
+        case "headers": return present(self.headers)
+        case "rows": return present(self.rows)
+        case "csrf": return present(self.csrf)
+        case "markSeen": return present(self.markSeen)
+        case "pager": return present(self.pager)
         default: return nil
         }
     }
@@ -1371,13 +1377,13 @@ extension Views.AlertsPage: MustacheParent {
 extension Views.AlertsPage.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "alertID": return self.alertID as Any?
-        case "raised": return self.raised as Any?
-        case "label": return self.label as Any?
-        case "watchNote": return self.watchNote as Any?
-        case "reason": return self.reason as Any?
-        case "traceID": return self.traceID as Any?
-        case "seenBy": return self.seenBy as Any?
+        case "alertID": return present(self.alertID)
+        case "raised": return present(self.raised)
+        case "label": return present(self.label)
+        case "watchNote": return present(self.watchNote)
+        case "reason": return present(self.reason)
+        case "traceID": return present(self.traceID)
+        case "seenBy": return present(self.seenBy)
         default: return nil
         }
     }
@@ -1386,37 +1392,37 @@ extension Views.AlertsPage.Row: MustacheParent {
 extension Views.CasePage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return self.frame as Any?
-        case "caseID": return self.caseID as Any?
-        case "csrf": return self.csrf as Any?
-        case "facts": return self.facts as Any?
-        case "origin": return self.origin as Any?
-        case "accessTerm": return self.accessTerm as Any?
-        case "access": return self.access as Any?
-        case "changeStatus": return self.changeStatus as Any?
-        case "statusLabel": return self.statusLabel as Any?
-        case "statuses": return self.statuses as Any?
-        case "agencyField": return self.agencyField as Any?
-        case "save": return self.save as Any?
-        case "entitiesHeading": return self.entitiesHeading as Any?
-        case "noEntities": return self.noEntities as Any?
-        case "hasItems": return self.hasItems as Any?
-        case "itemHeaders": return self.itemHeaders as Any?
-        case "items": return self.items as Any?
-        case "removeLabel": return self.removeLabel as Any?
-        case "moreItems": return self.moreItems as Any?
-        case "addToCase": return self.addToCase as Any?
-        case "entityHint": return self.entityHint as Any?
-        case "refField": return self.refField as Any?
-        case "entityOptions": return self.entityOptions as Any?
-        case "notesHeading": return self.notesHeading as Any?
-        case "noNotes": return self.noNotes as Any?
-        case "notes": return self.notes as Any?
-        case "addNote": return self.addNote as Any?
-        case "maxNote": return self.maxNote as Any?
-        case "chartHeading": return self.chartHeading as Any?
-        case "linkChart": return self.linkChart as Any?
-        case "timeline": return self.timeline as Any?
+        case "frame": return present(self.frame)
+        case "caseID": return present(self.caseID)
+        case "csrf": return present(self.csrf)
+        case "facts": return present(self.facts)
+        case "origin": return present(self.origin)
+        case "accessTerm": return present(self.accessTerm)
+        case "access": return present(self.access)
+        case "changeStatus": return present(self.changeStatus)
+        case "statusLabel": return present(self.statusLabel)
+        case "statuses": return present(self.statuses)
+        case "agencyField": return present(self.agencyField)
+        case "save": return present(self.save)
+        case "entitiesHeading": return present(self.entitiesHeading)
+        case "noEntities": return present(self.noEntities)
+        case "hasItems": return present(self.hasItems)
+        case "itemHeaders": return present(self.itemHeaders)
+        case "items": return present(self.items)
+        case "removeLabel": return present(self.removeLabel)
+        case "moreItems": return present(self.moreItems)
+        case "addToCase": return present(self.addToCase)
+        case "entityHint": return present(self.entityHint)
+        case "refField": return present(self.refField)
+        case "entityOptions": return present(self.entityOptions)
+        case "notesHeading": return present(self.notesHeading)
+        case "noNotes": return present(self.noNotes)
+        case "notes": return present(self.notes)
+        case "addNote": return present(self.addNote)
+        case "maxNote": return present(self.maxNote)
+        case "chartHeading": return present(self.chartHeading)
+        case "linkChart": return present(self.linkChart)
+        case "timeline": return present(self.timeline)
         default: return nil
         }
     }
@@ -1425,9 +1431,9 @@ extension Views.CasePage: MustacheParent {
 extension Views.CasePage.Origin: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "term": return self.term as Any?
-        case "href": return self.href as Any?
-        case "shown": return self.shown as Any?
+        case "term": return present(self.term)
+        case "href": return present(self.href)
+        case "shown": return present(self.shown)
         default: return nil
         }
     }
@@ -1436,11 +1442,11 @@ extension Views.CasePage.Origin: MustacheParent {
 extension Views.CasePage.Item: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "kind": return self.kind as Any?
-        case "inData": return self.inData as Any?
-        case "ref": return self.ref as Any?
-        case "notInData": return self.notInData as Any?
-        case "added": return self.added as Any?
+        case "kind": return present(self.kind)
+        case "inData": return present(self.inData)
+        case "ref": return present(self.ref)
+        case "notInData": return present(self.notInData)
+        case "added": return present(self.added)
         default: return nil
         }
     }
@@ -1449,11 +1455,11 @@ extension Views.CasePage.Item: MustacheParent {
 extension Views.CasePage.CaseNote: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "noteID": return self.noteID as Any?
-        case "author": return self.author as Any?
-        case "at": return self.at as Any?
-        case "when": return self.when as Any?
-        case "text": return self.text as Any?
+        case "noteID": return present(self.noteID)
+        case "author": return present(self.author)
+        case "at": return present(self.at)
+        case "when": return present(self.when)
+        case "text": return present(self.text)
         default: return nil
         }
     }
@@ -1462,9 +1468,9 @@ extension Views.CasePage.CaseNote: MustacheParent {
 extension Views.CasePage.Timeline: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": return self.heading as Any?
-        case "svg": return self.svg as Any?
-        case "entries": return self.entries as Any?
+        case "heading": return present(self.heading)
+        case "svg": return present(self.svg)
+        case "entries": return present(self.entries)
         default: return nil
         }
     }

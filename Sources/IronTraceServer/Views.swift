@@ -521,7 +521,6 @@ extension Views {
             var key: String
             var value: String
         }
-        var frame: Layout
         var export: ExportLink
         var filterForm: Filters
         var hiddenFilters: [Hidden]

@@ -119,7 +119,7 @@ import Testing
                     && Mirror(reflecting: c.value).children.isEmpty
                 let found = parent.child(named: label)
                 if isNil {
-                    #expect(found == nil, "\(path).\(label): a missing value must read as missing")
+                    #expect(found is Absent, "\(path).\(label): a missing value must read as missing")
                 } else {
                     #expect(
                         found != nil,
@@ -501,7 +501,6 @@ import Testing
         case .traceList: return traceList
         case .traces:
             return Views.TracesPage(
-                frame: layout,
                 export: export,
                 filterForm: filters,
                 hiddenFilters: [.init(key: "area", value: p)],
