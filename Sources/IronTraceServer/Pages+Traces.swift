@@ -179,11 +179,18 @@ extension Pages {
                 )
                 record = p
             }
-            let frame = Views.Layout(
-                frame(request, context, state, section: "traces"),
-                title: "\(l.t(.traceNumber)) \(id)"
+            // Without the personal record the body is the same for every user of a role in this
+            // snapshot: drawn once per URL, language and role; the frame and the audit row are per
+            // request. A body with the record is drawn for its request only and never kept.
+            let draw = { Templates.render(.trace, traceView(row, s, l, role: user.role, record: record)) }
+            let content = record == nil ? s.cache.value("trace|" + cacheKey(request, context), draw) : draw()
+            return html(
+                HTML.page(
+                    frame(request, context, state, section: "traces"),
+                    title: "\(l.t(.traceNumber)) \(id)",
+                    body: content
+                )
             )
-            return page(.trace, traceView(row, s, l, role: user.role, record: record, frame: frame))
         }
     }
 
@@ -194,8 +201,7 @@ extension Pages {
         _ s: Snapshot,
         _ l: Language,
         role: UserAccount.Role,
-        record: [String: String]?,
-        frame: Views.Layout
+        record: [String: String]?
     ) -> Views.TracePage {
         let d = s.dataset
         let t = d.traces
@@ -275,7 +281,6 @@ extension Pages {
             shown = p
         }
         return Views.TracePage(
-            frame: frame,
             facts: facts,
             dealerFact: dealer,
             purchaser: shown,

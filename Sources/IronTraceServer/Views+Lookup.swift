@@ -525,7 +525,6 @@ extension Views.Candidates.Row: MustacheParent {
 extension Views.TracePage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": return present(self.frame)
         case "facts": return present(self.facts)
         case "dealerFact": return present(self.dealerFact)
         case "purchaser": return present(self.purchaser)

@@ -482,7 +482,6 @@ extension Views {
             var record: Record? = nil
             var showRecord: String? = nil
         }
-        var frame: Layout
         var facts: [Fact]
         var dealerFact: DealerFact? = nil
         var purchaser: Purchaser? = nil

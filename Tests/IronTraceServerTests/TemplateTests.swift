@@ -527,11 +527,10 @@ import Testing
                     )
                 )
             )
-        case .facts: return Views.TracePage(frame: layout, facts: facts)
+        case .facts: return Views.TracePage(facts: facts)
         case .candidates: return candidates
         case .trace:
             return Views.TracePage(
-                frame: layout,
                 facts: facts,
                 dealerFact: .init(term: p, href: "/dealers/1", name: p, place: p, licence: p),
                 purchaser: .init(
