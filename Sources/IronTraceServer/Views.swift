@@ -235,9 +235,13 @@ enum Views {
                 path + HTML.query(params.filter { $0.0 != "page" } + [("page", String(p))])
             }
             label = l == .en ? "Pages" : "Páginas"
-            previous = page > 1 ? Step(href: href(page - 1), text: l.t(.previous)) : nil
+            // A page past the end (a typed or stale URL) leads back to the last page; the numbers
+            // around it are those of the last pages. (An unclamped window here was an empty range
+            // for `page=9999`, and a crash.)
+            previous = page > 1 ? Step(href: href(min(page - 1, pages)), text: l.t(.previous)) : nil
             next = page < pages ? Step(href: href(page + 1), text: l.t(.next)) : nil
-            let shown = Set([1, pages] + Array(max(1, page - 2)...min(pages, max(1, page + 2)))).sorted()
+            let around = min(max(page, 1), pages)
+            let shown = Set([1, pages] + Array(max(1, around - 2)...min(pages, around + 2))).sorted()
             var last = 0
             numbers = []
             for p in shown {

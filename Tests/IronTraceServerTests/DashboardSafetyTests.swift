@@ -115,4 +115,33 @@ import Testing
             #expect(pager.contains("…"))
         }
     }
+
+    /// A page number past the end of a paged list (a stale or typed URL) is an empty page whose pager
+    /// leads back to the last page: it once trapped in the pager and stopped the server.
+    @Test func aPagePastTheEndOfEveryPagedListIsAnEmptyPageNotACrash() async throws {
+        let f = try ServerFixture()
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            _ = try await s.logIn("ada")
+            for path in [
+                "/traces?country=MX", "/traces", "/network", "/admin/audit", "/cases", "/alerts",
+                "/network/identities",
+            ] {
+                let join = path.contains("?") ? "&" : "?"
+                for page in [3, 50, 9_999, 1_000_000] {
+                    let r = try await s.get("\(path)\(join)page=\(page)")
+                    #expect(r.status == .ok, "\(path) page \(page): \(r.status)")
+                }
+            }
+            // With several pages, the way back from past the end is the last page.
+            let first = try await s.get("/traces?per_page=20")
+            let position = try #require(first.body.range(of: "<span class=\"of\">"))
+            let text = first.body[position.upperBound...].prefix { $0 != "<" }
+            let last = try #require(Int(text.split(separator: " ").last.map(String.init) ?? ""), "\(text)")
+            #expect(last > 1)
+            let past = try await s.get("/traces?per_page=20&page=\(last + 100)")
+            #expect(past.status == .ok)
+            #expect(past.contains("rel=\"prev\" href=\"/traces?per_page=20&amp;page=\(last)\""))
+        }
+    }
 }
