@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load on the dashboard and the API: wrk with 64 connections for 30 seconds on the overview page
 # (a logged-in analyst's session cookie; cached per URL, language and role), on the traces list and
-# on one trace (drawn from their templates on every request, each request audited), and on a
+# on one trace (bodies cached the same way, each request audited), on random traces and random list
+# pages (bodies drawn on nearly every request), and on a
 # report API endpoint (a Bearer token), against `irontrace serve` (release build) over the medium
 # demo world. Prints requests per second,
 # latency percentiles and errors as wrk reports them. wrk runs on the same machine as the server.
@@ -66,6 +67,25 @@ wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: it_session=$cookie" "$page"
 for path in "/traces?country=MX" "/traces/1" "/flows?country=MX"; do
     echo "== page $path, 64 connections, ${seconds}s"
     wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: it_session=$cookie" "http://127.0.0.1:$port$path"
+done
+# The pages above repeat one URL, so after the first request their bodies come from the
+# snapshot's page cache. These two draw (nearly) every body: a random trace of the 250,000, and a
+# random page (1-2000) and size (20-100) of the Mexico list, about 160,000 URLs against a cache of
+# 2,000 bodies.
+cat >"$work/random-trace.lua" <<'LUA'
+math.randomseed(os.time())
+request = function() return wrk.format("GET", "/traces/" .. math.random(1, 250000)) end
+LUA
+cat >"$work/random-page.lua" <<'LUA'
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/traces?country=MX&page=" .. math.random(1, 2000) .. "&per_page=" .. math.random(20, 100))
+end
+LUA
+for script in random-trace random-page; do
+    echo "== uncached: $script, 64 connections, ${seconds}s"
+    wrk -t2 -c64 -d"${seconds}s" --latency -s "$work/$script.lua" -H "Cookie: it_session=$cookie" \
+        "http://127.0.0.1:$port/"
 done
 echo "== report API (summary, country=MX), 64 connections, ${seconds}s"
 wrk -t2 -c64 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$api"
