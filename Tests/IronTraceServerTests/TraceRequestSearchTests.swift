@@ -58,6 +58,52 @@ import Testing
             #expect(page.contains("FGR-2024-0917") && page.contains("ZZ0000042") && page.contains("ana-req-42"))
             let mine = try await s.get("/traces?mine=1")
             #expect(mine.contains("href=\"/traces/\(id)\""))
+            // List bodies are cached per URL, language and role: another analyst's "my requests" at
+            // the same URL is hers, not ana's cached list.
+            _ = try IronTraceServer.addUser(f.store, name: "amy", role: .analyst, cost: 4)
+            try IronTraceServer.setPassword(f.store, name: "amy", password: ServerFixture.password, cost: 4)
+            let amy = Session(client)
+            try await amy.logIn("amy")
+            let hers = try await amy.get("/traces?mine=1")
+            #expect(hers.status == .ok)
+            #expect(!hers.contains("href=\"/traces/\(id)\""), "amy sees ana's requests")
+            #expect(try await s.get("/traces?mine=1").contains("href=\"/traces/\(id)\""))
         }
+    }
+
+    /// A trace page's body is cached per URL, language and role, never with the personal record:
+    /// a viewer's masked page does not reach an analyst, an analyst's record does not reach the next
+    /// analyst, and every view of the record is audited.
+    @Test func cachedTracePagesKeepRolesAndPersonalDataApart() async throws {
+        let f = try ServerFixture()
+        let d = f.state.snapshot.dataset
+        let row = try #require(d.traces.purchaser.firstIndex { $0 > 0 })
+        let id = d.traces.id[row]
+        try await f.app.test(.router) { client in
+            let vic = Session(client)
+            try await vic.logIn("vic")
+            let masked = try await vic.get("/traces/\(id)")
+            #expect(masked.status == .ok)
+            #expect(!masked.contains("id=\"show-pii\""))
+            let ana = Session(client)
+            try await ana.logIn("ana")
+            let page = try await ana.get("/traces/\(id)")
+            #expect(page.contains("id=\"show-pii\""), "the analyst got the viewer's cached page")
+            let record = try await ana.get("/traces/\(id)?pii=1")
+            #expect(record.status == .ok && record.contains("class=\"pii\""))
+            _ = try IronTraceServer.addUser(f.store, name: "amy", role: .analyst, cost: 4)
+            try IronTraceServer.setPassword(f.store, name: "amy", password: ServerFixture.password, cost: 4)
+            let amy = Session(client)
+            try await amy.logIn("amy")
+            let hers = try await amy.get("/traces/\(id)")
+            #expect(hers.contains("id=\"show-pii\""))
+            #expect(!hers.contains("class=\"pii\""), "a cached body holds the personal record")
+            _ = try await amy.get("/traces/\(id)?pii=1")
+        }
+        let views = try f.store.auditLog(action: "pii-view").entries
+        #expect(views.filter { $0.user == "ana" }.count == 1)
+        #expect(views.filter { $0.user == "amy" }.count == 1)
+        let lookups = try f.store.auditLog(action: "trace-lookup").entries
+        #expect(lookups.filter { $0.target == "trace:\(id)" }.count == 5)
     }
 }
