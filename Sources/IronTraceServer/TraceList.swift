@@ -242,12 +242,37 @@ public struct TraceSubmission: Sendable {
         do { reader = try NativeReader<TraceRequestCodec>(bytes: bytes, name: "upload.csv") } catch {
             throw AppError.badRequest(error.description)
         }
-        var requests: [TraceRequest] = []
+        var read: [(request: TraceRequest, line: Int)] = []
         var rejections: [Rejection] = []
         for r in reader {
             switch r {
-            case .record(let v, _): requests.append(v)
+            case .record(let v, let line): read.append((v, line))
             case .rejected(let j): rejections.append(j)
+            }
+        }
+        // A row naming a recovery must name one that exists (else the trace would be stored with no
+        // recovery at all); the form and the API take no recovery id, so only a batch can.
+        let named = Set(read.compactMap(\.request.recoveryID))
+        var known = Set<Int64>()
+        if !named.isEmpty {
+            for id in state.snapshot.dataset.recoveries.id where named.contains(id) { known.insert(id) }
+        }
+        var requests: [TraceRequest] = []
+        let column = (TraceRequestCodec.header.firstIndex(of: "recovery_id") ?? -1) + 1
+        for (request, line) in read {
+            if let id = request.recoveryID, !known.contains(id) {
+                rejections.append(
+                    Rejection(
+                        file: "upload.csv",
+                        line: line,
+                        column: column,
+                        field: "recovery_id",
+                        value: String(id),
+                        reason: "no recovery with id \(id) in this database"
+                    )
+                )
+            } else {
+                requests.append(request)
             }
         }
         guard !requests.isEmpty || !rejections.isEmpty else {

@@ -246,6 +246,49 @@ import Testing
         #expect(try f.store.rejections(importID: entry.id).first?.line == 3)
     }
 
+    /// The batch holds the rules the form and the API hold: no date after today, and a recovery id
+    /// only when that recovery exists (found by an attack on the server: both were stored, one as a
+    /// trace with no recovery, one with a time-to-crime of 67,641 days).
+    @Test func aBatchRefusesFutureDatesAndRecoveriesThatDoNotExist() async throws {
+        let f = try ServerFixture()
+        let d = f.state.snapshot.dataset
+        let serial = d.strings[d.sales.serial[10]]
+        let maker = d.strings[d.sales.manufacturer[10]]
+        let recovery = d.recoveries.id[0]
+        let header =
+            "request_id,request_date,priority,ncic_code,agency_ori,case_number,serial,serial_obliterated,manufacturer,type,caliber,model,country_of_origin,importer,other_markings,possessor,recovery_date,recovery_country,recovery_area,recovery_id"
+        let row = { (id: String, request: String, recovered: String, recoveryID: String) in
+            "\(id),\(request),routine,5212,MX0001,c1,\(serial),false,\"\(maker)\",pistol,,,,,,,\(recovered),MX,MX-14,\(recoveryID)\r\n"
+        }
+        let csv =
+            header + "\r\n" + row("ok", "2024-05-02", "2024-05-01", "")
+            + row("future", "", "2200-12-31", "") + row("asked-later", "2200-01-01", "2024-05-01", "")
+            + row("no-such", "2024-05-02", "2024-05-01", "999999999")
+            + row("known", "2024-05-02", "2024-05-01", String(recovery))
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            try await s.logIn("ana")
+            let r = try await s.post("/traces/batch", form: [("csv", csv)])
+            #expect(r.status == .ok)
+            #expect(
+                r.contains("id=\"batch-read\">5<") && r.contains("id=\"batch-stored\">2<")
+                    && r.contains("id=\"batch-rejected\">3<")
+            )
+            #expect(r.contains("<td>3</td><td>17</td><td>recovery_date</td><td>2200-12-31</td>"))
+            #expect(r.contains("recovery_date &#39;2200-12-31&#39;: the date is in the future"))
+            #expect(r.contains("<td>4</td><td>2</td><td>request_date</td><td>2200-01-01</td>"))
+            #expect(r.contains("request_date &#39;2200-01-01&#39;: the date is in the future"))
+            #expect(
+                r.contains(
+                    "<td>5</td><td>20</td><td>recovery_id</td><td>999999999</td><td>no recovery with id 999999999"
+                )
+            )
+        }
+        let entry = try #require(try f.store.ledger().last)
+        #expect(entry.rowsRead == 5 && entry.rowsStored == 2 && entry.rowsRejected == 3)
+        #expect(try f.store.rejections(importID: entry.id).map(\.line).sorted() == [3, 4, 5])
+    }
+
     @Test func apiTokensTraceThroughTheAPIAndErrorsHaveStableCodes() async throws {
         let f = try ServerFixture()
         let token = try f.store.createAPIToken(userName: "ana", label: "test")

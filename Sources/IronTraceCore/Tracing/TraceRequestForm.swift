@@ -50,9 +50,18 @@ public struct TraceRequestForm: Sendable, Hashable {
             }
             return CivilDate(parsingString: t)
         }
-        let recoveryDate = date("recovery_date", required: true)
+        let today = CivilDate.today
+        func notFuture(_ key: String, _ d: CivilDate?) -> CivilDate? {
+            guard let d, d > today else { return d }
+            // A gun cannot be recovered, or a trace asked for, after today: such a date would give a
+            // time-to-crime of decades and fall outside every year filter. The form says the same.
+            p.append(.init(field: key, value: text(key), reason: "the date is in the future", blocking: true))
+            return nil
+        }
+        let recoveryDate = notFuture("recovery_date", date("recovery_date", required: true))
         let requestText = text("request_date")
-        let requestDate = requestText.isEmpty ? recoveryDate : date("request_date", required: false)
+        let requestDate =
+            requestText.isEmpty ? recoveryDate : notFuture("request_date", date("request_date", required: false))
         var priority = TraceRequest.Priority.routine
         let priorityText = text("priority").lowercased()
         if !priorityText.isEmpty {
