@@ -94,6 +94,11 @@ extension Pages {
             guard let a = Int64(form.value("a")), let b = Int64(form.value("b")), a > 0, b > 0, a != b,
                 ["0", "1"].contains(form.value("same"))
             else { throw AppError.badRequest("a ruling names two different person records (a, b) and same=1 or 0") }
+            // A ruling on a record that does not exist would stand in the ledger and make a
+            // pseudonym that names nobody usable as a case origin or a watch target.
+            for id in [a, b] where try state.store.personRecord(id: id) == nil {
+                throw AppError.notFound("no person record with id \(id)")
+            }
             try state.store.decideResolution(a: a, b: b, same: form.value("same") == "1", by: user.name)
             // The ledger entry makes every server rebuild its snapshot on its next poll (in the
             // background; the queue above is read from the store and shows the ruling at once).

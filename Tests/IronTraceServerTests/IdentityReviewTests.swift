@@ -73,6 +73,17 @@ import Testing
             #expect(f.state.snapshot.dataset.persons.id.contains(ids[3]))
             let bad = try await ana.post("/network/identities", form: [("a", "1"), ("b", "1"), ("same", "1")])
             #expect(bad.status == .badRequest)
+            // A ruling on a record that does not exist is refused and leaves no ruling behind.
+            let rulings = try f.store.auditLog(action: "resolve-same").total
+            for missing in ["999999999", "9223372036854775807"] {
+                let r = try await ana.post(
+                    "/network/identities",
+                    form: [("a", "\(ids[2])"), ("b", missing), ("same", "1")]
+                )
+                #expect(r.status == .notFound)
+                #expect(r.contains("no person record with id \(missing)"))
+            }
+            #expect(try f.store.auditLog(action: "resolve-same").total == rulings)
         }
     }
 }
