@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import IronTraceCore
+import IronTraceFormats
 import IronTraceServer
 import IronTraceStore
 import NIOCore
@@ -224,8 +225,7 @@ import Testing
         let d = f.state.snapshot.dataset
         let serial = d.strings[d.sales.serial[10]]
         let maker = d.strings[d.sales.manufacturer[10]]
-        let header =
-            "request_id,request_date,priority,ncic_code,agency_ori,case_number,serial,serial_obliterated,manufacturer,type,caliber,model,country_of_origin,importer,other_markings,possessor,recovery_date,recovery_country,recovery_area,recovery_id"
+        let header = TraceRequestCodec.header.joined(separator: ",")
         let csv =
             header + "\r\n"
             + "r1,2024-05-02,routine,5212,MX0001,c1,\(serial),false,\"\(maker)\",pistol,,,,,,,2024-05-01,MX,MX-14,\r\n"
@@ -255,8 +255,7 @@ import Testing
         let serial = d.strings[d.sales.serial[10]]
         let maker = d.strings[d.sales.manufacturer[10]]
         let recovery = d.recoveries.id[0]
-        let header =
-            "request_id,request_date,priority,ncic_code,agency_ori,case_number,serial,serial_obliterated,manufacturer,type,caliber,model,country_of_origin,importer,other_markings,possessor,recovery_date,recovery_country,recovery_area,recovery_id"
+        let header = TraceRequestCodec.header.joined(separator: ",")
         let row = { (id: String, request: String, recovered: String, recoveryID: String) in
             "\(id),\(request),routine,5212,MX0001,c1,\(serial),false,\"\(maker)\",pistol,,,,,,,\(recovered),MX,MX-14,\(recoveryID)\r\n"
         }
