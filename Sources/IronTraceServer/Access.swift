@@ -156,8 +156,11 @@ struct AccessMiddleware: RouterMiddleware {
                     "this request came from another site (\(origin.prefix(100)))"
                 )
             }
-            // A known path asked with a method it does not have: 405 before any form is read.
-            if let allowed = routes.methods(for: path), !allowed.contains(request.method) {
+            // A known path asked with a method it does not have: 405 before any form is read. GET
+            // and HEAD read no form, so for them the route table is searched only when the router
+            // finds no route (below), not on every page view.
+            let readsNoForm = request.method == .get || request.method == .head
+            if !readsNoForm, let allowed = routes.methods(for: path), !allowed.contains(request.method) {
                 throw MethodNotAllowed(allowed: allowed, method: request.method)
             }
             if request.method != .get && request.method != .head, path != "/login", let id = context.identity,
@@ -170,7 +173,16 @@ struct AccessMiddleware: RouterMiddleware {
                 }
                 guard let given, constantTimeEqual(given, expected) else { throw AppError.csrf }
             }
-            return Self.secured(try await next(request, context), hsts: state.configuration.secureCookies)
+            let response: Response
+            do {
+                response = try await next(request, context)
+            } catch let e as HTTPError where e.status == .notFound && readsNoForm {
+                if let allowed = routes.methods(for: path), !allowed.contains(request.method) {
+                    throw MethodNotAllowed(allowed: allowed, method: request.method)
+                }
+                throw e
+            }
+            return Self.secured(response, hsts: state.configuration.secureCookies)
         } catch let e as AppError {
             // A page refused for a filter keeps the filters as typed, so they can be corrected.
             let typed = e.code == "invalid_filter" && request.method == .get ? Pages.query(request) : nil
@@ -227,7 +239,12 @@ struct AccessMiddleware: RouterMiddleware {
 
     func identify(_ request: Request) throws -> IronTraceContext.Identity? {
         if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
-            let token = String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            // Spaces and tabs around the token are not part of it (trimmed without Foundation: this
+            // runs on every API request).
+            var typed = auth.dropFirst(7)
+            while let c = typed.first, c == " " || c == "\t" { typed = typed.dropFirst() }
+            while let c = typed.last, c == " " || c == "\t" { typed = typed.dropLast() }
+            let token = String(typed)
             guard let u = try state.sessions.lookup(apiToken: token, store: state.store) else {
                 throw AppError(.unauthorized, "invalid_token", "the API token is not known (revoked or mistyped)")
             }
@@ -361,10 +378,63 @@ struct FormBody: Sendable {
     init(_ body: String) {
         for pair in body.split(separator: "&") {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            fields[Self.decode(kv[0], plusIsSpace: true)] =
+                kv.count > 1 ? Self.decode(kv[1], plusIsSpace: true) : ""
+        }
+    }
+
+    /// Percent-decoding (and `+` as a space in form fields). A malformed escape (`%zz`, a lone `%`)
+    /// or bytes that are not UTF-8 leave the text as typed, `+` still a space, as Foundation's
+    /// `removingPercentEncoding` did; text without `%` or `+` (most of it) is returned as it is.
+    /// Every request parses its query and path with this, so it stays off Foundation's bridging.
+    static func decode(_ s: Substring, plusIsSpace: Bool) -> String {
+        let percent = UInt8(ascii: "%")
+        let plus = UInt8(ascii: "+")
+        let utf8 = s.utf8
+        guard utf8.contains(where: { $0 == percent || ($0 == plus && plusIsSpace) }) else { return String(s) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var spaced: [UInt8] = []
+        spaced.reserveCapacity(utf8.count)
+        var malformed = false
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == plus && plusIsSpace {
+                bytes.append(UInt8(ascii: " "))
+                spaced.append(UInt8(ascii: " "))
+            } else if b == percent && !malformed {
+                let h = utf8.index(after: i)
+                guard h != utf8.endIndex, utf8.index(after: h) != utf8.endIndex,
+                    let high = hexValue(utf8[h]), let low = hexValue(utf8[utf8.index(after: h)])
+                else {
+                    malformed = true
+                    spaced.append(b)
+                    i = utf8.index(after: i)
+                    continue
+                }
+                bytes.append(high << 4 | low)
+                spaced.append(b)
+                spaced.append(utf8[h])
+                spaced.append(utf8[utf8.index(after: h)])
+                i = utf8.index(i, offsetBy: 3)
+                continue
+            } else {
+                bytes.append(b)
+                spaced.append(b)
             }
-            fields[decode(kv[0])] = kv.count > 1 ? decode(kv[1]) : ""
+            i = utf8.index(after: i)
+        }
+        if !malformed, let text = String(validating: bytes, as: UTF8.self) { return text }
+        return String(decoding: spaced, as: UTF8.self)
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
         }
     }
     subscript(_ name: String) -> String? { fields[name] }
@@ -460,6 +530,6 @@ extension IronTraceContext {
     /// A path parameter, percent-decoded (the router hands them over raw, so `person%3A12` is
     /// `person:12` only after this).
     func parameter(_ name: String) -> String? {
-        parameters.get(name).map { $0.removingPercentEncoding ?? $0 }
+        parameters.get(name).map { FormBody.decode($0[...], plusIsSpace: false) }
     }
 }

@@ -39,6 +39,12 @@ extension UIText {
         "not in the current data (kept as recorded)",
         "no está en los datos actuales (se conserva como se registró)"
     )
+    /// A watch on a licence or person no record names yet: allowed (a unit may watch for a dealer
+    /// before its first trace), and said so, since a mistyped licence looks the same.
+    static let watchNotInData = UIText(
+        "in no record yet: an alert is raised when a new trace names it",
+        "todavía en ningún registro: se emitirá una alerta cuando un rastreo nuevo lo mencione"
+    )
     static let inCases = UIText("In cases", "En casos")
     static let watchThis = UIText("Watch this", "Vigilar")
     static let watchKind = UIText("What to watch", "Qué vigilar")

@@ -277,7 +277,11 @@ extension Pages {
         case .dealer, .person:
             let ref = w.kind == .dealer ? w.value : "person:\(w.value)"
             guard let n = try? s.graph.node(for: ref, in: s.dataset) else {
-                return .init(watchKind: kind, unknownValue: w.kind == .dealer ? w.value : "#\(w.value)")
+                return .init(
+                    watchKind: kind,
+                    unknownValue: w.kind == .dealer ? w.value : "#\(w.value)",
+                    unknownNote: l.t(.watchNotInData)
+                )
             }
             let target = s.graph.reference(n, in: s.dataset)
             return .init(

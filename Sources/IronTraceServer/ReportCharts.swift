@@ -21,9 +21,7 @@ public enum ReportCharts {
             return path + "?" + pairs.joined(separator: "&")
         }
 
-        static func encode(_ s: String) -> String {
-            s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? s
-        }
+        static func encode(_ s: String) -> String { HTML.encode(s) }
     }
 
     /// The charts of a report with a caller's translation of titles and labels, the chart's own

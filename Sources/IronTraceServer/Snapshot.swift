@@ -229,6 +229,11 @@ final class PageCache: Sendable {
         return v
     }
 
+    /// The value held for `key`, without drawing one.
+    func hit<Value: Sendable>(_ key: String) -> Value? {
+        entries.withLock { $0[key] } as? Value
+    }
+
     func clear() { entries.withLock { $0.removeAll() } }
 }
 

@@ -154,17 +154,6 @@ struct TraceList {
             )
         }
         let rows = pageRows.map { i -> Views.TraceList.Row in
-            let recovery = snapshot.analytics.recoveryRow(ofTraceAt: i).map { rr in
-                let r = d.recoveries
-                let area = d.strings[r.area[rr]]
-                return Views.TraceList.Recovery(
-                    date: l.date(CivilDate(dayNumber: r.date[rr])),
-                    place: area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area),
-                    firearm:
-                        "\(d.strings[r.manufacturer[rr]]) · \(l.report(Dataset.firearmTypes[Int(r.type[rr])].rawValue)) · \(d.strings[r.caliber[rr]])",
-                    serial: d.strings[r.serial[rr]]
-                )
-            }
             let dealer = snapshot.analytics.dealerRow(ofTraceAt: i).map { dr in
                 Views.TraceList.DealerLink(
                     href: "/dealers/\(HTML.encode(d.strings[d.licensees.licence[dr]]))",
@@ -172,13 +161,22 @@ struct TraceList {
                 )
             }
             let ttc = d.traces.timeToCrime[i]
-            return Views.TraceList.Row(
+            var row = Views.TraceList.Row(
                 traceID: d.traces.id[i],
-                recovery: recovery,
                 outcome: l.report(TraceList.outcomeText(Dataset.outcomes[Int(d.traces.outcome[i])])),
                 dealerLink: dealer,
                 ttc: ttc >= 0 ? l.days(Int(ttc)) : "–"
             )
+            if let rr = snapshot.analytics.recoveryRow(ofTraceAt: i) {
+                let r = d.recoveries
+                let area = d.strings[r.area[rr]]
+                row.date = l.date(CivilDate(dayNumber: r.date[rr]))
+                row.place = area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area)
+                row.firearm =
+                    "\(d.strings[r.manufacturer[rr]]) · \(l.report(Dataset.firearmTypes[Int(r.type[rr])].rawValue)) · \(d.strings[r.caliber[rr]])"
+                row.serial = d.strings[r.serial[rr]]
+            }
+            return row
         }
         return Views.TraceList(
             count: l.integer(self.rows.count),

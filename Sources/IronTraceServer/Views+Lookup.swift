@@ -646,18 +646,6 @@ extension Views.TraceList: MustacheParent {
     }
 }
 
-extension Views.TraceList.Recovery: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "date": return present(self.date)
-        case "place": return present(self.place)
-        case "firearm": return present(self.firearm)
-        case "serial": return present(self.serial)
-        default: return nil
-        }
-    }
-}
-
 extension Views.TraceList.DealerLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -672,7 +660,10 @@ extension Views.TraceList.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "traceID": return present(self.traceID)
-        case "recovery": return present(self.recovery)
+        case "date": return present(self.date)
+        case "place": return present(self.place)
+        case "firearm": return present(self.firearm)
+        case "serial": return present(self.serial)
         case "outcome": return present(self.outcome)
         case "dealerLink": return present(self.dealerLink)
         case "ttc": return present(self.ttc)
@@ -1264,6 +1255,7 @@ extension Views.WatchLabel: MustacheParent {
         case "pattern": return present(self.pattern)
         case "watched": return present(self.watched)
         case "unknownValue": return present(self.unknownValue)
+        case "unknownNote": return present(self.unknownNote)
         case "licenceShown": return present(self.licenceShown)
         default: return nil
         }

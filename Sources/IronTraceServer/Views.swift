@@ -537,19 +537,19 @@ extension Views {
 
     /// `trace-list.mustache`.
     struct TraceList: Sendable {
-        struct Recovery: Sendable {
-            var date: String
-            var place: String
-            var firearm: String
-            var serial: String
-        }
         struct DealerLink: Sendable {
             var href: String
             var name: String
         }
+        /// One trace. Flat on purpose: a page draws up to 500 of these, and every section costs
+        /// swift-mustache several dynamic casts per row, so the recovery's cells are plain text
+        /// (empty for a trace without a recovery) and only the dealer link is a section.
         struct Row: Sendable {
             var traceID: Int64
-            var recovery: Recovery?
+            var date = ""
+            var place = ""
+            var firearm = ""
+            var serial = ""
             var outcome: String
             var dealerLink: DealerLink?
             var ttc: String
@@ -928,6 +928,8 @@ extension Views {
         var pattern: String? = nil
         var watched: EntityLink? = nil
         var unknownValue: String? = nil
+        /// Beside an unknown value: that it is in no record yet, and what the watch will still do.
+        var unknownNote: String? = nil
         var licenceShown: String? = nil
     }
 

@@ -207,10 +207,32 @@ import Testing
             #expect(patch.contains("\"code\":\"method_not_allowed\""))
             let delete = try await s.send("/api/v1/reports/summary", .delete, headers: [:], body: nil)
             #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, HEAD")
+            // GET on a route that only takes POST: the router finds no GET route, then 405.
+            let getLogout = try await s.get("/logout")
+            #expect(getLogout.status == .methodNotAllowed && getLogout.headers[.allow] == "POST")
+            let headEnd = try await s.send("/watches/7/end", .head, headers: [:], body: nil)
+            #expect(headEnd.status == .methodNotAllowed && headEnd.headers[.allow] == "POST")
             let missing = try await s.get("/api/v1/no-such-thing")
             #expect(missing.status == .notFound && missing.contains("\"code\":\"not_found\""))
             #expect(missing.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
         }
+    }
+
+    /// Query and form text decoded as browsers encode it; malformed escapes and bytes that are not
+    /// UTF-8 leave the text as typed (with `+` as a space in forms), as Foundation's decoder did.
+    @Test func percentDecodingMatchesFoundationOnOddInput() {
+        let samples = [
+            "plain", "a+b", "a%20b", "%C3%91%C3%81123%C3%A9", "%zz", "50%", "%4", "%E2%82", "%ff%fe", "a%2Bb+c",
+            "%3Cscript%3E", "", "+", "%", "%%41", "%2", "caf%C3%A9%", "%00x", "ñ+%C3%B1",
+        ]
+        for raw in samples {
+            let foundationForm = raw.replacingOccurrences(of: "+", with: " ")
+            let expectedForm = foundationForm.removingPercentEncoding ?? foundationForm
+            #expect(FormBody.decode(raw[...], plusIsSpace: true) == expectedForm, "form: \(raw)")
+            let expectedPath = raw.removingPercentEncoding ?? raw
+            #expect(FormBody.decode(raw[...], plusIsSpace: false) == expectedPath, "path: \(raw)")
+        }
+        #expect(FormBody("a=1&b=x+y&a=%3C2%3E").fields == ["a": "<2>", "b": "x y"])
     }
 
     /// An error nobody mapped (a database failure, a bug) is a 500 with the documented JSON error

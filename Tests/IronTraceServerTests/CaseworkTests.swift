@@ -195,9 +195,20 @@ import Testing
             let badPattern = try await ana.post("/watches", form: [("kind", "serial"), ("value", "*1*")])
             #expect(badPattern.status == .badRequest)
             #expect(badPattern.contains("at least 3 known characters"))
+            // A well-formed licence no record names yet is watched (a unit may watch for a dealer
+            // before its first trace), and the list says it is in no record, since a typo looks alike.
+            let unseenLicence = "9-99-999-01-9M-99999"
+            #expect(!d.licensees.licence.contains { d.strings[$0] == unseenLicence })
+            #expect(
+                try await ana.post("/watches", form: [("kind", "dealer"), ("value", unseenLicence)]).status
+                    == .seeOther
+            )
             let watches = try await ana.get("/watches")
             #expect(watches.contains("DL2 &lt;candidate&gt;"))
             #expect(watches.contains(pseudonym))
+            #expect(watches.contains("\(unseenLicence) <small class=\"unknown\">(in no record yet"))
+            let unseen = try #require(try f.store.watches(includeEnded: false).first { $0.value == unseenLicence })
+            #expect(try await ana.post("/watches/\(unseen.id)/end", form: []).status == .seeOther)
             // Existing traces do not alert: only those stored after the watch.
             #expect(try await alertTotal(client, token: token) == 0)
 
@@ -219,7 +230,7 @@ import Testing
             #expect(try await alertTotal(client, token: token) == 1)
             #expect(try await alertTotal(client, token: token, all: true) == 2)
             #expect(try f.store.auditLog(action: "alert-ack").total == 1)
-            #expect(try f.store.auditLog(action: "watch-add").total == 2)
+            #expect(try f.store.auditLog(action: "watch-add").total == 3)
 
             // An ended watch alerts no more; the other still does.
             let dealerWatch = try #require(try f.store.watches(includeEnded: false).first { $0.kind == .dealer })

@@ -196,12 +196,15 @@ import Testing
             rows: [
                 .init(
                     traceID: 1,
-                    recovery: .init(date: p, place: p, firearm: p, serial: p),
+                    date: p,
+                    place: p,
+                    firearm: p,
+                    serial: p,
                     outcome: p,
                     dealerLink: .init(href: "/dealers/x", name: p),
                     ttc: p
                 ),
-                .init(traceID: 2, recovery: nil, outcome: p, dealerLink: nil, ttc: "–"),
+                .init(traceID: 2, outcome: p, dealerLink: nil, ttc: "–"),
             ],
             pager: Views.Pager(path: "/traces", params: [], page: 1, pages: 3, .en)
         )
