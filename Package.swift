@@ -163,7 +163,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IronTraceStoreTests",
-            dependencies: ["IronTraceStore", "IronTracePostgres", "IronTraceSynth", "IronTraceTesting"]
+            dependencies: [
+                "IronTraceStore", "IronTracePostgres", "IronTraceSynth", "IronTraceTesting",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "IronTraceDatasetTests",

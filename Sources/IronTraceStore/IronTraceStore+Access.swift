@@ -110,7 +110,7 @@ extension IronTraceStore {
         guard !trimmed.isEmpty, trimmed.count <= 64, !trimmed.contains(where: { $0.isWhitespace || $0 == ":" }) else {
             throw StoreError(path: path, reason: "user name '\(name)' must be 1–64 characters without spaces or ':'")
         }
-        return try writer.write { db in
+        return try writing("add user") { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [trimmed]) != nil {
                 throw StoreError(path: path, reason: "user '\(trimmed)' already exists")
             }
@@ -131,11 +131,11 @@ extension IronTraceStore {
     }
 
     public func users() throws -> [UserAccount] {
-        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map(Self.user) }
+        try reading("users") { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map(Self.user) }
     }
 
     public func user(named name: String) throws -> UserAccount? {
-        try writer.read { db in
+        try reading("user by name") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name]).map(Self.user)
         }
     }
@@ -143,7 +143,7 @@ extension IronTraceStore {
     /// Removes a user with their sessions and tokens. Returns false when there was no such user.
     @discardableResult
     public func removeUser(named name: String) throws -> Bool {
-        try writer.write { db in
+        try writing("remove user") { db in
             try db.execute(sql: "DELETE FROM users WHERE name = ?", arguments: [name])
             return db.changesCount > 0
         }
@@ -152,7 +152,7 @@ extension IronTraceStore {
     /// Replaces a password hash and clears the must-change flag; ends the user's API tokens and
     /// sessions (all but `keepSession`, the one the user changed it from), in the same transaction.
     public func setPassword(userID: Int64, passwordHash: String, keepSession: String? = nil) throws {
-        try writer.write { db in
+        try writing("set password") { db in
             try db.execute(
                 sql: "UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?",
                 arguments: [passwordHash, userID]
@@ -173,7 +173,7 @@ extension IronTraceStore {
         let token = Self.newToken()
         let csrf = Self.newToken()
         let now = Date()
-        try writer.write { db in
+        try writing("start session") { db in
             try db.execute(sql: "DELETE FROM sessions WHERE expires_at < ?", arguments: [Self.iso(now)])
             try db.execute(
                 sql: "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
@@ -191,7 +191,7 @@ extension IronTraceStore {
         let digest = Self.tokenDigest(token)
         // Every request reads this: one SELECT, consistent on its own, so no BEGIN and COMMIT
         // around it (`unsafeRead`: no transaction; about a third of the statements per request).
-        return try writer.unsafeRead { db in
+        return try readingUnsafely("session by token") { db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT users.*, sessions.csrf, sessions.expires_at FROM sessions
@@ -206,7 +206,7 @@ extension IronTraceStore {
     }
 
     public func endSession(token: String) throws {
-        try writer.write { db in
+        try writing("end session") { db in
             try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [Self.tokenDigest(token)])
         }
     }
@@ -219,7 +219,7 @@ extension IronTraceStore {
             throw StoreError(path: path, reason: "no user named '\(userName)'")
         }
         let token = "it_" + Self.newToken()
-        try writer.write { db in
+        try writing("create API token") { db in
             try db.execute(
                 sql: "INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [Self.tokenDigest(token), u.id, label, IronTraceStore.now()]
@@ -233,7 +233,7 @@ extension IronTraceStore {
         guard let u = try user(named: userName) else {
             throw StoreError(path: path, reason: "no user named '\(userName)'")
         }
-        return try writer.read { db in
+        return try reading("list API tokens") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -252,7 +252,7 @@ extension IronTraceStore {
         guard let u = try user(named: userName) else {
             throw StoreError(path: path, reason: "no user named '\(userName)'")
         }
-        return try writer.write { db in
+        return try writing("revoke API tokens") { db in
             switch which {
             case .id(let id):
                 guard id.count == 12, id.allSatisfy(\.isHexDigit) else {
@@ -278,7 +278,7 @@ extension IronTraceStore {
     public func user(apiToken token: String) throws -> UserAccount? {
         let digest = Self.tokenDigest(token)
         // As for sessions: one SELECT per API request, needing no transaction around it.
-        return try writer.unsafeRead { db in
+        return try readingUnsafely("user by API token") { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE token_hash = ?"
             )
@@ -314,7 +314,7 @@ extension IronTraceStore {
     public func auditLog(user: String? = nil, action: String? = nil, limit: Int = 200, offset: Int = 0) throws
         -> (total: Int, entries: [AuditEntry])
     {
-        try writer.read { db in
+        try reading("audit log") { db in
             var clauses: [String] = []
             var args: [any DatabaseValueConvertible] = []
             if let user { clauses.append("user_name = ?"); args.append(user) }
@@ -352,7 +352,7 @@ extension IronTraceStore {
 
     /// A person's full record (PII): for analysts who asked for it, after the server audited it.
     public func personRecord(id: Int64) throws -> [String: String]? {
-        try writer.read { db in
+        try reading("person record") { db in
             guard let r = try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id = ?", arguments: [id]) else {
                 return nil
             }

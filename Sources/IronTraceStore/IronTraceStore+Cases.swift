@@ -134,7 +134,7 @@ extension IronTraceStore {
         let refs = try CaseworkInput.refs(refs, at: path)
         let origin = String(origin.prefix(Casework.maxRef))
         let now = IronTraceStore.now()
-        return try writer.write { db in
+        return try writing("open case") { db in
             try db.execute(
                 sql: """
                     INSERT INTO cases (title, status, referred_to, restricted, owner, opened_at, updated_at, origin)
@@ -166,7 +166,7 @@ extension IronTraceStore {
     }
 
     public func cases(visibleTo user: String, isAdmin: Bool, status: CaseFile.Status?) throws -> [CaseFile] {
-        try writer.read { db in
+        try reading("cases") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -179,13 +179,13 @@ extension IronTraceStore {
     }
 
     public func caseFile(id: Int64) throws -> CaseFile? {
-        try writer.read { db in
+        try reading("case file") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [id]).map(Self.caseFile)
         }
     }
 
     public func caseItems(caseID: Int64) throws -> [CaseItem] {
-        try writer.read { db in
+        try reading("case items") { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM case_items WHERE case_id = ? ORDER BY added_at, rowid",
@@ -195,7 +195,7 @@ extension IronTraceStore {
     }
 
     public func caseNotes(caseID: Int64) throws -> [CaseNote] {
-        try writer.read { db in
+        try reading("case notes") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM case_notes WHERE case_id = ? ORDER BY id", arguments: [caseID]).map
             {
                 CaseNote(id: $0["id"], caseID: $0["case_id"], author: $0["author"], at: $0["at"], text: $0["text"])
@@ -204,7 +204,7 @@ extension IronTraceStore {
     }
 
     public func cases(holding ref: String) throws -> [CaseFile] {
-        try writer.read { db in
+        try reading("cases") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -226,7 +226,7 @@ extension IronTraceStore {
     public func addToCase(id: Int64, refs: [String], by user: String) throws -> Int {
         let refs = try CaseworkInput.refs(refs, at: path)
         let now = IronTraceStore.now()
-        return try writer.write { db in
+        return try writing("add to case") { db in
             _ = try requireCase(db, id)
             let added = try insertItems(db, caseID: id, refs: refs, user: user, at: now)
             guard !added.isEmpty else { return 0 }
@@ -239,7 +239,7 @@ extension IronTraceStore {
     @discardableResult
     public func removeFromCase(id: Int64, ref: String, by user: String) throws -> Bool {
         let now = IronTraceStore.now()
-        return try writer.write { db in
+        return try writing("remove from case") { db in
             _ = try requireCase(db, id)
             try db.execute(sql: "DELETE FROM case_items WHERE case_id = ? AND ref = ?", arguments: [id, ref])
             guard db.changesCount > 0 else { return false }
@@ -253,7 +253,7 @@ extension IronTraceStore {
     public func addCaseNote(caseID: Int64, text: String, by user: String) throws -> CaseNote {
         let text = try CaseworkInput.note(text, at: path)
         let now = IronTraceStore.now()
-        return try writer.write { db in
+        return try writing("add case note") { db in
             _ = try requireCase(db, caseID)
             try db.execute(
                 sql: "INSERT INTO case_notes (case_id, author, at, text) VALUES (?, ?, ?, ?)",
@@ -272,7 +272,7 @@ extension IronTraceStore {
     {
         let agency = try CaseworkInput.agency(referredTo, status: status, at: path)
         let now = IronTraceStore.now()
-        return try writer.write { db in
+        return try writing("set case status") { db in
             var c = try requireCase(db, id)
             let before = c.status
             c.status = status
@@ -298,7 +298,7 @@ extension IronTraceStore {
         let value = try CaseworkInput.watchValue(kind, value, at: path)
         let note = try CaseworkInput.watchNote(note, at: path)
         let now = IronTraceStore.now()
-        return try writer.write { db in
+        return try writing("add watch") { db in
             let since = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM traces") ?? 0
             try db.execute(
                 sql: """
@@ -329,7 +329,7 @@ extension IronTraceStore {
     }
 
     public func watches(includeEnded: Bool) throws -> [Watch] {
-        try writer.read { db in
+        try reading("watches") { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM watches WHERE active = 1 OR ? ORDER BY id",
@@ -340,7 +340,7 @@ extension IronTraceStore {
 
     @discardableResult
     public func endWatch(id: Int64, by user: String) throws -> Bool {
-        try writer.write { db in
+        try writing("end watch") { db in
             try db.execute(sql: "UPDATE watches SET active = 0 WHERE id = ? AND active = 1", arguments: [id])
             guard db.changesCount > 0 else { return false }
             try audit(db, user, "watch-end", "watch:\(id)", "")
@@ -349,7 +349,9 @@ extension IronTraceStore {
     }
 
     public func alertScanMark() throws -> Int64 {
-        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT through FROM watch_scan WHERE id = 1") ?? 0 }
+        try reading("alert scan mark") { db in
+            try Int64.fetchOne(db, sql: "SELECT through FROM watch_scan WHERE id = 1") ?? 0
+        }
     }
 
     @discardableResult
@@ -357,7 +359,7 @@ extension IronTraceStore {
         throws -> Int
     {
         let now = IronTraceStore.now()
-        return try writer.write { db in
+        return try writing("raise alerts") { db in
             var new = 0
             for f in found {
                 try db.execute(
@@ -376,7 +378,7 @@ extension IronTraceStore {
     }
 
     public func alerts(unacknowledgedOnly: Bool, limit: Int, offset: Int) throws -> (total: Int, alerts: [WatchAlert]) {
-        try writer.read { db in
+        try reading("alerts") { db in
             let filter = unacknowledgedOnly ? "WHERE a.acknowledged_by = ''" : ""
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM watch_alerts a \(filter)") ?? 0
             let rows = try Row.fetchAll(
@@ -410,7 +412,7 @@ extension IronTraceStore {
 
     @discardableResult
     public func acknowledgeAlert(id: Int64, by user: String) throws -> Bool {
-        try writer.write { db in
+        try writing("acknowledge alert") { db in
             try db.execute(
                 sql:
                     "UPDATE watch_alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_by = ''",

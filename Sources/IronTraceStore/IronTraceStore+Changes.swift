@@ -121,10 +121,31 @@ extension IronTraceStore {
 }
 
 extension IronTraceStore {
-    /// Wraps SQLite's errors with the operation; errors that are already a ``StoreError`` pass.
+    /// Wraps SQLite's errors with the operation, and logs them with it; errors that are already a
+    /// ``StoreError`` (a refusal the store itself decided, such as an unknown user) pass as they are.
     func attempt<R>(_ operation: String, _ body: () throws -> R) throws(StoreError) -> R {
         do { return try body() } catch let e as StoreError { throw e } catch {
+            logger.error(
+                "store operation failed",
+                metadata: ["operation": "\(operation)", "path": "\(path)", "error": "\(String(reflecting: error))"]
+            )
             throw StoreError(path: path, operation: operation, underlying: error)
         }
+    }
+
+    /// A read in one transaction, its errors carrying `operation`.
+    func reading<R>(_ operation: String, _ body: (Database) throws -> R) throws(StoreError) -> R {
+        try attempt(operation) { try writer.read(body) }
+    }
+
+    /// A single-statement read without a transaction around it (GRDB `unsafeRead`), its errors
+    /// carrying `operation`.
+    func readingUnsafely<R>(_ operation: String, _ body: (Database) throws -> R) throws(StoreError) -> R {
+        try attempt(operation) { try writer.unsafeRead(body) }
+    }
+
+    /// A write in one transaction, its errors carrying `operation`.
+    func writing<R>(_ operation: String, _ body: (Database) throws -> R) throws(StoreError) -> R {
+        try attempt(operation) { try writer.write(body) }
     }
 }

@@ -19,7 +19,7 @@ extension IronTraceStore {
         let usePersisted =
             ProcessInfo.processInfo.environment["IRONTRACE_SNAPSHOT"] != "off" && !path.isEmpty
             && !path.hasPrefix(":") && FileManager.default.fileExists(atPath: path)
-        let (fingerprint, secret) = try writer.read { db in
+        let (fingerprint, secret) = try reading("load dataset") { db in
             (try Self.snapshotFingerprint(db, precedence: precedence), try Self.linkSecretBytes(db, path: path))
         }
         if usePersisted,
@@ -73,7 +73,7 @@ extension IronTraceStore {
 
     /// Loads the snapshot from the tables, one pass over each.
     func loadDatasetFromTables(precedence: SourcePrecedence) throws -> Dataset {
-        try writer.read { db in
+        try reading("load dataset from tables") { db in
             var d = Dataset(linkSecret: LinkSecret(bytes: try Self.linkSecretBytes(db, path: path)))
             let (overrides, decisions) = try Self.precedenceOverrides(db, precedence)
             d.aggregateSources = try Self.aggregateSources(db, precedence: precedence, decisions: decisions)
@@ -214,7 +214,7 @@ extension IronTraceStore {
 
     /// The secret that keys this database's link keys (tests check that it stays out of exports).
     package func linkSecretBytes() throws -> [UInt8] {
-        try writer.read { db in try Self.linkSecretBytes(db, path: path) }
+        try reading("link secret bytes") { db in try Self.linkSecretBytes(db, path: path) }
     }
 
     static func linkSecretBytes(_ db: GRDB.Database, path: String) throws -> [UInt8] {
@@ -229,7 +229,7 @@ extension IronTraceStore {
 
     /// Notes about the data (for example that it is a synthetic demo world), shown by `info` and the dashboard.
     public func setMetadata(_ key: String, _ value: String) throws {
-        try writer.write { db in
+        try writing("set metadata") { db in
             try db.execute(
                 sql:
                     "INSERT INTO metadata (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -239,7 +239,7 @@ extension IronTraceStore {
     }
 
     public func metadata() throws -> [(key: String, value: String)] {
-        try writer.read { db in
+        try reading("metadata") { db in
             try Row.fetchAll(db, sql: "SELECT key, value FROM metadata ORDER BY key").map { ($0[0], $0[1]) }
         }
     }
@@ -250,7 +250,7 @@ extension IronTraceStore {
     public func sumOfMeasure(like measure: String, source: String, area: String = "%", period: String = "%") throws
         -> Double
     {
-        try writer.read { db in
+        try reading("sum of measure") { db in
             try Double.fetchOne(
                 db,
                 sql:
@@ -264,7 +264,7 @@ extension IronTraceStore {
 extension IronTraceStore {
     /// The sum of published flows for a year and source (for checks and reports).
     public func sumOfFlows(year: Int, source: String) throws -> Int {
-        try writer.read { db in
+        try reading("sum of flows") { db in
             try Int.fetchOne(
                 db,
                 sql: "SELECT coalesce(sum(count), 0) FROM flows WHERE year = ? AND source = ?",
@@ -280,7 +280,7 @@ extension IronTraceStore {
     public func measureTotals(like measure: String, area: String = "%", period: String = "%") throws
         -> [(source: String, rows: Int, value: Double)]
     {
-        try writer.read { db in
+        try reading("measure totals") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -294,7 +294,7 @@ extension IronTraceStore {
 
     /// Flows summed per year and source: the per-year totals ATF publishes.
     public func flowTotals() throws -> [(year: Int, source: String, rows: Int, count: Int)] {
-        try writer.read { db in
+        try reading("flow totals") { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT year, source, count(*), sum(count) FROM flows GROUP BY year, source ORDER BY year, source"

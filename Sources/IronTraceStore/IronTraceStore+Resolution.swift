@@ -5,7 +5,7 @@ import IronTraceCore
 /// Entity resolution on SQLite (see ``ResolutionStore``).
 extension IronTraceStore {
     public func personRecords() throws -> [Person] {
-        try writer.read { db in
+        try reading("person records") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -58,7 +58,7 @@ extension IronTraceStore {
         summary: String,
         by user: String
     ) throws {
-        try writer.write { db in
+        try writing("save resolution") { db in
             try db.execute(sql: "DELETE FROM person_entities")
             try db.execute(sql: "DELETE FROM licensee_entities")
             let business = try db.makeStatement(
@@ -78,7 +78,7 @@ extension IronTraceStore {
     }
 
     public func licenseeEntities() throws -> [Int64: Int64] {
-        try writer.read { db in
+        try reading("licensee entities") { db in
             var out: [Int64: Int64] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT licensee_id, entity_id FROM licensee_entities")
             while let r = try rows.next() { out[r[0]] = r[1] }
@@ -87,7 +87,7 @@ extension IronTraceStore {
     }
 
     public func licenseeRecords() throws -> [(id: Int64, licence: String, name: String, street: String, zip: String)] {
-        try writer.read { db in
+        try reading("licensee records") { db in
             try Row.fetchAll(
                 db,
                 sql:
@@ -97,7 +97,7 @@ extension IronTraceStore {
     }
 
     public func personEntities() throws -> [Int64: Int64] {
-        try writer.read { db in
+        try reading("person entities") { db in
             var out: [Int64: Int64] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT person_id, entity_id FROM person_entities")
             while let r = try rows.next() { out[r[0]] = r[1] }
@@ -106,7 +106,7 @@ extension IronTraceStore {
     }
 
     public func resolutionReview(limit: Int, offset: Int) throws -> (total: Int, items: [ResolutionReviewItem]) {
-        try writer.read { db in
+        try reading("resolution review") { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM resolution_review") ?? 0
             let items = try Row.fetchAll(
                 db,
@@ -119,7 +119,7 @@ extension IronTraceStore {
     }
 
     public func resolutionDecisions() throws -> [(a: Int64, b: Int64, same: Bool)] {
-        try writer.read { db in
+        try reading("resolution decisions") { db in
             try Row.fetchAll(db, sql: "SELECT a, b, same FROM resolution_decisions ORDER BY decided_at").map {
                 (a: $0[0], b: $0[1], same: ($0[2] as Int64) != 0)
             }
@@ -128,7 +128,7 @@ extension IronTraceStore {
 
     public func decideResolution(a: Int64, b: Int64, same: Bool, by user: String) throws {
         let (x, y) = (min(a, b), max(a, b))
-        try writer.write { db in
+        try writing("decide resolution") { db in
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO resolution_decisions (a, b, same, decided_by, decided_at)

@@ -31,7 +31,7 @@ extension IronTraceStore {
         build: (_ nextRecovery: Int64, _ nextTrace: Int64) -> (recoveries: [Recovery], traces: [Trace])
     ) throws -> (ledgerID: Int64, recoveries: [Recovery], traces: [Trace]) {
         let started = IronTraceStore.now()
-        return try writer.write { db in
+        return try writing("record traces") { db in
             let nextRecovery = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM recoveries")) ?? 1
             let nextTrace = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM traces")) ?? 1
             let (recoveries, traces) = build(nextRecovery, nextTrace)

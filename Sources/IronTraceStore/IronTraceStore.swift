@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import IronTraceCore
 import IronTraceFormats
+import Logging
 
 /// IronTrace's SQLite store: one file holding licensees, persons, sales, recoveries, traces,
 /// events, area measures, flows, the import ledger and every rejection.
@@ -15,10 +16,13 @@ public final class IronTraceStore: Sendable {
     let writer: any DatabaseWriter
     /// Audit rows from many threads at once, written a batch per transaction.
     let auditCommits: AuditGroupCommit
+    /// Where failed operations (with what the store was doing) and finished imports are reported.
+    let logger: Logger
 
     /// Opens (creating if needed) a store; `:memory:` for an in-memory store.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, logger: Logger = IronTraceStore.errorsOnlyLogger) throws(StoreError) {
         self.path = path
+        self.logger = logger
         do {
             var config = Configuration()
             // Another process writing (a CLI import into a served database, a second server) makes
@@ -34,12 +38,23 @@ public final class IronTraceStore: Sendable {
             }
             try Schema.migrator.migrate(writer)
         } catch {
+            logger.error(
+                "cannot open database",
+                metadata: ["path": "\(path)", "error": "\(String(reflecting: error))"]
+            )
             throw StoreError(path: path, reason: "cannot open database: \(error)")
         }
         let writer = self.writer
         auditCommits = AuditGroupCommit { (batch: [AuditGroupCommit.Entry]) throws in
             try IronTraceStore.writeAudit(batch, to: writer)
         }
+    }
+
+    /// Without a logger of the caller's: failures only (notice and above), to standard error.
+    public static var errorsOnlyLogger: Logger {
+        var l = Logger(label: "irontrace.sqlite")
+        l.logLevel = .notice
+        return l
     }
 
     // MARK: Import
@@ -193,6 +208,10 @@ public final class IronTraceStore: Sendable {
             )
         }
         if let previous {
+            logger.info(
+                "import skipped: the same content was imported before",
+                metadata: ["file": "\(file)", "format": "\(format)", "previous_import": "\(previous)"]
+            )
             return ImportSummary(
                 file: file,
                 format: format,
@@ -220,165 +239,188 @@ public final class IronTraceStore: Sendable {
             seconds: 0,
             dryRun: dryRun
         )
-        try writer.writeWithoutTransaction { db in
-            try db.inTransaction { () throws -> Database.TransactionCompletion in
-                // The ledger row comes first so rows and rejections can point at it; all in one transaction.
-                try db.execute(
-                    sql: """
-                        INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
-                        VALUES (?, ?, ?, 0, 0, 0, ?, ?)
-                        """,
-                    arguments: [file, format, digest, started, started]
-                )
-                let importID = db.lastInsertedRowID
-                summary.importID = importID
-                let origin = ImportOrigin.classify(format: format, path: file)
-                if origin != .publisher {
-                    try db.execute(
-                        sql: "UPDATE imports SET origin = ? WHERE id = ?",
-                        arguments: [origin.rawValue, importID]
-                    )
-                }
-                let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(K.table) LIMIT 1)") == 0
-                let indexes = wasEmpty ? Schema.indexes(of: K.table) : []
-                for (name, _) in indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
-                // Aggregates keep the line each value came from (provenance of report figures).
-                let keepsLine = K.aggregateKey != nil
-                let cols = K.columns + ["import_id"] + (keepsLine ? ["line"] : [])
-                let insert = try db.makeStatement(
-                    sql:
-                        "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
-                )
-                let reject = try db.makeStatement(
-                    sql:
-                        "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)"
-                )
-                // Aggregates: a row whose key is stored already is compared with the stored value.
-                let existing = try K.aggregateKey.map { a in
-                    try db.makeStatement(
-                        sql:
-                            "SELECT \(K.columns[a.value]), import_id FROM \(K.table) WHERE \(a.key.map { "\(K.columns[$0]) = ?" }.joined(separator: " AND "))"
-                    )
-                }
-                let conflict = try db.makeStatement(
-                    sql: """
-                        INSERT INTO conflicts (import_id, line, table_name, key, new_value, stored_value, stored_import_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """
-                )
-                /// The reason a row that was not inserted gives: the same value, or a conflict (recorded).
-                func duplicateReason(_ value: K.Codec.Value, line: Int) throws -> String {
-                    guard let a = K.aggregateKey, let existing else {
-                        return "a record with this key is already stored"
-                    }
-                    let fields = K.Codec.encode(value)
-                    let key = a.key.map { fields[$0] }
-                    guard let row = try Row.fetchOne(existing, arguments: StatementArguments(key)) else {
-                        return "a record with this key is already stored"
-                    }
-                    let stored: Double = row[0]
-                    let storedImport: Int64 = row[1]
-                    let new = Double(fields[a.value]) ?? .nan
-                    if storedImport == importID {
-                        return "a record with this key is already stored (earlier in this file)"
-                    } else if new == stored {
-                        summary.agreeingDuplicates += 1
-                        return "already stored with the same value by import #\(storedImport)"
-                    }
-                    summary.conflicts += 1
-                    try conflict.execute(arguments: [
-                        importID, line, K.table, key.joined(separator: " | "), new, stored, storedImport,
-                    ])
-                    return
-                        "already stored with another value by import #\(storedImport): stored \(stored.clean), this file \(new.clean) (conflict kept; irontrace info lists them)"
-                }
-                func record(_ r: Rejection) throws {
-                    summary.rowsRejected += 1
-                    if summary.sampleRejections.count < 100 { summary.sampleRejections.append(r) }
-                    try reject.execute(arguments: [importID, r.line, r.column, r.field, r.value, r.reason])
-                }
-                // Parse on a second thread while this one inserts; batches keep the rows in file order.
-                let pipe = BatchPipe<RowResult<K.Codec.Value>>(capacity: 8)
-                let source = Handoff(AnyIterator(reader.makeIterator()))
-                let producer = Thread {
-                    var batch: [RowResult<K.Codec.Value>] = []
-                    batch.reserveCapacity(4096)
-                    while let result = source.value.next() {
-                        batch.append(result)
-                        if batch.count == 4096 {
-                            guard pipe.put(batch) else { return }
-                            batch = []
-                            batch.reserveCapacity(4096)
-                        }
-                    }
-                    pipe.put(batch)
-                    pipe.finish()
-                }
-                producer.stackSize = 8 << 20
-                producer.start()
-                defer { pipe.cancel() }
-                while let batch = pipe.take() {
-                    for result in batch {
-                        summary.rowsRead += 1
-                        if let progress, summary.rowsRead % 100_000 == 0 { progress(summary.rowsRead) }
-                        switch result {
-                        case .record(let value, let line):
-                            var binder = RowBinder(insert.sqliteStatement)
-                            K.bind(value, &binder)
-                            binder.add(importID)
-                            if keepsLine { binder.add(line) }
-                            if try binder.step(db) == 1 {
-                                summary.rowsStored += 1
-                            } else {
-                                try record(
-                                    Rejection(
-                                        file: displayName,
-                                        line: line,
-                                        column: 1,
-                                        field: K.Codec.kind.header[0],
-                                        value: K.Codec.encode(value).first ?? "",
-                                        reason: try duplicateReason(value, line: line)
-                                    )
-                                )
-                            }
-                        case .rejected(let r):
-                            try record(
-                                Rejection(
-                                    file: displayName,
-                                    line: r.line,
-                                    column: r.column,
-                                    field: r.field,
-                                    value: r.value,
-                                    reason: r.reason
-                                )
-                            )
-                        }
-                    }
-                }
-                for (name, sql) in indexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }
-                try db.execute(
-                    sql:
-                        "UPDATE imports SET rows_read = ?, rows_stored = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
-                    arguments: [
-                        summary.rowsRead, summary.rowsStored, summary.rowsRejected, IronTraceStore.now(), importID,
-                    ]
-                )
-                if summary.conflicts > 0 {
-                    summary.largestConflicts = try IronTraceStore.conflicts(db, importID: importID, limit: 5)
-                }
-                return dryRun ? .rollback : .commit
-            }
+        do {
+            try importRows()
+        } catch {
+            logger.error(
+                "import failed; nothing of it is stored",
+                metadata: ["file": "\(file)", "format": "\(format)", "error": "\(String(reflecting: error))"]
+            )
+            throw error
         }
         summary.seconds = (ContinuousClock.now - clock).seconds
         if dryRun { summary.importID = nil }
+        logger.info(
+            "import finished",
+            metadata: [
+                "file": "\(file)", "format": "\(format)", "import": "\(summary.importID.map(String.init) ?? "dry run")",
+                "rows_read": "\(summary.rowsRead)", "rows_stored": "\(summary.rowsStored)",
+                "rows_rejected": "\(summary.rowsRejected)", "conflicts": "\(summary.conflicts)",
+                "seconds": "\(summary.seconds)",
+            ]
+        )
         return summary
+
+        /// The rows, their rejections and the ledger entry in one transaction (rolled back for a dry run).
+        func importRows() throws {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction { () throws -> Database.TransactionCompletion in
+                    // The ledger row comes first so rows and rejections can point at it; all in one transaction.
+                    try db.execute(
+                        sql: """
+                            INSERT INTO imports (file, format, sha256, rows_read, rows_stored, rows_rejected, started_at, finished_at)
+                            VALUES (?, ?, ?, 0, 0, 0, ?, ?)
+                            """,
+                        arguments: [file, format, digest, started, started]
+                    )
+                    let importID = db.lastInsertedRowID
+                    summary.importID = importID
+                    let origin = ImportOrigin.classify(format: format, path: file)
+                    if origin != .publisher {
+                        try db.execute(
+                            sql: "UPDATE imports SET origin = ? WHERE id = ?",
+                            arguments: [origin.rawValue, importID]
+                        )
+                    }
+                    let wasEmpty =
+                        try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(K.table) LIMIT 1)") == 0
+                    let indexes = wasEmpty ? Schema.indexes(of: K.table) : []
+                    for (name, _) in indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+                    // Aggregates keep the line each value came from (provenance of report figures).
+                    let keepsLine = K.aggregateKey != nil
+                    let cols = K.columns + ["import_id"] + (keepsLine ? ["line"] : [])
+                    let insert = try db.makeStatement(
+                        sql:
+                            "INSERT INTO \(K.table) (\(cols.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT DO NOTHING"
+                    )
+                    let reject = try db.makeStatement(
+                        sql:
+                            "INSERT INTO rejections (import_id, line, column_number, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)"
+                    )
+                    // Aggregates: a row whose key is stored already is compared with the stored value.
+                    let existing = try K.aggregateKey.map { a in
+                        try db.makeStatement(
+                            sql:
+                                "SELECT \(K.columns[a.value]), import_id FROM \(K.table) WHERE \(a.key.map { "\(K.columns[$0]) = ?" }.joined(separator: " AND "))"
+                        )
+                    }
+                    let conflict = try db.makeStatement(
+                        sql: """
+                            INSERT INTO conflicts (import_id, line, table_name, key, new_value, stored_value, stored_import_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """
+                    )
+                    /// The reason a row that was not inserted gives: the same value, or a conflict (recorded).
+                    func duplicateReason(_ value: K.Codec.Value, line: Int) throws -> String {
+                        guard let a = K.aggregateKey, let existing else {
+                            return "a record with this key is already stored"
+                        }
+                        let fields = K.Codec.encode(value)
+                        let key = a.key.map { fields[$0] }
+                        guard let row = try Row.fetchOne(existing, arguments: StatementArguments(key)) else {
+                            return "a record with this key is already stored"
+                        }
+                        let stored: Double = row[0]
+                        let storedImport: Int64 = row[1]
+                        let new = Double(fields[a.value]) ?? .nan
+                        if storedImport == importID {
+                            return "a record with this key is already stored (earlier in this file)"
+                        } else if new == stored {
+                            summary.agreeingDuplicates += 1
+                            return "already stored with the same value by import #\(storedImport)"
+                        }
+                        summary.conflicts += 1
+                        try conflict.execute(arguments: [
+                            importID, line, K.table, key.joined(separator: " | "), new, stored, storedImport,
+                        ])
+                        return
+                            "already stored with another value by import #\(storedImport): stored \(stored.clean), this file \(new.clean) (conflict kept; irontrace info lists them)"
+                    }
+                    func record(_ r: Rejection) throws {
+                        summary.rowsRejected += 1
+                        if summary.sampleRejections.count < 100 { summary.sampleRejections.append(r) }
+                        try reject.execute(arguments: [importID, r.line, r.column, r.field, r.value, r.reason])
+                    }
+                    // Parse on a second thread while this one inserts; batches keep the rows in file order.
+                    let pipe = BatchPipe<RowResult<K.Codec.Value>>(capacity: 8)
+                    let source = Handoff(AnyIterator(reader.makeIterator()))
+                    let producer = Thread {
+                        var batch: [RowResult<K.Codec.Value>] = []
+                        batch.reserveCapacity(4096)
+                        while let result = source.value.next() {
+                            batch.append(result)
+                            if batch.count == 4096 {
+                                guard pipe.put(batch) else { return }
+                                batch = []
+                                batch.reserveCapacity(4096)
+                            }
+                        }
+                        pipe.put(batch)
+                        pipe.finish()
+                    }
+                    producer.stackSize = 8 << 20
+                    producer.start()
+                    defer { pipe.cancel() }
+                    while let batch = pipe.take() {
+                        for result in batch {
+                            summary.rowsRead += 1
+                            if let progress, summary.rowsRead % 100_000 == 0 { progress(summary.rowsRead) }
+                            switch result {
+                            case .record(let value, let line):
+                                var binder = RowBinder(insert.sqliteStatement)
+                                K.bind(value, &binder)
+                                binder.add(importID)
+                                if keepsLine { binder.add(line) }
+                                if try binder.step(db) == 1 {
+                                    summary.rowsStored += 1
+                                } else {
+                                    try record(
+                                        Rejection(
+                                            file: displayName,
+                                            line: line,
+                                            column: 1,
+                                            field: K.Codec.kind.header[0],
+                                            value: K.Codec.encode(value).first ?? "",
+                                            reason: try duplicateReason(value, line: line)
+                                        )
+                                    )
+                                }
+                            case .rejected(let r):
+                                try record(
+                                    Rejection(
+                                        file: displayName,
+                                        line: r.line,
+                                        column: r.column,
+                                        field: r.field,
+                                        value: r.value,
+                                        reason: r.reason
+                                    )
+                                )
+                            }
+                        }
+                    }
+                    for (name, sql) in indexes { try db.execute(sql: "CREATE INDEX \(name) ON \(sql)") }
+                    try db.execute(
+                        sql:
+                            "UPDATE imports SET rows_read = ?, rows_stored = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
+                        arguments: [
+                            summary.rowsRead, summary.rowsStored, summary.rowsRejected, IronTraceStore.now(), importID,
+                        ]
+                    )
+                    if summary.conflicts > 0 {
+                        summary.largestConflicts = try IronTraceStore.conflicts(db, importID: importID, limit: 5)
+                    }
+                    return dryRun ? .rollback : .commit
+                }
+            }
+        }
     }
 
     // MARK: Reading
 
     /// Row counts per table.
     public func counts() throws -> [(table: String, rows: Int)] {
-        try writer.read { db in
+        try reading("counts") { db in
             try (Schema.tables + ["imports", "rejections"]).map { t in
                 (t, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0)
             }
@@ -387,7 +429,7 @@ public final class IronTraceStore: Sendable {
 
     /// The import ledger, oldest first.
     public func ledger() throws -> [ImportLedgerEntry] {
-        try writer.read { db in
+        try reading("ledger") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { r in
                 ImportLedgerEntry(
                     id: r["id"],
@@ -406,14 +448,14 @@ public final class IronTraceStore: Sendable {
 
     /// How many rejections one import recorded.
     public func rejectionCount(importID: Int64) throws -> Int {
-        try writer.read { db in
+        try reading("rejection count") { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM rejections WHERE import_id = ?", arguments: [importID]) ?? 0
         }
     }
 
     /// The rejections of one import, in file order, `limit` of them from `offset` (a negative limit: all).
     public func rejections(importID: Int64, limit: Int = 1000, offset: Int = 0) throws -> [Rejection] {
-        try writer.read { db in
+        try reading("rejections") { db in
             let file =
                 try String.fetchOne(db, sql: "SELECT file FROM imports WHERE id = ?", arguments: [importID]) ?? ""
             return try Row.fetchAll(
@@ -453,7 +495,7 @@ public final class IronTraceStore: Sendable {
         }
         let out = try CSVWriter(path: file, header: kind.header)
         defer { out.close() }
-        try writer.read { db in
+        try reading("export") { db in
             let cursor = try Row.fetchCursor(db, sql: sql)
             while let row = try cursor.next() {
                 var fields: [String] = []
@@ -523,7 +565,7 @@ extension IronTraceStore {
 
     /// Every pair of imports that disagree, with how many values and the largest differences.
     public func conflictGroups(largest: Int = 3) throws -> [ConflictGroup] {
-        try writer.read { db in
+        try reading("conflict groups") { db in
             let pairs = try Row.fetchAll(
                 db,
                 sql: """

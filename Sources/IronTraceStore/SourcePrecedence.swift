@@ -277,7 +277,7 @@ extension IronTraceStore {
     public func measureProvenance(like measure: String, area: String = "%", period: String = "%", limit: Int = 200)
         throws -> [MeasureProvenance]
     {
-        try writer.read { db in
+        try reading("measure provenance") { db in
             var out = try Row.fetchAll(
                 db,
                 sql: """
@@ -319,7 +319,7 @@ extension IronTraceStore {
     public func flowProvenance(sourceArea: String = "%", year: String = "%", limit: Int = 200) throws
         -> [MeasureProvenance]
     {
-        try writer.read { db in
+        try reading("flow provenance") { db in
             var out = try Row.fetchAll(
                 db,
                 sql: """
@@ -365,7 +365,7 @@ extension IronTraceStore {
     /// What `precedence` decides for the conflicts stored: which import's values reports use
     /// instead of the ones stored first.
     public func precedenceDecisions(_ precedence: SourcePrecedence = .default) throws -> [PrecedenceDecision] {
-        try writer.read { db in try Self.precedenceOverrides(db, precedence).decisions }
+        try reading("precedence decisions") { db in try Self.precedenceOverrides(db, precedence).decisions }
     }
 }
 

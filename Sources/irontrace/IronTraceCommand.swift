@@ -96,11 +96,15 @@ struct DatabaseOption: ParsableArguments {
     func open() throws -> any IronTraceDatabase { try openDatabase(database) }
 }
 
-/// Opens a database by what `--database` says: a `postgres://` URL or a SQLite file path.
-func openDatabase(_ argument: String) throws -> any IronTraceDatabase {
+/// Opens a database by what `--database` says: a `postgres://` URL or a SQLite file path. The
+/// store logs failed operations (with what it was doing) to standard error; `verbose` (the server's
+/// `--log-requests`) adds each finished import and the backend's debug lines.
+func openDatabase(_ argument: String, verbose: Bool = false) throws -> any IronTraceDatabase {
+    var logger = Logger(label: "irontrace.store")
+    logger.logLevel = verbose ? .debug : .notice
     switch DatabaseLocation(argument) {
-    case .sqlite(let path): try IronTraceStore(path: path)
-    case .postgres(let url): try PostgresStore(url: url, logger: Logger(label: "irontrace.store"))
+    case .sqlite(let path): return try IronTraceStore(path: path, logger: logger)
+    case .postgres(let url): return try PostgresStore(url: url, logger: logger)
     }
 }
 

@@ -40,7 +40,11 @@ func runServer(database: String, host: String, port: Int, secure: Bool, log: Boo
     // Rebuilds are logged; with --log-requests also every delta and network rebuild with its timings.
     var snapshotLog = Logger(label: "irontrace.snapshot")
     snapshotLog.logLevel = log ? .debug : .info
-    let state = try ServerState(store: try openDatabase(database), configuration: config, logger: snapshotLog)
+    let state = try ServerState(
+        store: try openDatabase(database, verbose: log),
+        configuration: config,
+        logger: snapshotLog
+    )
     let s = state.snapshot
     print(
         "Loaded \(database): \(s.dataset.traces.count.grouped) traces, \(s.dataset.sales.count.grouped) sales, \(s.leads.count.grouped) leads in \(ContinuousClock.now - clock)"
