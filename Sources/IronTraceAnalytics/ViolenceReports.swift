@@ -328,6 +328,17 @@ extension Analytics {
         let rows = selectedEvents(filter)
         let totalFatalities = rows.map { Int(e.fatalities[$0]) }.reduce(0, +)
         r.notes.append("\(NumberText.grouped(rows.count)) events, \(NumberText.grouped(totalFatalities)) fatalities.")
+        // A municipality filter keeps the events of its state that are located only by state (most
+        // are): say so, or the state's figures would read as the municipality's.
+        if filter.areas.contains(where: { if case .mexicanMunicipality = $0 { true } else { false } }) {
+            let stateOnly = rows.filter { s[e.area[$0]].count == 5 }
+            if !stateOnly.isEmpty {
+                let states = Set(stateOnly.map { s[e.area[$0]] }).sorted().map { Analytics.areaName($0) }
+                r.notes.append(
+                    "\(NumberText.grouped(stateOnly.count)) of these events are located only by state: they are counted for the municipality's whole state (\(states.joined(separator: ", "))), not placed in the municipality."
+                )
+            }
+        }
         let datasets = Set(rows.map { s[e.sourceDataset[$0]] }).sorted()
         let source = "Armed-violence events: " + (datasets.isEmpty ? "none loaded" : datasets.joined(separator: ", "))
         func grouped(_ id: String, _ title: String, _ label: String, top: Int, key: (Int) -> String) -> ReportTable {

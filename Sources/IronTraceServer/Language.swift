@@ -46,7 +46,9 @@ public enum Language: String, Sendable, CaseIterable {
         return (n < 0 ? "-" : "") + out
     }
 
-    /// A decimal number: 1,234.5 (en) and 1 234,5 (es).
+    /// A decimal number: 1,234.5 (en) and 1 234.5 (es). Mexico writes the decimal sign as a point, as
+    /// INEGI's releases do and as the charts draw it (``ChartText/spanish``), with the thin space as
+    /// the group separator; a comma here had made a page's tables disagree with its own charts.
     public func decimal(_ x: Double, digits: Int) -> String {
         guard x.isFinite else { return "–" }
         // Past 2^53 a Double has no fractional digits and past Int.max it has no Int: say it in
@@ -57,12 +59,12 @@ public enum Language: String, Sendable, CaseIterable {
         var s = (rounded < 0 ? "-" : "") + integer(whole)
         if digits > 0 {
             let frac = String(format: "%.\(digits)f", rounded.magnitude).split(separator: ".").last ?? ""
-            s += (self == .en ? "." : ",") + frac
+            s += "." + frac
         }
         return s
     }
 
-    /// A share in percent: 80.7% (en) and 80,7 % (es).
+    /// A share in percent: 80.7% (en) and 80.7 % (es).
     public func percent(_ share: Double) -> String {
         decimal(share * 100, digits: 1) + (self == .en ? "%" : "\u{00A0}%")
     }
@@ -255,6 +257,15 @@ enum Glossary {
         let rules: [(String, String)] = [
             (" traces selected of ", " rastreos seleccionados de "),
             (" events selected; ", " eventos seleccionados; "),
+            (
+                " of these events are located only by state: they are counted for the municipality's whole state (",
+                " de estos eventos solo están ubicados por estado: se cuentan para todo el estado del municipio ("
+            ),
+            ("), not placed in the municipality.", "), no dentro del municipio."),
+            (
+                " events are dated only to a range of months (UCDP's year or month precision): the table by month spreads each evenly over its months, with its fatalities, rather than piling it into the first (counts there can have decimals).",
+                " eventos están fechados solo con un rango de meses (precisión de año o de mes de UCDP): la tabla por mes reparte cada uno por igual entre sus meses, con sus víctimas mortales, en lugar de acumularlo en el primero (ahí los conteos pueden tener decimales)."
+            ),
             (" recovered guns linked to them; ", " armas recuperadas vinculadas a ellos; "),
             (" traced to a dealer.", " rastreadas hasta una armería."),
             (" events, ", " eventos, "),

@@ -158,8 +158,13 @@ extension Pages {
                         rank: lead.rank,
                         kind: l.report(lead.kind.rawValue),
                         score: l.decimal(lead.score, digits: 1),
-                        members: lead.persons.prefix(4).map { s.dataset.pseudonym(ofPersonAt: $0) }
-                            .joined(separator: ", ") + (lead.persons.count > 4 ? " +\(lead.persons.count - 4)" : ""),
+                        people: lead.persons.prefix(4).map { p in
+                            .init(
+                                entityHref: "/network/entity/person:\(s.dataset.persons.id[p])",
+                                entityLabel: s.dataset.pseudonym(ofPersonAt: p)
+                            )
+                        },
+                        morePeople: lead.persons.count > 4 ? "+\(lead.persons.count - 4)" : nil,
                         guns: l.integer(lead.firearms.count),
                         why: lead.reasons.prefix(3).map { "\(l.indicatorName($0.indicator)) ×\($0.count)" }
                             .joined(separator: ", ")
@@ -230,7 +235,9 @@ extension Pages {
                 sellers: lead.dealers.map { r in
                     .init(
                         entityHref: "/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))",
-                        entityLabel: d.strings[d.licensees.name[r]],
+                        entityLabel:
+                            "\(d.strings[d.licensees.name[r]]) (\(d.strings[d.licensees.city[r]]), \(d.strings[d.licensees.state[r]]))",
+                        licence: d.strings[d.licensees.licence[r]],
                         summary: l.dealerSummary(s.dealerIndicators, r)
                     )
                 },

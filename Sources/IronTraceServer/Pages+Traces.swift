@@ -301,7 +301,12 @@ extension Pages {
                     saleID: c.saleID,
                     serial: c.serial,
                     match: l.serialMatchName(c.serialMatch),
-                    dealer: s.licenseeRow[d.sales.licensee[c.saleIndex]].map { d.strings[d.licensees.name[$0]] } ?? "",
+                    dealer: s.licenseeRow[d.sales.licensee[c.saleIndex]].map {
+                        "\(d.strings[d.licensees.name[$0]]) (\(d.strings[d.licensees.city[$0]]), \(d.strings[d.licensees.state[$0]]))"
+                    } ?? "",
+                    dealerHref: s.licenseeRow[d.sales.licensee[c.saleIndex]].map {
+                        "/dealers/\(HTML.encode(d.strings[d.licensees.licence[$0]]))"
+                    },
                     score: c.score,
                     reasons: c.components.map { l.scoreComponent($0) }
                 )
@@ -321,12 +326,15 @@ extension Pages {
         var facts: [Views.Fact] = [
             .init(term: l.t(.outcome), detail: l.report(TraceList.outcomeText(r.outcome)), detailID: "result-outcome")
         ]
-        if let id = storedAs { facts.append(.init(term: l.t(.id), detail: String(id), detailID: "result-id")) }
+        if let id = storedAs {
+            facts.append(.init(term: l.t(.id), detail: String(id), detailID: "result-id", href: "/traces/\(id)"))
+        }
         if let sale = r.sale {
             facts.append(
                 .init(
                     term: l.t(.dealerPage),
-                    detail: "\(sale.dealerName) · \(sale.dealerCity), \(sale.dealerState) · \(sale.licence)"
+                    detail: "\(sale.dealerName) · \(sale.dealerCity), \(sale.dealerState) · \(sale.licence)",
+                    href: "/dealers/\(HTML.encode(sale.licence))"
                 )
             )
             if let p = sale.purchaserID {

@@ -489,6 +489,7 @@ extension Views.Fact: MustacheParent {
         case "detail": return present(self.detail)
         case "detailID": return present(self.detailID)
         case "warning": return present(self.warning)
+        case "href": return present(self.href)
         default: return nil
         }
     }
@@ -515,6 +516,7 @@ extension Views.Candidates.Row: MustacheParent {
         case "serial": return present(self.serial)
         case "match": return present(self.match)
         case "dealer": return present(self.dealer)
+        case "dealerHref": return present(self.dealerHref)
         case "score": return present(self.score)
         case "reasons": return present(self.reasons)
         default: return nil
@@ -1005,7 +1007,8 @@ extension Views.NetworkPage.LeadRow: MustacheParent {
         case "rank": return present(self.rank)
         case "kind": return present(self.kind)
         case "score": return present(self.score)
-        case "members": return present(self.members)
+        case "people": return present(self.people)
+        case "morePeople": return present(self.morePeople)
         case "guns": return present(self.guns)
         case "why": return present(self.why)
         default: return nil
@@ -1105,6 +1108,7 @@ extension Views.LeadPage.Seller: MustacheParent {
         switch name {
         case "entityHref": return present(self.entityHref)
         case "entityLabel": return present(self.entityLabel)
+        case "licence": return present(self.licence)
         case "summary": return present(self.summary)
         default: return nil
         }

@@ -443,6 +443,8 @@ extension Views {
         var detail: String
         var detailID: String? = nil
         var warning = false
+        /// The page of what the detail names (a trace, a dealer), when it has one.
+        var href: String? = nil
     }
 
     /// The engine's candidates (`candidates.mustache`).
@@ -452,7 +454,9 @@ extension Views {
             var saleID: Int64
             var serial: String
             var match: String
+            /// The selling dealer with its city and state, linked to its page by licence.
             var dealer: String
+            var dealerHref: String? = nil
             var score: Int
             var reasons: [String]
         }
@@ -759,7 +763,9 @@ extension Views {
             var rank: Int
             var kind: String
             var score: String
-            var members: String
+            /// The first members, each linked to its page; `morePeople` says how many are not shown.
+            var people: [EntityLink]
+            var morePeople: String? = nil
             var guns: String
             var why: String
         }
@@ -820,7 +826,9 @@ extension Views {
     struct LeadPage: Sendable {
         struct Seller: Sendable {
             var entityHref: String
+            /// Name, city and state; same-name dealers elsewhere are told apart by these and the licence.
             var entityLabel: String
+            var licence: String
             var summary: String
         }
         struct Reason: Sendable {

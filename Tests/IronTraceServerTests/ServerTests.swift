@@ -102,7 +102,7 @@ import Testing
             #expect(en.contains("<span class=\"value\">\(Language.en.integer(traces))</span>"))
             #expect(en.contains(Language.en.percent(us)))
             #expect(en.contains("<svg"))
-            // Accept-Language picks Spanish; numbers group with a narrow space, decimals with a comma.
+            // Accept-Language picks Spanish; numbers group with a narrow space, decimals with a point (as in Mexico and in the charts).
             s.language = "es-MX,es;q=0.9,en;q=0.5"
             let es = try await s.get("/")
             #expect(es.contains("<html lang=\"es\">") && es.contains(">Resumen<") && es.contains("DATOS SINTÉTICOS"))
@@ -112,6 +112,38 @@ import Testing
             let sw = try await s.get("/lang/en?back=/flows")
             #expect(sw.headers[.location] == "/flows")
             #expect(try await s.get("/").contains("<html lang=\"en\">"))
+        }
+    }
+
+    /// Events are located by state; a municipality filter keeps its state's events and says so, in
+    /// each language, instead of letting the state's figures read as the municipality's.
+    @Test func aMunicipalityFilterSaysItsEventsAreLocatedOnlyByState() async throws {
+        let f = try ServerFixture()
+        let d = f.state.snapshot.dataset
+        let stateArea = try #require(
+            (0..<d.events.count).map { d.strings[d.events.area[$0]] }.first { $0.hasPrefix("MX-") && $0.count == 5 }
+        )
+        let inState = (0..<d.events.count).filter { d.strings[d.events.area[$0]] == stateArea }.count
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            try await s.logIn("vic")
+            let city = try await s.get("/violence?area=\(stateArea)001")
+            #expect(city.status == .ok)
+            let name = AreaCode.displayName(of: stateArea)
+            #expect(
+                city.contains(
+                    "\(Language.en.integer(inState)) of these events are located only by state: they are counted for the municipality&#39;s whole state (\(name))"
+                )
+            )
+            let state = try await s.get("/violence?area=\(stateArea)")
+            #expect(!state.contains("located only by state"), "a state filter needs no such note")
+            s.language = "es-MX,es;q=0.9"
+            let es = try await s.get("/violence?area=\(stateArea)001")
+            #expect(
+                es.contains(
+                    "de estos eventos solo están ubicados por estado: se cuentan para todo el estado del municipio"
+                )
+            )
         }
     }
 

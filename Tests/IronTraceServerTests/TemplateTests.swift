@@ -77,7 +77,7 @@ import Testing
         #expect(!en.contains("headers=es"))
         let es = Templates.render(.reportTable, Views.ReportTable(t, .es, csvLink: "/flows?download=csv")).html
         #expect(es.contains("12\u{202F}345</td>"))
-        #expect(es.contains("80,7\u{00A0}%</td>"))
+        #expect(es.contains("80.7\u{00A0}%</td>"))
         #expect(es.contains("href=\"/flows?download=csv&amp;headers=es\""))
     }
 
@@ -186,7 +186,18 @@ import Testing
             heading: p,
             summary: p,
             headers: [p],
-            rows: [.init(rank: 1, saleID: 7, serial: p, match: p, dealer: p, score: 80, reasons: [p])]
+            rows: [
+                .init(
+                    rank: 1,
+                    saleID: 7,
+                    serial: p,
+                    match: p,
+                    dealer: p,
+                    dealerHref: "/dealers/x",
+                    score: 80,
+                    reasons: [p]
+                )
+            ]
         )
         let traceList = Views.TraceList(
             count: "1",
@@ -378,7 +389,17 @@ import Testing
                 waiting: p,
                 leadsHeading: p,
                 headers: [p],
-                leads: [.init(rank: 1, kind: p, score: p, members: p, guns: "2", why: p)],
+                leads: [
+                    .init(
+                        rank: 1,
+                        kind: p,
+                        score: p,
+                        people: [.init(entityHref: "/network/entity/person:1", entityLabel: p)],
+                        morePeople: p,
+                        guns: "2",
+                        why: p
+                    )
+                ],
                 pager: nil,
                 nibin: nibin
             )
@@ -398,7 +419,7 @@ import Testing
                 membersLabel: p,
                 people: [link, link],
                 dealersLabel: p,
-                sellers: [.init(entityHref: "/dealers/1", entityLabel: p, summary: p)],
+                sellers: [.init(entityHref: "/dealers/1", entityLabel: p, licence: p, summary: p)],
                 caseForm: caseForm,
                 reasonsHeading: p,
                 scale: Views.Note("`\(p)` \(p)"),

@@ -66,7 +66,7 @@ import Testing
                     reason:
                         "sold in TX: 42.0% of US guns traced from Mexico come from TX, against 9.1% of registry sales"
                 ),
-                "lugar +2 (vendida en TX: el 42,0\u{00A0}% de las armas de EE. UU. rastreadas desde México proceden de TX, frente al 9,1\u{00A0}% de las ventas del registro)"
+                "lugar +2 (vendida en TX: el 42.0\u{00A0}% de las armas de EE. UU. rastreadas desde México proceden de TX, frente al 9.1\u{00A0}% de las ventas del registro)"
             ),
             (
                 ScoreComponent(
@@ -75,7 +75,7 @@ import Testing
                     reason:
                         "sold in VA: 12.5% of guns traced in MD come from VA (ATF 2010-2020), against 2.9% of registry sales"
                 ),
-                "lugar +3 (vendida en VA: el 12,5\u{00A0}% de las armas rastreadas en MD proceden de VA (ATF 2010-2020), frente al 2,9\u{00A0}% de las ventas del registro)"
+                "lugar +3 (vendida en VA: el 12.5\u{00A0}% de las armas rastreadas en MD proceden de VA (ATF 2010-2020), frente al 2.9\u{00A0}% de las ventas del registro)"
             ),
             (
                 ScoreComponent(
@@ -84,7 +84,7 @@ import Testing
                     reason:
                         "dealer has 37 completed traces where its 820 sales would give 4.1 (this recovery's own trace left out)"
                 ),
-                "armería +3 (la armería tiene 37 rastreos completados donde sus 820 ventas darían 4,1 (sin contar el rastreo de esta misma recuperación))"
+                "armería +3 (la armería tiene 37 rastreos completados donde sus 820 ventas darían 4.1 (sin contar el rastreo de esta misma recuperación))"
             ),
             (
                 ScoreComponent(name: "purchaser", points: 2, reason: "purchaser has 1 other gun traced to crime"),
