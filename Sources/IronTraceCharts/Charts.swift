@@ -51,7 +51,8 @@ public enum Charts {
         let probe = SVGCanvas(frame)
         let u = probe.unit
         let row = 20 * u
-        let top = probe.contentTop + 4 * u
+        // A line for the category axis's title between the subtitle and the first bar.
+        let top = probe.contentTop + 18 * u
         let height = max(frame.height, top + Double(rows) * row + 40 * u + probe.footerHeight)
         var c = SVGCanvas(frame, height: height)
         let t = frame.text
@@ -91,7 +92,9 @@ public enum Charts {
         }
         c.line(x1: left, y1: top - 4 * u, x2: left, y2: bottom, stroke: "#333")
         c.text(valueAxis, x: (left + right) / 2, y: bottom + 28 * u, size: 11, anchor: "middle", weight: "bold")
-        c.text(categoryAxis, x: left - 6 * u, y: top - 8 * u, size: 11, anchor: "end", weight: "bold")
+        // From the left edge, as the title: anchored at the bars' edge, a long title ("Tiempo de la venta
+        // a la recuperación") ran off the chart's left side and over the subtitle.
+        c.text(categoryAxis, x: 8 * u, y: top - 8 * u, size: 11, weight: "bold")
         return c.document()
     }
 

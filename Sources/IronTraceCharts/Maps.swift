@@ -60,15 +60,22 @@ extension Charts {
             let kept = shapes.filter { $0.area.hasPrefix(focus) && $0.area.count == focus.count + 3 }
             if !kept.isEmpty { shapes = kept }
         }
-        var c = SVGCanvas(frame)
-        let u = c.unit
+        let probe = SVGCanvas(frame)
+        let u = probe.unit
         let legendWidth = 118 * u
+        let legendTitle = SVGCanvas.wrap(unit, chars: Int(legendWidth / (10 * u * 0.56)), lines: 3)
+        let classes = mapClasses(Array(values.values), digits: digits)
+        // The legend (title, classes, "no data", the count of areas with data) ends above the footer:
+        // the canvas grows rather than let a long Spanish legend run into the source line.
+        let legendBottom =
+            probe.contentTop + 16 * u + Double(legendTitle.count) * 12 * u + 2 * u + Double(classes.count) * 15 * u
+            + 11 * u + 28 * u + 8 * u
+        var c = SVGCanvas(frame, height: max(frame.height, legendBottom + probe.footerHeight))
         let box = (
             x: 6 * u, y: c.contentTop, w: frame.width - legendWidth - 12 * u,
             h: frame.height - c.contentTop - c.footerHeight
         )
         let fit = Geometry.fit(shapes.flatMap { $0.rings.flatMap { $0 } }, into: box)
-        let classes = mapClasses(Array(values.values), digits: digits)
         func color(_ v: Double?) -> String {
             guard let v, let k = classIndex(v, classes, digits: digits) else { return noData }
             return classColor(k, of: classes.count)
@@ -94,7 +101,7 @@ extension Charts {
         // Legend: one box per class with its range, then "no data".
         let lx = frame.width - legendWidth
         var ly = c.contentTop + 16 * u
-        for line in SVGCanvas.wrap(unit, chars: Int(legendWidth / (10 * u * 0.56)), lines: 3) {
+        for line in legendTitle {
             c.text(line, x: lx, y: ly, size: 10, weight: "bold")
             ly += 12 * u
         }

@@ -37,8 +37,9 @@ struct SVGCanvas {
         (8 + 17 * Double(titleLines.count) + (frame.subtitle == nil ? 4 : 16) + 8) * unit
     }
 
-    /// Room kept for the footer (source line, synthetic note).
-    var footerHeight: Double { 44 * unit }
+    /// Room kept for the footer (source line, synthetic note): four lines, enough for a map's
+    /// sources and the synthetic note in Spanish on a phone (three cut it off).
+    var footerHeight: Double { 56 * unit }
 
     /// A text length estimate in viewBox units (Helvetica averages about 0.56 em per character).
     func textWidth(_ s: String, size: Double) -> Double { Double(s.count) * size * unit * 0.56 }
@@ -103,7 +104,7 @@ struct SVGCanvas {
         out += body
         var footer = "\(t.source): \(source ?? frame.source)" + (frame.synthetic ? ". \(t.syntheticFooter)" : "")
         let chars = Int((width - 16 * unit) / (10 * unit * 0.56))
-        let footerLines = SVGCanvas.wrap(footer, chars: chars, lines: 3)
+        let footerLines = SVGCanvas.wrap(footer, chars: chars, lines: 4)
         footer = ""
         for (i, line) in footerLines.enumerated() {
             let y = height - (Double(footerLines.count - 1 - i) * 12 + 6) * unit
