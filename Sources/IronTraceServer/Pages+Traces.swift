@@ -461,7 +461,8 @@ enum TraceForm {
                 (es ? "tipo desconocido; tipos: " : "unknown type; types: ")
                 + FirearmType.allCases.map(\.rawValue).joined(separator: ", ")
         }
-        guard let date else { return (nil, errors) }
+        // Built even when the date is wrong (with today in its place) so that the engine's own checks
+        // below run too: every field's problem is shown at once, not the date's alone.
         let req = TraceRequest(
             requestID: f.value("request_id").isEmpty ? "web-\(UUID().uuidString.prefix(8))" : f.value("request_id"),
             requestDate: CivilDate.today,
@@ -476,15 +477,16 @@ enum TraceForm {
             model: f.value("model"),
             countryOfOrigin: f.value("country_of_origin").uppercased(),
             importer: f.value("importer"),
-            recoveryDate: date,
+            recoveryDate: date ?? CivilDate.today,
             recoveryCountry: country.isEmpty ? ((try? AreaCode(parsing: area))?.country ?? "") : country,
             recoveryArea: area
         )
         // The engine's own checks (no manufacturer, no readable serial) are blocking field errors too.
         for p in req.validate() where p.blocking {
             let field = fields.contains { $0.name == p.field } ? p.field : "serial"
-            errors[field] = p.reason
+            // The date's own message (impossible, future) is more precise than the engine's.
+            if errors[field] == nil { errors[field] = p.reason }
         }
-        return (req, errors)
+        return (date == nil ? nil : req, errors)
     }
 }

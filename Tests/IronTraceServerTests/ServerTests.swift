@@ -237,6 +237,13 @@ import Testing
             #expect(bad.contains("2023-13-40") && bad.contains("impossible date: there is no month 13"))
             #expect(bad.contains("expected MX-14, MX-14039 or US-TX"))
             #expect(bad.contains("value=\"\(serial)\""))  // what was typed is kept
+            // Every field's problem at once: a wrong date does not hide the missing maker and serial.
+            let empty = try await s.post("/traces/new", form: [("recovery_date", "2024-02-30"), ("type", "cañón")])
+            #expect(empty.status == .badRequest)
+            for field in ["recovery_date", "manufacturer", "serial", "type"] {
+                #expect(empty.contains("id=\"f-\(field)-error\""), "\(field) is marked")
+            }
+            #expect(empty.contains("impossible date: February 2024 has 29 days"))
             let good = try await s.post(
                 "/traces/new",
                 form: [
