@@ -294,7 +294,15 @@ extension Pages {
                         entryKind: e.kind.rawValue,
                         datetime: "\(e.date)",
                         when: l.date(e.date),
-                        what: l.timelineText(e)
+                        what: l.timelineText(e),
+                        // The gun, person, dealer, recovery or event the entry names, each to its page.
+                        links: e.references.compactMap { ref in
+                            guard let n = try? g.node(for: ref, in: d) else { return nil }
+                            return .init(
+                                entityHref: "/network/entity/\(HTML.encode(g.reference(n, in: d)))",
+                                entityLabel: l.entityLabel(g, n, d)
+                            )
+                        }
                     )
                 }
             )

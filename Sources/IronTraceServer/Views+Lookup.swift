@@ -1136,6 +1136,7 @@ extension Views.LeadPage.Entry: MustacheParent {
         case "datetime": return present(self.datetime)
         case "when": return present(self.when)
         case "what": return present(self.what)
+        case "links": return present(self.links)
         default: return nil
         }
     }

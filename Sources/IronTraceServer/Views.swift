@@ -844,6 +844,7 @@ extension Views {
             var datetime: String
             var when: String
             var what: String
+            var links: [EntityLink] = []
         }
         var frame: Layout
         var export: ExportLink

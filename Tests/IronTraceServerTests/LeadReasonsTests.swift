@@ -53,6 +53,11 @@ import Testing
             #expect(timeline.contains("<svg") && timeline.contains("<g class=\"mark\" data-count="))
             #expect(timeline.contains(">Purchases<") && timeline.contains(">Recoveries<"))
             #expect(pageShows(timeline, purchase.text))
+            // Each entry links what it names: the purchase's gun, buyer and dealer, to their pages.
+            for ref in purchase.references where !ref.hasSuffix(":0") {
+                let href = "/network/entity/\(ref.replacingOccurrences(of: ":", with: "%3A"))"
+                #expect(timeline.contains("<a href=\"\(href)\">"), "the timeline links \(ref)")
+            }
             s.language = "es-MX,es;q=0.9"
             let es = try await s.get("/network/leads/1").body
             let spanish = es[try #require(es.range(of: "<section id=\"timeline\">")).upperBound...]

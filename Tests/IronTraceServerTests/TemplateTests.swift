@@ -430,7 +430,7 @@ import Testing
                 graphJSON: "/api/v1/leads/1/graph",
                 timelineHeading: p,
                 timelineChart: chart,
-                entries: [.init(entryKind: "sale", datetime: "2020-01-01", when: p, what: p)]
+                entries: [.init(entryKind: "sale", datetime: "2020-01-01", when: p, what: p, links: [link, link])]
             )
         case .entity:
             return Views.EntityPage(
