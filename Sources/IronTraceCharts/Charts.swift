@@ -220,13 +220,22 @@ public enum Charts {
         let rightNodes =
             destinations + (merged.values.contains { $0[other] != nil } ? [other] : [])
         let total = flows.map(\.value).reduce(0, +)
-        var c = SVGCanvas(frame)
-        let u = c.unit
-        let top = c.contentTop + 30 * u
-        let bottom = frame.height - c.footerHeight - 6 * u
+        let probe = SVGCanvas(frame)
+        let u = probe.unit
+        let top = probe.contentTop + 30 * u
+        let bottom = frame.height - probe.footerHeight - 6 * u
         let gap = 4 * u
         let usable = bottom - top - gap * Double(max(left.count, rightNodes.count))
         let scale = total > 0 ? usable / total : 0
+        // Each node keeps at least a label's height, so small neighbours' labels never overlap (six
+        // Mexican states of about 3,000 traces each were drawn on top of one another); the canvas
+        // grows when the slots need more room than the frame has.
+        let slotMinimum = 13 * u
+        func slot(_ v: Double) -> Double { max(v * scale, slotMinimum) + gap }
+        let leftTotals = left.map { merged[$0]?.values.reduce(0, +) ?? 0 }
+        let rightTotals = rightNodes.map { d in merged.values.map { $0[d] ?? 0 }.reduce(0, +) }
+        let needed = max(leftTotals.map(slot).reduce(0, +), rightTotals.map(slot).reduce(0, +))
+        var c = SVGCanvas(frame, height: max(frame.height, top + needed + 6 * u + probe.footerHeight))
         let x1 = frame.width * 0.34
         let x2 = frame.width * 0.66
         let maxChars = Int((x1 - 20 * u) / (10 * u * 0.56))
@@ -237,8 +246,7 @@ public enum Charts {
         }
         var leftY: [String: Double] = [:]
         var y = top
-        for s in left {
-            let v = merged[s]?.values.reduce(0, +) ?? 0
+        for (s, v) in zip(left, leftTotals) {
             leftY[s] = y
             c.rect(
                 x: x1 - 8 * u,
@@ -249,16 +257,15 @@ public enum Charts {
                 title: "\(s): \(t.number(v)) \(unit)"
             )
             c.text(short(s, v), x: x1 - 12 * u, y: y + v * scale / 2 + 3.5 * u, size: 10, anchor: "end")
-            y += v * scale + gap
+            y += slot(v)
         }
         var rightY: [String: Double] = [:]
         y = top
-        for d in rightNodes {
-            let v = merged.values.map { $0[d] ?? 0 }.reduce(0, +)
+        for (d, v) in zip(rightNodes, rightTotals) {
             rightY[d] = y
             c.rect(x: x2, y: y, width: 8 * u, height: v * scale, fill: "#c05621", title: "\(d): \(t.number(v)) \(unit)")
             c.text(short(d, v), x: x2 + 12 * u, y: y + v * scale / 2 + 3.5 * u, size: 10)
-            y += v * scale + gap
+            y += slot(v)
         }
         var leftOffset = leftY
         var rightOffset = rightY

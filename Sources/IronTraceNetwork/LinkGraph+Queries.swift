@@ -114,7 +114,7 @@ extension LinkGraph {
         case .recovery:
             let area = s[d.recoveries.area[i]]
             return
-                "recovered \(CivilDate(dayNumber: d.recoveries.date[i])) in \(area.isEmpty ? s[d.recoveries.country[i]] : area)"
+                "recovered \(CivilDate(dayNumber: d.recoveries.date[i])) in \(area.isEmpty ? s[d.recoveries.country[i]] : AreaCode.displayName(of: area))"
         case .event:
             return "\(s[d.events.type[i]]) \(d.eventDateText(i)), \(s[d.events.location[i]])"
         case .address: return "shared address"

@@ -44,8 +44,8 @@ extension Language {
         switch g.nodeKind(n) {
         case .recovery:
             let area = s[d.recoveries.area[i]]
-            return "recuperada el \(CivilDate(dayNumber: d.recoveries.date[i])) en "
-                + (area.isEmpty ? s[d.recoveries.country[i]] : area)
+            return "recuperada el \(date(CivilDate(dayNumber: d.recoveries.date[i]))) en "
+                + (area.isEmpty ? s[d.recoveries.country[i]] : AreaCode.displayName(of: area))
         case .event:
             return "\(report(s[d.events.type[i]])) \(d.eventDateText(i)), \(s[d.events.location[i]])"
         case .address: return "domicilio compartido"
