@@ -71,7 +71,10 @@ enum StaticFiles {
         footer { color: var(--muted); padding: 1rem 1.2rem; font-size: .8rem; }
         header nav { display: flex; flex-wrap: wrap; gap: .15rem; }
         .menu-toggle, .menu-button { display: none; }
-        dl.facts dd, td, th { overflow-wrap: anywhere; }
+        dl.facts dd { overflow-wrap: anywhere; }
+        td, th { overflow-wrap: break-word; hyphens: auto; }
+        td.n { white-space: nowrap; }
+        a[href^="/network/entity/person"] { white-space: nowrap; }
         code { overflow-wrap: anywhere; }
         .badge { background: var(--accent); color: #fff; border-radius: 9px; padding: 0 .4rem; font-size: .75rem; }
         form.case-form { max-width: 40rem; margin: .6rem 0; }
