@@ -2,8 +2,10 @@
 /// as a row of zeros rather than left out (a chart of the table then spaces the months evenly).
 enum MonthAxis {
     /// `rows` labelled `YYYY-MM` in their first cell, sorted, with a row for each missing month whose
-    /// other cells are `filler` (e.g. zero events, a zero share, zero fatalities).
-    static func toScale(_ rows: [[Cell]], filler: [Cell]) -> [[Cell]] {
+    /// other cells are `filler` (e.g. zero events, a zero share, zero fatalities). A missing month that
+    /// `covered` (given the month as year × 12 + month − 1) says no source covers is a row of empty
+    /// cells instead: no figures, drawn as a gap, not as zero.
+    static func toScale(_ rows: [[Cell]], filler: [Cell], covered: ((Int) -> Bool)? = nil) -> [[Cell]] {
         func month(_ row: [Cell]) -> Int? {
             let parts = row.first?.text.split(separator: "-") ?? []
             guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m),
@@ -16,6 +18,10 @@ enum MonthAxis {
             last - first < 12 * 200
         else { return rows }
         let byMonth = Dictionary(keyed, uniquingKeysWith: { a, _ in a })
-        return (first...last).map { k in byMonth[k] ?? [.text(SpanishMonth.period(k / 12, k % 12 + 1))] + filler }
+        return (first...last).map { k in
+            byMonth[k]
+                ?? [.text(SpanishMonth.period(k / 12, k % 12 + 1))]
+                + (covered?(k) == false ? Array(repeating: Cell.empty, count: filler.count) : filler)
+        }
     }
 }

@@ -414,7 +414,34 @@ extension Analytics {
             },
             source: source
         )
-        byMonth.rows = MonthAxis.toScale(byMonth.rows, filler: [.count(0), .share(0), .count(0), .count(0)])
+        // A month with no event is zero only while some loaded event dataset covers it (from the
+        // dataset's first event to its last, over every event stored, whatever the filter): between one
+        // dataset's end and another's start nobody reported, and that is a gap, not a calm month. Press
+        // reports ("press": documented incidents, a handful over many years) cover only their own dates.
+        var coverage: [Int32: ClosedRange<Int>] = [:]
+        let press = dataset.strings.lookup("press")
+        for i in 0..<e.count where e.sourceDataset[i] != press {
+            let start = CivilDate(dayNumber: e.date[i])
+            let end = CivilDate(dayNumber: max(e.date[i], e.endDate[i]))
+            let range = (start.year * 12 + start.month - 1)...(end.year * 12 + end.month - 1)
+            coverage[e.sourceDataset[i]] =
+                coverage[e.sourceDataset[i]].map {
+                    min($0.lowerBound, range.lowerBound)...max($0.upperBound, range.upperBound)
+                } ?? range
+        }
+        let covered = { (k: Int) in coverage.values.contains { $0.contains(k) } }
+        let before = byMonth.rows.count
+        byMonth.rows = MonthAxis.toScale(
+            byMonth.rows,
+            filler: [.count(0), .share(0), .count(0), .count(0)],
+            covered: covered
+        )
+        let uncovered = byMonth.rows.filter { $0.count > 1 && $0[1] == .empty }.count
+        if uncovered > 0 && byMonth.rows.count > before {
+            r.notes.append(
+                "\(NumberText.grouped(uncovered)) months lie outside the period of every event dataset loaded (its first to its last event; press reports count only for their own dates): they are left blank in the table by month and drawn as a gap, not as zero."
+            )
+        }
         if spreadEvents > 0 {
             r.notes.append(
                 "\(NumberText.grouped(spreadEvents)) events are dated only to a range of months (UCDP's year or month precision): the table by month spreads each evenly over its months, with its fatalities, rather than piling it into the first (counts there can have decimals)."

@@ -263,6 +263,10 @@ enum Glossary {
             ),
             ("), not placed in the municipality.", "), no dentro del municipio."),
             (
+                " months lie outside the period of every event dataset loaded (its first to its last event; press reports count only for their own dates): they are left blank in the table by month and drawn as a gap, not as zero.",
+                " meses quedan fuera del periodo de todo conjunto de eventos cargado (de su primer a su último evento; las notas de prensa solo cuentan para sus propias fechas): en la tabla por mes quedan en blanco y en el gráfico como un hueco, no como cero."
+            ),
+            (
                 " events are dated only to a range of months (UCDP's year or month precision): the table by month spreads each evenly over its months, with its fatalities, rather than piling it into the first (counts there can have decimals).",
                 " eventos están fechados solo con un rango de meses (precisión de año o de mes de UCDP): la tabla por mes reparte cada uno por igual entre sus meses, con sus víctimas mortales, en lugar de acumularlo en el primero (ahí los conteos pueden tener decimales)."
             ),
