@@ -1,4 +1,5 @@
 import Foundation
+import IronTraceCore
 import IronTraceTracing
 import Synchronization
 
@@ -129,7 +130,8 @@ extension Language {
             #"^sale (\d+) by (.+) \(([A-Z]{2})\) on (\d{4}-\d{2}-\d{2}): ([a-z_]+) serial, score (-?\d+)(, next best (-?\d+))?(; (\d+) other real serials? one misread away, lead (\d+) needed)?$"#,
             s
         ) {
-            return "venta \(g[1]) de \(g[2]) (\(g[3])) el \(g[4]): serie \(match(g[5])), puntuación \(g[6])"
+            let day = CivilDate(parsing: g[4]).map(date) ?? g[4]
+            return "venta \(g[1]) de \(g[2]) (\(g[3])) el \(day): serie \(match(g[5])), puntuación \(g[6])"
                 + (g[8].isEmpty ? "" : ", siguiente \(g[8])")
                 + (g[10].isEmpty
                     ? ""

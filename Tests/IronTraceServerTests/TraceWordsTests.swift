@@ -14,11 +14,11 @@ import Testing
         let cases: [(String, String)] = [
             (
                 "sale 18161 by Gutierrez's Arms (PA) on 2024-10-26: exact serial, score 106, next best 43",
-                "venta 18161 de Gutierrez's Arms (PA) el 2024-10-26: serie exacta, puntuación 106, siguiente 43"
+                "venta 18161 de Gutierrez's Arms (PA) el 26 oct 2024: serie exacta, puntuación 106, siguiente 43"
             ),
             (
                 "sale 7 by A (TX) on 2020-01-02: one_edit serial, score 80; 2 other real serials one misread away, lead 30 needed",
-                "venta 7 de A (TX) el 2020-01-02: serie una diferencia, puntuación 80; otras 2 series reales a un error de lectura, se necesitaba una ventaja de 30"
+                "venta 7 de A (TX) el 2 ene 2020: serie una diferencia, puntuación 80; otras 2 series reales a un error de lectura, se necesitaba una ventaja de 30"
             ),
             (
                 "ambiguous: 2 candidates within 34 points (best 103, next 75); crowded: 3 other real serials one misread from what was read: sale 1057 58569981 (exact, 103), sale 12123 85569981 (transposition, 75)",
