@@ -120,6 +120,11 @@ enum StaticFiles {
           .figure { min-width: 0; flex: 1 1 9rem; overflow-wrap: anywhere; }
           .figure .value { font-size: 1.3rem; }
           figure.chart { width: 100%; }
+          /* A link chart keeps legible labels (about 9 px) and scrolls sideways in its own box, panned
+             by touch; shrunk to the screen its labels were 3-5 px. */
+          figure.link-chart { overflow-x: auto; box-sizing: border-box; }
+          figure.link-chart svg { min-width: 880px; }
+          .lc-svg { touch-action: pan-x pan-y; }
           .field input, .field select { min-width: 0; width: 100%; }
           form.filters fieldset, form.path-form fieldset { flex-direction: column; align-items: stretch; min-width: 0; }
           form.trace-form { grid-template-columns: 1fr; }

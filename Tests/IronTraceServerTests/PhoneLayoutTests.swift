@@ -94,6 +94,9 @@ struct PhoneLayoutTests {
                                 "var w = document.documentElement.clientWidth, worst = '', max = 0;"
                                     + "document.querySelectorAll('body *').forEach(function (e) {"
                                     + "  var p = e.parentElement; if (p && (p.closest('table') || p.closest('svg'))) return;"
+                                    // Inside a box that scrolls sideways on its own (a link chart).
+                                    + "  for (var a = p; a && a !== document.body; a = a.parentElement) {"
+                                    + "    var o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll') return; }"
                                     + "  var box = e.getBoundingClientRect(), r = box.right - w;"
                                     // Text that overflows its box (a long word) counts where it ends.
                                     + "  if (getComputedStyle(e).overflowX === 'visible' && !(e instanceof SVGElement))"
@@ -113,6 +116,17 @@ struct PhoneLayoutTests {
                                 "return getComputedStyle(document.getElementById('site-nav')).display;"
                             ) as? String
                         #expect(shown == "none", "\(page) (\(language)): navigation shown at once")
+                        // A link chart's labels stay legible: the smallest drawn at least 8 px tall.
+                        if page.hasPrefix("/network/leads/") {
+                            let smallest =
+                                try await b.run(
+                                    "var m = 0; document.querySelectorAll('figure.link-chart svg text').forEach("
+                                        + "function (t) { var h = t.getBoundingClientRect().height;"
+                                        + " if (h > 0 && (m === 0 || h < m)) m = h; }); return m;"
+                                ) as? NSNumber
+                            let px = smallest?.doubleValue ?? 0
+                            #expect(px >= 8, "\(page) (\(language)): link chart labels \(px) px tall")
+                        }
                         if let shots {
                             try await b.screenshot(
                                 to: "\(shots)/phone-\(language)-\(PhoneLayoutTests.shotName(page)).png"
