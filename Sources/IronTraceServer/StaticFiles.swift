@@ -113,6 +113,8 @@ enum StaticFiles {
           header nav { display: none; order: 3; width: 100%; flex-direction: column; }
           header nav a { padding: .45rem .5rem; border-top: 1px solid #39414f; }
           .menu-toggle:checked ~ nav { display: flex; }
+          /* Signed out (the login page) there is nothing to fold: no Menu button opening an empty list. */
+          header:has(#site-nav:empty) .menu-button { display: none; }
           .account { margin-left: 0; order: 4; width: 100%; flex-wrap: wrap; gap: .5rem; }
           main { padding: .7rem .7rem 2rem; }
           h1 { font-size: 1.25rem; }

@@ -80,6 +80,12 @@ struct PhoneLayoutTests {
             let root = "http://127.0.0.1:\(client.port!)"
             let b = try await WebDriver(phone: (360, 780))
             do {
+                // Signed out, the login page has no Menu button (it would open an empty list).
+                try await b.go(root + "/login")
+                let menu =
+                    try await b.run("return getComputedStyle(document.querySelector('.menu-button')).display;")
+                    as? String
+                #expect(menu == "none", "the login page shows a Menu button with nothing behind it")
                 try await b.logIn(root, "ada")
                 let width = try #require(try await b.run("return window.innerWidth;") as? Int)
                 #expect(width == 360, "the screen is a phone's (\(width) px)")
