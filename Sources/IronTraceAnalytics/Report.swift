@@ -11,6 +11,8 @@ public struct Report: Sendable {
     public var notes: [String]
     /// True when any figure comes from synthetic records; every rendering shows it.
     public var isSynthetic: Bool
+    /// The words and number format of the terminal and Markdown renderings (CSV and JSON stay plain).
+    public var wording = ReportWording.english
 
     public init(name: String, title: String, tables: [ReportTable] = [], notes: [String] = [], isSynthetic: Bool) {
         self.name = name
@@ -22,6 +24,60 @@ public struct Report: Sendable {
 
     /// The table with this identifier.
     public func table(_ id: String) -> ReportTable? { tables.first { $0.id == id } }
+}
+
+/// What a report's terminal and Markdown renderings write besides its own words: the source and
+/// synthetic labels, the empty and cut-table lines, and how figures are grouped. A translated report
+/// (`irontrace report --language es`) carries the Spanish ones, so no English is left around the
+/// translated tables and its figures read as the dashboard's do.
+public struct ReportWording: Sendable, Equatable {
+    public var source: String
+    public var syntheticMark: String
+    public var noData: String
+    /// "{n} more rows (all rows: --table {id}, or --format csv)".
+    public var moreRows: String
+    public var groupSeparator: String
+    /// After a share's digits: "%" in English, a no-break space and "%" in Spanish.
+    public var percentSuffix: String
+
+    public init(
+        source: String,
+        syntheticMark: String,
+        noData: String,
+        moreRows: String,
+        groupSeparator: String,
+        percentSuffix: String
+    ) {
+        self.source = source
+        self.syntheticMark = syntheticMark
+        self.noData = noData
+        self.moreRows = moreRows
+        self.groupSeparator = groupSeparator
+        self.percentSuffix = percentSuffix
+    }
+
+    public static let english = ReportWording(
+        source: "Source",
+        syntheticMark: "SYNTHETIC DATA: generated for demonstration, not real cases",
+        noData: "(no data for this filter)",
+        moreRows: "… {n} more rows (all rows: --table {id}, or --format csv)",
+        groupSeparator: ",",
+        percentSuffix: "%"
+    )
+
+    /// A cell as this wording shows it: grouped figures and shares with the language's signs.
+    public func text(_ cell: Cell) -> String {
+        let shown = cell.text
+        switch cell {
+        case .text, .empty: return shown
+        case .count, .number:
+            return groupSeparator == "," ? shown : shown.replacingOccurrences(of: ",", with: groupSeparator)
+        case .share:
+            let digits = String(shown.dropLast())
+            return (groupSeparator == "," ? digits : digits.replacingOccurrences(of: ",", with: groupSeparator))
+                + percentSuffix
+        }
+    }
 }
 
 /// One table of a report.

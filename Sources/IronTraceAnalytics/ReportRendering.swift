@@ -20,14 +20,18 @@ extension Report {
         }
     }
 
-    /// Units a header need not repeat on screen (CSV and JSON keep them all).
-    static let plainUnits: Set<String> = ["", "%", "traces", "count", "guns", "events", "deaths", "residents"]
+    /// Units a header need not repeat on screen (CSV and JSON keep them all), in English and as the
+    /// Spanish report glossary writes them.
+    static let plainUnits: Set<String> = [
+        "", "%", "traces", "count", "guns", "events", "deaths", "residents",
+        "rastreos", "número", "armas", "eventos", "muertes", "habitantes",
+    ]
 
     static func header(_ c: ReportTable.Column) -> String {
         plainUnits.contains(c.unit) ? c.name : "\(c.name) (\(c.unit))"
     }
 
-    var syntheticMark: String { "SYNTHETIC DATA: generated for demonstration, not real cases" }
+    var syntheticMark: String { wording.syntheticMark }
 
     /// Terminal text; tables longer than `maxRows` are cut with a line saying how to see them whole.
     func terminalText(_ tables: [ReportTable], maxRows: Int = Int.max) -> String {
@@ -37,7 +41,7 @@ extension Report {
         for t in tables {
             out += "\n" + t.title + "\n"
             let header = t.columns.map(Report.header)
-            let body = t.rows.prefix(maxRows).map { $0.map(\.text) }
+            let body = t.rows.prefix(maxRows).map { $0.map(wording.text) }
             var widths = header.map(\.count)
             for r in body {
                 for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) }
@@ -52,11 +56,13 @@ extension Report {
             out += line(header, numeric: numeric) + "\n"
             out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
             for r in body { out += line(r, numeric: numeric) + "\n" }
-            if t.rows.isEmpty { out += "(no data for this filter)\n" }
+            if t.rows.isEmpty { out += wording.noData + "\n" }
             if t.rows.count > maxRows {
-                out += "… \(t.rows.count - maxRows) more rows (all rows: --table \(t.id), or --format csv)\n"
+                out +=
+                    wording.moreRows.replacingOccurrences(of: "{n}", with: wording.text(.count(t.rows.count - maxRows)))
+                    .replacingOccurrences(of: "{id}", with: t.id) + "\n"
             }
-            out += "Source: \(t.source)\n"
+            out += "\(wording.source): \(t.source)\n"
         }
         return out
     }
@@ -98,8 +104,8 @@ extension Report {
                 + t.columns.map { cell(Report.header($0)) }
                 .joined(separator: " | ") + " |\n"
             out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
-            for r in t.rows { out += "| " + r.map { cell($0.text) }.joined(separator: " | ") + " |\n" }
-            out += "\nSource: \(t.source)\n"
+            for r in t.rows { out += "| " + r.map { cell(wording.text($0)) }.joined(separator: " | ") + " |\n" }
+            out += "\n\(wording.source): \(t.source)\n"
         }
         return out
     }

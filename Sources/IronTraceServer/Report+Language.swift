@@ -7,6 +7,7 @@ extension Report {
     public func translated(_ l: Language) -> Report {
         guard l != .en else { return self }
         var r = self
+        r.wording = Report.spanishWording
         r.title = l.report(Analytics.Name(rawValue: name)?.title ?? title)
         r.notes = notes.map(l.report)
         r.tables = tables.map { t in
@@ -19,8 +20,19 @@ extension Report {
                     return cell
                 }
             }
+            t.source = l.report(t.source)
             return t
         }
         return r
     }
+
+    /// Spanish around the tables, figures grouped as the dashboard groups them (narrow space, point).
+    static let spanishWording = ReportWording(
+        source: "Fuente",
+        syntheticMark: "DATOS SINTÉTICOS: generados para demostración, no son casos reales",
+        noData: "(sin datos para este filtro)",
+        moreRows: "… {n} filas más (todas: --table {id}, o --format csv)",
+        groupSeparator: "\u{202F}",
+        percentSuffix: "\u{00A0}%"
+    )
 }

@@ -72,4 +72,31 @@ import Testing
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("unknown language 'fr'"))
     }
+
+    /// `report --language es` on the demo world (no shared data needed): the words around the tables
+    /// and the figures are Spanish too, as on the dashboard; English stays as it was.
+    @Test func reportInSpanishHasSpanishSourcesMarksAndFigures() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        #expect(try CLI.run(["demo", "--scale", "tiny"], in: dir.url).status == 0)
+        let es = try CLI.run(
+            ["report", "summary", "--language", "es", "--database", "irontrace-demo.sqlite"],
+            in: dir.url
+        )
+        #expect(es.status == 0, "\(es.stderr)")
+        #expect(es.stdout.contains("[DATOS SINTÉTICOS: generados para demostración, no son casos reales]"))
+        #expect(es.stdout.contains("Fuente: registros de rastreo de IronTrace"))
+        #expect(es.stdout.contains("\u{00A0}%"), "shares as the dashboard writes them")
+        #expect(!es.stdout.contains("Rastreos (rastreos)"), "no unit repeated in a header")
+        for english in ["Source:", "SYNTHETIC", "traces selected", "no data for this filter"] {
+            #expect(!es.stdout.contains(english), "'\(english)' in the Spanish report")
+        }
+        let grouped = try #require(
+            es.stdout.split(separator: "\n").first { $0.hasPrefix("Completado hasta el comprador") }
+        )
+        #expect(grouped.contains("\u{202F}") && !grouped.contains(","), "grouped with a narrow space: \(grouped)")
+        let en = try CLI.run(["report", "summary", "--database", "irontrace-demo.sqlite"], in: dir.url)
+        #expect(en.stdout.contains("[SYNTHETIC DATA: generated for demonstration, not real cases]"))
+        #expect(en.stdout.contains("Source: IronTrace trace records"))
+    }
 }
