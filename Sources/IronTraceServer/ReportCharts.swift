@@ -60,8 +60,8 @@ public enum ReportCharts {
         "Traced guns by source state": "Armas rastreadas por estado de origen",
         "traces recovered outside the state per 100,000 residents":
             "rastreos recuperados fuera del estado por 100 000 habitantes",
-        "Where traced guns bought in one US state were recovered":
-            "Dónde se recuperaron las armas rastreadas compradas en un estado de EE. UU.",
+        "The largest corridors of traced guns across a state line or the border":
+            "Los mayores corredores de armas rastreadas que cruzan una frontera estatal o la internacional",
         "Traced guns recovered in Mexico, by state of recovery":
             "Armas rastreadas recuperadas en México, por estado de recuperación",
         "Traced guns recovered in the United States, by state of recovery":
@@ -242,7 +242,9 @@ public enum ReportCharts {
                     (
                         "flows-corridors",
                         Charts.flows(
-                            frame("Where traced guns bought in one US state were recovered", t),
+                            // The diagram draws the corridors table, the largest 25 only: its total is
+                            // theirs, and the title says so (it read as every trace's destination).
+                            frame("The largest corridors of traced guns across a state line or the border", t),
                             flows: t.rows.map {
                                 (source: $0[1].text, destination: $0[2].text, value: $0[4].number ?? 0)
                             },
