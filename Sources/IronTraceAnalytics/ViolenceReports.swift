@@ -430,14 +430,13 @@ extension Analytics {
                 } ?? range
         }
         let covered = { (k: Int) in coverage.values.contains { $0.contains(k) } }
-        let before = byMonth.rows.count
         byMonth.rows = MonthAxis.toScale(
             byMonth.rows,
             filler: [.count(0), .share(0), .count(0), .count(0)],
             covered: covered
         )
         let uncovered = byMonth.rows.filter { $0.count > 1 && $0[1] == .empty }.count
-        if uncovered > 0 && byMonth.rows.count > before {
+        if uncovered > 0 {
             r.notes.append(
                 "\(NumberText.grouped(uncovered)) months lie outside the period of every event dataset loaded (its first to its last event; press reports count only for their own dates): they are left blank in the table by month and drawn as a gap, not as zero."
             )

@@ -163,7 +163,7 @@ struct AccessMiddleware: RouterMiddleware {
             if !readsNoForm, let allowed = routes.methods(for: path), !allowed.contains(request.method) {
                 throw MethodNotAllowed(allowed: allowed, method: request.method)
             }
-            if request.method != .get && request.method != .head, path != "/login", let id = context.identity,
+            if !readsNoForm, path != "/login", let id = context.identity,
                 let expected = id.csrf
             {
                 var given = request.headers[HTTPField.Name("X-CSRF-Token")!]
@@ -390,43 +390,28 @@ struct FormBody: Sendable {
     static func decode(_ s: Substring, plusIsSpace: Bool) -> String {
         let percent = UInt8(ascii: "%")
         let plus = UInt8(ascii: "+")
-        let utf8 = s.utf8
-        guard utf8.contains(where: { $0 == percent || ($0 == plus && plusIsSpace) }) else { return String(s) }
+        let space = UInt8(ascii: " ")
+        guard s.utf8.contains(where: { $0 == percent || ($0 == plus && plusIsSpace) }) else { return String(s) }
+        let typed = Array(s.utf8)
+        func asTyped() -> String {
+            String(decoding: typed.map { $0 == plus && plusIsSpace ? space : $0 }, as: UTF8.self)
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var spaced: [UInt8] = []
-        spaced.reserveCapacity(utf8.count)
-        var malformed = false
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            if b == plus && plusIsSpace {
-                bytes.append(UInt8(ascii: " "))
-                spaced.append(UInt8(ascii: " "))
-            } else if b == percent && !malformed {
-                let h = utf8.index(after: i)
-                guard h != utf8.endIndex, utf8.index(after: h) != utf8.endIndex,
-                    let high = hexValue(utf8[h]), let low = hexValue(utf8[utf8.index(after: h)])
-                else {
-                    malformed = true
-                    spaced.append(b)
-                    i = utf8.index(after: i)
-                    continue
+        bytes.reserveCapacity(typed.count)
+        var i = 0
+        while i < typed.count {
+            if typed[i] == percent {
+                guard i + 2 < typed.count, let high = hexValue(typed[i + 1]), let low = hexValue(typed[i + 2]) else {
+                    return asTyped()
                 }
                 bytes.append(high << 4 | low)
-                spaced.append(b)
-                spaced.append(utf8[h])
-                spaced.append(utf8[utf8.index(after: h)])
-                i = utf8.index(i, offsetBy: 3)
-                continue
+                i += 3
             } else {
-                bytes.append(b)
-                spaced.append(b)
+                bytes.append(typed[i] == plus && plusIsSpace ? space : typed[i])
+                i += 1
             }
-            i = utf8.index(after: i)
         }
-        if !malformed, let text = String(validating: bytes, as: UTF8.self) { return text }
-        return String(decoding: spaced, as: UTF8.self)
+        return String(validating: bytes, as: UTF8.self) ?? asTyped()
     }
 
     private static func hexValue(_ b: UInt8) -> UInt8? {

@@ -235,8 +235,7 @@ extension Pages {
                 sellers: lead.dealers.map { r in
                     .init(
                         entityHref: "/dealers/\(HTML.encode(d.strings[d.licensees.licence[r]]))",
-                        entityLabel:
-                            "\(d.strings[d.licensees.name[r]]) (\(d.strings[d.licensees.city[r]]), \(d.strings[d.licensees.state[r]]))",
+                        entityLabel: g.label(g.node(.dealer, r), in: d),
                         licence: d.strings[d.licensees.licence[r]],
                         summary: l.dealerSummary(s.dealerIndicators, r)
                     )

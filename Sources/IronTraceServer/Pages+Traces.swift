@@ -4,6 +4,7 @@ import IronTraceAnalytics
 import IronTraceCore
 import IronTraceDataset
 import IronTraceFormats
+import IronTraceNetwork
 import IronTraceStore
 import IronTraceTracing
 
@@ -302,8 +303,9 @@ extension Pages {
                     serial: c.serial,
                     match: l.serialMatchName(c.serialMatch),
                     dealer: s.licenseeRow[d.sales.licensee[c.saleIndex]].map {
-                        "\(d.strings[d.licensees.name[$0]]) (\(d.strings[d.licensees.city[$0]]), \(d.strings[d.licensees.state[$0]]))"
-                    } ?? "",
+                        s.graph.label(s.graph.node(.dealer, $0), in: d)
+                    }
+                        ?? "",
                     dealerHref: s.licenseeRow[d.sales.licensee[c.saleIndex]].map {
                         "/dealers/\(HTML.encode(d.strings[d.licensees.licence[$0]]))"
                     },

@@ -17,11 +17,9 @@ public enum ReportCharts {
 
         /// The link template for an area (`{area}` is filled in by the map).
         var area: String {
-            let pairs = keep.map { "\(Links.encode($0.0))=\(Links.encode($0.1))" } + ["area={area}"]
+            let pairs = keep.map { "\(HTML.encode($0.0))=\(HTML.encode($0.1))" } + ["area={area}"]
             return path + "?" + pairs.joined(separator: "&")
         }
-
-        static func encode(_ s: String) -> String { HTML.encode(s) }
     }
 
     /// The charts of a report with a caller's translation of titles and labels, the chart's own
@@ -532,7 +530,7 @@ public enum ReportCharts {
     /// A dealer's page.
     static func dealerLink(_ t: ReportTable, _ row: [Cell]) -> String? {
         guard let i = t.columns.firstIndex(where: { $0.name == "Licence" }), !row[i].text.isEmpty else { return nil }
-        return "/dealers/" + Links.encode(row[i].text)
+        return "/dealers/" + HTML.encode(row[i].text)
     }
 
     /// What a headline share is a share of: "of guns recovered in Mexico and traced".

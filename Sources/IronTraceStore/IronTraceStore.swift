@@ -240,29 +240,7 @@ public final class IronTraceStore: Sendable {
             dryRun: dryRun
         )
         do {
-            try importRows()
-        } catch {
-            logger.error(
-                "import failed; nothing of it is stored",
-                metadata: ["file": "\(file)", "format": "\(format)", "error": "\(String(reflecting: error))"]
-            )
-            throw error
-        }
-        summary.seconds = (ContinuousClock.now - clock).seconds
-        if dryRun { summary.importID = nil }
-        logger.info(
-            "import finished",
-            metadata: [
-                "file": "\(file)", "format": "\(format)", "import": "\(summary.importID.map(String.init) ?? "dry run")",
-                "rows_read": "\(summary.rowsRead)", "rows_stored": "\(summary.rowsStored)",
-                "rows_rejected": "\(summary.rowsRejected)", "conflicts": "\(summary.conflicts)",
-                "seconds": "\(summary.seconds)",
-            ]
-        )
-        return summary
-
-        /// The rows, their rejections and the ledger entry in one transaction (rolled back for a dry run).
-        func importRows() throws {
+            // The rows, their rejections and the ledger entry in one transaction (rolled back for a dry run).
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction { () throws -> Database.TransactionCompletion in
                     // The ledger row comes first so rows and rejections can point at it; all in one transaction.
@@ -413,7 +391,25 @@ public final class IronTraceStore: Sendable {
                     return dryRun ? .rollback : .commit
                 }
             }
+        } catch {
+            logger.error(
+                "import failed; nothing of it is stored",
+                metadata: ["file": "\(file)", "format": "\(format)", "error": "\(String(reflecting: error))"]
+            )
+            throw error
         }
+        summary.seconds = (ContinuousClock.now - clock).seconds
+        if dryRun { summary.importID = nil }
+        logger.info(
+            "import finished",
+            metadata: [
+                "file": "\(file)", "format": "\(format)", "import": "\(summary.importID.map(String.init) ?? "dry run")",
+                "rows_read": "\(summary.rowsRead)", "rows_stored": "\(summary.rowsStored)",
+                "rows_rejected": "\(summary.rowsRejected)", "conflicts": "\(summary.conflicts)",
+                "seconds": "\(summary.seconds)",
+            ]
+        )
+        return summary
     }
 
     // MARK: Reading
