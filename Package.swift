@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "IronTraceCharts", targets: ["IronTraceCharts"]),
         .library(name: "IronTraceNetwork", targets: ["IronTraceNetwork"]),
         .library(name: "IronTraceResolution", targets: ["IronTraceResolution"]),
+        .library(name: "IronTracePresentation", targets: ["IronTracePresentation"]),
         .library(name: "IronTraceServer", targets: ["IronTraceServer"]),
         .library(name: "IronTracePostgres", targets: ["IronTracePostgres"]),
     ],
@@ -105,10 +106,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "IronTracePresentation",
+            dependencies: [
+                "IronTraceCore", "IronTraceDataset", "IronTraceAnalytics", "IronTraceNetwork", "IronTraceCharts",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "IronTraceServer",
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceTracing",
-                "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork", "CInflate",
+                "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork", "IronTracePresentation", "CInflate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -132,7 +140,7 @@ let package = Package(
             dependencies: [
                 "IronTraceCore", "IronTraceFormats", "IronTraceStore", "IronTraceDataset", "IronTraceSynth",
                 "IronTraceTracing", "IronTraceAnalytics", "IronTraceCharts", "IronTraceNetwork", "IronTraceServer",
-                "IronTracePostgres", "IronTraceResolution",
+                "IronTracePresentation", "IronTracePostgres", "IronTraceResolution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -194,9 +202,14 @@ let package = Package(
             name: "IronTraceServerTests",
             dependencies: [
                 "IronTraceServer", "IronTraceStore", "IronTracePostgres", "IronTraceSynth", "IronTraceTesting",
-                "IronTraceFixtures", "IronTraceTracing", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "IronTraceFixtures", "IronTraceTracing", "IronTracePresentation",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .testTarget(
+            name: "IronTracePresentationTests",
+            dependencies: ["IronTracePresentation", "IronTraceAnalytics", "IronTraceNetwork", "IronTraceFixtures"]
         ),
         .testTarget(name: "IronTraceSynthTests", dependencies: ["IronTraceSynth", "IronTraceTesting"]),
         .testTarget(

@@ -5,11 +5,12 @@ import IronTraceDataset
 /// the aggregates came from, the rule used where imports disagree and what it decided, and the
 /// command that lists a figure's rows with their file lines.
 extension Analytics {
-    /// Notes for the imports whose format `relevant` accepts (none when no such import is loaded).
-    func provenanceNotes(example: String, relevant: (String) -> Bool) -> [String] {
+    /// Notes for the imports whose format `relevant` accepts (none when no such import is loaded),
+    /// and the command that lists a figure's rows (for ``Report/commands``).
+    func provenanceNotes(example: String, relevant: (String) -> Bool) -> (notes: [String], commands: [String]) {
         let sources = dataset.aggregateSources
         let imports = sources.imports.filter { relevant($0.format) }
-        guard !imports.isEmpty else { return [] }
+        guard !imports.isEmpty else { return ([], []) }
         var byFormat: [String: [Dataset.AggregateSources.Import]] = [:]
         for i in imports { byFormat[i.format, default: []].append(i) }
         let parts = byFormat.keys.sorted().map { format -> String in
@@ -28,8 +29,7 @@ extension Analytics {
                     + decided.joined(separator: "; ") + "."
             )
         }
-        notes.append("Each figure's rows, files and lines: `\(example)` (`irontrace info` lists every conflict).")
-        return notes
+        return (notes, ["Each figure's rows, files and lines: `\(example)` (`irontrace info` lists every conflict)."])
     }
 
     static func fileName(_ path: String) -> String {

@@ -92,6 +92,15 @@ public final class Analytics: Sendable {
     func traceReport(_ name: Name, _ a: TraceAggregates, _ filter: ReportFilter) -> Report {
         var r = Report(name: name.rawValue, title: name.title, notes: [filter.summary], isSynthetic: isSynthetic)
         r.notes.append("\(NumberText.grouped(a.total)) traces selected of \(NumberText.grouped(facts.count)).")
+        // A year range outside the records reads as "zero traces" unless the report says why.
+        if let y = filter.years, facts.count > 0, facts.yearCount > 0 {
+            let covered = facts.firstYear...(facts.firstYear + facts.yearCount - 1)
+            if !y.overlaps(covered) {
+                r.notes.append(
+                    "No trace record falls in the years asked for: the records' recoveries run \(covered.lowerBound)–\(covered.upperBound)."
+                )
+            }
+        }
         switch name {
         case .summary: summary(a, &r)
         case .sources: sources(a, filter, &r)

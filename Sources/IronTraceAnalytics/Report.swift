@@ -9,6 +9,10 @@ public struct Report: Sendable {
     public var title: String
     public var tables: [ReportTable]
     public var notes: [String]
+    /// Commands that show more than the report (a figure's rows with their files and lines): the
+    /// CLI's terminal and Markdown renderings and the JSON print them, the dashboard does not (its
+    /// readers have no shell on the server).
+    public var commands: [String] = []
     /// True when any figure comes from synthetic records; every rendering shows it.
     public var isSynthetic: Bool
     /// The words and number format of the terminal and Markdown renderings (CSV and JSON stay plain).

@@ -69,11 +69,14 @@ public struct ReportFilter: Sendable, Equatable {
             if value.isEmpty { continue }
             switch key {
             case "country":
-                let c = value.uppercased()
-                guard c.count == 2, c.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                    throw Problem(key: key, value: value, reason: "expected a two-letter country code (MX, US)")
+                guard let c = Country.named(code: value) else {
+                    throw Problem(
+                        key: key,
+                        value: value,
+                        reason: "not an ISO 3166-1 two-letter country code (MX, US, GT)"
+                    )
                 }
-                recoveryCountry = c
+                recoveryCountry = c.code
             case "area":
                 do {
                     areas = try AreaTerm.areas(value)

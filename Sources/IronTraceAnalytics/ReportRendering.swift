@@ -38,6 +38,7 @@ extension Report {
         var out = title + "\n" + String(repeating: "=", count: title.count) + "\n"
         if isSynthetic { out += "[\(syntheticMark)]\n" }
         for n in notes { out += n + "\n" }
+        for c in commands { out += c + "\n" }
         for t in tables {
             out += "\n" + t.title + "\n"
             let header = t.columns.map(Report.header)
@@ -95,7 +96,7 @@ extension Report {
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var out = "# \(title)\n\n"
         if isSynthetic { out += "> **\(syntheticMark)**\n\n" }
-        for n in notes { out += "- \(cell(n))\n" }
+        for n in notes + commands { out += "- \(cell(n))\n" }
         for t in tables {
             out += "\n## \(t.title)\n\n"
             let numeric = t.columns.indices.map { i in t.rows.contains { $0[i].number != nil } }
@@ -127,6 +128,7 @@ extension Report {
             "title": title,
             "synthetic": isSynthetic,
             "notes": notes,
+            "commands": commands,
             "tables": (tables ?? self.tables).map { t in
                 [
                     "id": t.id,

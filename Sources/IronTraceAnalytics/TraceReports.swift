@@ -160,9 +160,11 @@ extension Analytics {
         }
         if let published = publishedSources(filter) {
             r.tables.append(published)
-            r.notes += provenanceNotes(
+            let provenance = provenanceNotes(
                 example: "irontrace info --flows, or --measure population --area US-TX --period 2016 --rows"
             ) { $0.hasPrefix("atf-") || $0 == "native:flows" || $0 == "census-population" }
+            r.notes += provenance.notes
+            r.commands += provenance.commands
         }
     }
 

@@ -74,9 +74,13 @@ extension Analytics {
         if !filter.types.isEmpty || !filter.sourceStates.isEmpty || filter.dealer != nil {
             r.notes.append("Firearm type, source state and dealer filters do not apply to official homicide figures.")
         }
-        r.notes += provenanceNotes(
-            example: "irontrace info --measure homicides --area MX-14 --period 2010-% --rows"
+        // The command names the filtered area (the first state or municipality asked for), else Jalisco.
+        let area = filter.areas.first { $0.country == "MX" }?.description ?? "MX-14"
+        let provenance = provenanceNotes(
+            example: "irontrace info --measure homicides --area \(area) --period 2010-% --rows"
         ) { !$0.hasPrefix("atf-") && $0 != "native:flows" && $0 != "census-population" }
+        r.notes += provenance.notes
+        r.commands += provenance.commands
         let labels = series.map { MeasureIndex.series[$0] }
         func sum(_ s: Int, _ area: String) -> Double? {
             var total = 0.0

@@ -93,3 +93,29 @@ extension Dataset {
         appendMeasure(area: m.area.description, period: m.period, measure: m.measure, value: m.value, source: m.source)
     }
 }
+
+extension Dataset {
+    /// The first stored trace with this request id (as typed, upper- or lower-case), or nil. A request
+    /// id names one request: the intakes refuse it a second time and say which trace it made.
+    public func traceID(requestID: String) -> Int64? {
+        let wanted = requestID.trimmingASCIISpaces()
+        guard !wanted.isEmpty else { return nil }
+        let codes = Set([wanted, wanted.uppercased(), wanted.lowercased()].compactMap(strings.lookup))
+        guard !codes.isEmpty else { return nil }
+        for (i, c) in traces.requestID.enumerated() where codes.contains(c) { return traces.id[i] }
+        return nil
+    }
+
+    /// Why each request id of a batch (in order, with its line) is refused, or nil: repeated earlier
+    /// in the batch, or already stored. Ids are compared ignoring case; an empty id is never refused.
+    public func requestIDProblems(_ ids: [(id: String, line: Int)]) -> [String?] {
+        var seen: [String: Int] = [:]
+        return ids.map { id, line in
+            let key = id.trimmingASCIISpaces().uppercased()
+            guard !key.isEmpty else { return nil }
+            if let first = seen[key] { return "request id repeated in this file (first on line \(first))" }
+            seen[key] = line
+            return traceID(requestID: id).map { "request id already stored as trace \($0)" }
+        }
+    }
+}

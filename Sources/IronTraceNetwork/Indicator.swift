@@ -41,7 +41,8 @@ public enum Indicator: String, CaseIterable, Sendable, Codable {
         case .obliteratedSerial: "a recovered gun with its serial number obliterated"
         case .sharedAddress: "purchasers linked by a shared street address"
         case .sharedPhone: "purchasers linked by a shared phone number"
-        case .flaggedDealer: "bought at a dealer over the Demand Letter 2 threshold or with most traces in Mexico"
+        case .flaggedDealer:
+            "bought at a dealer over ATF's Demand Letter 2 threshold (25 or more traces with a time-to-crime of three years or less in one year) or with most traces in Mexico"
         case .noSaleRecord: "a gun traced to a dealer that has no record of selling it (theft or missing inventory)"
         }
     }

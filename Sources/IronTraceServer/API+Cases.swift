@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import IronTraceCore
 import IronTraceNetwork
+import IronTracePresentation
 import IronTraceStore
 
 /// Cases, the watch list and alerts in the JSON API (analysts and admins, read only: changes are

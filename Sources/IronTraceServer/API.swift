@@ -5,6 +5,7 @@ import IronTraceAnalytics
 import IronTraceCore
 import IronTraceDataset
 import IronTraceNetwork
+import IronTracePresentation
 import IronTraceStore
 import IronTraceTracing
 import NIOCore
@@ -154,14 +155,20 @@ enum API {
                 case ("serial_obliterated", .bool(let b)): fields[k] = b ? "1" : "0"
                 case ("serial_obliterated", _): typeErrors[name] = "must be true or false"
                 case _ where !known.contains(k): typeErrors[name] = "unknown field"
-                case (_, .string(let text)) where text.unicodeScalars.count > 200:
-                    typeErrors[name] = "at most 200 characters"
+                case (_, .string(let text)) where text.count > (TraceRequestForm.maximumLength[k] ?? 200):
+                    typeErrors[name] =
+                        "too long: \(text.count) characters, at most \(TraceRequestForm.maximumLength[k] ?? 200)"
                 case (_, .string(let text)): fields[k] = text
                 default: typeErrors[name] = "must be a string"
                 }
             }
             var (req, errors) = TraceForm.request(FormBody(fields: fields), .en)
-            errors.merge(typeErrors) { a, _ in a }
+            if let r = req, let stored = TraceSubmission.storedTrace(requestID: r.requestID, in: state.snapshot.dataset)
+            {
+                errors["request_id"] = TraceSubmission.duplicateReason(stored, .en)
+            }
+            // A value of the wrong JSON type is said to be that, not "required" (it was left out).
+            errors.merge(typeErrors) { _, typeError in typeError }
             guard let req, errors.isEmpty else {
                 return try json(
                     [

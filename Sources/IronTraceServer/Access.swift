@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdBcrypt
 import IronTraceCore
+import IronTracePresentation
 import IronTraceStore
 import NIOCore
 import Synchronization

@@ -1,4 +1,5 @@
 import IronTraceCore
+import IronTracePresentation
 
 /// The audit log in the page's language. The log stores codes and details in English (it is a record
 /// and is never rewritten); the page names each action in words beside its code, which is what the

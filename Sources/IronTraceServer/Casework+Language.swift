@@ -1,4 +1,5 @@
 import IronTraceCore
+import IronTracePresentation
 
 /// The words of cases, watch lists and alerts, in both languages.
 extension UIText {

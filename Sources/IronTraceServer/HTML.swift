@@ -3,6 +3,7 @@ import IronTraceAnalytics
 import IronTraceCore
 import IronTraceFormats
 import IronTraceNetwork
+import IronTracePresentation
 
 /// What the templates need besides themselves: escaping for the one message drawn without a
 /// template, links (query strings, percent-encoding), the request's frame, and the frame around a
@@ -18,35 +19,8 @@ enum HTML {
         return "?" + kept.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
     }
 
-    /// Percent-encoding of a query key or value: the unreserved characters of RFC 3986 (ASCII
-    /// letters, digits, `-._~`) as they are, every other byte of the UTF-8 text as `%XX`. Every link
-    /// of a paged list goes through this, so it builds no `CharacterSet` and stays off Foundation.
-    static func encode(_ s: String) -> String {
-        func unreserved(_ b: UInt8) -> Bool {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                return true
-            default: return false
-            }
-        }
-        let utf8 = s.utf8
-        guard !utf8.allSatisfy(unreserved) else { return s }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count * 3)
-        for b in utf8 {
-            if unreserved(b) {
-                out.append(b)
-            } else {
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0x0F)])
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Percent-encoding of a query key or value (``LinkText/encode(_:)``).
+    static func encode(_ s: String) -> String { LinkText.encode(s) }
 
     /// Everything a page frame needs about the request.
     struct Frame {

@@ -1,6 +1,7 @@
 import IronTraceCharts
 import IronTraceCore
 import IronTraceNetwork
+import IronTracePresentation
 
 /// A lead's reasons in words, in the dashboard's language: what each indicator means, what was
 /// counted, and how the score is made. The numbers come from the detector's reasons; only the
@@ -50,7 +51,7 @@ extension Language {
         case .sharedPhone: return "compradores vinculados por un mismo teléfono"
         case .flaggedDealer:
             return
-                "comprada en una armería por encima del umbral de la Demand Letter 2 o con la mayoría de sus rastreos en México"
+                "comprada en una armería por encima del umbral de la Demand Letter 2 de la ATF (25 o más rastreos con tiempo al delito de tres años o menos en un año) o con la mayoría de sus rastreos en México"
         case .noSaleRecord:
             return
                 "un arma rastreada a una armería que no tiene registro de haberla vendido (robo o inventario faltante)"

@@ -1,3 +1,5 @@
+import IronTracePresentation
+
 /// The interactive link chart: our own small script (no library, no CDN), loaded only by pages that
 /// draw a link chart. Without it the page keeps the server's static SVG; with it the figure gets a
 /// chart to work in:

@@ -36,12 +36,19 @@ enum OpenAPIDocument {
         [""] + MexicanState.all.map { "MX-" + $0.codeString } + USState.all.map { "US-" + $0.usps }
     }
 
+    /// "" and the ISO 3166-1 alpha-2 codes, as the filters and the trace form accept them.
+    static var countryCodes: [String] { [""] + Country.all.map(\.code) }
+
     static var typeNames: [String] { [""] + FirearmType.allCases.map(\.rawValue) + ["handgun", "long_gun"] }
 
     /// The report filters; bounds and enumerations are the ones the server enforces.
     static var filters: [[String: Any]] {
         [
-            parameter("country", "Country of recovery (MX, US)", schema: ["pattern": "^([A-Za-z]{2})?$"]),
+            parameter(
+                "country",
+                "Country of recovery, an ISO 3166-1 alpha-2 code (MX, US)",
+                schema: ["enum": countryCodes]
+            ),
             parameter(
                 "area",
                 "Areas of recovery, comma-separated: codes (\(areaCodes.dropFirst().prefix(3).joined(separator: ", ")), MX-14039), state or municipality names (Jalisco, Texas, Ciudad Juárez) or groups (\(AreaGroup.all.map(\.id).joined(separator: ", ")))",
@@ -137,10 +144,10 @@ enum OpenAPIDocument {
         ]
         traceFields["recovery_date"] = [
             "type": "string",
-            "description": "YYYY-MM-DD, not in the future",
-            "pattern": "^(199[0-9]|20[01][0-9]|202[0-5])-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$",
+            "description": "YYYY-MM-DD: a day that exists, not in the future (05/03/2026 is refused as ambiguous)",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
         ]
-        traceFields["recovery_country"] = ["type": "string", "pattern": "^([A-Za-z]{2})?$"]
+        traceFields["recovery_country"] = ["type": "string", "enum": countryCodes]
         traceFields["recovery_area"] = ["type": "string", "enum": areaCodes]
         traceFields["type"] = ["type": "string", "enum": [""] + FirearmType.allCases.map(\.rawValue)]
         traceFields["serial_obliterated"] = ["type": "boolean"]

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import IronTracePresentation
 import IronTraceStore
 
 /// Log in and out, the first-login password change, and the language switch.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import IronTraceFormats
+import IronTracePresentation
 import IronTraceStore
 
 /// Admin pages: the import ledger with each import's rejections, users (add, remove, roles), and

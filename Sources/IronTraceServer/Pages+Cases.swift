@@ -3,6 +3,7 @@ import Hummingbird
 import IronTraceCore
 import IronTraceDataset
 import IronTraceNetwork
+import IronTracePresentation
 import IronTraceStore
 
 /// Cases, the watch list and alerts (analysts and admins). Every change goes through the store,

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import IronTraceCore
 import IronTraceNetwork
+import IronTracePresentation
 import IronTraceStore
 
 extension UIText {

@@ -1,6 +1,7 @@
 import IronTraceCore
 import IronTraceDataset
 import IronTraceNetwork
+import IronTracePresentation
 
 extension UIText {
     static let nibinLeads = UIText("NIBIN leads", "Pistas NIBIN")

@@ -5,6 +5,7 @@ import IronTraceCore
 import IronTraceDataset
 import IronTraceFormats
 import IronTraceNetwork
+import IronTracePresentation
 
 /// The network pages (analysts and admins): ranked leads with reasons, one lead's link chart and
 /// timeline, an entity's neighbours and the path finder. People appear by pseudonym only.

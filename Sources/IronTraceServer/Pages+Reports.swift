@@ -4,6 +4,7 @@ import IronTraceAnalytics
 import IronTraceCore
 import IronTraceFormats
 import IronTraceNetwork
+import IronTracePresentation
 import IronTraceStore
 import NIOCore
 
@@ -285,21 +286,25 @@ extension Pages {
         let us = by["summary"]?.table("source_class")?.value("US-sourced", "Share")
         let median = by["time-to-crime"]?.table("by_type")?.row("All types")?[2].number
         let states = by["sources"]?.table("source_states")?.rows.prefix(5).map { $0[1].text } ?? []
-        let headline = Views.Headline(figures: [
-            .init(id: "fig-traces", value: l.integer(Int(total)), label: l.t(.tracesTotal)),
-            .init(
-                id: "fig-us-share",
-                value: us.map(l.percent) ?? "–",
-                label: l.t(.usShare),
-                scope: ReportCharts.shareScope(country: country, l)
-            ),
-            .init(id: "fig-median-ttc", value: median.map { l.days(Int($0)) } ?? "–", label: l.t(.medianTTC)),
-            .init(
-                id: "fig-top-states",
-                value: states.isEmpty ? "–" : states.joined(separator: ", "),
-                label: l.t(.topStates)
-            ),
-        ])
+        let outside = by["summary"]?.notes.first { $0.hasPrefix("No trace record falls in the years asked for") }
+        let headline = Views.Headline(
+            figures: [
+                .init(id: "fig-traces", value: l.integer(Int(total)), label: l.t(.tracesTotal)),
+                .init(
+                    id: "fig-us-share",
+                    value: us.map(l.percent) ?? "–",
+                    label: l.t(.usShare),
+                    scope: ReportCharts.shareScope(country: country, l)
+                ),
+                .init(id: "fig-median-ttc", value: median.map { l.days(Int($0)) } ?? "–", label: l.t(.medianTTC)),
+                .init(
+                    id: "fig-top-states",
+                    value: states.isEmpty ? "–" : states.joined(separator: ", "),
+                    label: l.t(.topStates)
+                ),
+            ],
+            notice: outside.map(l.report)
+        )
         let filterPairs = filterPairs(q)
         let wanted: [(String, String)] = [
             ("summary", "summary-by_year"), ("flows", "flows-mexico-map"), ("sources", "sources-source_states-map"),

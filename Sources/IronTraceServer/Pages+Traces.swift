@@ -5,6 +5,7 @@ import IronTraceCore
 import IronTraceDataset
 import IronTraceFormats
 import IronTraceNetwork
+import IronTracePresentation
 import IronTraceStore
 import IronTraceTracing
 
@@ -101,13 +102,26 @@ extension Pages {
         }
         submit.get("/traces/new") { request, context in
             try context.require(.analyst)
-            return traceForm(request, context, state, values: [:], errors: [:], message: nil)
+            // The request id is chosen when the form is drawn, so that sending the same form twice
+            // (a refresh, a double click) is recognised as one request.
+            return traceForm(
+                request,
+                context,
+                state,
+                values: ["request_id": "web-\(UUID().uuidString.prefix(8).lowercased())"],
+                errors: [:],
+                message: nil
+            )
         }
         submit.post("/traces/new") { request, context in
             var request = request
             let user = try context.require(.analyst)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 20)))
-            let (req, errors) = TraceForm.request(form, context.language)
+            var (req, errors) = TraceForm.request(form, context.language)
+            if let r = req, let stored = TraceSubmission.storedTrace(requestID: r.requestID, in: state.snapshot.dataset)
+            {
+                errors["request_id"] = TraceSubmission.duplicateReason(stored, context.language)
+            }
             guard let req, errors.isEmpty else {
                 return traceForm(
                     request,
@@ -217,7 +231,9 @@ extension Pages {
             let area = d.strings[r.area[rr]]
             fact(
                 l.t(.recoveredIn),
-                area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area) + " (\(area))"
+                area.isEmpty
+                    ? Country.names(of: d.strings[r.country[rr]], spanish: l == .es)
+                    : AreaCode.displayName(of: area) + " (\(area))"
             )
             let type = Dataset.firearmTypes[Int(r.type[rr])]
             fact(
@@ -417,78 +433,25 @@ enum TraceForm {
         Field(name: "recovery_area", label: .recoveryArea, required: false),
     ]
 
-    /// The request from the form, or the errors by field (in the reader's language).
+    /// The request from the form (or the API's JSON object), or the errors by field in the reader's
+    /// language. The rules are ``TraceRequestForm``'s, the same as a batch row's and the command
+    /// line's; the web adds only its defaults (a request id, today as the request date).
     static func request(_ f: FormBody, _ l: Language) -> (TraceRequest?, [String: String]) {
+        var fields: [String: String] = [:]
+        for field in Self.fields { fields[field.name] = f[field.name] ?? "" }
+        fields["serial_obliterated"] = f["serial_obliterated"] == "1" ? "1" : ""
+        if fields["request_id", default: ""].trimmingASCIISpaces().isEmpty {
+            fields["request_id"] = "web-\(UUID().uuidString.prefix(8))"
+        }
+        fields["request_date"] = CivilDate.today.description
+        let reading = TraceRequestForm(fields: fields).read()
         var errors: [String: String] = [:]
-        let es = l == .es
-        let dateText = f.value("recovery_date")
-        let date = CivilDate(parsing: dateText)
-        if dateText.isEmpty {
-            errors["recovery_date"] = es ? "obligatorio" : "required"
-        } else if date == nil {
-            // The same rules as every intake (TraceRequestForm): a well-formed day that does not exist
-            // is said to be impossible, not badly written.
-            let reason = CivilDate.problem(parsing: dateText) ?? "expected YYYY-MM-DD"
-            if reason.hasPrefix("impossible") {
-                errors["recovery_date"] =
-                    es ? "'\(dateText)': fecha imposible (ese día no existe)" : "'\(dateText)': \(reason)"
-            } else {
-                errors["recovery_date"] =
-                    es ? "'\(dateText)' no es una fecha AAAA-MM-DD" : "'\(dateText)' is not a YYYY-MM-DD date"
-            }
-        } else if let date, date > CivilDate.today {
-            errors["recovery_date"] = es ? "la fecha está en el futuro" : "the date is in the future"
+        for p in reading.blocking where errors[p.field] == nil {
+            // Problems of fields the web form does not show (none today) land on the serial's box.
+            let field = Self.fields.contains { $0.name == p.field } ? p.field : "serial"
+            if p.field == "serial", fields["serial_obliterated"] == "1", reading.request != nil { continue }
+            errors[field] = l.intakeReason(p.reason, value: p.value)
         }
-        for field in fields {
-            let v = f.value(field.name)
-            if let limit = TraceRequestForm.maximumLength[field.name], v.count > limit {
-                errors[field.name] =
-                    es
-                    ? "demasiado largo: \(v.count) caracteres, máximo \(limit)"
-                    : "too long: \(v.count) characters, at most \(limit)"
-            }
-        }
-        let country = f.value("recovery_country").uppercased()
-        if !country.isEmpty && (country.count != 2 || !country.allSatisfy(\.isLetter)) {
-            errors["recovery_country"] =
-                es ? "código de país de dos letras (MX, US)" : "a two-letter country code (MX, US)"
-        }
-        let area = f.value("recovery_area")
-        if !area.isEmpty && (try? AreaCode(parsing: area)) == nil {
-            errors["recovery_area"] = es ? "se espera MX-14, MX-14039 o US-TX" : "expected MX-14, MX-14039 or US-TX"
-        }
-        let type = f.value("type")
-        if !type.isEmpty && FirearmType(parsing: type) == nil {
-            errors["type"] =
-                (es ? "tipo desconocido; tipos: " : "unknown type; types: ")
-                + FirearmType.allCases.map(\.rawValue).joined(separator: ", ")
-        }
-        // Built even when the date is wrong (with today in its place) so that the engine's own checks
-        // below run too: every field's problem is shown at once, not the date's alone.
-        let req = TraceRequest(
-            requestID: f.value("request_id").isEmpty ? "web-\(UUID().uuidString.prefix(8))" : f.value("request_id"),
-            requestDate: CivilDate.today,
-            ncicCode: f.value("ncic_code"),
-            agencyORI: f.value("agency_ori").uppercased(),
-            caseNumber: f.value("case_number"),
-            serial: f.value("serial"),
-            serialObliterated: f["serial_obliterated"] == "1",
-            manufacturer: f.value("manufacturer"),
-            type: type,
-            caliber: f.value("caliber"),
-            model: f.value("model"),
-            countryOfOrigin: f.value("country_of_origin").uppercased(),
-            importer: f.value("importer"),
-            recoveryDate: date ?? CivilDate.today,
-            recoveryCountry: country.isEmpty ? ((try? AreaCode(parsing: area))?.country ?? "") : country,
-            recoveryArea: area
-        )
-        // The engine's own checks (no manufacturer, no readable serial) are blocking field errors too.
-        for p in req.validate() where p.blocking {
-            let field = fields.contains { $0.name == p.field } ? p.field : "serial"
-            // The date's own message (impossible, future) is more precise than the engine's.
-            if errors[field] == nil { errors[field] = p.reason }
-        }
-        return (date == nil ? nil : req, errors)
+        return (errors.isEmpty ? reading.request : nil, errors)
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import IronTraceAnalytics
 import IronTraceCore
 import IronTraceFormats
+import IronTracePresentation
 import NIOCore
 
 /// Shared pieces of the HTML pages: responses, frames, filters from the URL, report sections with

@@ -102,8 +102,9 @@ public final class Snapshot: Sendable {
     /// The next version after trace submissions appended recoveries and traces to this one's dataset
     /// (`d` holds this version's rows first, in the same order, then the new ones). Cheap parts only:
     /// the trace facts are joined again (one pass over the traces), the trace-row index is extended,
-    /// the trace engine (which reads only sales and licensees) and the measure index are shared; the
-    /// network stays this version's until ``withNetwork(_:)``.
+    /// the trace engine keeps its serial indexes and takes the new traces into the records its scores
+    /// read (as a fresh build would), the measure index is shared; the network stays this version's
+    /// until ``withNetwork(_:)``.
     func appending(_ d: Dataset) -> Snapshot {
         var t = traceRow
         let old = dataset.traces.count
@@ -113,7 +114,7 @@ public final class Snapshot: Sendable {
         }
         return Snapshot(
             analytics: Analytics(d, tracesAppendedTo: analytics),
-            engine: engine,
+            engine: engine.appending(tracesOf: d),
             network: Network(of: self),
             networkIsCurrent: networkIsCurrent && d.traces.count == dataset.traces.count
                 && d.recoveries.count == dataset.recoveries.count,

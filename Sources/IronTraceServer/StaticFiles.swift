@@ -38,6 +38,7 @@ enum StaticFiles {
         .figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; min-width: 12rem; }
         .figure .value { display: block; font-size: 1.6rem; font-weight: 700; }
         .figure .label { color: var(--muted); }
+        .figure .scope { display: block; margin-top: .3rem; font-size: .85rem; color: var(--muted); max-width: 22rem; }
         .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
         figure.chart { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .4rem; max-width: 100%; }
         figure.chart svg { max-width: 640px; width: 100%; height: auto; display: block; }
@@ -55,6 +56,7 @@ enum StaticFiles {
         .field input, .field select { padding: .3rem; border: 1px solid #b9c0ca; border-radius: 3px; min-width: 9rem; }
         .field.invalid input { border-color: var(--accent); background: #fff5f5; }
         .error { color: var(--accent); font-weight: 600; }
+        .notice { border-left: 4px solid var(--accent); padding: .4rem .8rem; background: #fff; max-width: 50rem; }
         .field .error { font-size: .8rem; }
         form.trace-form { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .3rem 1rem; max-width: 70rem; }
         form.trace-form button { grid-column: 1 / -1; justify-self: start; }

@@ -1,5 +1,6 @@
 import Foundation
 import IronTraceCore
+import IronTracePresentation
 import IronTraceTracing
 import Synchronization
 
@@ -118,6 +119,15 @@ extension Language {
 
     /// A trace result's summary line.
     func traceSummary(_ s: String) -> String {
+        // The engine names countries by code ("AT / IT"); people read names, in either language.
+        if s.hasPrefix("no US sale on record; made in "),
+            let g = Self.groups(#"^no US sale on record; made in (.+) with no US importer marked$"#, s)
+        {
+            let names = Country.names(of: g[1], spanish: self == .es)
+            return self == .es
+                ? "ninguna venta en EE. UU. registrada; fabricada en \(names) sin importador estadounidense marcado"
+                : "no US sale on record; made in \(names) with no US importer marked"
+        }
         guard self == .es else { return s }
         if s == "no matching record" { return "ningún registro coincide" }
         if s == "no registry serial matches the readable characters with enough support" {
@@ -158,9 +168,6 @@ extension Language {
             return
                 "marcada \(g[1]): fabricada antes de que la Gun Control Act de 1968 exigiera series y registros de armerías; demasiado antigua para rastrear"
         }
-        if let g = Self.groups(#"^no US sale on record; made in (\S+) with no US importer marked$"#, s) {
-            return "ninguna venta en EE. UU. registrada; fabricada en \(g[1]) sin importador estadounidense marcado"
-        }
         if let g = Self.groups(#"^obliterated beyond recovery: (\d+) of (\d+) characters readable$"#, s) {
             return "borrada sin remedio: \(g[1]) de \(g[2]) caracteres legibles"
         }
@@ -180,23 +187,5 @@ extension Language {
             let m = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s))
         else { return nil }
         return (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: s).map { String(s[$0]) } ?? "" }
-    }
-}
-
-/// A compiled regular expression, shared between requests: `NSRegularExpression` is immutable and
-/// safe to use from several threads once built.
-struct CompiledPattern: @unchecked Sendable {
-    let expression: NSRegularExpression
-
-    private static let cache = Mutex<[String: CompiledPattern]>([:])
-
-    /// The pattern compiled, from the cache after the first time; nil for an invalid pattern.
-    static func named(_ pattern: String) -> CompiledPattern? {
-        cache.withLock { cache in
-            if let known = cache[pattern] { return known }
-            guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
-            cache[pattern] = CompiledPattern(expression: re)
-            return cache[pattern]
-        }
     }
 }

@@ -3,6 +3,7 @@ import IronTraceAnalytics
 import IronTraceCore
 import IronTraceDataset
 import IronTraceFormats
+import IronTracePresentation
 import IronTraceStore
 import IronTraceTracing
 
@@ -171,7 +172,9 @@ struct TraceList {
                 let r = d.recoveries
                 let area = d.strings[r.area[rr]]
                 row.date = l.date(CivilDate(dayNumber: r.date[rr]))
-                row.place = area.isEmpty ? d.strings[r.country[rr]] : AreaCode.displayName(of: area)
+                row.place =
+                    area.isEmpty
+                    ? Country.names(of: d.strings[r.country[rr]], spanish: l == .es) : AreaCode.displayName(of: area)
                 row.firearm =
                     "\(d.strings[r.manufacturer[rr]]) · \(l.report(Dataset.firearmTypes[Int(r.type[rr])].rawValue)) · \(d.strings[r.caliber[rr]])"
                 row.serial = d.strings[r.serial[rr]]
@@ -209,8 +212,12 @@ public struct TraceSubmission: Sendable {
     ) async throws -> TraceSubmission {
         let engine = state.snapshot.engine
         let results = requests.map { engine.trace($0) }
-        let ids = try record(results, rejections: rejections, in: state.store, source: source, submittedBy: user)
-            .traceIDs
+        let ids = try state.store.record(
+            results.map(\.write),
+            rejections: rejections,
+            source: source,
+            submittedBy: user
+        ).traceIDs
         try await state.audit(
             user: user,
             action: "trace-submit",
@@ -231,6 +238,16 @@ public struct TraceSubmission: Sendable {
             rejections: rejections,
             rowsRead: requests.count + rejections.count
         )
+    }
+
+    /// The first stored trace with this request id (``Dataset/traceID(requestID:)``).
+    static func storedTrace(requestID: String, in d: Dataset) -> Int64? { d.traceID(requestID: requestID) }
+
+    /// The form's and the API's words for a request id already stored.
+    static func duplicateReason(_ traceID: Int64, _ l: Language) -> String {
+        l == .es
+            ? "esta solicitud ya se envió: rastreo \(traceID) (un id de solicitud nombra una sola solicitud)"
+            : "this request was already submitted: trace \(traceID) (a request id names one request)"
     }
 
     /// A CSV batch in the trace-request layout.
@@ -257,7 +274,22 @@ public struct TraceSubmission: Sendable {
         }
         var requests: [TraceRequest] = []
         let column = (TraceRequestCodec.header.firstIndex(of: "recovery_id") ?? -1) + 1
-        for (request, line) in read {
+        let idColumn = (TraceRequestCodec.header.firstIndex(of: "request_id") ?? -1) + 1
+        let refused = state.snapshot.dataset.requestIDProblems(read.map { ($0.request.requestID, $0.line) })
+        for ((request, line), reason) in zip(read, refused) {
+            if let reason {
+                rejections.append(
+                    Rejection(
+                        file: "upload.csv",
+                        line: line,
+                        column: idColumn,
+                        field: "request_id",
+                        value: request.requestID,
+                        reason: reason
+                    )
+                )
+                continue
+            }
             if let id = request.recoveryID, !known.contains(id) {
                 rejections.append(
                     Rejection(
@@ -277,46 +309,6 @@ public struct TraceSubmission: Sendable {
             throw AppError.badRequest("upload.csv: no rows after the header")
         }
         return try await run(requests, rejections: rejections, state: state, source: name, user: user)
-    }
-
-    /// Stores results as recoveries (when the request named none) and traces in one transaction
-    /// with a ledger entry; rejected rows go to the rejections table under the same entry.
-    public static func record(
-        _ results: [TraceResult],
-        rejections: [Rejection] = [],
-        in store: any TraceRecordStore,
-        source: String,
-        sha256: String = UUID().uuidString,
-        submittedBy: String = ""
-    ) throws -> (traceIDs: [Int64], newRecoveries: Int, ledgerID: Int64) {
-        // Ids are allocated inside the store's write transaction, so concurrent submissions (other
-        // requests, other server processes, a CLI) never collide.
-        let stored = try store.recordTraces(
-            source: source,
-            sha256: sha256,
-            rejections: rejections,
-            requestIDs: results.map(\.request.requestID),
-            submittedBy: submittedBy
-        ) {
-            firstRecovery,
-            firstTrace in
-            var nextRecovery = firstRecovery
-            var nextTrace = firstTrace
-            var recoveries: [Recovery] = []
-            var traces: [Trace] = []
-            for r in results {
-                var recoveryID = r.request.recoveryID
-                if recoveryID == nil {
-                    recoveries.append(r.recoveryRecord(id: nextRecovery))
-                    recoveryID = nextRecovery
-                    nextRecovery += 1
-                }
-                traces.append(r.traceRecord(id: nextTrace, recoveryID: recoveryID ?? nextRecovery))
-                nextTrace += 1
-            }
-            return (recoveries, traces)
-        }
-        return (stored.traces.map(\.id), stored.recoveries.count, stored.ledgerID)
     }
 
     /// The batch's outcome as shown (`batch-result.mustache`).
@@ -343,7 +335,20 @@ public struct TraceSubmission: Sendable {
                 ? nil
                 : .init(
                     heading: l.t(.rejections),
-                    table: Pages.rejectionsView(rejections, id: "batch-rejection-rows", l)
+                    table: Pages.rejectionsView(
+                        rejections.map { r in
+                            Rejection(
+                                file: r.file,
+                                line: r.line,
+                                column: r.column,
+                                field: r.field,
+                                value: r.value,
+                                reason: l.intakeReason(r.reason, value: r.value)
+                            )
+                        },
+                        id: "batch-rejection-rows",
+                        l
+                    )
                 )
         )
     }

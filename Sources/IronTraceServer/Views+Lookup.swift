@@ -286,6 +286,7 @@ extension Views.Headline: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "figures": return present(self.figures)
+        case "notice": return present(self.notice)
         default: return nil
         }
     }

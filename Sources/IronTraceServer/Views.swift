@@ -2,6 +2,7 @@ import Foundation
 import IronTraceAnalytics
 import IronTraceCore
 import IronTraceFormats
+import IronTracePresentation
 
 /// View models of the shared templates (frame, report tables and sections, charts, pager, fields,
 /// filters, rejections): plain values built by pure functions from what a page shows, its language
@@ -306,6 +307,8 @@ enum Views {
             var scope: String?
         }
         var figures: [Figure]
+        /// Why the figures are empty when the filter is the reason (years outside the records).
+        var notice: String? = nil
     }
 }
 

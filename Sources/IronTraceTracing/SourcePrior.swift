@@ -39,16 +39,16 @@ struct SourcePrior: Sendable {
     let sourceShare: [[Double]]
     let placePoints: [[Int8]]
     /// Each licensee row's dealer points, computed once (the hot path reads a byte, not a logarithm).
-    let dealerPoints: [Int8]
+    private(set) var dealerPoints: [Int8]
     /// Completed traces and sales per licensee row, and the registry's traces per sale.
-    let dealerTraces: [Int32]
+    private(set) var dealerTraces: [Int32]
     let dealerSales: [Int32]
-    let tracesPerSale: Double
+    private(set) var tracesPerSale: Double
     /// The rows of completed traces, sorted by recovery id (to find a request's own trace).
-    let tracesByRecovery: [Int32]
+    private(set) var tracesByRecovery: [Int32]
     /// One byte per sale: bits 0-1 the sale's completed traces, bits 2-3 its purchaser's (each up to
     /// 3), so the hot path reads one byte per candidate.
-    let saleRecord: [UInt8]
+    private(set) var saleRecord: [UInt8]
 
     static let states = USState.all
     static var mexicoKey: Int { states.count }
@@ -136,6 +136,79 @@ struct SourcePrior: Sendable {
             Int8(SourcePrior.points(ratio: (Double(traced[r]) + 1) / (Double(sales[r]) * rate + 1)))
         }
         tracesPerSale = rate
+    }
+
+    /// This prior with the completed traces at `new` (rows of `d`, after the ones already counted)
+    /// added: the dealer counts and points, the rows by recovery, and the record byte of every sale
+    /// whose gun or purchaser they name. The same as building it over `d` from scratch.
+    func appending(traces new: Range<Int>, of d: Dataset, licenseeRow: [Int64: Int]) -> SourcePrior {
+        var next = self
+        var traced = dealerTraces
+        var rows: [Int32] = []
+        var addedBySale: [Int64: Int] = [:]
+        var addedByPurchaser: [Int64: Int] = [:]
+        for t in new where d.traces.licensee[t] != 0 {
+            guard let row = licenseeRow[d.traces.licensee[t]] else { continue }
+            traced[row] += 1
+            rows.append(Int32(t))
+            if d.traces.sale[t] != 0 { addedBySale[d.traces.sale[t], default: 0] += 1 }
+            if d.traces.purchaser[t] != 0 { addedByPurchaser[d.traces.purchaser[t], default: 0] += 1 }
+        }
+        guard !rows.isEmpty else { return self }
+        // Rows by recovery: the new ones sorted, then merged (the old ones are sorted already).
+        let recoveryOf = d.traces.recovery
+        rows.sort { recoveryOf[Int($0)] < recoveryOf[Int($1)] }
+        var merged: [Int32] = []
+        merged.reserveCapacity(tracesByRecovery.count + rows.count)
+        var a = 0
+        var b = 0
+        while a < tracesByRecovery.count || b < rows.count {
+            if b == rows.count
+                || (a < tracesByRecovery.count
+                    && recoveryOf[Int(tracesByRecovery[a])] <= recoveryOf[Int(rows[b])])
+            {
+                merged.append(tracesByRecovery[a])
+                a += 1
+            } else {
+                merged.append(rows[b])
+                b += 1
+            }
+        }
+        next.tracesByRecovery = merged
+        // Record bytes: two bits for the sale's own traces, two for its purchaser's (each up to 3).
+        var record = saleRecord.count == d.sales.count ? saleRecord : [UInt8](repeating: 0, count: d.sales.count)
+        // The sale's own bits: its row found by id (sales are held in id order; checked).
+        let ids = d.sales.id
+        for (sale, added) in addedBySale {
+            var lo = 0
+            var hi = ids.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ids[mid] < sale { lo = mid + 1 } else { hi = mid }
+            }
+            let i = lo < ids.count && ids[lo] == sale ? lo : (ids.firstIndex(of: sale) ?? -1)
+            guard i >= 0 else { continue }
+            let own = min(Int(record[i] & 3) + added, 3)
+            record[i] = record[i] & ~3 | UInt8(own)
+        }
+        // The purchaser's bits on every sale of each purchaser named: one pass, a range check first.
+        if let low = addedByPurchaser.keys.min(), let high = addedByPurchaser.keys.max() {
+            let purchasers = d.sales.purchaser
+            for i in 0..<purchasers.count {
+                let p = purchasers[i]
+                guard p >= low, p <= high, let added = addedByPurchaser[p] else { continue }
+                let theirs = min(Int(record[i] >> 2 & 3) + added, 3)
+                record[i] = record[i] & 3 | UInt8(theirs << 2)
+            }
+        }
+        next.saleRecord = record
+        next.dealerTraces = traced
+        let rate = Double(merged.count) / Double(max(1, d.sales.count))
+        next.dealerPoints = traced.indices.map { r in
+            Int8(SourcePrior.points(ratio: (Double(traced[r]) + 1) / (Double(dealerSales[r]) * rate + 1)))
+        }
+        next.tracesPerSale = rate
+        return next
     }
 
     /// What a request's own stored trace points at, left out of the counts.

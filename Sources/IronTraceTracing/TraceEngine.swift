@@ -7,7 +7,7 @@ import IronTraceDataset
 /// components, and the outcome follows ATF's categories. Ambiguity is reported, never guessed: a
 /// trace completes only when the best candidate is strong and clearly ahead of the next.
 public struct TraceEngine: Sendable {
-    public let dataset: Dataset
+    public private(set) var dataset: Dataset
     public let serials: SerialStore
     public let index: SerialIndex
     private let licenseeRow: [Int64: Int]
@@ -19,7 +19,7 @@ public struct TraceEngine: Sendable {
     private let modelKeyList: [String]
     private let modelKeyOfString: [UInt16]
     /// Points for the recovery's place and the dealer's trace record.
-    let prior: SourcePrior
+    private(set) var prior: SourcePrior
 
     /// The score a candidate needs to complete a trace, and its lead over the runner-up.
     public static let completionScore = 70
@@ -57,6 +57,19 @@ public struct TraceEngine: Sendable {
         }
         modelKeyList = list
         modelKeyOfString = keyOf
+    }
+
+    /// This engine over `d`: this engine's dataset with more recoveries and traces after its own rows
+    /// (sales and licensees unchanged), as a live server appends submitted and imported traces. The
+    /// serial indexes are shared; the trace records the scores read (a dealer's completed traces, a
+    /// sale or purchaser already traced, a request's own trace) take in the new traces, so the
+    /// engine answers as one built over `d` from scratch would.
+    public func appending(tracesOf d: Dataset) -> TraceEngine {
+        precondition(d.sales.count == dataset.sales.count, "appending(tracesOf:) takes a dataset with the same sales")
+        var next = self
+        next.prior = prior.appending(traces: dataset.traces.count..<d.traces.count, of: d, licenseeRow: licenseeRow)
+        next.dataset = d
+        return next
     }
 
     /// Bytes held by the index structures (serial store and bucket tables), excluding the dataset.

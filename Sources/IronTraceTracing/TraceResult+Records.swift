@@ -1,6 +1,16 @@
 import IronTraceCore
 
 extension TraceResult {
+    /// The result as the store's write path takes it: the trace, on the recovery the request named or
+    /// on a new one it describes (ids are allocated by the store).
+    public var write: TraceWrite {
+        TraceWrite(
+            recovery: request.recoveryID.map { .stored(id: $0) } ?? .new(recoveryRecord(id: 0)),
+            trace: traceRecord(id: 0, recoveryID: request.recoveryID ?? 0),
+            requestID: request.requestID
+        )
+    }
+
     /// The recovery the request describes, as a record with the given id (used when the request
     /// does not point at a stored recovery).
     public func recoveryRecord(id: Int64) -> Recovery {

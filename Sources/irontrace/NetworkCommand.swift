@@ -4,7 +4,7 @@ import IronTraceCore
 import IronTraceDataset
 import IronTraceFormats
 import IronTraceNetwork
-import IronTraceServer
+import IronTracePresentation
 import IronTraceStore
 
 /// `irontrace network`: leads, link queries and link-chart exports over the database's snapshot.

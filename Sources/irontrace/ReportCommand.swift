@@ -3,7 +3,7 @@ import Foundation
 import IronTraceAnalytics
 import IronTraceCore
 import IronTraceFormats
-import IronTraceServer
+import IronTracePresentation
 import IronTraceStore
 
 /// The filters every report accepts, as options.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import IronTraceCore
 import IronTraceFormats
-import IronTraceServer
 import IronTraceStore
 import IronTraceTracing
 
@@ -36,7 +35,8 @@ struct TraceCommand: AsyncParsableCommand {
     @Option(help: "Country of origin marked on the gun.") var countryOfOrigin: String = ""
     @Option(help: "Requesting agency ORI.") var ori: String = ""
     @Option(help: "Agency case number.") var caseNumber: String = ""
-    @Option(help: "Request id (default cli-1).") var requestID: String = "cli-1"
+    @Option(help: "Request id (default: cli- and 8 random characters). A stored request id is refused a second time.")
+    var requestID: String = ""
     @Option(help: "NCIC offence code.") var ncic: String = ""
     @Flag(help: "The serial is obliterated (partly or wholly).") var obliterated = false
     @Flag(help: "Urgent priority.") var urgent = false
@@ -81,13 +81,16 @@ struct TraceCommand: AsyncParsableCommand {
                 return
             }
             var batch: [TraceRequest] = []
+            var lines: [Int] = []
             var rejections: [Rejection] = []
             var source = "command line"
             if let requests {
                 let reader = try NativeReader<TraceRequestCodec>(path: requests)
                 for r in reader {
                     switch r {
-                    case .record(let v, _): batch.append(v)
+                    case .record(let v, let line):
+                        batch.append(v)
+                        lines.append(line)
                     case .rejected(let j): rejections.append(j)
                     }
                 }
@@ -96,6 +99,32 @@ struct TraceCommand: AsyncParsableCommand {
                 batch = [typed]
                 source = requestJSON ?? "command line"
             }
+            if store {
+                // A request id names one request: one already stored, or repeated in the file, is
+                // refused with the trace it made (the web form, the API and a web batch say the same).
+                var kept: [TraceRequest] = []
+                let refused = dataset.requestIDProblems(
+                    batch.indices.map { (batch[$0].requestID, $0 < lines.count ? lines[$0] : 0) }
+                )
+                for (i, r) in batch.enumerated() {
+                    guard let reason = refused[i] else {
+                        kept.append(r)
+                        continue
+                    }
+                    if requests == nil { throw ValidationError("--request-id '\(r.requestID)': \(reason)") }
+                    rejections.append(
+                        Rejection(
+                            file: requests ?? "command line",
+                            line: i < lines.count ? lines[i] : 0,
+                            column: (TraceRequestCodec.header.firstIndex(of: "request_id") ?? 0) + 1,
+                            field: "request_id",
+                            value: r.requestID,
+                            reason: reason
+                        )
+                    )
+                }
+                batch = kept
+            }
             let results = batch.map { engine.trace($0) }
             if format == .json {
                 print(try jsonText(results, rejections: rejections))
@@ -103,7 +132,9 @@ struct TraceCommand: AsyncParsableCommand {
                 printTable(results, explain: explain || batch.count == 1)
                 for r in rejections { print("rejected \(r)") }
             }
-            if store { try record(results, in: storeDB, source: source, submittedBy: submitter) }
+            if store {
+                try record(results, rejections: rejections, in: storeDB, source: source, submittedBy: submitter)
+            }
         }
     }
 
@@ -118,7 +149,8 @@ struct TraceCommand: AsyncParsableCommand {
 
     func requestFromFlags() throws -> TraceRequest {
         let fields: [String: String] = [
-            "request_id": requestID, "request_date": requestDate ?? "", "priority": urgent ? "urgent" : "routine",
+            "request_id": requestID.isEmpty ? "cli-\(UUID().uuidString.prefix(8).lowercased())" : requestID,
+            "request_date": requestDate ?? "", "priority": urgent ? "urgent" : "routine",
             "ncic_code": ncic, "agency_ori": ori, "case_number": caseNumber, "serial": serial ?? "",
             "serial_obliterated": obliterated ? "true" : "false", "manufacturer": manufacturer ?? "", "type": type,
             "caliber": caliber, "model": model, "country_of_origin": countryOfOrigin, "importer": importer,
@@ -261,6 +293,7 @@ struct TraceCommand: AsyncParsableCommand {
 
     func record(
         _ results: [TraceResult],
+        rejections: [Rejection],
         in store: any IronTraceDatabase,
         source: String,
         submittedBy: String
@@ -272,15 +305,15 @@ struct TraceCommand: AsyncParsableCommand {
             print("\(source): these requests were already traced and stored; nothing added")
             return
         }
-        let stored = try TraceSubmission.record(
-            results,
-            in: store,
+        let stored = try store.record(
+            results.map(\.write),
+            rejections: rejections,
             source: source,
             sha256: digest,
             submittedBy: submittedBy
         )
         print(
-            "stored \(stored.traceIDs.count) traces and \(stored.newRecoveries) new recoveries (ledger #\(stored.ledgerID))"
+            "stored \(stored.traceIDs.count) traces and \(stored.newRecoveries) new recoveries, \(rejections.count) rows rejected (ledger #\(stored.ledgerID))"
         )
     }
 

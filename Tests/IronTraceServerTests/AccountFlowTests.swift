@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import IronTracePresentation
 import IronTraceServer
 import Testing
 

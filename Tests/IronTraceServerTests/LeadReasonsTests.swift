@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import IronTraceCore
 import IronTraceNetwork
+import IronTracePresentation
 import Testing
 
 @testable import IronTraceServer

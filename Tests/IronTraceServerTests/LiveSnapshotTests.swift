@@ -92,11 +92,12 @@ import Testing
         let first = f.state.snapshot
         let ids = try await submit(f, token: token, requests(f, count: 6, salt: 1))
         #expect(!ids.contains(-1))
-        // Applied as deltas (no full rebuild): the trace engine's dataset is still the first one's.
+        // Applied as deltas (no full rebuild); the trace engine sees the new traces in its scores
+        // (a dealer's completed traces, a gun already traced), as a fresh engine would.
         let s = f.state.snapshot
         #expect(f.state.live.deltasSinceRebuild == 7, "7 submissions, 7 deltas")
         #expect(s.version > first.version)
-        #expect(s.engine.dataset.traces.count == first.dataset.traces.count)
+        #expect(s.engine.dataset.traces.count == s.dataset.traces.count)
         #expect(s.dataset.traces.count == first.dataset.traces.count + 7)
         try await expectSameAsFresh(f, token: token, paths: reportPaths + networkPaths, "after 7 API submissions")
 
@@ -109,7 +110,7 @@ import Testing
             return req.map { f.state.snapshot.engine.trace($0) }
         }
         #expect(results.count == 4)
-        _ = try TraceSubmission.record(results, in: other, source: "another process", submittedBy: "ana")
+        _ = try other.record(results.map(\.write), source: "another process", submittedBy: "ana")
         #expect(try f.state.live.catchUp() == .delta)
         #expect(!f.state.snapshot.networkIsCurrent)
         try await expectSameAsFresh(f, token: token, paths: reportPaths, "after another process's traces")
@@ -182,7 +183,7 @@ import Testing
         let body = Self.requests(f, count: 1, salt: 9)[0]
         let o = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String])
         let req = try #require(TraceForm.request(FormBody(fields: o), .en).0)
-        _ = try TraceSubmission.record([f.state.snapshot.engine.trace(req)], in: other, source: "other")
+        _ = try other.record([f.state.snapshot.engine.trace(req).write], source: "other")
         let clock = ContinuousClock.now
         // Waited for on this thread (the service polls on its own queue): an await here could itself
         // be late by seconds when parallel tests hold the cooperative threads.

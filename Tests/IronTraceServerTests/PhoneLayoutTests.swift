@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import IronTraceCore
+import IronTracePresentation
 import IronTraceServer
 import IronTraceStore
 import Testing

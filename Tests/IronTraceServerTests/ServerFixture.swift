@@ -6,6 +6,7 @@ import IronTraceCore
 import IronTraceFixtures
 import IronTraceFormats
 import IronTracePostgres
+import IronTracePresentation
 import IronTraceServer
 import IronTraceStore
 import IronTraceSynth

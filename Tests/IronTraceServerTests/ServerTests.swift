@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import IronTraceCore
 import IronTraceFormats
+import IronTracePresentation
 import IronTraceServer
 import IronTraceStore
 import NIOCore

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import IronTracePresentation
 import Testing
 
 @testable import IronTraceServer

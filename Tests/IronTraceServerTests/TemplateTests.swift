@@ -1,6 +1,7 @@
 import Foundation
 import IronTraceAnalytics
 import IronTraceFormats
+import IronTracePresentation
 import Mustache
 import Testing
 
@@ -602,7 +603,7 @@ import Testing
                 rows: [.init(line: 2, column: 3, field: p, value: p, reason: p)]
             )
         case .headline:
-            return Views.Headline(figures: [.init(id: "fig", value: p, label: p, scope: p)])
+            return Views.Headline(figures: [.init(id: "fig", value: p, label: p, scope: p)], notice: p)
         case .yearSlider:
             return Views.YearSlider(path: "/violence", keep: [("area", p)], years: 2015...2024, selected: 2020, .en)
         case .overview:

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import IronTraceCore
+import IronTracePresentation
 import IronTraceTracing
 import Testing
 
@@ -31,7 +32,11 @@ import Testing
             ),
             (
                 "no US sale on record; made in CZ with no US importer marked",
-                "ninguna venta en EE. UU. registrada; fabricada en CZ sin importador estadounidense marcado"
+                "ninguna venta en EE. UU. registrada; fabricada en Chequia sin importador estadounidense marcado"
+            ),
+            (
+                "no US sale on record; made in AT / IT with no US importer marked",
+                "ninguna venta en EE. UU. registrada; fabricada en Austria / Italia sin importador estadounidense marcado"
             ),
         ]
         for (en, expected) in cases { #expect(es.traceSummary(en) == expected) }

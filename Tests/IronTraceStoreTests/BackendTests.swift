@@ -336,66 +336,89 @@ import Testing
 
     // MARK: Concurrent writers
 
-    /// 50 writers at once, each allocating its ids inside its own write transaction.
+    /// 50 writers at once through the store's write path, each allocating its ids inside its own
+    /// write transaction: odd writers describe a new recovery, even ones trace a recovery already
+    /// stored (the first writer's). The placeholder ids they pass (0) are never stored.
     static func concurrentTraceWritersNeverCollide(_ store: any IronTraceDatabase) async throws {
+        func recovery(_ i: Int) -> Recovery {
+            Recovery(
+                id: 0,
+                firearm: Firearm(
+                    id: 0,
+                    manufacturer: "Glock",
+                    makeRaw: "GLOCK",
+                    model: "19",
+                    caliber: "9mm",
+                    type: .pistol,
+                    serial: SerialNumber("CW\(i)"),
+                    countryOfManufacture: "AT",
+                    importer: ""
+                ),
+                date: CivilDate(year: 2024, month: 1, day: 2)!,
+                country: "MX",
+                area: nil,
+                latitude: nil,
+                longitude: nil,
+                possessorID: nil,
+                crimeCategory: .weaponOffense,
+                eventID: nil,
+                serialObliterated: false,
+                agency: "",
+                caseNumber: "c\(i)"
+            )
+        }
+        let trace = Trace(
+            id: 0,
+            recoveryID: 0,
+            requestDate: CivilDate(year: 2024, month: 1, day: 3)!,
+            outcome: .notTraced,
+            notTracedReason: nil,
+            saleID: nil,
+            licenseeID: nil,
+            purchaserID: nil,
+            timeToCrimeDays: nil,
+            sourceClass: .undetermined,
+            sourceCountry: "",
+            sourceState: ""
+        )
         let before = try store.counts().first { $0.table == "traces" }?.rows ?? 0
+        let recoveriesBefore = try store.counts().first { $0.table == "recoveries" }?.rows ?? 0
+        let first = try store.record(
+            [TraceWrite(recovery: .new(recovery(0)), trace: trace, requestID: "R-0")],
+            source: "writer 0",
+            sha256: "w0"
+        )
+        #expect(first.newRecoveries == 1 && first.traceIDs.count == 1)
+        let loaded = try store.loadDataset()
+        let row = try #require(loaded.traces.id.firstIndex(of: first.traceIDs[0]))
+        let firstRecovery = loaded.traces.recovery[row]
+        #expect(firstRecovery != 0)
         let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
-            for i in 0..<50 {
+            for i in 1..<50 {
                 group.addTask {
-                    let stored = try store.recordTraces(source: "writer \(i)", sha256: "w\(i)", rejections: []) {
-                        nextRecovery,
-                        nextTrace in
-                        let recovery = Recovery(
-                            id: nextRecovery,
-                            firearm: Firearm(
-                                id: 0,
-                                manufacturer: "Glock",
-                                makeRaw: "GLOCK",
-                                model: "19",
-                                caliber: "9mm",
-                                type: .pistol,
-                                serial: SerialNumber("CW\(i)"),
-                                countryOfManufacture: "AT",
-                                importer: ""
-                            ),
-                            date: CivilDate(year: 2024, month: 1, day: 2)!,
-                            country: "MX",
-                            area: nil,
-                            latitude: nil,
-                            longitude: nil,
-                            possessorID: nil,
-                            crimeCategory: .weaponOffense,
-                            eventID: nil,
-                            serialObliterated: false,
-                            agency: "",
-                            caseNumber: "c\(i)"
-                        )
-                        let trace = Trace(
-                            id: nextTrace,
-                            recoveryID: nextRecovery,
-                            requestDate: CivilDate(year: 2024, month: 1, day: 3)!,
-                            outcome: .notTraced,
-                            notTracedReason: nil,
-                            saleID: nil,
-                            licenseeID: nil,
-                            purchaserID: nil,
-                            timeToCrimeDays: nil,
-                            sourceClass: .undetermined,
-                            sourceCountry: "",
-                            sourceState: ""
-                        )
-                        return ([recovery], [trace])
-                    }
-                    return stored.traces[0].id
+                    let target: TraceWrite.RecoveryTarget =
+                        i.isMultiple(of: 2) ? .stored(id: firstRecovery) : .new(recovery(i))
+                    let stored = try store.record(
+                        [TraceWrite(recovery: target, trace: trace, requestID: "R-\(i)")],
+                        source: "writer \(i)",
+                        sha256: "w\(i)",
+                        submittedBy: "ana"
+                    )
+                    return stored.traceIDs[0]
                 }
             }
-            var all: [Int64] = []
+            var all: [Int64] = first.traceIDs
             for try await id in group { all.append(id) }
             return all
         }
         #expect(Set(ids).count == 50)
+        #expect(!ids.contains(0))
         #expect(try store.counts().first { $0.table == "traces" }?.rows == before + 50)
-        #expect(try store.loadDataset().traces.count == before + 50)
+        #expect(try store.counts().first { $0.table == "recoveries" }?.rows == recoveriesBefore + 1 + 25)
+        let d = try store.loadDataset()
+        #expect(d.traces.count == before + 50)
+        let onFirst = d.traces.recovery.filter { $0 == firstRecovery }.count
+        #expect(onFirst == 1 + 24, "the first writer's trace and the 24 even writers' traces share its recovery")
     }
 
     @Test func concurrentTraceWritersNeverCollideOnSQLite() async throws {

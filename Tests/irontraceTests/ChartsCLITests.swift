@@ -41,6 +41,17 @@ import Testing
         #expect(guadalajara.1 == 249)
         let jalisco = try inegi("MX-14")
         #expect(jalisco.1 == 1_081)
+        // The report names the command that lists a figure's rows, for the area asked for; the
+        // command it prints works and finds Guadalajara's rows with their file and line.
+        let text = try CLI.run(["report", "violence", "--years", "2010", "--area", "MX-14039"], in: dir.url)
+        let command = "irontrace info --measure homicides --area MX-14039 --period 2010-% --rows"
+        #expect(text.stdout.contains(command), "\(text.stdout.prefix(600))")
+        let rows = try CLI.run(Array(command.split(separator: " ").dropFirst().map(String.init)), in: dir.url)
+        #expect(rows.status == 0, "\(rows.stderr)")
+        #expect(rows.stdout.contains("2010.csv"), "\(rows.stdout.prefix(600))")
+        let bad = try CLI.run(["report", "violence", "--country", "ZZ"], in: dir.url)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--country ZZ: not an ISO 3166-1 two-letter country code"))
     }
 
     @Test(.enabled(if: SharedData.path(file) != nil, "needs ../shared/data"))

@@ -98,6 +98,50 @@ import Testing
         #expect(batch.stdout.contains("recovery_area"))
         #expect(batch.stdout.contains("manufacturer: required"))
 
+        // One rule with the web form and the API: a slash date is ambiguous, an unreadable type is
+        // refused, a wholly obliterated serial is still a request, a request id is stored once.
+        let slash = try CLI.run(
+            db + ["--serial", "ABC123", "--manufacturer", "Glock", "--recovery-date", "05/03/2024"],
+            in: dir.url
+        )
+        #expect(slash.status == 64 && slash.stderr.contains("write the date as YYYY-MM-DD"), "\(slash.stderr)")
+        let rocket = try CLI.run(
+            db + [
+                "--serial", "ABC123", "--manufacturer", "Glock", "--type", "lanzacohetes", "--recovery-date",
+                "2024-03-05",
+            ],
+            in: dir.url
+        )
+        #expect(rocket.status == 64 && rocket.stderr.contains("unknown firearm type"), "\(rocket.stderr)")
+        let gone = try CLI.run(
+            db + ["--manufacturer", "Glock", "--obliterated", "--recovery-date", "2024-03-05", "--format", "json"],
+            in: dir.url
+        )
+        #expect(gone.status == 0 && gone.stdout.contains("obliterated"), "\(gone.stderr)")
+        let store =
+            db + [
+                "--serial", "ABC127", "--manufacturer", "Glock", "--recovery-date", "2024-03-05", "--request-id",
+                "FGR-9",
+                "--store",
+            ]
+        let stored = try CLI.run(store, in: dir.url)
+        #expect(stored.status == 0 && stored.stdout.contains("stored 1 traces"), "\(stored.stdout)\(stored.stderr)")
+        let twice = try CLI.run(store, in: dir.url)
+        #expect(twice.status == 64 && twice.stderr.contains("request id already stored as trace"), "\(twice.stderr)")
+        let requestHeader =
+            "request_id,request_date,priority,ncic_code,agency_ori,case_number,serial,serial_obliterated,manufacturer,type,caliber,model,country_of_origin,importer,other_markings,possessor,recovery_date,recovery_country,recovery_area,recovery_id"
+        let repeated =
+            requestHeader
+            + "\nr1,,routine,,,C-1,XYZ123,false,Glock,pistola,,,,,,,2024-03-01,MX,MX-14,\n"
+            + "r1,,routine,,,C-2,XYZ124,false,Glock,pistola,,,,,,,2024-03-01,MX,MX-14,\n"
+            + "FGR-9,,routine,,,C-3,XYZ125,false,Glock,pistola,,,,,,,2024-03-01,MX,MX-14,\n"
+        try repeated.write(toFile: dir.path("repeated.csv"), atomically: true, encoding: .utf8)
+        let once = try CLI.run(db + ["--requests", "repeated.csv", "--store"], in: dir.url)
+        #expect(once.status == 0, "\(once.stderr)")
+        #expect(once.stdout.contains("stored 1 traces and 1 new recoveries, 2 rows rejected"), "\(once.stdout)")
+        #expect(once.stdout.contains("request id repeated in this file (first on line 2)"))
+        #expect(once.stdout.contains("request id already stored as trace"))
+
         // --evaluate reports every damage kind.
         let evaluation = try CLI.run(db + ["--evaluate", "20", "--seed", "11"], in: dir.url)
         #expect(evaluation.status == 0, "\(evaluation.stderr)")

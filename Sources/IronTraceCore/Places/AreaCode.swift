@@ -75,6 +75,9 @@ public enum AreaCode: Hashable, Sendable, Comparable, CustomStringConvertible {
                 throw ParseError(value: text, reason: "expected MX-SS (state) or MX-SSMMM (municipality)")
             }
         } else if t.count == 2, t.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            guard Country.named(code: t) != nil else {
+                throw ParseError(value: text, reason: "not an ISO 3166-1 country code")
+            }
             self = .country(t)
         } else {
             throw ParseError(value: text, reason: "expected US, MX, US-XX, MX-SS, MX-SSMMM or a 2-letter country code")
@@ -89,9 +92,7 @@ extension AreaCode {
         case .usState(let s): s.name
         case .mexicanState(let s): s.name
         case .mexicanMunicipality(let m): MexicanMunicipality.lookup(code: description)?.description ?? String(m)
-        case .country("US"): "United States"
-        case .country("MX"): "Mexico"
-        case .country(let c): c
+        case .country(let c): Country.named(code: c)?.english ?? c
         }
     }
 

@@ -152,7 +152,14 @@ extension TraceRequest {
         }
         if !recoveryArea.isEmpty {
             do { _ = try AreaCode(parsing: recoveryArea) } catch {
-                p.append(.init(field: "recovery_area", value: recoveryArea, reason: error.reason, blocking: true))
+                p.append(
+                    .init(
+                        field: "recovery_area",
+                        value: recoveryArea,
+                        reason: "\(error.reason); expected MX-14, MX-14039 or US-TX",
+                        blocking: true
+                    )
+                )
             }
         }
         if !countryOfOrigin.isEmpty, countryOfOrigin.count != 2 {

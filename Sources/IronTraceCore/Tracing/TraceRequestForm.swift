@@ -24,6 +24,14 @@ public struct TraceRequestForm: Sendable, Hashable {
 
     func text(_ key: String) -> String { (fields[key] ?? "").trimmingASCIISpaces() }
 
+    /// Why a date written with slashes or dots is refused.
+    public static let slashDate =
+        "write the date as YYYY-MM-DD: a date such as 05/03/2026 is 5 March in Mexico and May 3 in the United States"
+
+    /// Why a type no reader knows is refused, with the types that are known.
+    public static let unknownType =
+        "unknown firearm type (pistol, revolver, rifle, shotgun, derringer, machine gun, receiver/frame, privately made; in Spanish pistola, revólver, rifle, fusil, escopeta)"
+
     public func read() -> Reading {
         var p: [TraceRequestProblem] = []
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
@@ -42,6 +50,12 @@ public struct TraceRequestForm: Sendable, Hashable {
             let t = text(key)
             if t.isEmpty {
                 if required { p.append(.init(field: key, value: "", reason: "required", blocking: true)) }
+                return nil
+            }
+            // Only ISO dates: 05/03/2026 is 5 March in Mexico and May 3 in the United States, and
+            // guessing would store one of them without a word.
+            if t.contains("/") || t.contains(".") {
+                p.append(.init(field: key, value: t, reason: Self.slashDate, blocking: true))
                 return nil
             }
             if let reason = CivilDate.problem(parsing: t) {
@@ -92,12 +106,12 @@ public struct TraceRequestForm: Sendable, Hashable {
             )
         }
         let country = text("recovery_country").uppercased()
-        if !country.isEmpty, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isLetter }) {
+        if !country.isEmpty, Country.named(code: country) == nil {
             p.append(
                 .init(
                     field: "recovery_country",
                     value: country,
-                    reason: "expected an ISO 3166-1 alpha-2 code",
+                    reason: "not an ISO 3166-1 alpha-2 country code (MX, US, GT)",
                     blocking: true
                 )
             )
@@ -142,13 +156,18 @@ public struct TraceRequestForm: Sendable, Hashable {
             recoveryID: recoveryID
         )
         let datesRead = recoveryDate != nil && requestDate != nil
-        let checks = request.validate().filter { datesRead || $0.field != "recovery_date" }
+        var checks = request.validate().filter { datesRead || $0.field != "recovery_date" }
+        // A type nobody can read is refused (the form, the API, a batch row and the command line
+        // alike), not stored as "unknown": the person who typed it can say what they meant.
+        if let i = checks.firstIndex(where: { $0.field == "type" && !$0.blocking }) {
+            checks[i] = .init(field: "type", value: request.type, reason: Self.unknownType, blocking: true)
+        }
         p += checks
-        // A request without a manufacturer or a readable serial is still a request: the trace says
-        // it cannot be traced (ATF's "insufficient identifiers"). Any other blocking problem refuses it.
+        // One rule for every intake: every blocking problem refuses the request, except a serial
+        // marked obliterated with too few readable characters, which is still a request (ATF traces
+        // record such guns; the trace says it cannot be traced: obliterated).
         let blocked = p.contains { problem in
-            problem.blocking
-                && !(["manufacturer", "serial"].contains(problem.field) && checks.contains(problem))
+            problem.blocking && !(problem.field == "serial" && obliterated && checks.contains(problem))
         }
         return Reading(request: datesRead && !blocked ? request : nil, problems: p)
     }

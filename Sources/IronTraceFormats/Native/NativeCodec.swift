@@ -366,11 +366,7 @@ public enum FlowCodec: NativeTableCodec {
 }
 
 /// Two ASCII upper-case letters (checked on bytes: this runs per row).
-func isCountryCode(_ s: String) -> Bool {
-    let u = s.utf8
-    guard u.count == 2 else { return false }
-    return u.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
-}
+func isCountryCode(_ s: String) -> Bool { Country.named(code: s) != nil }
 
 /// Trace requests (ATF Form 3312.1 fields), read by `irontrace trace --requests FILE`.
 public enum TraceRequestCodec: NativeCodec {

@@ -6,7 +6,7 @@ import IronTraceNetwork
 /// entities that are sentences (a recovery, an event, a shared address). Names, pseudonyms and
 /// serials are not translated.
 extension Language {
-    func kindName(_ k: LinkGraph.NodeKind) -> String {
+    package func kindName(_ k: LinkGraph.NodeKind) -> String {
         guard self == .es else { return k.name }
         switch k {
         case .person: return "persona"
@@ -20,7 +20,7 @@ extension Language {
         }
     }
 
-    func linkName(_ k: LinkGraph.EdgeKind) -> String {
+    package func linkName(_ k: LinkGraph.EdgeKind) -> String {
         guard self == .es else { return k.name }
         switch k {
         case .boughtBy: return "comprada por"
@@ -37,7 +37,7 @@ extension Language {
     }
 
     /// An entity's label, safe to show anyone (pseudonyms, never names or addresses).
-    func entityLabel(_ g: LinkGraph, _ n: Int32, _ d: Dataset) -> String {
+    package func entityLabel(_ g: LinkGraph, _ n: Int32, _ d: Dataset) -> String {
         guard self == .es else { return g.label(n, in: d) }
         let i = g.row(n)
         let s = d.strings

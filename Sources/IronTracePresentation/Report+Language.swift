@@ -10,6 +10,7 @@ extension Report {
         r.wording = Report.spanishWording
         r.title = l.report(Analytics.Name(rawValue: name)?.title ?? title)
         r.notes = notes.map(l.report)
+        r.commands = commands.map(l.report)
         r.tables = tables.map { t in
             var t = t
             t.title = l.report(t.title)

@@ -17,7 +17,7 @@ public enum ReportCharts {
 
         /// The link template for an area (`{area}` is filled in by the map).
         var area: String {
-            let pairs = keep.map { "\(HTML.encode($0.0))=\(HTML.encode($0.1))" } + ["area={area}"]
+            let pairs = keep.map { "\(LinkText.encode($0.0))=\(LinkText.encode($0.1))" } + ["area={area}"]
             return path + "?" + pairs.joined(separator: "&")
         }
     }
@@ -530,7 +530,7 @@ public enum ReportCharts {
     /// A dealer's page.
     static func dealerLink(_ t: ReportTable, _ row: [Cell]) -> String? {
         guard let i = t.columns.firstIndex(where: { $0.name == "Licence" }), !row[i].text.isEmpty else { return nil }
-        return "/dealers/" + HTML.encode(row[i].text)
+        return "/dealers/" + LinkText.encode(row[i].text)
     }
 
     /// What a headline share is a share of: "of guns recovered in Mexico and traced".
