@@ -97,10 +97,14 @@ public struct ReportFilter: Sendable, Equatable {
             case "type":
                 for word in value.split(separator: ",") {
                     let w = word.trimmingASCIISpaces().lowercased().replacingOccurrences(of: "-", with: "_")
-                    if let t = FirearmType(rawValue: w) {
-                        types.insert(t)
-                    } else if let c = FirearmType.WeaponClass(rawValue: w) {
+                        .replacingOccurrences(of: " ", with: "_")
+                    // Classes in English or Spanish (arma corta, arma larga), then any type name the
+                    // trace intake reads (pistola, revólver, escopeta, ...).
+                    let spanishClass = ["arma_corta": "handgun", "arma_larga": "long_gun"]
+                    if let c = FirearmType.WeaponClass(rawValue: spanishClass[w] ?? w) {
                         types.formUnion(FirearmType.allCases.filter { $0.weaponClass == c })
+                    } else if let t = FirearmType(rawValue: w) ?? FirearmType(parsing: word) {
+                        types.insert(t)
                     } else {
                         throw Problem(
                             key: key,

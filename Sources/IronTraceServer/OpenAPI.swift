@@ -39,7 +39,10 @@ enum OpenAPIDocument {
     /// "" and the ISO 3166-1 alpha-2 codes, as the filters and the trace form accept them.
     static var countryCodes: [String] { [""] + Country.all.map(\.code) }
 
-    static var typeNames: [String] { [""] + FirearmType.allCases.map(\.rawValue) + ["handgun", "long_gun"] }
+    static var typeNames: [String] {
+        [""] + FirearmType.allCases.map(\.rawValue) + ["handgun", "long_gun"]
+            + ["pistola", "revólver", "escopeta", "fusil", "carabina", "arma corta", "arma larga"]
+    }
 
     /// The report filters; bounds and enumerations are the ones the server enforces.
     static var filters: [[String: Any]] {

@@ -250,6 +250,14 @@ extension Pages {
             ] where !value.isEmpty {
                 fact(label, value)
             }
+            // Who asked and when: colleagues sharing a server find each other's requests (analysts
+            // and administrators; a viewer sees the request, not the staff member).
+            if row < t.requestDate.count, t.requestDate[row] != Int32.min {
+                fact(l.t(.requestedOn), l.date(CivilDate(dayNumber: t.requestDate[row])))
+            }
+            if role != .viewer, row < t.submittedBy.count, !d.strings[t.submittedBy[row]].isEmpty {
+                fact(l.t(.submittedBy), d.strings[t.submittedBy[row]])
+            }
             request = TraceRequest(
                 requestID: "web-lookup",
                 requestDate: date,

@@ -45,11 +45,27 @@ struct TraceList {
             rows = rows.filter { !me.isEmpty && d.strings[d.traces.submittedBy[$0]] == me }
         }
         if let text = q["serial"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            // The serial as the recovering agency read it, or the traced sale's serial in the
+            // registry: a gun is found by its true serial even when the request misread it.
             let needle = SerialNumber(text).normalized
             let d = s.dataset
+            let saleIDs = d.sales.id
+            func saleSerial(_ i: Int) -> String {
+                let sale = d.traces.sale[i]
+                guard sale != 0 else { return "" }
+                var lo = 0
+                var hi = saleIDs.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if saleIDs[mid] < sale { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < saleIDs.count && saleIDs[lo] == sale ? d.strings[d.sales.serial[lo]] : ""
+            }
             rows = rows.filter { i in
-                guard let rr = s.analytics.recoveryRow(ofTraceAt: i) else { return false }
-                return d.strings[d.recoveries.serial[rr]].contains(needle)
+                if let rr = s.analytics.recoveryRow(ofTraceAt: i), d.strings[d.recoveries.serial[rr]].contains(needle) {
+                    return true
+                }
+                return saleSerial(i).contains(needle)
             }
         }
         self.rows = rows
@@ -90,6 +106,9 @@ struct TraceList {
             ]
         }
         out.append(("request_id", d.strings[t.requestID[i]]))
+        if i < t.requestDate.count, t.requestDate[i] != Int32.min {
+            out.append(("request_date", CivilDate(dayNumber: t.requestDate[i]).description))
+        }
         out.append(("outcome", Dataset.outcomes[Int(t.outcome[i])].rawValue))
         out.append(("source_class", Dataset.sourceClasses[Int(t.sourceClass[i])].rawValue))
         out.append(("source_state", d.strings[t.sourceState[i]]))

@@ -167,6 +167,8 @@ public struct UIText: Sendable {
         "Un archivo CSV con el formato de solicitudes de rastreo (una fila por arma recuperada). Las filas con problemas se listan, no se descartan."
     )
     static let required = UIText("required", "obligatorio")
+    static let requestedOn = UIText("Requested", "Solicitado")
+    static let submittedBy = UIText("Submitted by", "Enviado por")
 }
 
 extension Language {

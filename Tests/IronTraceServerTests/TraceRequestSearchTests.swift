@@ -56,6 +56,7 @@ import Testing
             let page = try await s.get("/traces/\(id)")
             #expect(page.status == .ok)
             #expect(page.contains("FGR-2024-0917") && page.contains("ZZ0000042") && page.contains("ana-req-42"))
+            #expect(page.contains("<dt>Submitted by</dt><dd>ana</dd>"), "colleagues see who asked")
             let mine = try await s.get("/traces?mine=1")
             #expect(mine.contains("href=\"/traces/\(id)\""))
             // List bodies are cached per URL, language and role: another analyst's "my requests" at
@@ -105,5 +106,43 @@ import Testing
         #expect(views.filter { $0.user == "amy" }.count == 1)
         let lookups = try f.store.auditLog(action: "trace-lookup").entries
         #expect(lookups.filter { $0.target == "trace:\(id)" }.count == 5)
+    }
+}
+
+/// A gun is found by its true serial even where the recovering agency misread it, and the type
+/// filter reads the words the intake reads (Spanish included).
+@Suite struct TraceSerialAndTypeSearchTests {
+    @Test func aTraceIsFoundByItsRegistrySerialAndTypesInSpanish() async throws {
+        let f = try ServerFixture()
+        let d = f.state.snapshot.dataset
+        // A completed trace whose recovery's serial is not its sale's (a misread the engine resolved).
+        var saleRow: [Int64: Int] = [:]
+        for (i, id) in d.sales.id.enumerated() { saleRow[id] = i }
+        var recoveryRow: [Int64: Int] = [:]
+        for (i, id) in d.recoveries.id.enumerated() { recoveryRow[id] = i }
+        let found = (0..<d.traces.count).lazy.compactMap { t -> (Int64, String)? in
+            guard let s = saleRow[d.traces.sale[t]], let r = recoveryRow[d.traces.recovery[t]] else { return nil }
+            let registry = d.strings[d.sales.serial[s]]
+            let read = d.strings[d.recoveries.serial[r]]
+            return registry.count >= 5 && !read.contains(registry) ? (d.traces.id[t], registry) : nil
+        }.first
+        let (traceID, registry) = try #require(found, "the demo world has misread serials that were traced")
+        try await f.app.test(.router) { client in
+            let s = Session(client)
+            try await s.logIn("ana")
+            let page = try await s.get("/traces?serial=\(registry)")
+            #expect(page.status == .ok)
+            #expect(page.contains("href=\"/traces/\(traceID)\""), "found by the registry's serial \(registry)")
+            let english = try await s.get("/traces?type=pistol")
+            let spanish = try await s.get("/traces?type=pistola")
+            #expect(spanish.status == .ok)
+            func total(_ p: Session.Page) -> String? {
+                p.body.range(of: "id=\"trace-list\"><h3>").map { String(p.body[$0.upperBound...].prefix { $0 != " " }) }
+            }
+            #expect(total(english) != nil && total(english) == total(spanish))
+            let handguns = try await s.get("/traces?type=handgun")
+            let cortas = try await s.get("/traces?type=arma%20corta")
+            #expect(cortas.status == .ok && total(handguns) == total(cortas))
+        }
     }
 }
