@@ -70,11 +70,7 @@ public struct ReportFilter: Sendable, Equatable {
             switch key {
             case "country":
                 guard let c = Country.named(code: value) else {
-                    throw Problem(
-                        key: key,
-                        value: value,
-                        reason: "not an ISO 3166-1 two-letter country code (MX, US, GT)"
-                    )
+                    throw Problem(key: key, value: value, reason: Country.codeProblem)
                 }
                 recoveryCountry = c.code
             case "area":

@@ -95,6 +95,19 @@ extension Dataset {
 }
 
 extension Dataset {
+    /// The row of the sale with this id: a binary search, since stores and the generator hold sales in
+    /// id order (checked; a dataset out of order falls back to a scan). Nil when no sale has it.
+    public func saleRow(id: Int64) -> Int? {
+        let ids = sales.id
+        var lo = 0
+        var hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ids[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ids.count && ids[lo] == id ? lo : ids.firstIndex(of: id)
+    }
+
     /// The first stored trace with this request id (as typed, upper- or lower-case), or nil. A request
     /// id names one request: the intakes refuse it a second time and say which trace it made.
     public func traceID(requestID: String) -> Int64? {

@@ -162,11 +162,7 @@ enum API {
                 default: typeErrors[name] = "must be a string"
                 }
             }
-            var (req, errors) = TraceForm.request(FormBody(fields: fields), .en)
-            if let r = req, let stored = TraceSubmission.storedTrace(requestID: r.requestID, in: state.snapshot.dataset)
-            {
-                errors["request_id"] = TraceSubmission.duplicateReason(stored, .en)
-            }
+            var (req, errors) = TraceForm.request(FormBody(fields: fields), .en, stored: state.snapshot.dataset)
             // A value of the wrong JSON type is said to be that, not "required" (it was left out).
             errors.merge(typeErrors) { _, typeError in typeError }
             guard let req, errors.isEmpty else {

@@ -117,11 +117,7 @@ extension Pages {
             var request = request
             let user = try context.require(.analyst)
             let form = FormBody(String(buffer: try await request.collectBody(upTo: 1 << 20)))
-            var (req, errors) = TraceForm.request(form, context.language)
-            if let r = req, let stored = TraceSubmission.storedTrace(requestID: r.requestID, in: state.snapshot.dataset)
-            {
-                errors["request_id"] = TraceSubmission.duplicateReason(stored, context.language)
-            }
+            let (req, errors) = TraceForm.request(form, context.language, stored: state.snapshot.dataset)
             guard let req, errors.isEmpty else {
                 return traceForm(
                     request,
@@ -443,8 +439,9 @@ enum TraceForm {
 
     /// The request from the form (or the API's JSON object), or the errors by field in the reader's
     /// language. The rules are ``TraceRequestForm``'s, the same as a batch row's and the command
-    /// line's; the web adds only its defaults (a request id, today as the request date).
-    static func request(_ f: FormBody, _ l: Language) -> (TraceRequest?, [String: String]) {
+    /// line's; the web adds only its defaults (a request id, today as the request date). A request id
+    /// already in `stored` is refused with the trace it made.
+    static func request(_ f: FormBody, _ l: Language, stored: Dataset) -> (TraceRequest?, [String: String]) {
         var fields: [String: String] = [:]
         for field in Self.fields { fields[field.name] = f[field.name] ?? "" }
         fields["serial_obliterated"] = f["serial_obliterated"] == "1" ? "1" : ""
@@ -454,11 +451,13 @@ enum TraceForm {
         fields["request_date"] = CivilDate.today.description
         let reading = TraceRequestForm(fields: fields).read()
         var errors: [String: String] = [:]
-        for p in reading.blocking where errors[p.field] == nil {
+        for p in reading.refusing {
             // Problems of fields the web form does not show (none today) land on the serial's box.
             let field = Self.fields.contains { $0.name == p.field } ? p.field : "serial"
-            if p.field == "serial", fields["serial_obliterated"] == "1", reading.request != nil { continue }
-            errors[field] = l.intakeReason(p.reason, value: p.value)
+            if errors[field] == nil { errors[field] = l.intakeReason(p.reason) }
+        }
+        if let r = reading.request, let trace = stored.traceID(requestID: r.requestID) {
+            errors["request_id"] = TraceSubmission.duplicateReason(trace, l)
         }
         return (errors.isEmpty ? reading.request : nil, errors)
     }

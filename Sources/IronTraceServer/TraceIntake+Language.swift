@@ -7,7 +7,7 @@ import IronTracePresentation
 /// the same thing in the same words.
 extension Language {
     /// One reason in this language; a reason it does not know stays as written.
-    func intakeReason(_ reason: String, value: String = "") -> String {
+    func intakeReason(_ reason: String) -> String {
         guard self == .es else { return reason }
         if let v = Self.intakeSpanish[reason] { return v }
         if let g = Self.groups(#"^too long: (\d+) characters, at most (\d+)$"#, reason) {
@@ -99,7 +99,7 @@ extension Language {
         "the date is in the future": "la fecha está en el futuro",
         "expected routine or urgent": "se esperaba rutina o urgente",
         "expected true/false": "se esperaba sí o no (true/false)",
-        "not an ISO 3166-1 alpha-2 country code (MX, US, GT)":
+        Country.codeProblem:
             "no es un código de país ISO 3166-1 de dos letras (MX, US, GT)",
         "expected a positive whole number": "se esperaba un entero positivo",
         "required: a trace needs the manufacturer": "obligatorio: un rastreo necesita el fabricante",

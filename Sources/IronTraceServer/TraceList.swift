@@ -49,17 +49,9 @@ struct TraceList {
             // registry: a gun is found by its true serial even when the request misread it.
             let needle = SerialNumber(text).normalized
             let d = s.dataset
-            let saleIDs = d.sales.id
             func saleSerial(_ i: Int) -> String {
-                let sale = d.traces.sale[i]
-                guard sale != 0 else { return "" }
-                var lo = 0
-                var hi = saleIDs.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if saleIDs[mid] < sale { lo = mid + 1 } else { hi = mid }
-                }
-                return lo < saleIDs.count && saleIDs[lo] == sale ? d.strings[d.sales.serial[lo]] : ""
+                guard d.traces.sale[i] != 0, let row = d.saleRow(id: d.traces.sale[i]) else { return "" }
+                return d.strings[d.sales.serial[row]]
             }
             rows = rows.filter { i in
                 if let rr = s.analytics.recoveryRow(ofTraceAt: i), d.strings[d.recoveries.serial[rr]].contains(needle) {
@@ -259,9 +251,6 @@ public struct TraceSubmission: Sendable {
         )
     }
 
-    /// The first stored trace with this request id (``Dataset/traceID(requestID:)``).
-    static func storedTrace(requestID: String, in d: Dataset) -> Int64? { d.traceID(requestID: requestID) }
-
     /// The form's and the API's words for a request id already stored.
     static func duplicateReason(_ traceID: Int64, _ l: Language) -> String {
         l == .es
@@ -362,7 +351,7 @@ public struct TraceSubmission: Sendable {
                                 column: r.column,
                                 field: r.field,
                                 value: r.value,
-                                reason: l.intakeReason(r.reason, value: r.value)
+                                reason: l.intakeReason(r.reason)
                             )
                         },
                         id: "batch-rejection-rows",

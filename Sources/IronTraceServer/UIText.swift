@@ -240,7 +240,7 @@ extension Language {
     /// lists of codes and names inside them stay as written.
     func filterReason(_ r: String) -> String {
         let fixed = [
-            "not an ISO 3166-1 two-letter country code (MX, US, GT)":
+            Country.codeProblem:
                 "no es un código de país ISO 3166-1 de dos letras (MX, US, GT)",
             "expected a year (2019) or a range (2015-2020)": "se esperaba un año (2019) o un intervalo (2015-2020)",
             "expected an event id (a positive integer)": "se esperaba el id de un evento (un entero positivo)",

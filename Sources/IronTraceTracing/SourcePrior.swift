@@ -176,18 +176,10 @@ struct SourcePrior: Sendable {
         }
         next.tracesByRecovery = merged
         // Record bytes: two bits for the sale's own traces, two for its purchaser's (each up to 3).
-        var record = saleRecord.count == d.sales.count ? saleRecord : [UInt8](repeating: 0, count: d.sales.count)
-        // The sale's own bits: its row found by id (sales are held in id order; checked).
-        let ids = d.sales.id
+        var record = saleRecord
+        // The sale's own bits.
         for (sale, added) in addedBySale {
-            var lo = 0
-            var hi = ids.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if ids[mid] < sale { lo = mid + 1 } else { hi = mid }
-            }
-            let i = lo < ids.count && ids[lo] == sale ? lo : (ids.firstIndex(of: sale) ?? -1)
-            guard i >= 0 else { continue }
+            guard let i = d.saleRow(id: sale) else { continue }
             let own = min(Int(record[i] & 3) + added, 3)
             record[i] = record[i] & ~3 | UInt8(own)
         }

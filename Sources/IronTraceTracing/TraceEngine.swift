@@ -64,8 +64,11 @@ public struct TraceEngine: Sendable {
     /// serial indexes are shared; the trace records the scores read (a dealer's completed traces, a
     /// sale or purchaser already traced, a request's own trace) take in the new traces, so the
     /// engine answers as one built over `d` from scratch would.
+    /// A dataset whose sales or licensees differ gets an engine built from scratch.
     public func appending(tracesOf d: Dataset) -> TraceEngine {
-        precondition(d.sales.count == dataset.sales.count, "appending(tracesOf:) takes a dataset with the same sales")
+        guard d.sales.count == dataset.sales.count, d.licensees.count == dataset.licensees.count,
+            d.traces.count >= dataset.traces.count
+        else { return TraceEngine(dataset: d) }
         var next = self
         next.prior = prior.appending(traces: dataset.traces.count..<d.traces.count, of: d, licenseeRow: licenseeRow)
         next.dataset = d

@@ -106,7 +106,7 @@ import Testing
         let results = requests(f, count: 3, salt: 5).compactMap { body -> TraceResult? in
             let o = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String]
             guard let o else { return nil }
-            let (req, _) = TraceForm.request(FormBody(fields: o), .en)
+            let (req, _) = TraceForm.request(FormBody(fields: o), .en, stored: f.state.snapshot.dataset)
             return req.map { f.state.snapshot.engine.trace($0) }
         }
         #expect(results.count == 4)
@@ -182,7 +182,7 @@ import Testing
         #expect(f.state.live.isRunning)
         let body = Self.requests(f, count: 1, salt: 9)[0]
         let o = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String])
-        let req = try #require(TraceForm.request(FormBody(fields: o), .en).0)
+        let req = try #require(TraceForm.request(FormBody(fields: o), .en, stored: f.state.snapshot.dataset).0)
         _ = try other.record([f.state.snapshot.engine.trace(req).write], source: "other")
         let clock = ContinuousClock.now
         // Waited for on this thread (the service polls on its own queue): an await here could itself

@@ -6,6 +6,9 @@ public struct Country: Hashable, Sendable {
     public let english: String
     public let spanish: String
 
+    /// Why a code is refused, in every intake and filter.
+    public static let codeProblem = "not an ISO 3166-1 two-letter country code (MX, US, GT)"
+
     public static let all: [Country] = table.map { Country(code: $0.0, english: $0.1, spanish: $0.2) }
 
     private static let byCode: [String: Country] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })

@@ -19,6 +19,9 @@ public struct TraceRequestForm: Sendable, Hashable {
     public struct Reading: Sendable {
         public var request: TraceRequest?
         public var problems: [TraceRequestProblem]
+        /// The problems that refuse the request (empty when ``request`` was built): every blocking one
+        /// but a serial marked obliterated with too few readable characters.
+        public var refusing: [TraceRequestProblem]
         public var blocking: [TraceRequestProblem] { problems.filter(\.blocking) }
     }
 
@@ -111,7 +114,7 @@ public struct TraceRequestForm: Sendable, Hashable {
                 .init(
                     field: "recovery_country",
                     value: country,
-                    reason: "not an ISO 3166-1 alpha-2 country code (MX, US, GT)",
+                    reason: Country.codeProblem,
                     blocking: true
                 )
             )
@@ -166,9 +169,9 @@ public struct TraceRequestForm: Sendable, Hashable {
         // One rule for every intake: every blocking problem refuses the request, except a serial
         // marked obliterated with too few readable characters, which is still a request (ATF traces
         // record such guns; the trace says it cannot be traced: obliterated).
-        let blocked = p.contains { problem in
+        let refusing = p.filter { problem in
             problem.blocking && !(problem.field == "serial" && obliterated && checks.contains(problem))
         }
-        return Reading(request: datesRead && !blocked ? request : nil, problems: p)
+        return Reading(request: datesRead && refusing.isEmpty ? request : nil, problems: p, refusing: refusing)
     }
 }

@@ -365,7 +365,7 @@ public enum FlowCodec: NativeTableCodec {
     }
 }
 
-/// Two ASCII upper-case letters (checked on bytes: this runs per row).
+/// A code ISO 3166-1 assigns (``Country``), as the filters and the trace intake check it.
 func isCountryCode(_ s: String) -> Bool { Country.named(code: s) != nil }
 
 /// Trace requests (ATF Form 3312.1 fields), read by `irontrace trace --requests FILE`.
